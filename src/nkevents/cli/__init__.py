@@ -1,0 +1,25 @@
+"""The `nkevents` command. Each submodule adds its commands to `app`; this file only gathers them.
+CLI code stays thin: parse options, call the core or the store, map errors to one-line messages."""
+import typer
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Turn reports about North Korea into an evidence-linked event database.")
+
+
+@app.callback()
+def _root() -> None:
+    """Keeps `nkevents CMD` a group even while only one command is registered."""
+
+# Imported for their side effect of registering commands on `app`.
+from nkevents.cli import extract_cmd  # noqa: E402,F401
+
+for _optional in ("store_cmd", "web_cmd", "incidents_cmd"):
+    try:
+        __import__(f"nkevents.cli.{_optional}")
+    except ModuleNotFoundError as exc:  # a module not written yet, not a broken one
+        if exc.name != f"nkevents.cli.{_optional}":
+            raise
+
+
+def main() -> None:
+    app()
