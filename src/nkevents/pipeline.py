@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from nkevents.model import Document
-from nkevents.stages import clean, dates, events, places, read, sentences
+from nkevents.stages import arguments, clean, dates, events, merge, places, read, sentences
 
 # read is not in the list: it makes the Document from bytes, the others transform it.
-STAGES = (clean, sentences, places, dates, events)
+STAGES = (clean, sentences, places, dates, events, arguments, merge)
 
 
 def run_stages(doc: Document) -> Document:

@@ -1,7 +1,71 @@
-"""PLACEHOLDER (to be replaced by the events stage)."""
-REQUIRES = ()
-ASSIGNS = ()
+"""Event triggers: which sentences report which kinds of event.
+
+Reads the sentence spans and writes one candidate `Event` per (sentence, type) whose trigger words
+(data/lexicon/triggers.toml) occur in it, with the sentence as evidence. Arguments are filled by the
+`arguments` stage and repeated mentions of one occurrence are joined by the `merge` stage.
+"""
+from __future__ import annotations
+
+import re
+
+from nkevents import lexicon
+from nkevents.model import Document, Event
+
+REQUIRES = ("text", "sentences")
+ASSIGNS = ("events",)
+
+# Types that report a punishment or its process: a threat or condition is not one of them.
+PUNISHMENT_TYPES = {"execution", "sentence", "arrest", "trial"}
+# Conduct that is only the charge of one of these is not an event of its own (annotation.md).
+ENFORCEMENT_TYPES = PUNISHMENT_TYPES | {"crackdown"}
 
 
-def run(doc):
+def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> re.Match | None:
+    excluded = [m.span() for m in exclude.finditer(sentence)] if exclude else []
+    for m in pattern.finditer(sentence):
+        if not any(a < m.end() and m.start() < b for a, b in excluded):
+            return m
+    return None
+
+
+def _cue(name: str) -> re.Pattern | None:
+    return lexicon.compiled("modality")[name]["patterns"]
+
+
+def find_triggers(sentence: str) -> dict[str, re.Match]:
+    """{event type: first trigger match} for one sentence, after the co-occurrence rules below."""
+    found = {}
+    for typ, pats in lexicon.compiled("triggers").items():
+        m = _first_trigger(pats["patterns"], pats["exclude"], sentence)
+        if m:
+            found[typ] = m
+    if not found:
+        return found
+    generic, hypothetical = _cue("generic"), _cue("hypothetical")
+    if generic.search(sentence):
+        # a general condition ("executions are not rare") is background, not an occurrence
+        found = {t: m for t, m in found.items() if t in ("market", "directive", "policy")}
+    if hypothetical.search(sentence):
+        # "those who ... will be executed": a threat, which is the content of a directive or policy
+        found = {t: m for t, m in found.items() if t not in PUNISHMENT_TYPES}
+    if "execution" in found and "sentence" in found:
+        # "sentenced them to death and shot them" is one execution
+        if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
+            del found["sentence"]
+    if "prohibited_activity" in found and ENFORCEMENT_TYPES & found.keys():
+        del found["prohibited_activity"]
+    return found
+
+
+def run(doc: Document) -> Document:
+    strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items()}
+    events = []
+    for start, end in doc.sentences:
+        sentence = doc.text[start:end]
+        for typ, m in find_triggers(sentence).items():
+            events.append(Event(type=typ, evidence=[(start, end)],
+                                trigger=(start + m.start(), start + m.end()),
+                                confidence=strengths.get(typ, 0.5)))
+    events.sort(key=lambda e: e.trigger)
+    doc.events = events
     return doc

@@ -1,0 +1,322 @@
+"""Event arguments: place, date, subjects, charges, penalty, actors, modality and attribution.
+
+Reads the candidate events (type, evidence sentence, trigger) and what the places and dates stages
+found, and fills each event from its sentence, falling back to the document's context where a
+careful reader would (an event with no place in its sentence happened where the story is).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nkevents import lexicon
+try:
+    from nkevents.gazetteer import Gazetteer
+except ModuleNotFoundError:  # TEMPORARY while the gazetteer module is being written
+    class Gazetteer:  # type: ignore[no-redef]
+        @classmethod
+        def load(cls):
+            return cls()
+
+        def get(self, place_id):
+            return Place(id=place_id, name=place_id, level="country" if place_id == "kp" else "unknown")
+from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
+
+REQUIRES = ("text", "sentences", "events", "place_mentions", "foreign_mentions", "date_mentions",
+            "source_place")
+ASSIGNS = ("events",)
+
+CHARGE_TYPES = {"arrest", "sentence", "execution", "crackdown", "prohibited_activity", "trial"}
+ISSUING_TYPES = {"directive", "policy"}
+# Reporting verbs: a date right after one is when the outlet heard of it, not when it happened.
+REPORTING_DATE = re.compile(
+    r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
+    r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
+    r"published|announced)\b[^.;:\"“”]{0,32}$", re.I)
+
+
+# ---------- lexicon-derived patterns, built once ----------
+
+@lru_cache(maxsize=None)
+def _attribution_re() -> re.Pattern:
+    pats = lexicon.load("modality")["attribution"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
+@lru_cache(maxsize=None)
+def _subject_res() -> tuple[re.Pattern, re.Pattern]:
+    """(noun pattern, pattern for the quantity and modifiers that end right before the noun)."""
+    lex = lexicon.load("subjects")
+    numbers = sorted(lex["number_words"], key=len, reverse=True)
+    qty = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in numbers) + r")"
+    floor = "|".join(re.escape(w) for w in sorted(lex["floor_words"], key=len, reverse=True))
+    vague = "|".join(re.escape(w) for w in sorted(lex["vague_words"], key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(set(lex["people"]) | set(lex["collective"]), key=len, reverse=True))
+    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])"
+                      rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
+    before = re.compile(
+        rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?"
+        rf"(?:(?P<det>the|these|those|his|her|their|[A-Z][\w-]+[’']s)\s+)?(?:(?P<qty>{qty})\s+)?"
+        rf"(?P<mods>(?:(?!{qty}\s)[a-z][\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
+    return noun, before
+
+
+# Words that end a subject phrase when read backwards from its noun.
+PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "were", "was", "is", "are", "by",
+               "with", "that", "who", "which", "from", "on", "at", "as", "had", "have", "has", "been", "be",
+               "after", "before", "while", "when", "where", "than", "into", "against", "sentenced", "executed",
+               "arrested", "tried", "caught", "given", "received", "sentences", "the", "a", "an"}
+
+
+@lru_cache(maxsize=None)
+def _term_res() -> tuple[re.Pattern, re.Pattern]:
+    words = lexicon.load("penalties")["terms"]["number_words"]
+    num = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")"
+    ctx = (r"(?:prison|jail|forced|hard|corrective|disciplinary|reform|labou?r|kyohwaso|imprisonment|"
+           r"sentences?|terms?|detention|confinement|training)")
+    single = re.compile(
+        rf"(?:(?:sentenced to|given|received|handed|got|serve|serving|gave (?:\w+ ){{0,3}}?)\s*(?:a\s+)?(?P<n0>{num})[- ](?P<u0>years?|months?))"
+        rf"|(?:(?P<n>{num})[- ](?P<u>years?|months?)(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+)?)?{ctx})", re.I)
+    span = re.compile(rf"(?P<a>{num})\s+(?:to|-|–|or)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
+    return single, span
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return lexicon.load("subjects")["number_words"].get(word) or lexicon.load("penalties")["terms"]["number_words"].get(word)
+
+
+# ---------- one argument each ----------
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _attribution_re().finditer(text)]
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list[tuple[int, int]]):
+    """(place, basis): named in the sentence; else the latest place named before it; else the
+    source's province; else the country (the reports are about North Korea)."""
+    gaz = Gazetteer.load()
+    in_sentence = [m for m in doc.place_mentions
+                   if sent[0] <= m.start < sent[1] and not _inside((m.start, m.end), excluded)]
+    if in_sentence:
+        return _most_specific(gaz, in_sentence, ev.trigger[0]), "sentence"
+    abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1]
+              and re.search(r"\b(?:in|at|inside)\s+(?:the\s+)?$", doc.text[max(sent[0], m.start - 12):m.start])]
+    if abroad and not re.search(r"\bNorth Korea", doc.text[sent[0]:sent[1]]):
+        return abroad[0].place, "sentence"
+    before = [m for m in doc.place_mentions if m.start < sent[0] and not _inside((m.start, m.end), excluded)]
+    if before:
+        return before[-1].place, "context"
+    if doc.source_place is not None:
+        return doc.source_place, "source"
+    country = gaz.get("kp")
+    return (country, "country") if country else (None, None)
+
+
+def _most_specific(gaz, mentions, trigger_at: int) -> Place:
+    """The most specific place among the sentence's mentions; where they name separate places
+    ("in Sinuiju and Uiju"), the smallest place that contains them all."""
+    ids = {m.place.id for m in mentions}
+    leaves = [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
+    if len(leaves) == 1:
+        return next(m.place for m in mentions if m.place.id == leaves[0])
+    common = leaves[0].split(".")
+    for other in leaves[1:]:
+        parts = other.split(".")
+        n = 0
+        while n < min(len(common), len(parts)) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    common_id = ".".join(common)
+    if common_id and common_id != "kp" and gaz.get(common_id):
+        return gaz.get(common_id)
+    nearest = min(mentions, key=lambda m: abs(m.start - trigger_at))
+    return nearest.place
+
+
+def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
+    """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
+    candidates = []
+    for d in doc.date_mentions:
+        if not (sent[0] <= d.start < sent[1]):
+            continue
+        if REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]):
+            continue
+        candidates.append(d)
+    if not candidates:
+        return None
+    t = ev.trigger[0]
+    return min(candidates, key=lambda d: (abs(d.start - t) if d.start >= t else abs(t - d.end) + 5))
+
+
+def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None]]:
+    """(start, end, count) of each phrase naming people in the sentence."""
+    noun_re, before_re = _subject_res()
+    collective = set(lexicon.load("subjects")["collective"])
+    found = []
+    for m in noun_re.finditer(text, sent[0], sent[1]):
+        if _inside(m.span(), excluded):
+            continue
+        noun = m.group("noun").lower()
+        b = before_re.search(text, max(sent[0], m.start() - 80), m.start())
+        mods = b.group("mods").split() if b else []
+        kept = []  # the modifiers next to the noun, up to a stop word
+        for w in reversed(mods):
+            if w.lower() in PHRASE_STOP:
+                break
+            kept.insert(0, w)
+        start, count = m.start() - sum(len(w) + 1 for w in kept), None
+        if b and len(kept) == len(mods) and (b.group("qty") or b.group("det")):
+            start = b.start()
+            if b.group("qty") and not b.group("vague") and noun not in collective:
+                count = _number(b.group("qty"))
+            elif b.group("det") and b.group("det").lower() == "the" and not kept and noun in SINGULAR:
+                count = 1  # "the man"
+        if count is None and m.group("age") and noun in SINGULAR:
+            count = 1  # "a man in his 50s"
+        found.append((start, m.end(), count))
+    return found
+
+
+SINGULAR = {"man", "woman", "person", "individual", "resident", "citizen", "cadre", "official", "teenager",
+            "teen", "student", "soldier", "officer", "smuggler", "trader", "user", "defector", "worker", "farmer",
+            "broker", "prisoner", "detainee", "defendant", "suspect", "head", "chairman", "prosecutor", "judge",
+            "girl", "boy", "driver", "manager", "wife", "husband", "daughter", "son", "child", "member", "vendor"}
+
+
+def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded) -> tuple[str | None, int | None]:
+    """The people phrase nearest the trigger, preferring one that gives a number."""
+    phrases = find_subjects(text, sent, excluded)
+    if not phrases:
+        return None, None
+    start, end, count = min(phrases, key=lambda p: (p[2] is None, abs(p[0] - trigger_at)))
+    # "three men and four women": one group of seven
+    following = [p for p in phrases if p[0] == end + 5 and text[end:end + 5].lower() == " and " and p[2] is not None]
+    if count is not None and following:
+        return text[start:following[0][1]], count + following[0][2]
+    return text[start:end], count
+
+
+def choose_charges(sentence: str) -> list[str]:
+    found = [code for code, pats in lexicon.compiled("charges").items() if pats["patterns"].search(sentence)]
+    if len(found) > 1 and "anti_socialist" in found:
+        found.remove("anti_socialist")
+    return found
+
+
+def choose_penalty(sentence: str) -> Penalty | None:
+    lex = lexicon.load("penalties")
+    kinds = []
+    for kind, pats in lexicon.compiled("penalties").items():
+        m = pats["patterns"].search(sentence)
+        if m:
+            kinds.append((lex[kind]["rank"], kind, m.group(0)))
+    if not kinds:
+        return None
+    months = _terms(sentence)
+    kinds.sort()
+    rank, kind, words = kinds[0]
+    if kind == "other" and len(kinds) > 1:
+        rank, kind, words = kinds[1]
+    if kind == "labor_training" and months and max(months) >= lex["terms"]["labor_prison_threshold_months"]:
+        # "years of forced labor" is a reform-through-labor (prison) term
+        kind = "prison"
+    if kind in ("death", "life_imprisonment", "political_prison_camp", "banishment", "fine", "discipline"):
+        months = []
+    return Penalty(kind=kind, min_months=min(months) if months else None,
+                   max_months=max(months) if months else None, text=words)
+
+
+def _terms(sentence: str) -> list[int]:
+    single, span = _term_res()
+    months = []
+    for m in span.finditer(sentence):
+        unit = 12 if m.group("u").lower().startswith("year") else 1
+        a, b = _number(m.group("a")), _number(m.group("b"))
+        if a and b:
+            months += [a * unit, b * unit]
+    for m in single.finditer(sentence):
+        n, u = (m.group("n0"), m.group("u0")) if m.group("n0") else (m.group("n"), m.group("u"))
+        value = _number(n)
+        if value:
+            months.append(value * (12 if u.lower().startswith("year") else 1))
+    return months
+
+
+def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
+    actors, seen = [], set()
+    taken: list[tuple[int, int]] = []
+    for actor_id, pats in lexicon.compiled("actors").items():
+        for m in pats["patterns"].finditer(text, sent[0], sent[1]):
+            if _inside(m.span(), excluded) or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            if actor_id in seen:
+                continue
+            seen.add(actor_id)
+            role = "authority"
+            if ev.type in ISSUING_TYPES:
+                role = "recipient"
+            elif ev.type in ("mobilization", "other"):
+                role = "participant"
+            actors.append(Actor(id=actor_id, text=m.group(0), role=role, start=m.start(), end=m.end()))
+    if ev.type in ISSUING_TYPES and actors:
+        _mark_issuer(text, ev, actors)
+    return actors
+
+
+def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
+    """The issuer of an order: the body it comes from ("an order from X", "ordered by X"), else the
+    nearest body named before the trigger ("X issued instructions")."""
+    t0, t1 = ev.trigger
+    after = [a for a in actors if a.start >= t1 and re.fullmatch(r"[^.;]{0,40}\b(?:from|by)\b[^.;]{0,25}", text[t0:a.start])]
+    before = [a for a in actors if a.end <= t0]
+    issuer = after[0] if after else (max(before, key=lambda a: a.end) if before else None)
+    if issuer is not None:
+        issuer.role = "issuer"
+
+
+def choose_modality(text: str, sent: tuple[int, int], trigger_at: int) -> str:
+    cues = lexicon.load("modality")
+    for name in ("negated", "planned", "alleged"):
+        window = cues[name].get("window", 60)
+        before = text[max(sent[0], trigger_at - window):trigger_at + 30]
+        if lexicon.compiled("modality")[name]["patterns"].search(before):
+            return name
+    return "asserted"
+
+
+def document_attribution(doc: Document) -> str | None:
+    m = _attribution_re().search(doc.text)
+    return m.group(0).strip() if m else None
+
+
+# ---------- the stage ----------
+
+def run(doc: Document) -> Document:
+    excluded = attribution_spans(doc.text)
+    attribution = document_attribution(doc)
+    title_charges = choose_charges(doc.title or "")
+    for ev in doc.events:
+        sent = ev.evidence[0]
+        sentence = doc.text[sent[0]:sent[1]]
+        ev.place, ev.place_basis = choose_place(doc, ev, sent, excluded)
+        ev.date = choose_date(doc, ev, sent)
+        ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded)
+        if ev.type in CHARGE_TYPES:
+            ev.charges = choose_charges(sentence) or (title_charges if ev.type in ("crackdown", "arrest") else [])
+        if ev.type == "sentence":
+            ev.penalty = choose_penalty(sentence)
+        ev.actors = choose_actors(doc.text, sent, ev, excluded)
+        ev.modality = choose_modality(doc.text, sent, ev.trigger[0])
+        local = [doc.text[a:b] for a, b in excluded if sent[0] <= a < sent[1]]
+        ev.attribution = local[0].strip() if local else attribution
+        ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
+            x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
+    return doc

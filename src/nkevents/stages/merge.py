@@ -1,0 +1,130 @@
+"""One event per occurrence: joins the mentions of one occurrence and gives events stable ids.
+
+A report names its main occurrence several times (headline, lead, detail). Two candidate events of
+the same type are one occurrence when nothing they say disagrees: compatible places (one contains
+the other) and dates, the same penalty group, the same issuer, the same number of people. Punishments
+handed down at a reported trial take the trial's date, place and court when they state none.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from nkevents.model import Document, Event
+
+REQUIRES = ("text", "events")
+ASSIGNS = ("events",)
+
+PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
+# Types whose separate mentions at different places are separate occurrences (one per place).
+ONE_PER_PLACE = {"market", "hardship"}
+TRIAL_OUTCOMES = {"sentence", "execution"}
+
+
+def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    x, y = a.place.id, b.place.id
+    if exact:
+        return x == y or a.place_basis != "sentence" or b.place_basis != "sentence"
+    return x == y or x.startswith(y + ".") or y.startswith(x + ".")
+
+
+def _date_compatible(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if "--" in (a.date.date_start[:2], b.date.date_start[:2]):
+        return a.date.date_start[-5:] <= b.date.date_end[-5:] and b.date.date_start[-5:] <= a.date.date_end[-5:]
+    return a.date.date_start <= b.date.date_end and b.date.date_start <= a.date.date_end
+
+
+def _issuers(e: Event) -> set[str]:
+    return {a.id for a in e.actors if a.role in ("issuer",)}
+
+
+def same_occurrence(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
+        return False
+    if a.subjects_count is not None and b.subjects_count is not None and a.subjects_count != b.subjects_count:
+        return False
+    if a.type in ("sentence", "execution"):
+        pa, pb = a.penalty, b.penalty
+        if pa and pb and (pa.kind != pb.kind or (pa.min_months, pa.max_months) != (pb.min_months, pb.max_months)):
+            if pa.kind != "other" and pb.kind != "other":
+                return False
+        if a.charges and b.charges and not set(a.charges) & set(b.charges):
+            return False
+    if a.type in ("directive", "policy"):
+        ia, ib = _issuers(a), _issuers(b)
+        if ia and ib and not ia & ib:
+            return False
+    return True
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
+    keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
+    if other.place is not None and (keep.place is None or other.place.id.startswith(keep.place.id + ".")
+                                    or (keep.place_basis != "sentence" and other.place_basis == "sentence")):
+        keep.place, keep.place_basis = other.place, other.place_basis
+    if other.date is not None and (keep.date is None or
+                                   PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
+        keep.date = other.date
+    if keep.subjects_count is None and other.subjects_count is not None:
+        keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count
+    elif keep.subjects_text is None:
+        keep.subjects_text = other.subjects_text
+    keep.charges = keep.charges + [c for c in other.charges if c not in keep.charges]
+    if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"):
+        keep.penalty = other.penalty
+    known = {a.id for a in keep.actors}
+    keep.actors += [a for a in other.actors if a.id not in known]
+    keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for ev in events:
+        for kept in merged:
+            if same_occurrence(kept, ev):
+                _absorb(kept, ev)
+                break
+        else:
+            merged.append(ev)
+    return merged
+
+
+def inherit_from_trial(events: list[Event]) -> None:
+    """Sentences and executions passed at the one reported trial share its date, place and court."""
+    trials = [e for e in events if e.type == "trial"]
+    if len(trials) != 1:
+        return
+    trial = trials[0]
+    for ev in events:
+        if ev.type not in TRIAL_OUTCOMES:
+            continue
+        if ev.date is None:
+            ev.date = trial.date
+        if trial.place is not None and (ev.place is None or ev.place_basis != "sentence"
+                                        or trial.place.id.startswith(ev.place.id + ".")):
+            ev.place, ev.place_basis = trial.place, trial.place_basis
+        known = {a.id for a in ev.actors}
+        ev.actors += [a for a in trial.actors if a.id == "court" and a.id not in known]
+
+
+def event_id(doc_text: str, ev: Event) -> str:
+    """Stable for the same text and extractor rules: type plus the first evidence span."""
+    start, end = ev.evidence[0]
+    key = f"{ev.type}:{start}:{end}:{ev.trigger[0] if ev.trigger else ''}"
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def run(doc: Document) -> Document:
+    events = merge_events(doc.events)
+    inherit_from_trial(events)
+    events.sort(key=lambda e: e.evidence[0])
+    for ev in events:
+        ev.id = event_id(doc.text, ev)
+    doc.events = events
+    return doc
