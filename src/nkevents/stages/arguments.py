@@ -6,6 +6,7 @@ careful reader would (an event with no place in its sentence happened where the 
 """
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -28,6 +29,10 @@ ASSIGNS = ("events",)
 
 CHARGE_TYPES = {"arrest", "sentence", "execution", "crackdown", "prohibited_activity", "trial"}
 ISSUING_TYPES = {"directive", "policy"}
+# Types whose actors are recorded (market prices and hardship have none; conduct has no authority).
+ACTOR_ROLE = {"arrest": "authority", "sentence": "authority", "execution": "authority", "trial": "authority",
+              "crackdown": "authority", "directive": "recipient", "policy": "recipient",
+              "mobilization": "participant", "other": "participant"}
 # Reporting verbs: a date right after one is when the outlet heard of it, not when it happened.
 REPORTING_DATE = re.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
@@ -250,6 +255,8 @@ def _terms(sentence: str) -> list[int]:
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
+    if ev.type not in ACTOR_ROLE:
+        return []
     actors, seen = [], set()
     taken: list[tuple[int, int]] = []
     for actor_id, pats in lexicon.compiled("actors").items():
@@ -260,11 +267,7 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list
             if actor_id in seen:
                 continue
             seen.add(actor_id)
-            role = "authority"
-            if ev.type in ISSUING_TYPES:
-                role = "recipient"
-            elif ev.type in ("mobilization", "other"):
-                role = "participant"
+            role = ACTOR_ROLE[ev.type]
             actors.append(Actor(id=actor_id, text=m.group(0), role=role, start=m.start(), end=m.end()))
     if ev.type in ISSUING_TYPES and actors:
         _mark_issuer(text, ev, actors)
@@ -277,16 +280,18 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     t0, t1 = ev.trigger
     after = [a for a in actors if a.start >= t1 and re.fullmatch(r"[^.;]{0,40}\b(?:from|by)\b[^.;]{0,25}", text[t0:a.start])]
     before = [a for a in actors if a.end <= t0]
-    issuer = after[0] if after else (max(before, key=lambda a: a.end) if before else None)
+    # the first body named before the trigger is the clause's subject ("X responded to Y's order by issuing...")
+    issuer = after[0] if after else (min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
         issuer.role = "issuer"
 
 
-def choose_modality(text: str, sent: tuple[int, int], trigger_at: int) -> str:
+def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> str:
+    """A cue shortly before the trigger (or in it: "plans to allow") changes what is asserted."""
     cues = lexicon.load("modality")
     for name in ("negated", "planned", "alleged"):
         window = cues[name].get("window", 60)
-        before = text[max(sent[0], trigger_at - window):trigger_at + 30]
+        before = text[max(sent[0], trigger[0] - window):trigger[1]]
         if lexicon.compiled("modality")[name]["patterns"].search(before):
             return name
     return "asserted"
@@ -295,6 +300,49 @@ def choose_modality(text: str, sent: tuple[int, int], trigger_at: int) -> str:
 def document_attribution(doc: Document) -> str | None:
     m = _attribution_re().search(doc.text)
     return m.group(0).strip() if m else None
+
+
+@lru_cache(maxsize=None)
+def _group_re() -> re.Pattern:
+    words = lexicon.load("subjects")["number_words"]
+    qty = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if " " not in w) + r")"
+    return re.compile(rf"(?<![\w-])(?P<n>{qty})\s+(?:(?:of them|[a-z]+s)\s+)?for\s+(?P<what>[^,;–—()]+?)"
+                      rf"(?=\s+and\s+{qty}\s+|\s*[,;–—.)]|$)", re.I)
+
+
+def split_groups(text: str, ev: Event) -> list[Event]:
+    """One punishment event per group a sentence enumerates ("two for watching South Korean films
+    and one for murder"), each with its own count and charges."""
+    s, e = ev.evidence[0]
+    groups = [g for g in _group_re().finditer(text, s, e) if _number(g.group("n"))]
+    if ev.type not in ("execution", "sentence", "arrest") or len(groups) < 2:
+        return [ev]
+    out = []
+    for g in groups:
+        part = copy.copy(ev)
+        part.subjects_text, part.subjects_count = g.group(0), _number(g.group("n"))
+        part.charges = choose_charges(g.group("what")) or list(ev.charges)
+        part.trigger = (g.start(), g.end())
+        out.append(part)
+    return out
+
+
+def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
+    """Prices and hardship are recorded per place: "in Sinuiju and Uiju" gives one event each."""
+    if ev.type not in ("market", "hardship") or ev.place_basis != "sentence":
+        return [ev]
+    s, e = ev.evidence[0]
+    ids = {m.place.id: m.place for m in doc.place_mentions
+           if s <= m.start < e and not _inside((m.start, m.end), excluded)}
+    leaves = [p for i, p in ids.items() if not any(o != i and o.startswith(i + ".") for o in ids)]
+    if len(leaves) < 2:
+        return [ev]
+    out = []
+    for place in leaves:
+        part = copy.copy(ev)
+        part.place = place
+        out.append(part)
+    return out
 
 
 # ---------- the stage ----------
@@ -314,9 +362,14 @@ def run(doc: Document) -> Document:
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
-        ev.modality = choose_modality(doc.text, sent, ev.trigger[0])
+        ev.modality = choose_modality(doc.text, sent, ev.trigger)
         local = [doc.text[a:b] for a, b in excluded if sent[0] <= a < sent[1]]
         ev.attribution = local[0].strip() if local else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
+    expanded = []
+    for ev in doc.events:
+        for part in split_groups(doc.text, ev):
+            expanded.extend(split_places(doc, part, excluded))
+    doc.events = expanded
     return doc

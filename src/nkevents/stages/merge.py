@@ -18,6 +18,8 @@ PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
 TRIAL_OUTCOMES = {"sentence", "execution"}
+# Types where a different number of people means a different group.
+COUNTED_GROUPS = {"arrest", "sentence", "execution", "hardship"}
 
 
 def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
@@ -46,18 +48,16 @@ def same_occurrence(a: Event, b: Event) -> bool:
         return False
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
-    if a.subjects_count is not None and b.subjects_count is not None and a.subjects_count != b.subjects_count:
+    if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
+            and a.subjects_count != b.subjects_count):
         return False
-    if a.type in ("sentence", "execution"):
-        pa, pb = a.penalty, b.penalty
-        if pa and pb and (pa.kind != pb.kind or (pa.min_months, pa.max_months) != (pb.min_months, pb.max_months)):
-            if pa.kind != "other" and pb.kind != "other":
-                return False
-        if a.charges and b.charges and not set(a.charges) & set(b.charges):
-            return False
+    pa, pb = a.penalty, b.penalty
+    if pa and pb and (pa.kind, pa.min_months, pa.max_months) != (pb.kind, pb.min_months, pb.max_months):
+        return False
     if a.type in ("directive", "policy"):
         ia, ib = _issuers(a), _issuers(b)
-        if ia and ib and not ia & ib:
+        # a named issuer starts its own order rather than joining an earlier unattributed one
+        if (ia or ib) and ia != ib and not (ia and not ib):
             return False
     return True
 
