@@ -113,6 +113,8 @@ class Event:
     confidence: float = 0.5
     trigger: tuple[int, int] | None = None
     id: str = ""
+    # the trigger refers back to an occurrence already named ("the trial", "the order")
+    anaphoric: bool = False
 
     def to_json(self) -> dict:
         return {

@@ -20,6 +20,10 @@ PUNISHMENT_TYPES = {"execution", "sentence", "arrest", "trial"}
 ENFORCEMENT_TYPES = PUNISHMENT_TYPES | {"crackdown"}
 
 
+# "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
+ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> re.Match | None:
     excluded = [m.span() for m in exclude.finditer(sentence)] if exclude else []
     for m in pattern.finditer(sentence):
@@ -65,7 +69,8 @@ def run(doc: Document) -> Document:
         for typ, m in find_triggers(sentence).items():
             events.append(Event(type=typ, evidence=[(start, end)],
                                 trigger=(start + m.start(), start + m.end()),
-                                confidence=strengths.get(typ, 0.5)))
+                                confidence=strengths.get(typ, 0.5),
+                                anaphoric=bool(ANAPHORA.search(sentence, 0, m.start()))))
     events.sort(key=lambda e: e.trigger)
     doc.events = events
     return doc

@@ -40,10 +40,15 @@ def _date_compatible(a: Event, b: Event) -> bool:
 
 
 def _issuers(e: Event) -> set[str]:
-    return {a.id for a in e.actors if a.role in ("issuer",)}
+    return {a.id for a in e.actors if a.role == "issuer"}
 
 
-def same_occurrence(a: Event, b: Event) -> bool:
+def _authorities(e: Event) -> set[str]:
+    return {a.id for a in e.actors if a.role == "authority"}
+
+
+def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
+    """`lead`: the evidence spans of the report's opening (headline and first sentence)."""
     if a.type != b.type or a.modality != b.modality:
         return False
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
@@ -51,15 +56,33 @@ def same_occurrence(a: Event, b: Event) -> bool:
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
             and a.subjects_count != b.subjects_count):
         return False
-    pa, pb = a.penalty, b.penalty
-    if pa and pb and (pa.kind, pa.min_months, pa.max_months) != (pb.kind, pb.min_months, pb.max_months):
+    if not _penalties_agree(a, b):
         return False
     if a.type in ("directive", "policy"):
         ia, ib = _issuers(a), _issuers(b)
-        # a named issuer starts its own order rather than joining an earlier unattributed one
-        if (ia or ib) and ia != ib and not (ia and not ib):
+        # a named issuer starts its own order rather than joining an earlier unattributed one,
+        # except the lead's summary ("North Korea has ordered ..."), which the details then name
+        if (ia or ib) and ia != ib and not (ia and not ib) and not (not ia and a.evidence[0] in lead):
+            return False
+    if a.type in ("crackdown", "arrest"):
+        aa, ab = _authorities(a), _authorities(b)
+        if aa and ab and not aa & ab:  # different agencies, different operations
             return False
     return True
+
+
+def _penalties_agree(a: Event, b: Event) -> bool:
+    """Same kind and term, or one says less than the other ("a month of disciplinary labor" and
+    "disciplinary labor"). An unspecified punishment ("punished") of an uncounted group joins any."""
+    pa, pb = a.penalty, b.penalty
+    if not pa or not pb:
+        return True
+    if pa.kind != pb.kind:
+        vague = [e for e, p in ((a, pa), (b, pb)) if p.kind == "other"]
+        return len(vague) == 1 and vague[0].subjects_count is None
+    if None in (pa.min_months, pb.min_months):
+        return True
+    return (pa.min_months, pa.max_months) == (pb.min_months, pb.max_months)
 
 
 def _absorb(keep: Event, other: Event) -> None:
@@ -76,18 +99,37 @@ def _absorb(keep: Event, other: Event) -> None:
     elif keep.subjects_text is None:
         keep.subjects_text = other.subjects_text
     keep.charges = keep.charges + [c for c in other.charges if c not in keep.charges]
-    if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"):
+    if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"
+                          or (keep.penalty.kind == other.penalty.kind and keep.penalty.min_months is None)):
         keep.penalty = other.penalty
     known = {a.id for a in keep.actors}
     keep.actors += [a for a in other.actors if a.id not in known]
     keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def _fill_gaps(keep: Event, other: Event) -> None:
+    """Take the time and place of a later reference where the kept event lacks or is vaguer in them."""
+    if other.date is not None and (keep.date is None or
+                                   PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
+        keep.date = other.date
+    if other.place is not None and other.place_basis == "sentence" and (
+            keep.place is None or keep.place_basis != "sentence" or other.place.id.startswith(keep.place.id + ".")):
+        keep.place, keep.place_basis = other.place, other.place_basis
+
+
+def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
+        earlier = [k for k in merged if k.type == ev.type and k.modality == ev.modality]
+        if ev.anaphoric and earlier:
+            # "the execution took place in October": what it adds holds for every group of it
+            for kept in earlier:
+                if _place_compatible(kept, ev, exact=False) and _date_compatible(kept, ev):
+                    _fill_gaps(kept, ev)
+            earlier[-1].evidence = sorted(set(earlier[-1].evidence) | set(ev.evidence))
+            continue
         for kept in merged:
-            if same_occurrence(kept, ev):
+            if same_occurrence(kept, ev, lead):
                 _absorb(kept, ev)
                 break
         else:
@@ -121,7 +163,7 @@ def event_id(doc_text: str, ev: Event) -> str:
 
 
 def run(doc: Document) -> Document:
-    events = merge_events(doc.events)
+    events = merge_events(doc.events, frozenset(doc.sentences[:2]))
     inherit_from_trial(events)
     events.sort(key=lambda e: e.evidence[0])
     for ev in events:
