@@ -1,0 +1,63 @@
+"""Argument readers of the events: penalties, subjects, charges, groups (sentences written for these tests)."""
+import pytest
+
+from nkevents.model import Event
+from nkevents.stages import arguments
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    ("The two were given life sentences.", "life_imprisonment", (None, None)),
+    ("They were sentenced to 11 years in prison.", "prison", (132, 132)),
+    ("Punishments ranged from six months of forced labor to five years in prison.", "prison", (6, 60)),
+    ("He was sent to reform through labor for 8 to 10 years.", "prison", (96, 120)),
+    ("They faced a month of disciplinary labor.", "labor_training", (1, 1)),
+    ("The court gave them 15 years of forced labor.", "prison", (180, 180)),
+    ("Three people were sentenced to death.", "death", (None, None)),
+    ("The family was sent to a political prison camp.", "political_prison_camp", (None, None)),
+    ("The cadre was dismissed from his post.", "discipline", (None, None)),
+    ("The household was banished to a remote mountain village.", "banishment", (None, None)),
+    ("The five received heavy sentences.", "other", (None, None)),
+])
+def test_penalty_kind_and_term(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+def test_years_ago_is_not_a_term():
+    p = arguments.choose_penalty("Two years ago he formed a gang; last week he was sentenced to life.")
+    assert p.kind == "life_imprisonment" and p.min_months is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Police arrested two cadres on Monday.", 2),
+    ("Over 30 users were apprehended.", 30),
+    ("A man in his 30s was executed.", 1),
+    ("Nine local residents were tried.", 9),
+    ("The court sentenced three men and four women.", 7),
+    ("Dozens of residents were detained.", None),
+    ("At least one family was banished.", None),
+    ("More than 5,000 people were rescued.", 5000),
+])
+def test_subject_counts(text, count):
+    phrase, n = arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])
+    assert n == count, phrase
+    assert phrase is not None and phrase in text
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("They were caught watching South Korean dramas on a USB stick.", {"foreign_media"}),
+    ("He used a Chinese mobile phone to call his brother in South Korea.", {"illegal_phone"}),
+    ("She was arrested for smuggling copper and breaking quarantine rules.", {"smuggling", "quarantine_violation"}),
+    ("The official took bribes from traders.", {"corruption"}),
+    ("Two were accused of anti-socialist behavior.", {"anti_socialist"}),
+    ("Two were accused of anti-socialist behavior and selling drugs.", {"drugs"}),
+])
+def test_charges(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_enumerated_groups_split_into_one_event_each():
+    text = "Authorities executed three men: two for selling drugs and one for murder."
+    ev = Event(type="execution", evidence=[(0, len(text))], trigger=(12, 20))
+    parts = arguments.split_groups(text, ev)
+    assert [(p.subjects_count, p.charges) for p in parts] == [(2, ["drugs"]), (1, ["violent_crime"])]

@@ -1,0 +1,76 @@
+"""The trigger stage: which sentences report which kinds of event (sentences written for these tests)."""
+import pytest
+
+from nkevents.model import Document
+from nkevents.stages import events
+
+
+def types_of(sentence: str) -> set[str]:
+    return set(events.find_triggers(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Security agents arrested four women at the market in late March.", {"arrest"}),
+    ("A firing squad executed two men in front of a crowd on Tuesday.", {"execution"}),
+    ("The court sentenced the smugglers to 12 years in a reform-through-labor camp.", {"sentence"}),
+    ("A public trial was held at the stadium for six people accused of theft.", {"trial"}),
+    ("Rice cost 5,200 won per kilogram in the city's markets last week.", {"market"}),
+    ("Several families starved to death in the village over the winter.", {"hardship"}),
+    ("Students were mobilized for the rice-planting battle from early May.", {"mobilization"}),
+    ("The provincial party committee issued instructions to local organizations.", {"directive"}),
+    ("Authorities closed the border with China in January.", {"policy"}),
+])
+def test_each_type_has_a_trigger(sentence, expected):
+    assert types_of(sentence) == expected
+
+
+def test_sentenced_and_shot_is_one_execution():
+    found = types_of("The authorities sentenced the three men to death and shot them on the spot.")
+    assert "execution" in found and "sentence" not in found
+
+
+def test_a_prison_term_beside_an_execution_is_a_sentence_too():
+    found = types_of("Two men were executed and a third was sentenced to 15 years in prison.")
+    assert {"execution", "sentence"} <= found
+
+
+def test_threats_are_not_punishments():
+    assert not {"execution", "sentence", "arrest"} & types_of(
+        "Officials warned that anyone caught with a foreign phone will be executed.")
+
+
+def test_general_statements_are_not_occurrences():
+    assert "execution" not in types_of("Public executions are not rare in the border region.")
+
+
+def test_conduct_that_is_only_a_charge_is_not_its_own_event():
+    found = types_of("Police arrested a man for smuggling copper wire into China.")
+    assert "arrest" in found and "prohibited_activity" not in found
+    assert "prohibited_activity" in types_of("Smugglers have kept crossing the river at night despite the ban.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He tried to smuggle medicine across the river.",        # "tried to" is an attempt, not a trial
+    "The ministry is in charge of the execution of the plan.",  # a plan is executed, nobody is
+    "She placed the order in order to buy flour.",
+])
+def test_words_that_look_like_triggers(sentence):
+    found = types_of(sentence)
+    assert "trial" not in found and "execution" not in found and "directive" not in found
+
+
+def test_run_writes_events_with_sentence_evidence_and_trigger():
+    text = "Police arrested two brokers in March. Prices were stable."
+    doc = Document(text=text, sentences=[(0, 37), (38, 58)])
+    events.run(doc)
+    assert [e.type for e in doc.events] == ["arrest"]
+    ev = doc.events[0]
+    assert ev.evidence == [(0, 37)]
+    assert text[ev.trigger[0]:ev.trigger[1]] == "arrested"
+
+
+def test_a_definite_noun_refers_back():
+    text = "Police arrested two brokers. The arrest took place at night."
+    doc = Document(text=text, sentences=[(0, 28), (29, len(text))])
+    events.run(doc)
+    assert [e.anaphoric for e in doc.events] == [False, True]

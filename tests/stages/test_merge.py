@@ -1,0 +1,77 @@
+"""Joining mentions of one occurrence, and stable ids."""
+from nkevents.model import DateMention, Event, Penalty, Place
+from nkevents.stages import merge
+
+CITY = Place(id="kp.north-hamgyong.chongjin", name="Chongjin", level="city")
+DISTRICT = Place(id="kp.north-hamgyong.chongjin.sunam", name="Sunam", level="district")
+OTHER_CITY = Place(id="kp.ryanggang.hyesan", name="Hyesan", level="city")
+
+
+def ev(typ, start, **kw):
+    return Event(type=typ, evidence=[(start, start + 10)], trigger=(start, start + 3), **kw)
+
+
+def day(iso):
+    return DateMention(0, 5, iso, iso, iso, "day")
+
+
+def test_headline_and_detail_of_one_trial_become_one_with_the_most_specific_arguments():
+    headline = ev("trial", 0, place=CITY, place_basis="sentence")
+    detail = ev("trial", 50, place=DISTRICT, place_basis="sentence", date=day("2022-11-10"))
+    [joined] = merge.merge_events([headline, detail])
+    assert joined.place.id == DISTRICT.id and joined.date.date_start == "2022-11-10"
+    assert joined.evidence == [(0, 10), (50, 60)]
+
+
+def test_different_places_or_dates_are_different_occurrences():
+    a = ev("arrest", 0, place=CITY, place_basis="sentence")
+    b = ev("arrest", 50, place=OTHER_CITY, place_basis="sentence")
+    assert len(merge.merge_events([a, b])) == 2
+    c = ev("arrest", 0, date=day("2022-03-01"))
+    d = ev("arrest", 50, date=day("2022-04-01"))
+    assert len(merge.merge_events([c, d])) == 2
+
+
+def test_one_sentence_event_per_penalty_group():
+    a = ev("sentence", 0, penalty=Penalty("prison", 132, 132))
+    b = ev("sentence", 50, penalty=Penalty("prison", 6, 60))
+    c = ev("sentence", 90, penalty=Penalty("prison", 132, 132))
+    assert len(merge.merge_events([a, b, c])) == 2
+
+
+def test_a_vague_punishment_joins_the_specific_one():
+    vague = ev("sentence", 0, penalty=Penalty("other"))
+    specific = ev("sentence", 50, penalty=Penalty("labor_training", 1, 1), subjects_count=3)
+    [joined] = merge.merge_events([vague, specific])
+    assert (joined.penalty.kind, joined.penalty.min_months, joined.subjects_count) == ("labor_training", 1, 3)
+
+
+def test_different_counts_of_people_are_different_groups():
+    a = ev("execution", 0, subjects_count=2)
+    b = ev("execution", 50, subjects_count=1)
+    assert len(merge.merge_events([a, b])) == 2
+
+
+def test_a_reference_back_gives_its_date_to_every_group():
+    a = ev("execution", 0, subjects_count=2, place=CITY, place_basis="sentence")
+    b = ev("execution", 20, subjects_count=1, place=CITY, place_basis="sentence")
+    ref = ev("execution", 50, date=DateMention(0, 5, "in October", "2022-10-01", "2022-10-31", "month"),
+             anaphoric=True)
+    out = merge.merge_events([a, b, ref])
+    assert len(out) == 2 and all(e.date and e.date.date_start == "2022-10-01" for e in out)
+
+
+def test_outcomes_of_the_trial_take_its_date_place_and_court():
+    from nkevents.model import Actor
+    trial = ev("trial", 0, place=DISTRICT, place_basis="sentence", date=day("2022-11-10"),
+               actors=[Actor("court", "the court")])
+    outcome = ev("sentence", 50, penalty=Penalty("life_imprisonment"), place=CITY, place_basis="context")
+    merge.inherit_from_trial([trial, outcome])
+    assert outcome.date.date_start == "2022-11-10" and outcome.place.id == DISTRICT.id
+    assert [a.id for a in outcome.actors] == ["court"]
+
+
+def test_event_ids_are_stable_and_distinct():
+    a, b = ev("arrest", 0), ev("trial", 0)
+    assert merge.event_id("t", a) == merge.event_id("t", ev("arrest", 0))
+    assert merge.event_id("t", a) != merge.event_id("t", b)
