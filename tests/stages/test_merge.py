@@ -73,5 +73,6 @@ def test_outcomes_of_the_trial_take_its_date_place_and_court():
 
 def test_event_ids_are_stable_and_distinct():
     a, b = ev("arrest", 0), ev("trial", 0)
-    assert merge.event_id("t", a) == merge.event_id("t", ev("arrest", 0))
-    assert merge.event_id("t", a) != merge.event_id("t", b)
+    assert merge.event_id(a) == merge.event_id(ev("arrest", 0))
+    assert merge.event_id(a) != merge.event_id(b)
+    assert merge.event_id(ev("market", 0, place=CITY)) != merge.event_id(ev("market", 0, place=OTHER_CITY))

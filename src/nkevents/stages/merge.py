@@ -155,10 +155,11 @@ def inherit_from_trial(events: list[Event]) -> None:
         ev.actors += [a for a in trial.actors if a.id == "court" and a.id not in known]
 
 
-def event_id(doc_text: str, ev: Event) -> str:
-    """Stable for the same text and extractor rules: type plus the first evidence span."""
+def event_id(ev: Event) -> str:
+    """Stable for the same text and extractor rules: type, first evidence span, trigger and place
+    (one sentence can give several events of a type: one per group or per place)."""
     start, end = ev.evidence[0]
-    key = f"{ev.type}:{start}:{end}:{ev.trigger[0] if ev.trigger else ''}"
+    key = f"{ev.type}:{start}:{end}:{ev.trigger[0] if ev.trigger else ''}:{ev.place.id if ev.place else ''}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -167,6 +168,6 @@ def run(doc: Document) -> Document:
     inherit_from_trial(events)
     events.sort(key=lambda e: e.evidence[0])
     for ev in events:
-        ev.id = event_id(doc.text, ev)
+        ev.id = event_id(ev)
     doc.events = events
     return doc
