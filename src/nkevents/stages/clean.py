@@ -1,8 +1,387 @@
-"""PLACEHOLDER (to be replaced by the clean stage)."""
+"""Clean stage: raw body -> `doc.text`, the body without page residue, plus title and outlet.
+
+Every piece taken out is recorded in `doc.removed` as Removed(kind, text). The rules are data
+(data/cleaning.toml and the outlet rules in data/outlets.toml); this module applies them to
+whole lines and adds the few decisions that need context:
+
+- a short line just before a photo credit is that photo's caption ("Onsong County, ...");
+- the first line is the headline when it reads like one (short, no final period, followed by a
+  blank line); it becomes the title when none is given and is removed from the body; any other
+  line repeating the title (e.g. at the end of the page) is removed as `duplicate_title`;
+- three or more headline lines in a row are a list of other stories (`related_headlines`) or, when
+  they reappear as section heads further down, a `table_of_contents`;
+- lines hard-wrapped inside a sentence are joined again, so that a line break in `doc.text` is a
+  real boundary (paragraph, headline, list item).
+
+A rule never deletes part of a line: a line is body or residue as a whole.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from nkevents.model import Document, Removed
+
 REQUIRES = ("raw",)
-ASSIGNS = ("text", "removed", "title", "outlet")
+ASSIGNS = ("text", "removed", "title", "outlet", "published")
+
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+FINAL_PUNCT = re.compile(r"[.!?…]['\"’”)\]]*$")
+ENDS_OPEN = re.compile(r"[,;:(\[/&–—-]$")
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|reports|added)\b", re.I)
+QUOTES = re.compile(r"[\"“”]")
+LOWER_START = re.compile(r"^[\"'“‘(\[]*[a-z]")
+UPPER_START = re.compile(r"^[\"'“‘]*[A-Z0-9]")
+CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\.?$")
 
 
-def run(doc):
-    doc.text = doc.raw
+@dataclass(frozen=True)
+class LineRule:
+    kind: str
+    regex: re.Pattern
+    max_words: int | None
+    caption_like: bool
+    head_only: bool
+    section: bool
+    published: bool
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    hosts: tuple[str, ...]
+    aliases: tuple[str, ...]
+    markers: tuple[tuple[re.Pattern, int], ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    prefixes: tuple[tuple[str, re.Pattern, bool], ...]
+    lines: tuple[LineRule, ...]
+    limits: dict
+    outlets: tuple[Outlet, ...]
+    continuation: frozenset[str]
+
+
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("nkevents.data").joinpath(name).read_text("utf-8"))
+
+
+def _line_rule(spec: dict) -> LineRule:
+    flags = 0 if spec.get("case") else re.IGNORECASE
+    return LineRule(kind=spec["kind"], regex=re.compile(spec["pattern"], flags),
+                    max_words=spec.get("max_words"), caption_like=spec.get("caption_like", False),
+                    head_only=spec.get("position") == "head", section=spec.get("section", False),
+                    published=spec.get("published", False))
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    cleaning, outlets_data = _data("cleaning.toml"), _data("outlets.toml")
+    prefixes = tuple((p["kind"], re.compile(p["pattern"], 0 if p.get("case") else re.I),
+                      p.get("published", False)) for p in cleaning.get("prefix", []))
+    lines = [_line_rule(r) for r in cleaning.get("line", [])]
+    outlets = []
+    for o in outlets_data.get("outlet", []):
+        lines.extend(_line_rule(r) for r in o.get("rule", []))
+        outlets.append(Outlet(
+            name=o["name"], hosts=tuple(h.lower() for h in o.get("hosts", [])),
+            aliases=tuple(a.casefold() for a in o.get("aliases", [])),
+            markers=tuple((re.compile(m["pattern"], re.M), int(m.get("weight", 1)))
+                          for m in o.get("markers", []))))
+    words = _data("sentences.toml")["continuation"]["words"]
+    return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
+                 outlets=tuple(outlets), continuation=frozenset(words))
+
+
+# ---------------------------------------------------------------- the stage
+
+def run(doc: Document) -> Document:
+    r = rules()
+    raw = doc.raw.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").translate(INVISIBLE)
+    removed_head: list[Removed] = []
+    published_seen: list[str] = []
+    raw = _strip_prefixes(raw, r, removed_head, published_seen)
+
+    lines = [line.strip() for line in raw.split("\n")]
+    kinds: list[str | None] = [None] * len(lines)
+    _apply_line_rules(lines, kinds, r, published_seen)
+    _mark_caption_pairs(lines, kinds, r.limits)
+    title = _mark_title(lines, kinds, doc.title, r)
+    _mark_headline_runs(lines, kinds, r)
+
+    doc.removed = removed_head + [Removed(k, line) for line, k in zip(lines, kinds) if k]
+    doc.text = _rebuild(lines, kinds, r.continuation)
+    doc.title = doc.title or title
+    if not doc.published and published_seen:
+        doc.published = published_seen[0]
+    doc.outlet = _outlet(doc, raw, r)
     return doc
+
+
+def _strip_prefixes(raw: str, r: Rules, removed: list[Removed], published: list[str]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for kind, regex, gives_date in r.prefixes:
+            m = regex.match(raw)
+            if m and m.end() > 0:
+                removed.append(Removed(kind, m.group(0).strip()))
+                if gives_date and (found := _date_in(m.group(0))):
+                    published.append(found)
+                raw = raw[m.end():]
+                changed = True
+    return raw
+
+
+def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
+    nonblank_seen = 0
+    section_open = False
+    section_max = r.limits["section_line_max_words"]
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        nonblank_seen += 1
+        n_words = len(line.split())
+        if section_open:
+            if n_words <= section_max:
+                kinds[i] = "related_headlines"
+                continue
+            section_open = False
+        for rule in r.lines:
+            if rule.max_words is not None and n_words > rule.max_words:
+                continue
+            if rule.head_only and nonblank_seen > 3:
+                continue
+            if not rule.regex.fullmatch(line):
+                continue
+            if rule.caption_like and not _reads_like_caption(line):
+                continue
+            kinds[i] = rule.kind
+            if rule.published and (found := _date_in(line)):
+                published.append(found)
+            section_open = rule.section
+            break
+
+
+def _reads_like_caption(line: str) -> bool:
+    """The text before a credit in parentheses reads like a photo caption: one sentence, no
+    quotation and no reporting verb (a body sentence citing an agency has them)."""
+    before = CREDIT_TAIL.sub("", line).rstrip(" .")
+    if QUOTES.search(before) or REPORTING.search(before):
+        return False
+    return not re.search(r"[.!?]\s+[A-Z]", before)
+
+
+def _block_start(lines, kinds, j) -> bool:
+    return j == 0 or not lines[j - 1] or kinds[j - 1] is not None
+
+
+def _mark_caption_pairs(lines, kinds, limits) -> None:
+    """A short line just before a photo credit line (a blank line may sit between) is the
+    caption of the same photo: 'Onsong County, North Hamgyong Province' above
+    'Onsong County, North Hamgyong Province. / Image: Daily NK'."""
+    for i, kind in enumerate(kinds):
+        if kind != "caption" or lines[i].startswith("!["):
+            continue
+        j = i - 1
+        if j >= 0 and not lines[j]:
+            j -= 1
+        if j < 0 or kinds[j] is not None or not lines[j] or not _block_start(lines, kinds, j):
+            continue
+        if _caption_candidate(lines[j], limits):
+            kinds[j] = "caption"
+
+
+def _caption_candidate(line: str, limits) -> bool:
+    words = line.split()
+    if not UPPER_START.match(line) or len(words) > limits["caption_max_words"]:
+        return False
+    if ENDS_OPEN.search(line) or QUOTES.search(line):
+        return False
+    if not FINAL_PUNCT.search(line):
+        return True
+    # with a final period only a bare name passes: "Hamhung, North Korea."
+    return (line.endswith(".") and len(words) <= limits["caption_name_max_words"]
+            and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and", "in")
+                    for w in words))
+
+
+def _headline_like(line: str, limits) -> bool:
+    words = line.split()
+    if not (limits["headline_min_words"] <= len(words) <= limits["headline_max_words"]):
+        return False
+    if not UPPER_START.match(line) or "|" in line:
+        return False
+    if FINAL_PUNCT.search(line) and not line.endswith(("?", "!", "?”", "!”", '?"', '!"')):
+        return False
+    if ENDS_OPEN.search(line):
+        return False
+    return not re.search(r"[.!?][\"”’]?\s+[A-Z]", line)
+
+
+def norm_title(text: str) -> str:
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
+    """Remove the headline line at the top and every repetition of the title; return the
+    headline when it is to become the title (none given)."""
+    limits = r.limits
+    found = None
+    # the top lines of the page: the title (repeated), and headlines (title variants, decks)
+    for _ in range(3):
+        first = next((i for i, line in enumerate(lines) if line and kinds[i] is None), None)
+        if first is None:
+            break
+        line = lines[first]
+        followed_by_break = first + 1 >= len(lines) or not lines[first + 1] or kinds[first + 1]
+        title = given or found
+        if title and norm_title(line) == norm_title(title):
+            kinds[first] = "duplicate_title"
+        elif _headline_like(line, limits) and followed_by_break \
+                and not (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])):
+            kinds[first] = "headline" if title else "title"
+            found = found or (None if given else line)
+        else:
+            break
+    title = given or found
+    if title:
+        key = norm_title(title)
+        for i, line in enumerate(lines):
+            if line and kinds[i] is None and norm_title(line) == key:
+                kinds[i] = "duplicate_title"
+    return found
+
+
+def _mark_headline_runs(lines, kinds, r: Rules) -> None:
+    """Three or more headline lines in a row are not body text."""
+    limits = r.limits
+    i, n = 0, len(lines)
+    while i < n:
+        if not (lines[i] and kinds[i] is None and _run_line(lines[i], limits, r.continuation)):
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j] and kinds[j] is None and _run_line(lines[j], limits, r.continuation):
+            j += 1
+        followed_by_wrap = j < n and lines[j] and LOWER_START.match(lines[j])
+        if j - i >= limits["headline_run_min"] and not followed_by_wrap:
+            keys = {norm_title(lines[k]) for k in range(i, j)}
+            later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(j, n))
+            for k in range(i, j):
+                kinds[k] = "table_of_contents" if later else "related_headlines"
+        i = j
+
+
+def _run_line(line: str, limits, continuation) -> bool:
+    if not _headline_like(line, limits) or len(line.split()) < 4:
+        return False
+    if len(re.findall(r"\d+(?:[.,]\d+)*", line)) >= 2:  # price lists and tables are data
+        return False
+    return _last_word(line) not in continuation
+
+
+def _last_word(line: str) -> str:
+    words = line.split()
+    return words[-1].strip("\"'“”‘’()[]").lower() if words else ""
+
+
+# ---------------------------------------------------------------- rebuilding the text
+
+def _rebuild(lines, kinds, continuation) -> str:
+    """The kept lines; removed lines and blank lines separate paragraphs (one blank line),
+    hard wraps inside a sentence are joined with a space."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line, kind in zip(lines, kinds):
+        if line and kind is None:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return "\n\n".join(_unwrap(block, continuation) for block in blocks)
+
+
+def _unwrap(block: list[str], continuation) -> str:
+    if len(block) == 1:
+        return block[0]
+    breaks = list(zip(block, block[1:]))
+    clear = [_clear_wrap(a, b, continuation) for a, b in breaks]
+    hard_wrapped = sum(clear) >= max(1, 0.4 * len(breaks))
+    out = block[0]
+    for (a, b), is_clear in zip(breaks, clear):
+        if is_clear or (hard_wrapped and not FINAL_PUNCT.search(a)):
+            out += b if a.endswith("-") and not a.endswith(" -") else " " + b
+        else:
+            out += "\n" + b
+    return out
+
+
+def _clear_wrap(a: str, b: str, continuation) -> bool:
+    """The line break between a and b is plainly inside a sentence."""
+    if LOWER_START.match(b):
+        return True
+    if FINAL_PUNCT.search(a):
+        return False
+    return bool(ENDS_OPEN.search(a)) or _last_word(a) in continuation
+
+
+# ---------------------------------------------------------------- dates and outlets
+
+def _date_in(text: str) -> str | None:
+    """A full date written in a page header ("2020-12-04", "Friday, July 30, 2010")."""
+    m = re.search(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", text)
+    if m:
+        y, mo, d = map(int, m.groups())
+    else:
+        m = re.search(r"\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", text) or \
+            re.search(r"\b(\d{1,2})\s+([A-Z][a-z]{2})[a-z]*\.?,?\s+(\d{4})\b", text)
+        if not m:
+            return None
+        a, b, y = m.groups()
+        month, day = (a, b) if not a.isdigit() else (b, a)
+        mo, d, y = MONTHS.get(month.lower(), 0), int(day), int(y)
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def outlet_for_host(url: str | None, r: Rules | None = None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    for outlet in (r or rules()).outlets:
+        if any(host == h or host.endswith("." + h) for h in outlet.hosts):
+            return outlet.name
+    return None
+
+
+def _outlet(doc: Document, raw: str, r: Rules) -> str | None:
+    """Given outlet (its alias mapped to the usual name) > URL host > unmistakable phrases of
+    the text, the latter only when the report has no URL (an aggregator page quoting an
+    outlet is not that outlet's page)."""
+    if doc.outlet:
+        key = doc.outlet.casefold()
+        return next((o.name for o in r.outlets if key in o.aliases), doc.outlet)
+    if doc.url:
+        return outlet_for_host(doc.url, r)
+    scores = {}
+    for outlet in r.outlets:
+        score = sum(w for regex, w in outlet.markers if regex.search(raw))
+        if score:
+            scores[outlet.name] = score
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [name for name, s in scores.items() if s == best]
+    return winners[0] if len(winners) == 1 else None
