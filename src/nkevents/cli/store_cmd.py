@@ -1,0 +1,385 @@
+"""Commands on the record: ingest, events, search, show, report, export, review, failures, reextract.
+
+Every command takes --db (a file path, sqlite:///FILE or postgresql://...; default $NKEVENTS_DB or
+./nkevents.db). Errors a user can cause end in a one-line message and exit status 1 or 2.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from nkevents.cli import app
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DB_HELP = "Database: a file path, sqlite:///FILE or postgresql://... (default $NKEVENTS_DB or ./nkevents.db)."
+
+
+def _fail(message: str, code: int = 1):
+    err.print(f"error: {escape(message)}")
+    raise typer.Exit(code)
+
+
+def _open(db: Optional[str]):
+    from nkevents.store import Store, StoreError
+    try:
+        return Store.open(db)
+    except StoreError as e:
+        _fail(str(e))
+
+
+def _filter(store, *, type=None, place=None, since=None, until=None, charge=None, penalty=None,
+            actor=None, outlet=None, modality=None, status=None, q=None, report=None):
+    from nkevents.store import EventFilter
+    from nkevents.store.queries import store_settings
+    codes = store_settings()["codes"]
+    for name, values, allowed in (("--type", type, codes["types"]), ("--charge", charge, codes["charges"]),
+                                  ("--penalty", penalty, codes["penalties"]),
+                                  ("--modality", modality, codes["modalities"])):
+        for v in values or []:
+            if v not in allowed:
+                _fail(f"{name} {v}: unknown value (one of: {', '.join(allowed)})", 2)
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _is_date(value):
+            _fail(f"{name} {value}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)", 2)
+    places = []
+    for p in place or []:
+        places += store.resolve_place(p)
+    return EventFilter(type=type or None, place=places or None, since=_date_floor(since),
+                       until=_date_ceiling(until), charge=charge or None, penalty=penalty or None,
+                       actor=actor or None, outlet=outlet or None, modality=modality or None,
+                       review_status=status or None, q=q, report_id=report or None)
+
+
+def _is_date(value: str) -> bool:
+    import re
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
+
+
+def _date_floor(value):
+    if not value:
+        return None
+    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+
+
+def _date_ceiling(value):
+    if not value:
+        return None
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        return value + "-31"  # string comparison: no stored date is greater than YYYY-MM-31
+    return value
+
+
+# Shared filter options (Typer wants them spelled out on each command).
+TypeOpt = typer.Option(None, "--type", help="Event type (repeatable).")
+PlaceOpt = typer.Option(None, "--place", help="Place id or name; includes everything inside it.")
+SinceOpt = typer.Option(None, "--since", help="Events whose dates reach this date or later.")
+UntilOpt = typer.Option(None, "--until", help="Events whose dates start on or before this date.")
+ChargeOpt = typer.Option(None, "--charge", help="Charge code (repeatable).")
+PenaltyOpt = typer.Option(None, "--penalty", help="Penalty kind (repeatable).")
+ActorOpt = typer.Option(None, "--actor", help="Actor id (repeatable).")
+OutletOpt = typer.Option(None, "--outlet", help="Outlet name (repeatable).")
+ModalityOpt = typer.Option(None, "--modality", help="asserted|planned|ordered|alleged|negated.")
+StatusOpt = typer.Option(None, "--status", help="Review status: machine|confirmed|corrected|rejected|added.")
+QOpt = typer.Option(None, "--q", help="Only events of reports matching this full-text query.")
+ReportOpt = typer.Option(None, "--report", help="Only events of this report id.")
+DbOpt = typer.Option(None, "--db", help=DB_HELP)
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Report files, directories, globs, .jsonl(.gz), RSS/Atom feeds."),
+    db: Optional[str] = DbOpt,
+    published: Optional[str] = typer.Option(None, help="Publication date for reports without one given here."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet name (wins over the report's)."),
+):
+    """Read, extract and store reports, with a progress bar and a summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from nkevents.inputs import InputError, iter_input_files
+    from nkevents.store.batch import ingest_files
+
+    try:
+        files = list(iter_input_files(paths))
+    except InputError as e:
+        _fail(str(e), 2)
+    store = _open(db)
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[reports]} reports"), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=len(files), reports=0)
+        counted = {"n": 0}
+
+        def on_report(source, status, error):
+            counted["n"] += 1
+            bar.update(task, reports=counted["n"])
+            if error:
+                bar.console.print(f"failed: {escape(source)}: {escape(error)}")
+
+        summary = ingest_files(store, files, overrides={"published": published, "outlet": outlet},
+                               on_report=on_report, on_file=lambda _p: bar.advance(task))
+    err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.updated} updated, "
+              f"{summary.failed} failed, {summary.events_added} events added")
+    store.close()
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _event_table(rows, title=None) -> Table:
+    t = Table(title=title, show_lines=False)
+    for col in ("event_id", "type", "date", "place", "charges", "penalty", "status", "outlet", "evidence"):
+        t.add_column(col, overflow="fold")
+    for e in rows:
+        pen = e.get("penalty") or {}
+        months = ""
+        if pen.get("min_months") is not None or pen.get("max_months") is not None:
+            months = f" {pen.get('min_months')}-{pen.get('max_months')}m"
+        date = e.get("date") or {}
+        t.add_row(e["event_id"], e["type"], date.get("start") or "",
+                  (e.get("place") or {}).get("name") or "", ", ".join(e.get("charges") or []),
+                  (pen.get("kind") or "") + months, e["review_status"], e.get("outlet") or "",
+                  escape((e.get("evidence_text") or "")[:160]))
+    return t
+
+
+@app.command()
+def events(
+    type: Optional[List[str]] = TypeOpt, place: Optional[List[str]] = PlaceOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+    charge: Optional[List[str]] = ChargeOpt, penalty: Optional[List[str]] = PenaltyOpt,
+    actor: Optional[List[str]] = ActorOpt, outlet: Optional[List[str]] = OutletOpt,
+    modality: Optional[List[str]] = ModalityOpt, status: Optional[List[str]] = StatusOpt,
+    q: Optional[str] = QOpt, report: Optional[List[str]] = ReportOpt,
+    limit: int = typer.Option(50, help="How many events to show."),
+    offset: int = typer.Option(0, help="Skip this many first."),
+    order: str = typer.Option("date", help="date | -date | published | -published | confidence"),
+    format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    db: Optional[str] = DbOpt,
+):
+    """List stored events matching filters."""
+    store = _open(db)
+    f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
+                penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
+                q=q, report=report)
+    try:
+        rows, total = store.query_events(f, limit=limit, offset=offset, order=order)
+    except ValueError as e:
+        _fail(str(e), 2)
+    if format == "json":
+        sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, default=str) + "\n")
+    else:
+        out.print(_event_table(rows, title=f"{total} events" + (f" (showing {len(rows)})" if total > len(rows) else "")))
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="Words to find in reports (stemmed; all must occur)."),
+           limit: int = typer.Option(20), db: Optional[str] = DbOpt,
+           format: str = typer.Option("text", "--format", "-f", help="text | json")):
+    """Full-text search over reports: each hit with its matching sentences and its events."""
+    store = _open(db)
+    hits = store.search(query, limit=limit)
+    if format == "json":
+        sys.stdout.write(json.dumps(hits, ensure_ascii=False, default=str) + "\n")
+        return
+    if not hits:
+        err.print(f"no report matches {query!r}")
+        raise typer.Exit(1)
+    for hit in hits:
+        out.print(f"[bold]{escape(hit.get('title') or '(untitled)')}[/bold]  {hit['report_id']}  "
+                  f"{hit.get('outlet') or ''} {hit.get('published') or ''}")
+        for s in hit["sentences"]:
+            out.print(f"  … {escape(' '.join(s['text'].split()))}")
+        for e in hit["events"]:
+            date = (e.get("date") or {}).get("start") or ""
+            out.print(f"    {e['event_id']}  {e['type']}  {date}  {(e.get('place') or {}).get('name') or ''}")
+        out.print()
+
+
+@app.command()
+def show(event_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
+         format: str = typer.Option("text", "--format", "-f", help="text | json")):
+    """An event with its evidence sentence in context, and its review history."""
+    store = _open(db)
+    ev = store.get_event(event_id)
+    if ev is None:
+        _fail(f"{event_id}: no such event")
+    if format == "json":
+        sys.stdout.write(json.dumps(ev, ensure_ascii=False, default=str) + "\n")
+        return
+    text = ev["report"]["text"]
+    out.print(f"[bold]{ev['event_id']}[/bold]  {ev['type']}  ({ev['review_status']}, "
+              f"extractor {ev.get('extractor_version') or '-'})")
+    date = ev.get("date") or {}
+    place = ev.get("place") or {}
+    pen = ev.get("penalty") or {}
+    for label, value in (("date", f"{date.get('start', '')}..{date.get('end', '')} {date.get('precision', '')}" if date else ""),
+                         ("place", f"{place.get('name', '')} ({place.get('id', '')})" if place else ""),
+                         ("subjects", (ev.get("subjects") or {}).get("text") or ""),
+                         ("charges", ", ".join(ev.get("charges") or [])),
+                         ("penalty", f"{pen.get('kind', '')} {pen.get('min_months')}-{pen.get('max_months')} months" if pen else ""),
+                         ("actors", ", ".join(f"{a['id']} ({a.get('role')})" for a in ev.get("actors") or [])),
+                         ("modality", ev.get("modality") or ""),
+                         ("report", f"{ev['report']['id']}  {ev['report'].get('title') or ''}  {ev['report'].get('outlet') or ''} {ev['report'].get('published') or ''}")):
+        if value:
+            out.print(f"  {label:9} {escape(str(value))}")
+    for span in ev.get("evidence") or []:
+        s, e = span["start"], span["end"]
+        before = " ".join(text[max(0, s - 200):s].split())
+        after = " ".join(text[e:e + 200].split())
+        out.print(f"\n  …{escape(before)} [bold yellow]{escape(' '.join(text[s:e].split()))}[/bold yellow] {escape(after)}…")
+    for h in ev["history"]:
+        out.print(f"  {h['at']}  {h['user']}  {h['action']}  {escape(json.dumps(h['changes']) if h['changes'] else '')} {escape(h['note'] or '')}")
+
+
+@app.command()
+def report(report_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
+           format: str = typer.Option("text", "--format", "-f", help="text | json")):
+    """A stored report: its fields, revisions and events."""
+    store = _open(db)
+    rep = store.get_report(report_id)
+    if rep is None:
+        _fail(f"{report_id}: no such report")
+    if format == "json":
+        sys.stdout.write(json.dumps(rep, ensure_ascii=False, default=str) + "\n")
+        return
+    out.print(f"[bold]{escape(rep.get('title') or '(untitled)')}[/bold]")
+    out.print(f"  {rep['report_id']}  {rep.get('outlet') or ''}  {rep.get('published') or ''}  {rep.get('url') or ''}  "
+              f"revision {rep['revision']}{'' if rep['is_current'] else ' (superseded)'}")
+    if len(rep["revisions"]) > 1:
+        out.print("  revisions: " + ", ".join(f"{r['revision']}={r['report_id']}" for r in rep["revisions"]))
+    out.print()
+    out.print(escape(rep["text"][:1500] + ("…" if len(rep["text"]) > 1500 else "")))
+    out.print(_event_table(rep["events"], title=f"{len(rep['events'])} events"))
+
+
+@app.command()
+def export(
+    format: str = typer.Option(..., "--format", "-f", help="csv | jsonl | geojson"),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-' for stdout)."),
+    type: Optional[List[str]] = TypeOpt, place: Optional[List[str]] = PlaceOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+    charge: Optional[List[str]] = ChargeOpt, penalty: Optional[List[str]] = PenaltyOpt,
+    actor: Optional[List[str]] = ActorOpt, outlet: Optional[List[str]] = OutletOpt,
+    modality: Optional[List[str]] = ModalityOpt, status: Optional[List[str]] = StatusOpt,
+    q: Optional[str] = QOpt, report: Optional[List[str]] = ReportOpt,
+    db: Optional[str] = DbOpt,
+):
+    """Export matching events: CSV (ACLED-style columns), GeoJSON, or JSON Lines."""
+    from nkevents.export import FORMATS, export as write
+    if format not in FORMATS:
+        _fail(f"--format {format}: unknown format (one of: {', '.join(FORMATS)})", 2)
+    store = _open(db)
+    f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
+                penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
+                q=q, report=report)
+    if str(output) == "-":
+        counts = write(store.iter_events(f), format, sys.stdout)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                counts = write(store.iter_events(f), format, fh)
+        except OSError as e:
+            _fail(f"{output}: cannot write ({e.strerror})")
+    skipped = f", {counts['skipped']} without coordinates left out" if counts["skipped"] else ""
+    err.print(f"{counts['written']} events written to {output}{skipped}")
+
+
+@app.command()
+def review(
+    event_id: str = typer.Argument(...),
+    confirm: bool = typer.Option(False, "--confirm", help="The event is right."),
+    reject: bool = typer.Option(False, "--reject", help="The event is wrong."),
+    set_: Optional[List[str]] = typer.Option(None, "--set", help="field=value, e.g. penalty.kind=prison (repeatable)."),
+    user: Optional[str] = typer.Option(None, "--user", help="Reviewer name (default $NKEVENTS_USER or $USER)."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why."),
+    db: Optional[str] = DbOpt,
+):
+    """Record a reviewer's decision on an event: --confirm, --reject, or --set field=value."""
+    from nkevents.store import ReviewError
+    chosen = [name for name, on in (("confirm", confirm), ("reject", reject), ("correct", bool(set_))) if on]
+    if len(chosen) != 1:
+        _fail("give exactly one of --confirm, --reject or --set field=value", 2)
+    changes = None
+    if set_:
+        changes = {}
+        for item in set_:
+            if "=" not in item:
+                _fail(f"--set {item}: expected field=value", 2)
+            key, value = item.split("=", 1)
+            changes[key.strip()] = value
+    who = user or os.environ.get("NKEVENTS_USER") or os.environ.get("USER") or "unknown"
+    store = _open(db)
+    try:
+        ev = store.review(event_id, user=who, action=chosen[0], changes=changes, note=note)
+    except ReviewError as e:
+        _fail(str(e))
+    err.print(f"{event_id}: {ev['review_status']} by {who}")
+
+
+@app.command()
+def failures(db: Optional[str] = DbOpt,
+             clear: bool = typer.Option(False, "--clear", help="Forget all recorded failures."),
+             format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Inputs that could not be ingested, with the reason."""
+    store = _open(db)
+    if clear:
+        err.print(f"{store.clear_failures()} failures cleared")
+        return
+    rows = store.failures()
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"{len(rows)} failures")
+    for col in ("source", "reason", "attempts", "last_at"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(escape(r["source"]), escape(r["reason"]), str(r["attempts"]), r["last_at"][:19])
+    out.print(t)
+
+
+@app.command()
+def reextract(
+    report_ids: Optional[List[str]] = typer.Argument(None, help="Reports to re-extract (default: see --all/--stale)."),
+    all_: bool = typer.Option(False, "--all", help="Every stored report."),
+    stale: bool = typer.Option(False, "--stale", help="Reports extracted by another extractor version."),
+    db: Optional[str] = DbOpt,
+):
+    """Extract stored reports again with this extractor; reviewers' decisions are kept."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from nkevents import EXTRACTOR_VERSION
+    from nkevents.store import StoreError
+    store = _open(db)
+    if report_ids:
+        ids = list(report_ids)
+    elif all_ or stale:
+        ids = store.report_ids(stale_for=EXTRACTOR_VERSION if stale else None)
+    else:
+        _fail("name report ids, or give --all or --stale", 2)
+    totals = {"added": 0, "replaced": 0, "removed": 0, "kept_reviewed": 0}
+    failed = 0
+    with Progress(TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(), console=err,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("reextract", total=len(ids))
+        for rid in ids:
+            try:
+                r = store.reextract(rid)
+            except StoreError as e:
+                failed += 1
+                bar.console.print(f"failed: {escape(str(e))}")
+            else:
+                for k in totals:
+                    totals[k] += getattr(r, k)
+            bar.advance(task)
+    err.print(f"{len(ids) - failed} reports re-extracted: {totals['added']} events added, "
+              f"{totals['replaced']} replaced, {totals['removed']} removed, "
+              f"{totals['kept_reviewed']} under review kept" + (f", {failed} failed" if failed else ""))
+    raise typer.Exit(1 if failed else 0)
