@@ -79,7 +79,6 @@ def alembic_config(connection: Connection | None = None):
     ini = resources.files("nkevents.store").joinpath("alembic.ini")
     cfg = Config(str(ini))
     cfg.set_main_option("script_location", "nkevents.store:migrations")
-    cfg.set_main_option("version_locations", "nkevents.store:migrations/versions")
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg

@@ -63,3 +63,39 @@ def temporary_store(backend: str, tmp_path: Path):
             yield store
         finally:
             store.close()
+
+
+def make_event(text: str, evidence: str, type: str, *, place: tuple | None = None,
+               date: tuple | None = None, charges=(), penalty: tuple | None = None,
+               actors=(), modality: str = "asserted", count: int | None = None):
+    """A model.Event whose evidence is the first occurrence of `evidence` in `text`.
+    place = (id, name, level, lat, lon[, coord_precision]); date = (start, end, precision);
+    penalty = (kind, min_months, max_months); actors = ids (role authority)."""
+    from nkevents.model import Actor, DateMention, Event, Penalty, Place
+
+    start = text.index(evidence)
+    ev = Event(type=type, evidence=[(start, start + len(evidence))], modality=modality,
+               charges=list(charges), trigger=(start, start + 1), confidence=0.8,
+               subjects_count=count)
+    if place:
+        pid, name, level, lat, lon, *rest = place
+        ev.place = Place(pid, name, level, lat, lon, rest[0] if rest else "own")
+        ev.place_basis = "sentence"
+    if date:
+        ev.date = DateMention(start, start + 1, date[0], date[0], date[1], date[2])
+    if penalty:
+        ev.penalty = Penalty(*penalty)
+    ev.actors = [Actor(a, a) for a in actors]
+    return ev
+
+
+def make_doc(text: str, events=(), *, url=None, outlet="Daily NK", title=None,
+             published="2022-11-17"):
+    """A Document as the pipeline would leave it, with the given events and rough sentences."""
+    import re
+    from nkevents.model import Document
+
+    doc = Document(raw=text, text=text, url=url, outlet=outlet, title=title, published=published)
+    doc.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    doc.events = list(events)
+    return doc
