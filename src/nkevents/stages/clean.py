@@ -274,7 +274,9 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         while j < n and lines[j] and kinds[j] is None and _run_line(lines[j], limits, r.continuation):
             j += 1
         followed_by_wrap = j < n and lines[j] and LOWER_START.match(lines[j])
-        if j - i >= limits["headline_run_min"] and not followed_by_wrap:
+        # a list whose every line has a number is data (prices, figures), not headlines
+        all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in range(i, j))
+        if j - i >= limits["headline_run_min"] and not followed_by_wrap and not all_numbers:
             keys = {norm_title(lines[k]) for k in range(i, j)}
             later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(j, n))
             for k in range(i, j):

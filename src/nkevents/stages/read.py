@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -53,6 +54,22 @@ MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 )
+
+
+# How to name the encodings charset_normalizer reports, for people and for iconv. Its language
+# guess is left out: on a short text it is often wrong (Latin-1 English reported as "Italian").
+ENCODING_NAMES = {
+    "cp949": ("cp949/EUC-KR (Korean)", "CP949"), "euc_kr": ("EUC-KR (Korean)", "EUC-KR"),
+    "johab": ("Johab (Korean)", "JOHAB"), "iso2022_kr": ("ISO-2022-KR (Korean)", "ISO-2022-KR"),
+    "gb18030": ("GB18030 (Chinese)", "GB18030"), "gbk": ("GBK (Chinese)", "GBK"),
+    "big5": ("Big5 (Chinese)", "BIG5"), "shift_jis": ("Shift JIS (Japanese)", "SHIFT_JIS"),
+    "cp932": ("cp932 (Japanese)", "CP932"), "euc_jp": ("EUC-JP (Japanese)", "EUC-JP"),
+    "cp1251": ("Windows-1251 (Cyrillic)", "CP1251"), "koi8_r": ("KOI8-R (Russian)", "KOI8-R"),
+}
+# On a short text the single-byte European code pages are hard to tell apart (a Latin-1 file is
+# as likely to be reported as cp1250 or mac_roman): the message says so.
+SINGLE_BYTE_EUROPEAN = {"latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "cp1250", "cp1252",
+                        "mac_roman", "mac_latin2", "cp850", "cp437"}
 
 
 class ReadError(Exception):
@@ -103,6 +120,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
     text (broken or tiny pages), all visible text of the page is used instead."""
     import trafilatura
 
+    if not re.search(r"<html|<body|<!doctype", html[:2048], re.I):
+        # a fragment (feed entries, "html" fields): trafilatura refuses to parse those
+        html = f"<html><body>{html}</body></html>"
     meta: dict = {}
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -247,10 +267,11 @@ def _not_utf8_message(data: bytes, bad_at: int) -> str:
     if best is None:
         return "binary file (not text in any known encoding), not a text report"
     encoding = best.encoding
-    language = best.language if best.language and best.language != "Unknown" else None
-    guess = f"{encoding} ({language})" if language else encoding
-    iconv_name = {"cp949": "CP949", "euc_kr": "EUC-KR", "latin_1": "LATIN1", "cp1252": "CP1252",
-                  "iso8859_1": "LATIN1"}.get(encoding, encoding.upper().replace("_", "-"))
+    if encoding in SINGLE_BYTE_EUROPEAN:
+        return (f"not UTF-8 text (invalid byte at offset {bad_at}; it looks like a single-byte "
+                f"European encoding such as Latin-1 or Windows-1252, best guess {encoding}); "
+                "convert it first, e.g. iconv -f CP1252 -t UTF-8 FILE > FILE.utf8")
+    guess, iconv_name = ENCODING_NAMES.get(encoding, (encoding, encoding.upper().replace("_", "-")))
     return (f"not UTF-8 text (invalid byte at offset {bad_at}; it looks like {guess}); "
             f"convert it first, e.g. iconv -f {iconv_name} -t UTF-8 FILE > FILE.utf8")
 
@@ -343,7 +364,7 @@ def _decompress(path: Path) -> bytes:
     try:
         with gzip.open(path, "rb") as f:
             data = f.read(MAX_REPORT_BYTES + 1)
-    except (OSError, EOFError) as e:
+    except (OSError, EOFError, zlib.error) as e:
         raise ReadError(f"broken gzip file ({e})")
     if len(data) > MAX_REPORT_BYTES:
         raise ReadError(f"decompressed report too large (over {MAX_REPORT_BYTES // 1048576} MB)")
@@ -400,7 +421,7 @@ def _peek(path: Path) -> bytes:
         opener = gzip.open if _is_gz(path) else open
         with opener(path, "rb") as f:
             return f.read(SNIFF_BYTES)
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return b""  # the real read reports the problem
 
 
@@ -426,7 +447,7 @@ def _iter_jsonl(path: Path, overrides: dict) -> Iterator[Loaded]:
         while True:
             try:
                 line = stream.readline(MAX_REPORT_BYTES + 1)
-            except (OSError, EOFError) as e:
+            except (OSError, EOFError, zlib.error) as e:
                 yield Loaded(f"{path}:{lineno + 1}", None, f"broken gzip file ({e})")
                 return
             if not line:
@@ -483,9 +504,10 @@ def _doc_from_entry(entry, overrides: dict, source: str) -> Document:
             body = content["value"]
             break
     body = body or entry.get("summary", "")
-    published = None
+    # the date as written (local to the outlet: 08:00 KST stays that day), else feedparser's UTC
+    published = _date_or_none(entry.get("published") or entry.get("updated") or "")
     parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
-    if parsed_time:
+    if published is None and parsed_time:
         published = "%04d-%02d-%02d" % tuple(parsed_time[:3])
     fields = {"url": entry.get("link"), "title": entry.get("title"), "published": published,
               "outlet": None}

@@ -1,0 +1,324 @@
+"""The clean stage: page residue out, body in, title and outlet found. Texts are written for the
+tests in the style of the outlets' pages (no corpus text is copied)."""
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkevents.model import Document
+from nkevents.stages import clean
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+P1 = ("A source in North Hamgyong Province told Daily NK on Monday that the provincial court "
+      "held an open trial at a cultural hall in Chongjin on Nov. 10.")
+P2 = ("He said four residents were sentenced to between two and seven years in prison for "
+      "selling foreign mobile phones to smugglers.")
+P3 = ("Local residents say the trial was meant to frighten people living near the border, "
+      "where smuggling has continued despite the closure.")
+
+
+def cleaned(raw: str, **meta) -> Document:
+    return clean.run(Document(raw=raw, **meta))
+
+
+def kinds(doc: Document) -> dict[str, str]:
+    return {r.text: r.kind for r in doc.removed}
+
+
+def assert_body_kept(doc: Document, *paragraphs: str):
+    for p in paragraphs:
+        assert p in doc.text
+
+
+# ---------------------------------------------------------------- captions and credits
+
+def test_caption_pair_before_a_credit_is_removed():
+    raw = (f"{P1}\n\nHyesan, Ryanggang Province\nHyesan, Ryanggang Province. / Image: Daily NK\n\n"
+           f"{P2}")
+    doc = cleaned(raw)
+    assert doc.text == f"{P1}\n\n{P2}"
+    assert kinds(doc) == {"Hyesan, Ryanggang Province": "caption",
+                          "Hyesan, Ryanggang Province. / Image: Daily NK": "caption"}
+
+
+@pytest.mark.parametrize("caption", [
+    "A market in Sinuiju in this 2019 photo. / Image: Daily NK",
+    "Sinuiju Cosmetics Factory. Image: DPRK Today",
+    "A bridge over the Yalu river. Photo: Jane Doe / flickr.",
+    "Image: Daily NK",
+    "Photo: Kim Min-su, Flickr, Creative Commons",
+    "Kim Jong Un visits a greenhouse farm in South Hamgyong Province. (KCNA)",
+    "Officials inspect flood damage in Sinuiju on August 1, 2024. (Rodong Sinmun-News1)",
+])
+def test_photo_captions_with_credits_are_removed(caption):
+    doc = cleaned(f"{P1}\n\n{caption}\n\n{P2}")
+    assert caption not in doc.text
+    assert kinds(doc)[caption] == "caption"
+    assert_body_kept(doc, P1, P2)
+
+
+def test_body_sentence_citing_an_agency_is_not_a_caption():
+    sentence = "The flood destroyed 300 houses in Sinuiju, state media said on Sunday. (KCNA)"
+    doc = cleaned(f"{P1}\n\n{sentence}")
+    assert sentence in doc.text
+
+
+def test_inline_image_note_inside_a_long_sentence_is_kept():
+    sentence = ("The camp was divided into two zones (see image above. Image: Google Earth) and the "
+                "prisoners of the smaller zone were moved first, according to the source, who has "
+                "relatives in the county and visited the area twice last year to see them.")
+    assert sentence in cleaned(f"{P1}\n\n{sentence}").text
+
+
+# ---------------------------------------------------------------- trailers and page chrome
+
+RESIDUE = {
+    "Read in Korean": "boilerplate",
+    "Please direct any comments or questions about this article to": "boilerplate",
+    "Please direct any comments or questions about this article to someone@example.net.": "boilerplate",
+    "Full story: rfa.org": "boilerplate",
+    "Copyright © 1998-2023, RFA. Used with the permission of Radio Free Asia.": "boilerplate",
+    "(With inputs from agencies.)": "credit",
+    "(END)": "boilerplate",
+    "reporter@yna.co.kr": "signature",
+    "Home > North Korea": "navigation",
+    "Home > News > NK Human Rights Issues": "navigation",
+    "Prev  Next": "navigation",
+    "13 mins ago TN": "timestamp",
+    "2 hours ago": "timestamp",
+    "2023/03/14 09:49 KST": "timestamp",
+    "Article content": "boilerplate",
+    "Translated by Lee Min-ji. Written in English by John Smith.": "credit",
+    "[Source: RFA]": "credit",
+    "Share | Tweet | Email": "share",
+    "Subscribe to our newsletter for weekly North Korea coverage": "share",
+    "https://www.example.org/news/korea/some-story-04072023.html [326]": "link",
+    "_______________________________": "separator",
+    "Park Ji-hoon  |  2021-06-08 05:32": "byline",
+    "By Kim Tong-hyung": "byline",
+    "Date : June 8, 2015": "dateline",
+    "Friday, July 30, 2010": "dateline",
+}
+
+
+@pytest.mark.parametrize("line, kind", sorted(RESIDUE.items()))
+def test_residue_line_is_removed_with_its_kind(line, kind):
+    doc = cleaned(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert line not in doc.text
+    assert kinds(doc) == {line: kind}
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_date_artefact_before_the_body_is_removed_and_gives_the_date():
+    doc = cleaned(f" date 2020-12-04 Article content\n\n{P1}")
+    assert doc.text == P1
+    assert [(r.kind, r.text) for r in doc.removed] == [("dateline", "date 2020-12-04"),
+                                                       ("boilerplate", "Article content")]
+    assert doc.published == "2020-12-04"
+
+
+def test_given_date_wins_over_a_date_line():
+    doc = cleaned(f"Date : March 28, 2018\n{P1}", published="2018-03-29")
+    assert doc.published == "2018-03-29"
+    assert doc.text == P1
+
+
+def test_date_artefact_glued_to_the_first_sentence():
+    doc = cleaned(f" date 2023-04-08 New Delhi: {P1}")
+    assert doc.text == f"New Delhi: {P1}"
+
+
+def test_related_headlines_after_a_header_are_removed():
+    raw = (f"{P1}\n\n{P2}\n\nRelated stories\n\nRice prices climb again in Hyesan markets\n"
+           "Flood damage reported along the Yalu river\nNew rules for traders announced in Rason")
+    doc = cleaned(raw)
+    assert doc.text == f"{P1}\n\n{P2}"
+    assert {r.kind for r in doc.removed} == {"related_headlines"}
+    assert len(doc.removed) == 4
+
+
+def test_list_of_headlines_without_header_is_removed():
+    raw = (f"{P1}\n\n{P2}\n\nRice prices climb again in Hyesan markets\n"
+           "Flood damage reported along the Yalu river\nNew rules for traders announced in Rason")
+    doc = cleaned(raw)
+    assert doc.text == f"{P1}\n\n{P2}"
+    assert [r.kind for r in doc.removed] == ["related_headlines"] * 3
+
+
+def test_table_of_contents_repeated_as_section_heads():
+    raw = ("Crackdown on Phone Users in Hoeryong Intensifies\nFarm Mobilization Begins Early in "
+           "South Pyongan\nBorder Guards Rotated After Defection Case\n\n"
+           f"Crackdown on Phone Users in Hoeryong Intensifies\n{P1}")
+    doc = cleaned(raw, title="Newsletter No. 12")
+    assert [r.kind for r in doc.removed] == ["table_of_contents"] * 3
+    assert doc.text == f"Crackdown on Phone Users in Hoeryong Intensifies\n{P1}"
+
+
+def test_price_list_is_data_not_headlines():
+    prices = "Rice in Pyongyang cost 5,770 won per kilogram\nRice in Sinuiju cost 5,740 won per " \
+             "kilogram\nRice in Hyesan cost 5,800 won per kilogram"
+    assert prices in cleaned(f"{P1}\n\n{prices}\n\n{P2}").text
+
+
+def test_tags_line_at_the_top_is_removed_and_not_a_title():
+    doc = cleaned(f"kim jong un border trade\n{P1}\n\n{P2}")
+    assert doc.title is None
+    assert kinds(doc) == {"kim jong un border trade": "tags"}
+
+
+# ---------------------------------------------------------------- title
+
+def test_headline_first_line_becomes_the_title_and_its_repeat_goes():
+    headline = "Two cadres get life sentences for smuggling rice from China"
+    doc = cleaned(f"{headline}\n\n{P1}\n\n{P2}\n\nRead in Korean\n\n\n{headline}")
+    assert doc.title == headline
+    assert doc.text == f"{P1}\n\n{P2}"
+    assert [(r.kind, r.text) for r in doc.removed] == [
+        ("title", headline), ("boilerplate", "Read in Korean"), ("duplicate_title", headline)]
+
+
+def test_given_title_wins_and_its_copies_in_the_body_go():
+    doc = cleaned(f"Soldiers called to join “rice battle”\n{P1}\n\nSoldiers called to join \"rice battle\"",
+                  title='Soldiers called to join "rice battle"')
+    assert doc.title == 'Soldiers called to join "rice battle"'
+    assert doc.text == P1
+    assert [r.kind for r in doc.removed] == ["duplicate_title", "duplicate_title"]
+
+
+def test_second_headline_under_a_given_title_goes():
+    raw = ("North Korea bans foreign currency\nNorth Korea bans foreign currency and starts "
+           f"confiscating dollars\n\n{P1}")
+    doc = cleaned(raw, title="North Korea bans foreign currency")
+    assert doc.text == P1
+    assert [r.kind for r in doc.removed] == ["duplicate_title", "headline"]
+
+
+@pytest.mark.parametrize("first", [
+    P1,                                           # a sentence
+    "Smugglers in Hyesan arrested",               # no blank line after it: not unmistakable
+])
+def test_no_title_without_an_unmistakable_headline(first):
+    doc = cleaned(f"{first}\n{P2}")
+    assert doc.title is None
+    assert first in doc.text
+
+
+def test_subheading_inside_the_body_is_kept():
+    doc = cleaned(f"{P1}\n{P2}\nPhones smuggled from China\n{P3}")
+    assert "\nPhones smuggled from China\n" in doc.text
+
+
+# ---------------------------------------------------------------- hard wraps
+
+def test_hard_wrapped_paragraph_is_joined():
+    raw = ("In order to stop information leaking out, the authorities have\nhanded down new "
+           "measures against people using Chinese\nphones, a source in Ryanggang Province told\n"
+           "Daily NK.\n\nThe source said the measures took effect in March.")
+    doc = cleaned(raw)
+    assert doc.text == ("In order to stop information leaking out, the authorities have handed down "
+                        "new measures against people using Chinese phones, a source in Ryanggang "
+                        "Province told Daily NK.\n\nThe source said the measures took effect in March.")
+
+
+def test_one_line_per_paragraph_is_left_alone():
+    raw = f"{P1}\n{P2}\n{P3}"
+    assert cleaned(raw).text == raw
+
+
+def test_hyphen_at_a_wrap_is_kept_without_space():
+    doc = cleaned("Workers at the state-\nrun factory were mobilized for the farm battle, a source said.")
+    assert doc.text == "Workers at the state-run factory were mobilized for the farm battle, a source said."
+
+
+def test_white_space_and_invisible_characters_are_normalised():
+    doc = cleaned(f"\ufeff  {P1}\u200b  \r\n\r\n\r\n\r\n{P2}\xa0")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+# ---------------------------------------------------------------- outlet
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://www.dailynk.com/english/some-report/", "Daily NK"),
+    ("http://english.dailynk.com/english/read.php?num=1", "Daily NK"),
+    ("https://www.rfa.org/english/news/korea/story.html", "Radio Free Asia"),
+    ("https://www.nknews.org/2024/01/story/", "NK News"),
+    ("http://english.yonhapnews.co.kr/northkorea/2013/01/31/x.HTML", "Yonhap"),
+    ("https://en.yna.co.kr/view/AEN2024", "Yonhap"),
+    ("http://kcna.kp/en/article/q/1.kcmsf", "KCNA"),
+    ("http://goodfriendsusa.blogspot.com/2010/07", "Good Friends"),
+])
+def test_outlet_from_the_url_host(url, outlet):
+    assert cleaned(P1, url=url).outlet == outlet
+
+
+def test_aggregator_url_quoting_an_outlet_is_not_that_outlet():
+    text = f"{P2} a resident told RFA’s Korean Service. Full story: rfa.org"
+    assert cleaned(text, url="https://aggregator.example.com/story").outlet is None
+
+
+def test_given_outlet_wins_and_aliases_are_mapped():
+    assert cleaned(P1, url="https://www.rfa.org/x", outlet="Some Paper").outlet == "Some Paper"
+    assert cleaned(P1, outlet="DailyNK").outlet == "Daily NK"
+
+
+def test_outlet_from_unmistakable_phrases_without_url():
+    assert cleaned(f"{P1}\n\nRead in Korean").outlet == "Daily NK"  # "told Daily NK"
+    rfa = f"{P2}\n\nTranslated by A. Written in English by B.\n\nCopyright © 2023, RFA."
+    assert cleaned(rfa).outlet == "Radio Free Asia"
+    assert cleaned(P2).outlet is None
+
+
+def test_tied_outlet_phrases_give_no_outlet():
+    assert cleaned("Two residents told Daily NK and another told RFA about the arrests.").outlet is None
+
+
+# ---------------------------------------------------------------- properties
+
+BODY_PARAGRAPHS = [P1, P2, P3,
+                   "The court also fined three vendors for selling goods outside the market.",
+                   "“We are told to report anyone who makes calls abroad,” the source said.",
+                   "Prices of corn rose by 10 percent in Hyesan in the week to Jan. 9."]
+RESIDUE_LINES = [line for line in RESIDUE if not line.startswith(("Date", "Friday"))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(BODY_PARAGRAPHS), min_size=1, max_size=6, unique=True),
+       st.lists(st.sampled_from(RESIDUE_LINES), max_size=6, unique=True),
+       st.randoms(use_true_random=False),
+       st.sampled_from(["\n", "\n\n", "\n\n\n"]))
+def test_body_survives_and_removed_residue_is_gone(body, residue, rnd, separator):
+    pieces = body + residue
+    rnd.shuffle(pieces)
+    doc = cleaned(separator.join(pieces))
+    for paragraph in body:
+        assert paragraph in doc.text
+    for removed in doc.removed:
+        assert removed.text not in doc.text
+    assert {r.text for r in doc.removed} == set(residue)
+
+
+# ---------------------------------------------------------------- the shared corpus
+
+def corpus_cases():
+    if not CORPUS.is_dir():
+        return []
+    return sorted(CORPUS.glob("*/*.gold.json"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available (../shared/corpus)")
+@pytest.mark.parametrize("gold_path", corpus_cases(), ids=lambda p: p.stem)
+def test_corpus_residue_removed_and_body_kept(gold_path):
+    from nkevents.stages.read import from_path
+
+    gold = json.loads(gold_path.read_text())
+    doc = clean.run(from_path(gold_path.with_name(gold_path.name.replace(".gold", ""))))
+    for s in gold.get("boilerplate") or []:
+        assert s not in doc.text
+    for s in gold.get("keep") or []:
+        assert s in doc.text
+    for key in ("title", "outlet", "published"):
+        if gold.get(key):
+            assert getattr(doc, key) == gold[key]
