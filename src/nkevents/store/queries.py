@@ -362,9 +362,10 @@ def resolve_place(conn: Connection, value: str) -> list[str]:
     try:
         from nkevents.gazetteer import Gazetteer  # noqa: PLC0415 (optional while being written)
         gaz = Gazetteer.load()
-        ids = [p.id for p in getattr(gaz, "places", lambda: [])() if p.id.rsplit(".", 1)[-1] == slug]
+        ids = [p.id for p in gaz.places() if p.id.rsplit(".", 1)[-1] == slug]
+        ids = ids or [p.id for p in gaz.find(value)]
         if ids:
-            return ids
+            return sorted(set(ids))
     except Exception:  # the gazetteer module is optional here: fall back to stored ids
         pass
     rows = conn.execute(select(events.c.place_id, events.c.place_name).distinct()

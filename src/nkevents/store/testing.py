@@ -99,3 +99,37 @@ def make_doc(text: str, events=(), *, url=None, outlet="Daily NK", title=None,
     doc.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     doc.events = list(events)
     return doc
+
+
+# Report templates for throughput tests and benchmarks (written for this project, in the style of
+# such reports; no corpus text).
+_PLACES = [("North Hamgyong Province", "Chongjin"), ("Ryanggang Province", "Hyesan"),
+           ("North Pyongan Province", "Sinuiju"), ("South Hamgyong Province", "Hamhung"),
+           ("Jagang Province", "Kanggye"), ("South Pyongan Province", "Pyongsong")]
+_TEMPLATES = [
+    "A source in {prov} told reporters on {day} that the city court in {city} sentenced {n} "
+    "people to {years} years of reform-through-labor for smuggling copper into China. The trial "
+    "was held in front of residents at a local stadium. Report number {i}.",
+    "Security agents in {city} arrested {n} residents in early {month} for making phone calls "
+    "to relatives in South Korea, a source in {prov} said. The arrested were handed over to "
+    "the provincial security department. Report number {i}.",
+    "The price of rice in the markets of {city} rose to {price} won per kilogram last week as "
+    "the border stayed closed, according to a source in {prov}. Traders said supplies were "
+    "short. Report number {i}.",
+    "Authorities in {prov} ordered every enterprise to send workers to farms in {month}, a "
+    "source said. An inspection team from the party center began house searches in {city} "
+    "looking for foreign videos. Report number {i}.",
+]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def synthetic_report(i: int) -> dict:
+    """The i-th generated report as a corpus-style JSON object (distinct text for each i)."""
+    prov, city = _PLACES[i % len(_PLACES)]
+    month = _MONTHS[(i // 7) % 12]
+    text = _TEMPLATES[i % len(_TEMPLATES)].format(
+        prov=prov, city=city, n=2 + i % 9, years=3 + i % 12, month=month, day="Thursday",
+        price=4000 + (i * 37) % 3000, i=i)
+    return {"text": text, "url": f"https://example.org/report/{i}", "outlet": "Example News",
+            "title": f"Report {i} from {city}", "published": f"{2019 + i % 5}-{1 + i % 12:02d}-15"}
