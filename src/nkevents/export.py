@@ -56,6 +56,10 @@ def admin_levels(place: dict | None) -> tuple[str, str, str]:
     in the dotted id ("kp.north-hamgyong.chongjin.sunam" -> North Hamgyong, Chongjin, Sunam)."""
     if not place or not place.get("id"):
         return "", "", ""
+    gaz = _gazetteer()
+    if gaz is not None and hasattr(gaz, "admin_names") and gaz.get(place["id"]) is not None:
+        names = gaz.admin_names(place["id"])
+        return names["admin1"] or "", names["admin2"] or "", names["admin3"] or ""
     parts = place["id"].split(".")
     known = {place["id"]: place.get("name") or ""}
     names = []
@@ -75,7 +79,7 @@ def geo_precision(place: dict | None) -> int | None:
         return None
     level = place.get("level")
     value = _precision_by_level().get(level, 3 if level is None else 2)
-    if place.get("coord_precision") == "parent":
+    if place.get("coord_precision") in ("parent", "approximate"):
         value += 1
     return min(value, 3)
 
