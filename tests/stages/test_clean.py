@@ -322,3 +322,43 @@ def test_corpus_residue_removed_and_body_kept(gold_path):
     for key in ("title", "outlet", "published"):
         if gold.get(key):
             assert getattr(doc, key) == gold[key]
+
+
+# ---------------------------------------------------------------- rules must not eat body sentences
+
+@pytest.mark.parametrize("sentence", [
+    "Reported by local media, the arrests shocked residents of the city.",
+    "3 days ago, police arrested five people.",
+    "Copyright of the films was not the issue, the source said.",
+    "By Friday, all the smugglers had been released.",
+    "Home to many traders, the market was closed by the police.",
+    "Source: a resident of Hyesan who asked not to be named.",
+])
+def test_short_body_sentences_that_resemble_residue_are_kept(sentence):
+    assert sentence in cleaned(f"{P1}\n\n{sentence}\n\n{P2}").text
+
+
+def test_list_introduced_by_a_colon_is_body():
+    items = ("Report anyone making calls to China\nHand in foreign currency at the bank\n"
+             "Attend weekly lectures on the border rules")
+    doc = cleaned(f"{P1}\nResidents were told to:\n{items}\n\n{P2}")
+    assert items in doc.text
+
+
+def test_related_section_stops_at_the_next_sentence():
+    raw = (f"{P1}\n\nRelated stories\nRice prices climb again in Hyesan markets\n"
+           f"Flood damage reported along the Yalu river\n\n{P2}")
+    doc = cleaned(raw)
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_author_bio_with_contact_is_removed():
+    bio = ("Lee Min-ji is a journalist for Daily NK. Questions about her articles can be directed "
+           "to someone@example.net.")
+    doc = cleaned(f"{P1}\n\n{P2}\n\n{bio}")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_dates_further_down_do_not_date_the_page():
+    doc = cleaned(f"{P1}\n\n{P2}\n\n{P3}\n\nOther stories\n\nJune 8, 2015")
+    assert doc.published is None

@@ -31,6 +31,8 @@ ASSIGNS = ("text", "removed", "title", "outlet", "published")
 
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+# rules marked position = "head" (and header dates) apply to this many first non-blank lines
+HEAD_LINES = 4
 CLOSERS = "'\"’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -151,21 +153,22 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
         nonblank_seen += 1
         n_words = len(line.split())
         if section_open:
-            if n_words <= section_max:
+            if n_words <= section_max and not _ends_final(line):
                 kinds[i] = "related_headlines"
                 continue
             section_open = False
         for rule in r.lines:
             if rule.max_words is not None and n_words > rule.max_words:
                 continue
-            if rule.head_only and nonblank_seen > 3:
+            if rule.head_only and nonblank_seen > HEAD_LINES:
                 continue
             if not rule.regex.fullmatch(line):
                 continue
             if rule.caption_like and not _reads_like_caption(line):
                 continue
             kinds[i] = rule.kind
-            if rule.published and (found := _date_in(line)):
+            # only the page's own header dates the page (not the dates of a list of stories)
+            if rule.published and nonblank_seen <= HEAD_LINES and (found := _date_in(line)):
                 published.append(found)
             section_open = rule.section
             break
@@ -274,9 +277,11 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         while j < n and lines[j] and kinds[j] is None and _run_line(lines[j], limits, r.continuation):
             j += 1
         followed_by_wrap = j < n and lines[j] and LOWER_START.match(lines[j])
+        # "Residents were told to:" introduces a list that is part of the body
+        introduced = i > 0 and lines[i - 1].endswith(":")
         # a list whose every line has a number is data (prices, figures), not headlines
         all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in range(i, j))
-        if j - i >= limits["headline_run_min"] and not followed_by_wrap and not all_numbers:
+        if j - i >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):
             keys = {norm_title(lines[k]) for k in range(i, j)}
             later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(j, n))
             for k in range(i, j):
