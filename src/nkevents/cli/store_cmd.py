@@ -18,7 +18,7 @@ from rich.table import Table
 
 from nkevents.cli import app
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
 out = Console(highlight=False)
 
 DB_HELP = "Database: a file path, sqlite:///FILE or postgresql://... (default $NKEVENTS_DB or ./nkevents.db)."
