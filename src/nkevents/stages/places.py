@@ -1,7 +1,375 @@
-"""PLACEHOLDER (to be replaced by the places stage)."""
-REQUIRES = ()
-ASSIGNS = ()
+"""Places stage: North Korean places named in the text, foreign places, and the source's place.
+
+Writes
+- `doc.place_mentions`: one PlaceMention per North Korean place named in the body (offsets into
+  doc.text; the span includes a level word that belongs to the name: "Musan County");
+- `doc.foreign_mentions`: places outside North Korea (data/foreign_places.toml), so "Dandong" or
+  "Tumen" is never read as a North Korean place;
+- `doc.source_place`: where a source speaks from ("a source in North Hamgyong Province told...").
+
+How:
+1. One pass over the words of the text with an index of spelling keys (gazetteer spellings,
+   foreign names, rivers and mountains): at each capitalized word the longest run of up to six
+   words whose joined key is a known spelling is a candidate name. Keys fold romanizations
+   (nkevents.gazetteer.spelling_key), so "Shinuiju", "Hoiryong" or "Ryangkang" need no listing.
+2. Words around the name: a level word after it ("County", "-gun", "City", "-dong", "-ri"...) or
+   before it ("the city of"), a possessive ("Chongjin's"), a surname before it (a personal name),
+   a missile number after it ("Hwasong-15"), "Mount" before it.
+3. A name several places share (Hyesan city / Hyesan-dong, Kangso, Unsan...) is resolved by the
+   level word, then by an ancestor named nearby (same sentence, paragraph, document), then by the
+   bigger place. Names that are also ordinary words or other things' names count only with a
+   level word or an ancestor named in the same sentence (lists in data/place_words.toml).
+4. "Pyongyang closed the border": a capital standing for its state names the country (`kp`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from nkevents.gazetteer import Gazetteer, fold, key_rules, level_rank, place_words, spelling_key, word_key
+from nkevents.model import Document, Place, PlaceMention
+
+REQUIRES = ("text", "sentences", "paragraphs")
+ASSIGNS = ("place_mentions", "foreign_mentions", "source_place")
+
+# a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
+TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
+POSSESSIVE = re.compile(r"['’ʼ]s$", re.I)
+MAX_WORDS = 7
+# what may stand between two words of one name
+JOINERS = {" ", "-", "‐", "‑", "–"}
 
 
-def run(doc):
+@dataclass
+class Entry:
+    """One thing a spelling key may mean."""
+    kind: str  # "kp" | "foreign" | "feature"
+    place: Place | None
+    spelling: str  # the folded spelling, for preferring exact spellings among candidates
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    possessive: bool
+    capital: bool
+
+
+@dataclass
+class Candidate:
+    """A name found in the text before resolution."""
+    start: int
+    end: int
+    entries: list[Entry]
+    levels: set[str] | None = None  # levels allowed by a level word, if any
+    level_in_name: bool = False  # the level word was part of the matched spelling
+    possessive: bool = False
+    first_token: int = 0
+    last_token: int = 0
+    context: dict = field(default_factory=dict)
+
+
+class Matcher:
+    """Everything the stage needs, built once per process."""
+
+    def __init__(self):
+        words = place_words()
+        self.gaz = Gazetteer.load()
+        self.index: dict[str, list[Entry]] = {}
+        for place in self.gaz.places():
+            for spelling in self.gaz.spellings(place.id):
+                self._add(spelling, Entry("kp", place, fold(spelling)))
+        foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml")
+                                .read_text("utf-8"))
+        for item in foreign.get("place", []):
+            place = Place(id=item["id"], name=item["names"][0], level=item.get("level", "unknown"),
+                          lat=item.get("lat"), lon=item.get("lon"))
+            for name in item["names"]:
+                self._add(name, Entry("foreign", place, fold(name)))
+        for item in foreign.get("feature", []):
+            for name in item["names"]:
+                self._add(name, Entry("feature", None, fold(name)))
+        self.prefixes = {key[:i] for key in self.index for i in range(1, len(key) + 1)}
+
+        levels = words["levels"]
+        self.level_after: dict[str, set[str]] = {}
+        for group in levels["after"]:
+            for w in group["words"]:
+                self.level_after.setdefault(spelling_key(w), set()).update(group["levels"])
+        self.level_before = [(re.compile(b["pattern"], re.I), set(b["levels"])) for b in levels["before"]]
+        self.hangul_suffixes = [(s["suffix"], set(s["levels"])) for s in levels["hangul_suffixes"]]
+        amb = words["ambiguous"]
+        self.needs_level_or_parent = {spelling_key(s) for s in amb["needs_level_or_parent"]}
+        self.needs_parent = {spelling_key(s) for s in amb["needs_parent"]}
+        self.surnames = {fold(s) for s in words["person_names"]["surnames"]}
+        self.not_after = re.compile(words["not_place"]["after"])
+        self.not_before = re.compile(words["not_place"]["before"], re.I)
+        self.metonym_keys = {spelling_key(n) for n in words["metonymy"]["names"]}
+        self.metonym_after = re.compile(words["metonymy"]["after"])
+        src = words["source"]
+        self.source_before = re.compile(src["before"], re.I)
+        self.source_after = re.compile(src["after"], re.I)
+        self.source_same_province = re.compile(src["same_province"], re.I)
+        self.source_levels = set(src["levels"])
+        self.country = self.gaz.get("kp")
+
+    def _add(self, spelling: str, entry: Entry):
+        key = spelling_key(spelling)
+        if not key:
+            return
+        entries = self.index.setdefault(key, [])
+        if not any(e.kind == entry.kind and e.place is not None and entry.place is not None
+                   and e.place.id == entry.place.id for e in entries) or entry.kind == "feature":
+            entries.append(entry)
+
+    # -- step 1: words -------------------------------------------------------------------------
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for m in TOKEN.finditer(text):
+            surface, start, end = m.group(0), m.start(), m.end()
+            possessive = False
+            if POSSESSIVE.search(surface) and len(surface) > 2:
+                surface, end, possessive = surface[:-2], end - 2, True
+            first = surface[0]
+            capital = first.isupper() or not first.isascii() and first.isalpha() and not first.islower()
+            out.append(Token(start, end, surface, word_key(surface), possessive, capital))
+        return out
+
+    def hangul_split(self, tok: Token) -> tuple[str, set[str]] | None:
+        """A Hangul word with a level suffix (무산군 -> 무산, county)."""
+        for suffix, levels in self.hangul_suffixes:
+            if tok.key.endswith(suffix) and len(tok.key) > len(suffix):
+                return tok.key[:-len(suffix)], levels
+        return None
+
+    def candidates(self, text: str, toks: list[Token]) -> list[Candidate]:
+        rules = key_rules()
+        out: list[Candidate] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if not tok.capital:
+                i += 1
+                continue
+            best = None
+            parts: list[str] = []
+            for j in range(i, min(n, i + MAX_WORDS)):
+                if j > i:
+                    sep = text[toks[j - 1].end + (2 if toks[j - 1].possessive else 0):toks[j].start]
+                    if toks[j - 1].possessive or sep not in JOINERS or (sep == " " and not toks[j].capital
+                                                                        and toks[j].key not in self.level_after):
+                        break
+                parts.append(toks[j].key)
+                key = rules.join(parts)
+                if key not in self.prefixes:
+                    break
+                if key in self.index:
+                    best = (j, key)
+            levels = None
+            if best is None and not tok.text.isascii():
+                split = self.hangul_split(tok)
+                if split and split[0] in self.index:
+                    best, levels = (i, split[0]), split[1]
+            if best is None:
+                i += 1
+                continue
+            j, key = best
+            cand = Candidate(toks[i].start, toks[j].end, list(self.index[key]), levels=levels,
+                             level_in_name=levels is not None, possessive=toks[j].possessive,
+                             first_token=i, last_token=j)
+            self._level_words(text, toks, cand)
+            out.append(cand)
+            i = cand.last_token + 1
+        return out
+
+    def _level_words(self, text: str, toks: list[Token], cand: Candidate):
+        """Read a level word inside the matched name or right after it, and one before it."""
+        i, j = cand.first_token, cand.last_token
+        for width in (2, 1):  # the matched spelling ends in a level word ("Musan-gun")
+            if j - width >= i:
+                lv = self.level_after.get(key_rules().join(t.key for t in toks[j - width + 1:j + 1]))
+                if lv:
+                    cand.levels, cand.level_in_name = set(lv), True
+                    break
+        if cand.levels is None and not cand.possessive:
+            for width in (3, 2, 1):  # a level word after the name ("Musan County", "Hyesan-dong")
+                k = j + width
+                if k >= len(toks):
+                    continue
+                seps = [text[toks[m - 1].end:toks[m].start] for m in range(j + 1, k + 1)]
+                if any(s not in JOINERS for s in seps) or any(t.possessive for t in toks[j + 1:k]):
+                    continue
+                lv = self.level_after.get(key_rules().join(t.key for t in toks[j + 1:k + 1]))
+                if lv:
+                    cand.levels = set(lv)
+                    cand.end, cand.last_token = toks[k].end, k
+                    cand.possessive = toks[k].possessive
+                    break
+        if cand.levels is None:
+            before = text[max(0, cand.start - 30):cand.start]
+            for pattern, lv in self.level_before:
+                if pattern.search(before):
+                    cand.levels = set(lv)
+                    break
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def _spans_index(spans: list[tuple[int, int]], text_len: int):
+    starts = [s for s, _ in spans] if spans else [0]
+    return starts
+
+
+def _which(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return doc.paragraphs
+    spans, start = [], 0
+    for m in re.finditer(r"\n\s*\n", doc.text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(doc.text)))
+    return spans
+
+
+def _is_ancestor(a: str, b: str) -> bool:
+    return a != "kp" and b.startswith(a + ".")
+
+
+def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    text = doc.text
+    sent_starts = _spans_index(doc.sentences, len(text))
+    paras = _paragraphs(doc)
+    para_starts = _spans_index(paras, len(text))
+    kept: list[Candidate] = []
+    foreign: list[PlaceMention] = []
+    for c in cands:
+        after = text[c.end:c.end + 24]
+        before = text[max(0, c.start - 40):c.start]
+        # rivers, mountains: consume the name, emit nothing
+        if all(e.kind == "feature" for e in c.entries):
+            continue
+        exact = [e for e in c.entries if e.spelling == fold(text[c.start:c.end])]
+        entries = exact if exact else c.entries
+        entries = [e for e in entries if e.kind != "feature"] or entries
+        kinds = {e.kind for e in entries}
+        if kinds == {"foreign"} or ("foreign" in kinds and re.search(r"\bChin(?:a|ese)\b", before)):
+            e = next(e for e in entries if e.kind == "foreign")
+            foreign.append(PlaceMention(c.start, c.end, e.place, text[c.start:c.end]))
+            continue
+        entries = [e for e in entries if e.kind == "kp"]
+        if not entries:
+            continue
+        if m.not_after.search(after) or m.not_before.search(before):
+            continue
+        c.entries = entries
+        if c.levels is not None:
+            fit = [e for e in entries if e.place.level in c.levels]
+            if fit:
+                c.entries = fit
+            elif c.levels == {"village"} and not c.level_in_name:
+                continue  # "Songpyong-ri" is a village, not the district of that name
+        c.context["ntok"] = c.last_token - c.first_token + 1
+        kept.append(c)
+
+    # candidate ids named anywhere, with where they are
+    named: list[tuple[int, set[str]]] = [(c.start, {e.place.id for e in c.entries}) for c in kept]
+
+    def ancestor_score(c: Candidate, pid: str) -> int:
+        """3: an ancestor named in the same sentence; 2: same paragraph; 1: in the document."""
+        best = 0
+        s_idx = _which(sent_starts, c.start) if doc.sentences else None
+        p_idx = _which(para_starts, c.start)
+        for start, ids in named:
+            if start == c.start or not any(_is_ancestor(a, pid) for a in ids):
+                continue
+            if doc.sentences and _which(sent_starts, start) == s_idx and abs(start - c.start) < 400:
+                return 3
+            if _which(para_starts, start) == p_idx:
+                best = max(best, 2)
+            else:
+                best = max(best, 1)
+        return best
+
+    mentions: list[PlaceMention] = []
+    for c in kept:
+        scored = sorted(((ancestor_score(c, e.place.id), -level_rank(e.place.level), e.place.id, e)
+                         for e in c.entries), key=lambda t: (-t[0], -t[1], t[2]))
+        score, _, _, entry = scored[0]
+        place = entry.place
+        tokens_text = text[c.start:c.end]
+        gated_key = _bare_key(tokens_text, m)
+        if gated_key in m.needs_parent and score < 2:
+            continue
+        if gated_key in m.needs_level_or_parent and c.levels is None and score < 3:
+            continue
+        # a name right after a surname is part of a personal name (Kim Song-won) ...
+        prev = text[max(0, c.start - 12):c.start]
+        pm = re.search(r"([^\W\d_]+) $", prev)
+        if c.levels is None and pm and fold(pm.group(1)) in m.surnames and pm.group(1)[0].isupper() \
+                and not pm.group(1).isupper():
+            continue
+        # ... and so is a name of several words starting with one (Kim Chaek, Kim Jong Suk)
+        first_word = TOKEN.match(tokens_text)
+        if c.levels is None and c.context["ntok"] > 1 and first_word and \
+                fold(first_word.group(0)) in m.surnames and " " in tokens_text:
+            continue
+        if gated_key in m.metonym_keys and m.metonym_after.search(text[c.end:c.end + 80]) \
+                and place.level in ("special_city", "city") and m.country is not None:
+            place = m.country
+        mentions.append(PlaceMention(c.start, c.end, place, tokens_text))
+    return mentions, foreign
+
+
+def _bare_key(mention_text: str, m: Matcher) -> str:
+    """The key of a mention without a trailing level word ("Hwasong County" -> hwasonk)."""
+    words = TOKEN.findall(mention_text)
+    keys = [word_key(w) for w in words]
+    for width in (3, 2, 1):
+        if len(keys) > width and key_rules().join(keys[-width:]) in m.level_after:
+            keys = keys[:-width]
+            break
+    return key_rules().join(keys)
+
+
+def find_source_place(doc: Document, mentions: list[PlaceMention], m: Matcher) -> Place | None:
+    """The place the report's source speaks from: the first place a source is said to be in."""
+    text = doc.text
+    found: list[tuple[int, Place]] = []
+    for pm in mentions:
+        if pm.place.level not in m.source_levels:
+            continue
+        before = text[max(0, pm.start - 90):pm.start]
+        # "Sources in Ryanggang and South Hamgyong Provinces": the first of a list counts
+        if m.source_before.search(before) or m.source_after.match(text[pm.end:pm.end + 40]):
+            found.append((pm.start, pm.place))
+            break
+    for sm in m.source_same_province.finditer(text):
+        provinces = [pm for pm in mentions if pm.end <= sm.start() and pm.place.level == "province"]
+        if provinces:
+            found.append((sm.start(), provinces[-1].place))
+            break
+    return min(found, key=lambda t: t[0])[1] if found else None
+
+
+def run(doc: Document) -> Document:
+    m = matcher()
+    toks = m.tokens(doc.text)
+    cands = m.candidates(doc.text, toks)
+    doc.place_mentions, doc.foreign_mentions = resolve(doc, cands, m)
+    doc.source_place = find_source_place(doc, doc.place_mentions, m)
     return doc
