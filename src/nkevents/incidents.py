@@ -1,0 +1,585 @@
+"""Incidents: one occurrence, many reports. The linking core (plain dicts in, decisions out).
+
+An *event* here is the spec's event JSON (spec/events.md) with two more keys, `event_id` (unique
+across reports) and `report_id`. A *report* is a dict with `report_id`, `url`, `outlet`,
+`published` and `text`. Nothing here touches a database; store/incidents.py keeps the tables.
+
+How a new report is linked (docs/incidents.md):
+1. Candidates come from an index, never from all pairs: every event is filed under keys made of its
+   type, the months its date window covers, and its place ("at" its own place, "in" each place
+   that contains it); a new event looks up the keys that can hold a compatible event. Report texts
+   are filed under MinHash LSH band keys, so a near-duplicate report is found whatever its events.
+2. Each candidate pair is scored with the weights in data/incidents.toml; incompatible pairs
+   (other type, places in different subtrees, dates that do not overlap) are never linked.
+3. The new report's events join the best-scoring incidents one to one (at most one event of a
+   report per incident), and only when no member of the incident clearly disagrees.
+4. Independence: a report that copies another report of the incident (near-duplicate text), or
+   cites an outlet ("told RFA", "according to Daily NK"), is not independent of it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from datasketch import MinHash
+
+# ---------------------------------------------------------------------------- rules
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """data/incidents.toml, parsed."""
+    text = resources.files("nkevents.data").joinpath("incidents.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    """Every spelling of an outlet name (lowercased) -> the outlet's name."""
+    names: dict[str, str] = {}
+    text = resources.files("nkevents.data").joinpath("outlets.toml").read_text("utf-8")
+    outlets = tomllib.loads(text).get("outlet", [])
+    for o in list(outlets) + list(rules()["independence"]["extra_outlets"]):
+        for spelling in [o["name"], *o.get("aliases", [])]:
+            names.setdefault(spelling.lower(), o["name"])
+    return names
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _outlet_names().get(name.strip().lower(), name.strip())
+
+
+@lru_cache(maxsize=1)
+def _cite_regex() -> list[re.Pattern]:
+    spellings = sorted(_outlet_names(), key=len, reverse=True)
+    name = "(?P<name>" + "|".join(re.escape(s) for s in spellings) + ")"
+    alts = [p.replace("{name}", name, 1) for p in rules()["independence"]["cite_patterns"]]
+    # One alternation with a named group per pattern would need distinct names; match each.
+    return [re.compile(rf"(?<![\w-]){a}(?![\w])", re.IGNORECASE) for a in alts]
+
+
+def cited_outlets(text: str, own_outlet: str | None = None) -> list[str]:
+    """Outlets a report cites ("told RFA", "according to Daily NK"), canonical names, in the order
+    first cited; the report's own outlet is never counted."""
+    own = canonical_outlet(own_outlet)
+    found: dict[int, str] = {}
+    for rx in _cite_regex():
+        for m in rx.finditer(text or ""):
+            outlet = canonical_outlet(m.group("name"))
+            if outlet != own:
+                found.setdefault(m.start(), outlet)
+    out: list[str] = []
+    for _, outlet in sorted(found.items()):
+        if outlet not in out:
+            out.append(outlet)
+    return out
+
+
+# ---------------------------------------------------------------------------- report texts
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class TextFeatures:
+    shingles: frozenset  # hashed word shingles
+    minhash: MinHash | None  # None when the text is too short to compare
+    bands: tuple[str, ...]  # LSH band keys of the MinHash
+
+
+def text_features(text: str) -> TextFeatures:
+    t = rules()["text"]
+    k = t["shingle_words"]
+    words = _WORD.findall((text or "").lower())
+    grams = {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
+    if len(grams) < t["min_shingles"]:
+        return TextFeatures(frozenset(), None, ())
+    mh = MinHash(num_perm=t["num_perm"], seed=1)
+    mh.update_batch([g.encode() for g in grams])
+    return TextFeatures(frozenset(hash(g) for g in grams), mh, band_keys(mh))
+
+
+def band_keys(mh: MinHash) -> tuple[str, ...]:
+    """LSH: the signature cut into bands of rows; two texts sharing a band key are candidates."""
+    t = rules()["text"]
+    rows = t["lsh_rows"]
+    keys = []
+    for b in range(t["lsh_bands"]):
+        chunk = mh.hashvalues[b * rows:(b + 1) * rows].tobytes()
+        keys.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
+    return tuple(keys)
+
+
+@dataclass
+class TextSimilarity:
+    jaccard: float  # MinHash estimate
+    containment: float  # exact, of the shorter text's shingles
+
+    @property
+    def is_copy(self) -> bool:
+        t = rules()["text"]
+        return self.jaccard >= t["copy_jaccard"] or self.containment >= t["copy_containment"]
+
+
+def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
+    if a.minhash is None or b.minhash is None:
+        return TextSimilarity(0.0, 0.0)
+    shared = len(a.shingles & b.shingles)
+    return TextSimilarity(a.minhash.jaccard(b.minhash),
+                          shared / min(len(a.shingles), len(b.shingles)))
+
+
+# ---------------------------------------------------------------------------- dates and places
+
+PRECISION_RANK = {"day": 0, "month-day": 0, "month": 1, "range": 2, "year": 3}
+
+
+@dataclass(frozen=True)
+class Window:
+    """An event's time for comparison: [start, end] as dates, or month-day bounds when the year is
+    unknown (md=True: start/end hold year 2000 so that only month and day count)."""
+    start: date
+    end: date
+    precision: str
+    md: bool = False
+    dated: bool = True  # False: derived from the report's publication date (no weight)
+
+
+def _parse(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _parse_md(value: str | None) -> date | None:
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", value or "")
+    if not m:
+        return None
+    try:
+        return date(2000, int(m.group(1)), int(m.group(2)))  # 2000: a leap year, so 02-29 parses
+    except ValueError:
+        return None
+
+
+def event_window(event: dict, report: dict | None = None) -> Window | None:
+    d = event.get("date") or {}
+    precision = d.get("precision") or "day"
+    slack = timedelta(days=rules()["time"]["day_slack_days"])
+    if precision == "month-day" or (d.get("start") or "").startswith("--"):
+        start = _parse_md(d.get("start"))
+        if start is None:
+            return None
+        end = _parse_md(d.get("end")) or start
+        return Window(start - slack, end + slack, "month-day", md=True)
+    start = _parse(d.get("start"))
+    if start is not None:
+        end = _parse(d.get("end")) or start
+        if precision == "day":
+            start, end = start - slack, end + slack
+        return Window(start, end, precision)
+    published = _parse((report or {}).get("published"))
+    if published is not None:
+        lookback = timedelta(days=rules()["time"]["undated_lookback_days"])
+        return Window(published - lookback, published + slack, "undated", dated=False)
+    return None
+
+
+def _md_overlap(a: Window, b: Window) -> bool:
+    """Month-day window against any window: compare month and day only (any year)."""
+    md, other = (a, b) if a.md else (b, a)
+    if not other.md and (other.end - other.start).days >= 366:
+        return True
+    for year in range(other.start.year, other.end.year + 1):
+        try:
+            s, e = md.start.replace(year=year), md.end.replace(year=year)
+        except ValueError:  # 02-29 in a common year
+            s, e = md.start.replace(year=year, day=28), md.end.replace(year=year, day=28)
+        if s <= other.end and e >= other.start:
+            return True
+    return False
+
+
+def windows_overlap(a: Window, b: Window) -> bool:
+    if a.md or b.md:
+        return _md_overlap(a, b)
+    return a.start <= b.end and b.start <= a.end
+
+
+def place_of(event: dict) -> str | None:
+    return (event.get("place") or {}).get("id") or None
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown places are compatible with anything; known ones when one contains the other."""
+    if not a or not b:
+        return True
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def ancestors(place_id: str) -> list[str]:
+    """kp.a.b -> [kp, kp.a, kp.a.b] (itself last)."""
+    parts = place_id.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+# ---------------------------------------------------------------------------- index keys
+
+
+def _months(w: Window) -> list[str]:
+    limit = rules()["time"]["max_indexed_months"]
+    if w.md:
+        return [f"--{w.start.month:02d}", f"--{w.end.month:02d}"][:1 if w.start.month == w.end.month else 2]
+    out, y, m = [], w.start.year, w.start.month
+    while (y, m) <= (w.end.year, w.end.month) and len(out) < limit:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _time_keys(w: Window, lookup: bool) -> list[str]:
+    """Full-date windows are filed by month; a month-day window by --MM, and full dates are also
+    filed by --MM so that a report without a year can find them."""
+    keys = _months(w)
+    if not w.md and not lookup and w.precision in ("day", "month"):
+        keys += sorted({f"--{m[5:]}" for m in keys})
+    return keys
+
+
+def index_keys(event: dict, report: dict | None = None) -> list[str]:
+    """The keys an event is filed under (store/incidents.py keeps them in a table)."""
+    w = event_window(event, report)
+    if w is None:
+        return []
+    place = place_of(event) or "kp"
+    keys = []
+    for t in _time_keys(w, lookup=False):
+        keys.append(f"{event['type']}|{t}|at|{place}")
+        keys += [f"{event['type']}|{t}|in|{a}" for a in ancestors(place)[:-1]]
+    return keys
+
+
+def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
+    """The keys under which every compatible event is filed: its ancestors-or-self "at", and the
+    events inside its place ("in" itself). An unknown place looks up the whole country."""
+    w = event_window(event, report)
+    if w is None:
+        return []
+    place = place_of(event) or "kp"
+    keys = []
+    for t in _time_keys(w, lookup=True):
+        keys += [f"{event['type']}|{t}|at|{a}" for a in ancestors(place)]
+        keys.append(f"{event['type']}|{t}|in|{place}")
+    return keys
+
+
+# ---------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class PairScore:
+    compatible: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    disagreement: float = 0.0  # the sum of the negative weights alone
+
+    def add(self, weight: float, reason: str) -> None:
+        if weight:
+            self.score += weight
+            self.disagreement += min(weight, 0.0)
+            self.reasons.append(f"{reason} ({weight:+g})")
+
+
+def _date_weight(a: Window, b: Window) -> tuple[float, str]:
+    w = rules()["weights"]
+    long = rules()["time"]["long_range_days"]
+    coarse = max(PRECISION_RANK.get(a.precision, 3), PRECISION_RANK.get(b.precision, 3))
+    wide = any(not x.md and (x.end - x.start).days > long for x in (a, b))
+    if coarse == 0:
+        return w["date_day"], "same day"
+    if coarse == 1 and not wide:
+        return w["date_month"], "same month"
+    return w["date_wide"], "overlapping dates"
+
+
+def score_pair(a: dict, ra: dict, b: dict, rb: dict,
+               text: TextSimilarity | None = None) -> PairScore:
+    """How strongly events a (of report ra) and b (of rb) look like one occurrence."""
+    w = rules()["weights"]
+    if a["type"] != b["type"]:
+        return PairScore(False, float("-inf"), ["different types"])
+    pa, pb = place_of(a), place_of(b)
+    if not places_compatible(pa, pb):
+        return PairScore(False, float("-inf"), [f"places {pa} and {pb} do not contain each other"])
+    wa, wb = event_window(a, ra), event_window(b, rb)
+    if wa and wb and not windows_overlap(wa, wb):
+        if wa.dated and wb.dated:
+            return PairScore(False, float("-inf"), ["dates do not overlap"])
+        if not wa.md and not wb.md:
+            return PairScore(False, float("-inf"), ["date outside the other report's time"])
+    s = PairScore(True, 0.0, [f"same type {a['type']}"])
+    if wa and wb and wa.dated and wb.dated:
+        weight, why = _date_weight(wa, wb)
+        s.add(weight, why)
+    if pa and pb:
+        depth = min(pa.count("."), pb.count(".")) + 1
+        s.add(w["place_depth"].get(str(min(depth, 4)), 0.0),
+              f"place {pa if len(pa) <= len(pb) else pb} contains both")
+    ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
+    if ca and cb:
+        if ca == cb:
+            s.add(w["subjects_same_one"] if ca == 1 else w["subjects_same_many"], f"both {ca} people")
+        elif abs(ca - cb) <= w["subjects_tolerance"] * max(ca, cb):
+            s.add(w["subjects_close"], f"{ca} and {cb} people, close")
+        else:
+            s.add(w["subjects_differ"], f"{ca} against {cb} people")
+    ka, kb = a.get("penalty") or {}, b.get("penalty") or {}
+    if ka.get("kind") and kb.get("kind"):
+        if ka["kind"] == kb["kind"]:
+            s.add(w["penalty_same"], f"same penalty {ka['kind']}")
+            terms = (ka.get("min_months"), ka.get("max_months"))
+            if any(terms) and terms == (kb.get("min_months"), kb.get("max_months")):
+                s.add(w["penalty_term_same"], "same term")
+        else:
+            s.add(w["penalty_differ"], f"penalty {ka['kind']} against {kb['kind']}")
+    ga, gb = set(a.get("charges") or []), set(b.get("charges") or [])
+    if ga and gb:
+        if ga & gb:
+            s.add(w["charges_shared"], "shared charges " + ",".join(sorted(ga & gb)))
+        else:
+            s.add(w["charges_disjoint"], "no shared charge")
+    modalities = {a.get("modality"), b.get("modality")}
+    if "negated" in modalities and modalities & {"asserted", None}:
+        s.add(w["modality_conflict"], "one report says it did not happen")
+    if text is not None:
+        t = rules()["text"]
+        if text.is_copy:
+            s.add(w["text_copy"], f"near-duplicate texts (Jaccard {text.jaccard:.2f}, "
+                                  f"containment {text.containment:.2f})")
+        elif text.containment >= t["shared_containment"]:
+            s.add(w["text_shared"], f"shared wording (containment {text.containment:.2f})")
+        elif text.containment >= t["some_containment"]:
+            s.add(w["text_some"], f"some shared wording (containment {text.containment:.2f})")
+    da, db = _parse(ra.get("published")), _parse(rb.get("published"))
+    if da and db and abs((da - db).days) > rules()["reports"]["published_apart_days"]:
+        s.add(w["published_apart"], f"reports published {abs((da - db).days)} days apart")
+    return s
+
+
+# ---------------------------------------------------------------------------- linking
+
+
+@dataclass
+class Link:
+    """Why an event is in its incident: the member it was linked to, the score and the reasons.
+    linked_to None: the event founded the incident."""
+    event_id: str
+    incident_id: str
+    linked_to: str | None = None
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def incident_id_for(event_id: str) -> str:
+    """A new incident is named after the event that founded it (stable when re-linked in order)."""
+    return "inc-" + hashlib.sha1(event_id.encode()).hexdigest()[:12]
+
+
+def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dict, dict]],
+                incident_of: dict[str, str], members: dict[str, list[tuple[dict, dict]]],
+                text_sim=None) -> list[Link]:
+    """Decide where each of one report's new events goes.
+
+    candidates: (event, report) pairs found through the index; incident_of: event_id -> incident
+    of every candidate; members: incident -> its (event, report) pairs (for the disagreement
+    check); text_sim(report_id) -> TextSimilarity of the new report with that stored report.
+    Returns one Link per new event (new incidents for those that link to nothing)."""
+    floor = rules()["decision"]["member_floor"]
+    threshold = rules()["decision"]["link_score"]
+    sims: dict[str, TextSimilarity | None] = {}
+
+    def sim(rid):
+        if rid not in sims:
+            sims[rid] = text_sim(rid) if text_sim else None
+        return sims[rid]
+
+    scored = []
+    for ev in new_events:
+        for cand, crep in candidates:
+            if cand["report_id"] == report["report_id"] or cand["type"] != ev["type"]:
+                continue
+            s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
+            if s.compatible and s.score >= threshold:
+                scored.append((s.score, ev["event_id"], cand["event_id"], s))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    by_id = {e["event_id"]: e for e in new_events}
+    placed: dict[str, Link] = {}
+    taken: set[str] = set()  # incidents that already hold an event of this report
+    for score, eid, cid, s in scored:
+        inc = incident_of.get(cid)
+        if eid in placed or inc is None or inc in taken:
+            continue
+        ev = by_id[eid]
+        if any(m["report_id"] == report["report_id"] for m, _ in members.get(inc, [])):
+            continue
+        blocked = False
+        for m, mrep in members.get(inc, []):
+            ms = score_pair(ev, report, m, mrep, sim(mrep["report_id"]))
+            if not ms.compatible or ms.disagreement <= floor:
+                blocked = True
+                break
+        if blocked:
+            continue
+        placed[eid] = Link(eid, inc, cid, round(score, 3), s.reasons)
+        taken.add(inc)
+    return [placed.get(e["event_id"]) or Link(e["event_id"], incident_id_for(e["event_id"]))
+            for e in new_events]
+
+
+# ---------------------------------------------------------------------------- independence
+
+
+def independence(reports: list[dict], features: dict[str, TextFeatures] | None = None) -> dict[str, dict]:
+    """For the reports of one incident (in the order they came: earliest first):
+    {report_id: {"independent": bool, "cites": [outlets], "copies": report_id | None,
+    "origin": the source it counts as}}. A report copies the earliest other report whose text is
+    a near-duplicate of its own; a report citing an outlet counts as that outlet's reporting."""
+    features = features or {}
+    feats = {r["report_id"]: features.get(r["report_id"]) or text_features(r.get("text") or "")
+             for r in reports}
+    out: dict[str, dict] = {}
+    for i, r in enumerate(reports):
+        rid = r["report_id"]
+        cites = cited_outlets(r.get("text") or "", r.get("outlet"))
+        copies = None
+        for earlier in reports[:i]:
+            if text_similarity(feats[rid], feats[earlier["report_id"]]).is_copy:
+                copies = earlier["report_id"]
+                break
+        if copies:
+            origin = out[copies]["origin"]
+        elif cites:
+            origin = "outlet:" + cites[0]
+        else:
+            own = canonical_outlet(r.get("outlet"))
+            origin = "outlet:" + own if own else "report:" + rid
+        out[rid] = {"independent": not copies and not cites, "cites": cites, "copies": copies,
+                    "origin": origin}
+    return out
+
+
+def report_order_key(report: dict) -> tuple:
+    """Earliest published first; unknown dates after known ones; then as stored."""
+    return (report.get("published") or "9999", report.get("seq", 0), report["report_id"])
+
+
+# ---------------------------------------------------------------------------- in memory
+
+
+class Linker:
+    """Incremental linking over reports held in memory (tests, benchmark, scoring without a
+    database). store/incidents.py does the same with tables for the index."""
+
+    def __init__(self):
+        self.events: dict[str, dict] = {}
+        self.reports: dict[str, dict] = {}
+        self.features: dict[str, TextFeatures] = {}
+        self.keys: dict[str, list[str]] = {}  # index key -> event ids
+        self.bands: dict[str, list[str]] = {}  # LSH band key -> report ids
+        self.incident_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        self.links: dict[str, Link] = {}
+        self.compared = 0  # candidate pairs looked at (for the benchmark)
+
+    def candidates(self, report: dict, events: list[dict], feats: TextFeatures) -> list[str]:
+        found: dict[str, None] = {}
+        for ev in events:
+            for k in lookup_keys(ev, report):
+                for cid in self.keys.get(k, ()):
+                    found[cid] = None
+        types = {e["type"] for e in events}
+        for band in feats.bands:
+            for rid in self.bands.get(band, ()):
+                for cid in self._events_of_report.get(rid, ()):
+                    if self.events[cid]["type"] in types:
+                        found[cid] = None
+        return list(found)
+
+    @property
+    def _events_of_report(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_eor"):
+            self._eor: dict[str, list[str]] = {}
+        return self._eor
+
+    def add_report(self, report: dict, events: list[dict]) -> list[Link]:
+        rid = report["report_id"]
+        events = [dict(e, report_id=rid) for e in events]
+        feats = text_features(report.get("text") or "")
+        cand_ids = self.candidates(report, events, feats)
+        self.compared += len(cand_ids) * max(1, len(events))
+        candidates = [(self.events[c], self.reports[self.events[c]["report_id"]]) for c in cand_ids]
+        incs = {self.incident_of[c] for c in cand_ids}
+        members = {i: [(self.events[m], self.reports[self.events[m]["report_id"]])
+                       for m in self.members[i]] for i in incs}
+
+        def sim(other):
+            return text_similarity(feats, self.features[other])
+        links = link_events(events, report, candidates, self.incident_of, members, sim)
+        self.reports[rid] = report
+        self.features[rid] = feats
+        for band in feats.bands:
+            self.bands.setdefault(band, []).append(rid)
+        for ev, link in zip(events, links):
+            eid = ev["event_id"]
+            self.events[eid] = ev
+            self._events_of_report.setdefault(rid, []).append(eid)
+            for k in index_keys(ev, report):
+                self.keys.setdefault(k, []).append(eid)
+            self.incident_of[eid] = link.incident_id
+            self.members.setdefault(link.incident_id, []).append(eid)
+            self.links[eid] = link
+        return links
+
+    def merge(self, a: str, b: str) -> None:
+        """Reviewer: incident b's events join incident a."""
+        for eid in self.members.pop(b, []):
+            self.incident_of[eid] = a
+            self.members.setdefault(a, []).append(eid)
+
+    def split(self, incident: str, event_ids: Iterable[str]) -> str:
+        """Reviewer: the given events leave `incident` for a new one; returns its id."""
+        moving = [e for e in event_ids if self.incident_of.get(e) == incident]
+        new = incident_id_for("split:" + ",".join(sorted(moving)))
+        for eid in moving:
+            self.members[incident].remove(eid)
+            self.incident_of[eid] = new
+            self.members.setdefault(new, []).append(eid)
+        return new
+
+    def report_clusters(self) -> list[set[str]]:
+        """Sets of report ids that share an incident, merged transitively (for scoring)."""
+        parent: dict[str, str] = {}
+
+        def find(x):
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+        for rid in self.reports:
+            find(rid)
+        for eids in self.members.values():
+            rids = [self.events[e]["report_id"] for e in eids]
+            for r in rids[1:]:
+                parent[find(r)] = find(rids[0])
+        groups: dict[str, set[str]] = {}
+        for rid in self.reports:
+            groups.setdefault(find(rid), set()).add(rid)
+        return list(groups.values())

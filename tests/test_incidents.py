@@ -1,0 +1,186 @@
+"""The incident linking core (nkevents.incidents) on events and reports written for these tests."""
+import pytest
+
+from nkevents import incidents as core
+
+# Invented reports in the style of the corpus (never corpus text).
+EXECUTION_A = (
+    "A man in his forties was publicly executed by firing squad in Hoeryong on March 14 after he "
+    "was convicted of selling methamphetamine to traders from across the river, a source in North "
+    "Hamgyong Province told the newspaper. Residents of the town were ordered to attend the "
+    "execution and the authorities warned that anyone caught dealing drugs would face the same fate. "
+    "The source said the man had been arrested in January by the state security department.")
+EXECUTION_B = (
+    "North Korean authorities shot a drug dealer in front of a crowd in the border city of Hoeryong "
+    "last week, according to a resident reached by phone. The man, who was about 45 years old, had "
+    "been caught with a large amount of crystal meth. Local people were mobilized to watch, and "
+    "officials used the occasion to lecture them about the dangers of narcotics and smuggling.")
+COPY_HEADLINE = "North Korea shoots drug dealer in public, report says. "
+UNRELATED = (
+    "Rice prices in the markets of Sinuiju rose sharply in the first week of June as traders "
+    "hoarded grain ahead of the lean season, sources in the region said. A kilogram of rice cost "
+    "more than six thousand won, up a quarter from the month before, and corn prices followed. "
+    "Residents blamed the border closure and the lack of imports from China for the shortage.")
+
+
+def report(rid, text, outlet=None, published=None, url=None):
+    return {"report_id": rid, "text": text, "outlet": outlet, "published": published, "url": url}
+
+
+def event(eid, type="execution", start=None, end=None, precision="day", place=None,
+          count=None, penalty=None, charges=None, modality="asserted"):
+    ev = {"event_id": eid, "type": type, "modality": modality,
+          "date": {"start": start, "end": end or start, "precision": precision} if start else None,
+          "place": {"id": place} if place else None,
+          "subjects": {"count": count} if count else None,
+          "penalty": {"kind": penalty} if penalty else None,
+          "charges": charges or []}
+    return ev
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def test_same_execution_in_two_outlets_with_different_wording_is_linked():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=1,
+                             charges=["drugs"])])
+    links = linker.add_report(report("b", EXECUTION_B, "Radio Free Asia", "2023-03-20"),
+                              [event("b1", start="2023-03-13", place="kp.north-hamgyong.hoeryong",
+                                     count=1, charges=["drugs"])])
+    assert links[0].linked_to == "a1"
+    assert linker.incident_of["a1"] == linker.incident_of["b1"]
+    assert "same day (+2)" in links[0].reasons
+    assert any(r.startswith("place kp.north-hamgyong.hoeryong contains both") for r in links[0].reasons)
+
+
+def test_same_type_and_month_in_different_provinces_is_not_linked():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, published="2023-03-30"),
+                      [event("a1", start="2023-03-01", end="2023-03-31", precision="month",
+                             place="kp.north-hamgyong", count=2)])
+    links = linker.add_report(report("b", UNRELATED, published="2023-03-30"),
+                              [event("b1", start="2023-03-01", end="2023-03-31", precision="month",
+                                     place="kp.ryanggang", count=2)])
+    assert links[0].linked_to is None
+    s = core.score_pair(linker.events["a1"], linker.reports["a"], dict(linker.events["b1"]),
+                        linker.reports["b"])
+    assert not s.compatible
+
+
+def test_month_precision_date_matches_a_day_inside_it():
+    a = event("a1", start="2022-10-01", end="2022-10-31", precision="month",
+              place="kp.ryanggang.hyesan", count=3)
+    b = event("b1", start="2022-10-21", place="kp.ryanggang.hyesan", count=3)
+    outside = event("c1", start="2022-11-20", place="kp.ryanggang.hyesan", count=3)
+    ra, rb = report("a", EXECUTION_A), report("b", EXECUTION_B)
+    inside = core.score_pair(a, ra, b, rb)
+    assert inside.compatible and "same month (+1)" in inside.reasons
+    assert inside.score >= core.rules()["decision"]["link_score"]
+    assert not core.score_pair(a, ra, outside, rb).compatible
+
+
+def test_month_day_without_year_compares_month_and_day():
+    ra, rb = report("a", EXECUTION_A), report("b", EXECUTION_B)
+    md = event("a1", start="--11-28", precision="month-day", place="kp.north-pyongan")
+    same = event("b1", start="2020-11-28", place="kp.north-pyongan")
+    other = event("c1", start="2020-12-20", place="kp.north-pyongan")
+    assert "same day (+2)" in core.score_pair(md, ra, same, rb).reasons
+    assert not core.score_pair(md, ra, other, rb).compatible
+    # and the index finds the full date from the month-day key
+    assert set(core.lookup_keys(md, ra)) & set(core.index_keys(same, rb))
+
+
+def test_copied_aggregator_text_is_linked_and_not_independent():
+    linker = core.Linker()
+    linker.add_report(report("orig", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("o1", place="kp", count=1)])
+    copy = report("agg", COPY_HEADLINE + EXECUTION_A + " Follow us for more news.", None, "2023-03-18")
+    links = linker.add_report(copy, [event("g1", place="kp", count=1)])
+    assert links[0].linked_to == "o1"
+    assert any(r.startswith("near-duplicate texts") for r in links[0].reasons)
+    ind = core.independence([linker.reports["orig"], linker.reports["agg"]])
+    assert ind["orig"]["independent"] is True
+    assert ind["agg"] == {"independent": False, "cites": [], "copies": "orig",
+                          "origin": "outlet:Daily NK"}
+
+
+def test_subject_counts_that_differ_block_a_link_even_between_copies():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A), [event("a1", count=2), event("a2", count=1)])
+    links = linker.add_report(report("b", COPY_HEADLINE + EXECUTION_A),
+                              [event("b1", count=1), event("b2", count=2)])
+    assert [l.linked_to for l in links] == ["a2", "a1"]  # one to one, by agreement
+
+
+def test_type_and_country_alone_do_not_link():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, published="2023-03-16"), [event("a1", place="kp")])
+    links = linker.add_report(report("b", UNRELATED, published="2023-03-20"), [event("b1", place="kp")])
+    assert links[0].linked_to is None
+
+
+@pytest.mark.parametrize("text,own,expected", [
+    ("A resident told RFA on Monday that the trial was held.", None, ["Radio Free Asia"]),
+    ("The man was shot, according to Daily NK, citing a source.", "NK News", ["Daily NK"]),
+    ("Radio Free Asia reported that two men were arrested; Daily NK reported the same.", None,
+     ["Radio Free Asia", "Daily NK"]),
+    ("A source in Hyesan told Daily NK that prices rose.", "Daily NK", []),  # its own reporting
+    ("Nothing is cited here at all.", None, []),
+])
+def test_cited_outlets(text, own, expected):
+    assert core.cited_outlets(text, own) == expected
+
+
+def test_a_report_citing_an_outlet_counts_as_that_outlets_reporting():
+    r1 = report("rfa", EXECUTION_B, "Radio Free Asia")
+    r2 = report("paper", "The execution was confirmed by a resident who told RFA about it. " * 3
+                + UNRELATED, "The Herald")
+    ind = core.independence([r1, r2])
+    assert ind["paper"]["independent"] is False and ind["paper"]["cites"] == ["Radio Free Asia"]
+    assert ind["paper"]["origin"] == ind["rfa"]["origin"] == "outlet:Radio Free Asia"
+
+
+# ---------------------------------------------------------------------------- incremental
+
+
+def test_incremental_linking_compares_only_indexed_candidates():
+    linker = core.Linker()
+    # 200 executions in other months and provinces: none may be compared with the new one.
+    for i in range(200):
+        month = 1 + i % 6
+        linker.add_report(report(f"r{i}", f"filler report number {i} " * 3, published=None),
+                          [event(f"e{i}", start=f"2019-{month:02d}-10", place="kp.south-hwanghae")])
+    linker.compared = 0
+    linker.add_report(report("new", EXECUTION_A, published="2023-03-16"),
+                      [event("n1", start="2023-03-14", place="kp.north-hamgyong.hoeryong")])
+    assert linker.compared == 0
+    links = linker.add_report(report("new2", EXECUTION_B, published="2023-03-20"),
+                              [event("n2", start="2023-03-14", place="kp.north-hamgyong.hoeryong",
+                                     count=1)])
+    assert linker.compared == 1 and links[0].linked_to == "n1"
+
+
+def test_a_clear_disagreement_with_any_member_blocks_the_join():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A), [event("a1", start="2023-03-14", count=3,
+                                                       place="kp.north-hamgyong.hoeryong")])
+    linker.add_report(report("b", EXECUTION_B), [event("b1", start="2023-03-14",
+                                                       place="kp.north-hamgyong.hoeryong")])
+    assert linker.incident_of["b1"] == linker.incident_of["a1"]
+    # c agrees with b (no count) strongly but says 7 people: a says 3.
+    links = linker.add_report(report("c", UNRELATED), [event("c1", start="2023-03-14", count=7,
+                                                             place="kp.north-hamgyong.hoeryong")])
+    assert links[0].linked_to is None
+
+
+def test_reviewer_merge_and_split_in_memory():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A), [event("a1", place="kp")])
+    linker.add_report(report("b", UNRELATED), [event("b1", place="kp")])
+    ia, ib = linker.incident_of["a1"], linker.incident_of["b1"]
+    linker.merge(ia, ib)
+    assert linker.incident_of["b1"] == ia
+    new = linker.split(ia, ["b1"])
+    assert linker.incident_of["b1"] == new != ia
