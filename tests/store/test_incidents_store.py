@@ -1,0 +1,131 @@
+"""Incidents in the record: linking on ingest, listing, reviewers' merge/split surviving re-linking."""
+import pytest
+
+from nkevents.store import incidents as inc
+from nkevents.store.testing import make_doc, make_event
+
+HOERYONG = ("kp.north-hamgyong.hoeryong", "Hoeryong", "city", 42.44, 129.75)
+HYESAN = ("kp.ryanggang.hyesan", "Hyesan", "city", 41.40, 128.18)
+
+# Invented reports (no corpus text).
+TEXT_A = ("A man in his forties was publicly executed by firing squad in Hoeryong on March 14 "
+          "after he was convicted of selling methamphetamine, a source in North Hamgyong Province "
+          "told Daily NK. Residents were ordered to attend and were warned that drug dealers would "
+          "face the same fate. The man had been arrested in January by state security agents.")
+TEXT_B = ("North Korean authorities shot a drug dealer in front of a crowd in the border city of "
+          "Hoeryong last week, a resident told RFA. The man, who was about 45 years old, had been "
+          "caught with a large amount of crystal meth, and officials lectured the crowd.")
+TEXT_COPY = "Drug dealer shot in public in North Korea. " + TEXT_A + " Share this story."
+TEXT_OTHER = ("Three women were executed in Hyesan on March 14 for trafficking, a source in "
+              "Ryanggang Province said. The women had helped others cross the river to China and "
+              "were tried at an open trial the same morning in front of local residents.")
+
+
+def execution_doc(text, evidence, *, place=HOERYONG, day="2023-03-14", count=1, outlet=None,
+                  url=None, published="2023-03-20"):
+    return make_doc(text, [make_event(text, evidence, "execution", place=place,
+                                      date=(day, day, "day"), count=count, charges=["drugs"])],
+                    url=url, outlet=outlet, published=published)
+
+
+def doc_a():
+    return execution_doc(TEXT_A, "A man in his forties was publicly executed", outlet="Daily NK",
+                         url="https://example.org/a", published="2023-03-16")
+
+
+def doc_b():
+    return execution_doc(TEXT_B, "North Korean authorities shot a drug dealer", day="2023-03-13",
+                         outlet="Radio Free Asia", url="https://example.org/b")
+
+
+def doc_copy():
+    return execution_doc(TEXT_COPY, "A man in his forties was publicly executed", outlet=None,
+                         url="https://aggregator.example/c", published="2023-03-18")
+
+
+def doc_other():
+    return execution_doc(TEXT_OTHER, "Three women were executed in Hyesan", place=HYESAN, count=3,
+                         url="https://example.org/d")
+
+
+def ingest(store, *docs):
+    rids = [store.ingest_document(d).report_id for d in docs]
+    inc.link_pending(store)
+    return rids
+
+
+def test_reports_of_one_execution_share_an_incident_with_sources(store):
+    a, b, c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    found = inc.list_incidents(store)
+    assert len(found) == 2
+    big = found[0]
+    assert {r["id"] for r in big["reports"]} == {a, b, c}
+    by_id = {r["id"]: r for r in big["reports"]}
+    assert by_id[a]["independent"] is True
+    assert by_id[b]["independent"] is True and by_id[b]["cites"] == []  # "told RFA" in RFA's own
+    assert by_id[c]["independent"] is False and by_id[c]["copies"] == a
+    # Daily NK (and its copy) + RFA's own report: two independent sources, two outlets known
+    assert big["n_independent"] == 2 and big["n_reports"] == 3
+    assert big["type"] == "execution" and big["place"] == HOERYONG[0]
+    assert all(link["reasons"] for link in big["links"] if link["linked_to"])
+    assert found[1]["reports"][0]["id"] == d and len(found[1]["events"]) == 1
+
+
+def test_incident_of_event_and_filters(store):
+    a, b, _c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    event_a = store.query_events()[0]
+    ev_b = [e for e in store.query_events()[0] if e["report_id"] == b][0]
+    found = inc.incident_of_event(store, ev_b["event_id"])
+    assert ev_b["event_id"] in found["events"] and len(found["events"]) == 3
+    assert inc.incident_of_event(store, "no-such-event") is None
+    assert [i["place"] for i in inc.list_incidents(store, place="kp.ryanggang")] == [HYESAN[0]]
+    assert len(inc.list_incidents(store, min_reports=2)) == 1
+    assert inc.list_incidents(store, since="2024-01-01") == []
+    assert len(inc.list_incidents(store, type="execution", since="2023-03", until="2023-03-31")) == 2
+    assert event_a  # query_events returned rows
+
+
+def test_linking_is_incremental(store):
+    ingest(store, doc_a())
+    before = inc.list_incidents(store)[0]["id"]
+    rid = store.ingest_document(doc_b()).report_id
+    assert inc.pending_reports(store)[0][0] == rid
+    links = inc.link_report(store, rid)
+    assert links[0].incident_id == before and links[0].linked_to is not None
+    assert inc.pending_reports(store) == []
+    assert inc.link_pending(store) == 0
+
+
+def test_merge_and_split_survive_relinking(store):
+    a, b, c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    big, small = inc.list_incidents(store)
+    merged = inc.merge_incidents(store, big["id"], small["id"], user="ann")
+    assert len(merged["events"]) == 4
+    ev_b = next(e for e in merged["events"] if e.startswith(b))
+    split = inc.split_incident(store, merged["id"], [ev_b], user="ann", note="RFA tells another story")
+    assert split["events"] == [ev_b]
+    inc.relink(store)
+    after = {i["id"]: set(i["events"]) for i in inc.list_incidents(store)}
+    assert after[split["id"]] == {ev_b}
+    assert len(after[merged["id"]]) == 3 and ev_b not in after[merged["id"]]
+    assert [d["action"] for d in inc.decisions(store)] == ["merge", "split"]
+
+
+def test_reviewer_errors_are_one_line(store):
+    ingest(store, doc_a(), doc_other())
+    one, two = inc.list_incidents(store)
+    with pytest.raises(inc.IncidentError, match="no such incident"):
+        inc.merge_incidents(store, one["id"], "inc-nothing", user="ann")
+    with pytest.raises(inc.IncidentError, match="at least one event"):
+        inc.split_incident(store, one["id"], one["events"], user="ann")
+    with pytest.raises(inc.IncidentError, match="not an event of"):
+        inc.split_incident(store, one["id"], two["events"], user="ann")
+
+
+def test_a_rejected_event_leaves_its_incident(store):
+    a, b = ingest(store, doc_a(), doc_b())
+    ev_b = next(e for e in inc.list_incidents(store)[0]["events"] if e.startswith(b))
+    store.review(ev_b, user="ann", action="reject")
+    inc.link_pending(store)
+    found = inc.list_incidents(store)
+    assert len(found) == 1 and ev_b not in found[0]["events"]
