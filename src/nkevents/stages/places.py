@@ -49,7 +49,8 @@ class Entry:
     """One thing a spelling key may mean."""
     kind: str  # "kp" | "foreign" | "feature"
     place: Place | None
-    spelling: str  # the folded spelling, for preferring exact spellings among candidates
+    # the folded spellings with this key, for preferring exact spellings among candidates
+    spellings: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -85,17 +86,17 @@ class Matcher:
         self.index: dict[str, list[Entry]] = {}
         for place in self.gaz.places():
             for spelling in self.gaz.spellings(place.id):
-                self._add(spelling, Entry("kp", place, fold(spelling)))
+                self._add(spelling, Entry("kp", place, {fold(spelling)}))
         foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml")
                                 .read_text("utf-8"))
         for item in foreign.get("place", []):
             place = Place(id=item["id"], name=item["names"][0], level=item.get("level", "unknown"),
                           lat=item.get("lat"), lon=item.get("lon"))
             for name in item["names"]:
-                self._add(name, Entry("foreign", place, fold(name)))
+                self._add(name, Entry("foreign", place, {fold(name)}))
         for item in foreign.get("feature", []):
             for name in item["names"]:
-                self._add(name, Entry("feature", None, fold(name)))
+                self._add(name, Entry("feature", None, {fold(name)}))
         self.prefixes = {key[:i] for key in self.index for i in range(1, len(key) + 1)}
 
         levels = words["levels"]
@@ -125,9 +126,12 @@ class Matcher:
         if not key:
             return
         entries = self.index.setdefault(key, [])
-        if not any(e.kind == entry.kind and e.place is not None and entry.place is not None
-                   and e.place.id == entry.place.id for e in entries) or entry.kind == "feature":
-            entries.append(entry)
+        for e in entries:
+            if e.kind == entry.kind and (e.place.id if e.place else None) == (
+                    entry.place.id if entry.place else None):
+                e.spellings |= entry.spellings
+                return
+        entries.append(entry)
 
     # -- step 1: words -------------------------------------------------------------------------
     def tokens(self, text: str) -> list[Token]:
@@ -263,7 +267,8 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         # rivers, mountains: consume the name, emit nothing
         if all(e.kind == "feature" for e in c.entries):
             continue
-        exact = [e for e in c.entries if e.spelling == fold(text[c.start:c.end])]
+        folded = fold(text[c.start:c.end])
+        exact = [e for e in c.entries if folded in e.spellings]
         entries = exact if exact else c.entries
         entries = [e for e in entries if e.kind != "feature"] or entries
         kinds = {e.kind for e in entries}
@@ -294,8 +299,11 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         best = 0
         s_idx = _which(sent_starts, c.start) if doc.sentences else None
         p_idx = _which(para_starts, c.start)
+        own = {e.place.id for e in c.entries}
         for start, ids in named:
-            if start == c.start or not any(_is_ancestor(a, pid) for a in ids):
+            # another mention of the same name is no clue (Hyesan is not Hyesan-dong's parent
+            # just because "Hyesan" is written twice)
+            if start == c.start or ids & own or not any(_is_ancestor(a, pid) for a in ids):
                 continue
             if doc.sentences and _which(sent_starts, start) == s_idx and abs(start - c.start) < 400:
                 return 3
@@ -306,16 +314,32 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         return best
 
     mentions: list[PlaceMention] = []
-    for c in kept:
+    for n, c in enumerate(kept):
+        container = _container(text, kept, n)
+        if container is not None:
+            # "KangAn-dong in Hoeryong": the named container decides; a same-named unit elsewhere
+            # in the country is not meant
+            inside = [e for e in c.entries
+                      if any(_is_ancestor(o.place.id, e.place.id) for o in container.entries)]
+            if not inside and level_rank(c.entries[0].place.level) > min(
+                    level_rank(o.place.level) for o in container.entries):
+                continue
+            c.entries = inside or c.entries
         scored = sorted(((ancestor_score(c, e.place.id), -level_rank(e.place.level), e.place.id, e)
                          for e in c.entries), key=lambda t: (-t[0], -t[1], t[2]))
         score, _, _, entry = scored[0]
+        if container is not None and any(_is_ancestor(o.place.id, entry.place.id) for o in container.entries):
+            score = 3
         place = entry.place
         tokens_text = text[c.start:c.end]
         gated_key = _bare_key(tokens_text, m)
-        if gated_key in m.needs_parent and score < 2:
+        if gated_key in m.needs_parent and (score < 2 or c.levels is None):
             continue
         if gated_key in m.needs_level_or_parent and c.levels is None and score < 3:
+            continue
+        # neighbourhoods are written with their level word ("Chun-dong"); a bare short name is
+        # more likely a word ("Jun. 1") unless its city is named nearby
+        if place.level == "neighborhood" and c.levels is None and score < 2:
             continue
         # a name right after a surname is part of a personal name (Kim Song-won) ...
         prev = text[max(0, c.start - 12):c.start]
@@ -333,6 +357,23 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
             place = m.country
         mentions.append(PlaceMention(c.start, c.end, place, tokens_text))
     return mentions, foreign
+
+
+CONTAINER_AFTER = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
+
+
+def _container(text: str, kept: list[Candidate], n: int) -> Candidate | None:
+    """The place a name is said to be in: "X in Y", "X of Y", "X, Y", "Y's X"."""
+    c = kept[n]
+    found = None
+    if n + 1 < len(kept) and CONTAINER_AFTER.match(text[c.end:kept[n + 1].start]):
+        found = kept[n + 1]
+    elif n > 0 and kept[n - 1].possessive and text[kept[n - 1].end:c.start].strip(" '’s") == "":
+        found = kept[n - 1]
+    # "North Korea's Sinuiju" says nothing about which Sinuiju
+    if found is not None and all(e.place.level == "country" for e in found.entries):
+        return None
+    return found
 
 
 def _bare_key(mention_text: str, m: Matcher) -> str:
