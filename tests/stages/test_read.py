@@ -226,7 +226,7 @@ def test_missing_file(tmp_path):
 
 def test_from_path_refuses_a_many_report_file(tmp_path):
     lines = [json.dumps({"text": BODY}), json.dumps({"text": BODY})]
-    assert "holds 2 reports" in read_error(write(tmp_path / "r.jsonl", "\n".join(lines)))
+    assert "holds several reports" in read_error(write(tmp_path / "r.jsonl", "\n".join(lines)))
 
 
 # ---------------------------------------------------------------- iter_documents
@@ -316,3 +316,14 @@ def test_atom_feed_uses_content_and_published():
 def test_a_file_that_is_not_a_feed(tmp_path):
     loaded = list(iter_documents(write(tmp_path / "x.xml", "<?xml version='1.0'?><note>hi</note>")))
     assert len(loaded) == 1 and "not an RSS/Atom feed" in loaded[0].error
+
+
+def test_saved_page_named_txt_is_read_as_html(tmp_path):
+    path = write(tmp_path / "page.txt", (FIXTURES / "page.html").read_text())
+    doc = from_path(path)
+    assert "open trial" in doc.raw and "<p>" not in doc.raw and "Image:" not in doc.raw
+
+
+def test_file_without_suffix_is_sniffed(tmp_path):
+    doc = from_path(write(tmp_path / "report", json.dumps({"text": BODY, "title": "T"})))
+    assert doc.raw == BODY and doc.title == "T"

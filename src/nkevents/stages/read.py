@@ -20,6 +20,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -309,12 +310,15 @@ def _kind(path: Path, head: bytes = b"") -> str:
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     suffix = suffixes[-1] if suffixes else ""
-    for kind, known in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("json", JSON_SUFFIXES),
+    start = head.lstrip()[:512].lower()
+    looks_like_html = start.startswith((b"<!doctype html", b"<html"))
+    if suffix in TEXT_SUFFIXES:
+        return "html" if looks_like_html else "text"  # a saved page named .txt
+    for kind, known in (("html", HTML_SUFFIXES), ("json", JSON_SUFFIXES),
                         ("jsonl", JSONL_SUFFIXES), ("feed", FEED_SUFFIXES)):
         if suffix in known:
             return kind
-    start = head.lstrip()[:512].lower()
-    if start.startswith((b"<!doctype html", b"<html")):
+    if looks_like_html:
         return "html"
     if start.startswith(b"<?xml") or start.startswith((b"<rss", b"<feed")):
         return "feed"
@@ -379,10 +383,10 @@ def from_path(path: Path, **overrides) -> Document:
     data = _decompress(path) if _is_gz(path) else _read_limited(path)
     kind = _kind(path, data[:SNIFF_BYTES])
     if kind in ("jsonl", "feed"):
-        loaded = list(_iter_many(path, kind, overrides))
+        loaded = list(islice(_iter_many(path, kind, overrides), 2))
         if len(loaded) != 1:
-            raise ReadError(f"holds {len(loaded)} reports; read it as a batch "
-                            "(nkevents extract FILE --out DIR)")
+            raise ReadError("holds no report" if not loaded else
+                            "holds several reports, not one (read it with iter_documents)")
         if loaded[0].error:
             raise ReadError(loaded[0].error)
         return loaded[0].doc
