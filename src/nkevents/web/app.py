@@ -1,0 +1,636 @@
+"""The web app: HTML pages (Jinja2, server-rendered) and a JSON API under /api (OpenAPI at /docs).
+
+Pages: /events, /events/{id}, /reports/{id}, /map, /charts, /login. The same filters (type,
+place, since, until, charge, penalty, actor, outlet, modality, review_status, q) work in the URL
+of every listing page, the API and the exports. Reads are open to anyone (an anonymous visitor
+is a viewer); writes need an editor or admin session and the session's CSRF token.
+"""
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import secrets
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import (HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse,
+                               Response, StreamingResponse)
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
+
+from nkevents.store import EventFilter, ReviewError, Store, StoreError
+from nkevents.store.reviews import codes as store_codes
+from nkevents.web import auth, highlight
+from nkevents.web.mapdata import PlaceOptions, map_groups
+
+log = logging.getLogger("nkevents.web")
+
+WEB_DIR = Path(str(resources.files("nkevents.web")))
+FILTER_FIELDS = ("type", "place", "since", "until", "charge", "penalty", "actor", "outlet",
+                 "modality", "review_status", "q")
+MULTI_FIELDS = ("type", "charge", "penalty", "actor", "modality", "review_status", "outlet", "place")
+PER_PAGE_DEFAULT = 50
+PER_PAGE_MAX = 500
+ORDERS = ("date", "-date", "published", "-published", "confidence")
+TYPE_COLOURS = {
+    "trial": "#7b3294", "sentence": "#c2185b", "execution": "#000000", "arrest": "#d84315",
+    "crackdown": "#ef6c00", "directive": "#1565c0", "policy": "#00838f",
+    "prohibited_activity": "#6d4c41", "market": "#2e7d32", "hardship": "#9e9d24",
+    "mobilization": "#5e35b1", "other": "#757575",
+}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class UserError(Exception):
+    """A value a user gave that cannot be used; str() is a one-line reason."""
+
+
+# ---------------------------------------------------------------- filters
+
+def filters_from_query(params) -> EventFilter:
+    """An EventFilter from URL parameters; a list field may repeat or be comma-separated."""
+    values: dict[str, Any] = {}
+    for name in FILTER_FIELDS:
+        given = [v.strip() for v in params.getlist(name) if v and v.strip()]
+        if not given:
+            continue
+        if name in MULTI_FIELDS:
+            items = [x.strip() for v in given for x in v.split(",") if x.strip()]
+            values[name] = items if len(items) > 1 else items[0]
+        else:
+            values[name] = given[-1]
+    for name in ("since", "until"):
+        v = values.get(name)
+        if v:
+            if re.fullmatch(r"\d{4}", v):
+                v = f"{v}-01-01" if name == "since" else f"{v}-12-31"
+            elif re.fullmatch(r"\d{4}-\d{2}", v):
+                v = f"{v}-01" if name == "since" else f"{v}-31"
+            if not ISO_DATE.match(v):
+                raise UserError(f"{name}: {values[name]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            values[name] = v
+    allowed = store_codes()
+    for name, key in (("type", "types"), ("charge", "charges"), ("penalty", "penalties"),
+                      ("actor", "actors"), ("modality", "modalities")):
+        for v in _as_list(values.get(name)):
+            if v not in allowed[key]:
+                raise UserError(f"{name}: {v!r} is not a known code ({', '.join(allowed[key])})")
+    for v in _as_list(values.get("review_status")):
+        if v not in REVIEW_STATUSES:
+            raise UserError(f"review_status: {v!r} is not one of {', '.join(REVIEW_STATUSES)}")
+    return EventFilter.from_dict(values)
+
+
+REVIEW_STATUSES = ("machine", "confirmed", "corrected", "rejected", "added")
+
+
+def _as_list(v) -> list[str]:
+    if v is None:
+        return []
+    return [v] if isinstance(v, str) else list(v)
+
+
+def filter_query(params, drop: tuple[str, ...] = ("page",)) -> str:
+    """The URL query of the current filters (for pagination, exports and links between pages)."""
+    pairs = [(k, v) for k, v in params.multi_items() if k in FILTER_FIELDS + ("order", "per_page")
+             and k not in drop and v != ""]
+    return urlencode(pairs)
+
+
+def paging(params) -> tuple[int, int]:
+    try:
+        page = max(1, int(params.get("page") or 1))
+        per_page = min(PER_PAGE_MAX, max(1, int(params.get("per_page") or PER_PAGE_DEFAULT)))
+    except ValueError:
+        raise UserError("page and per_page must be whole numbers")
+    return page, per_page
+
+
+def order_of(params) -> str:
+    order = params.get("order") or "-date"
+    if order not in ORDERS:
+        raise UserError(f"order: {order!r} is not one of {', '.join(ORDERS)}")
+    return order
+
+
+# ---------------------------------------------------------------- formatting helpers
+
+def fmt_date(d: dict | None) -> str:
+    if not d:
+        return ""
+    start, end = d.get("start") or "", d.get("end") or ""
+    if d.get("precision") == "month" and start:
+        return start[:7]
+    if d.get("precision") == "year" and start:
+        return start[:4]
+    return start if not end or end == start else f"{start} – {end}"
+
+
+def fmt_penalty(p: dict | None) -> str:
+    if not p:
+        return ""
+    kind = (p.get("kind") or "").replace("_", " ")
+    lo, hi = p.get("min_months"), p.get("max_months")
+
+    def months(m):
+        return f"{m // 12} y" if m % 12 == 0 and m >= 12 else f"{m} mo"
+    if lo is not None and hi is not None and lo != hi:
+        return f"{kind}, {months(lo)}–{months(hi)}"
+    if lo is not None or hi is not None:
+        return f"{kind}, {months(lo if lo is not None else hi)}"
+    return kind
+
+
+def label(code: str | None) -> str:
+    return (code or "").replace("_", " ")
+
+
+# ---------------------------------------------------------------- the app
+
+def create_app(store: Store, *, secret_key: str | None = None, https_only: bool = False,
+               tile_url: str | None = None, tile_attribution: str = "") -> FastAPI:
+    """The ASGI app over a Store. `secret_key` signs session cookies (default: $NKEVENTS_SECRET,
+    else random, so sessions end when the server restarts). `tile_url` (e.g. a deployment's own
+    tile server, "https://tiles.example/{z}/{x}/{y}.png") adds a base layer under the outlines."""
+    app = FastAPI(title="nkevents", version="0.1.0",
+                  description="Events extracted from reports about North Korea, with evidence. "
+                              "Reads are open; writes need an editor session and its CSRF token "
+                              "(header X-CSRF-Token; GET /api/session gives it).")
+    secret = secret_key or os.environ.get("NKEVENTS_SECRET") or secrets.token_urlsafe(32)
+    app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="nkevents_session",
+                       max_age=12 * 3600, same_site="lax", https_only=https_only)
+    app.state.store = store
+    app.state.throttle = auth.LoginThrottle()
+    app.state.place_options = PlaceOptions()
+    tile_url = tile_url or os.environ.get("NKEVENTS_TILE_URL") or None
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
+    env = templates.env
+    env.filters.update(fmt_date=fmt_date, fmt_penalty=fmt_penalty, label=label)
+    env.globals.update(TYPE_COLOURS=TYPE_COLOURS, codes=store_codes, REVIEW_STATUSES=REVIEW_STATUSES)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        # Only our own scripts run; report text can never become script.
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data: " + _tile_origin(tile_url) +
+                "; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                "base-uri 'self'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    # ------------------------------------------------------------ who is asking
+
+    def current_user(request: Request) -> dict:
+        name = request.session.get("user")
+        if name:
+            user = store.get_user(name)
+            if user:
+                return {"username": user["username"], "role": user["role"]}
+            request.session.pop("user", None)
+        return {"username": None, "role": "anonymous"}
+
+    def page(request: Request, name: str, status_code: int = 200, **ctx) -> HTMLResponse:
+        user = current_user(request)
+        ctx.update(request=request, user=user, csrf=auth.csrf_token(request.session), status_code=status_code,
+                   can_edit=auth.can(user["role"], "editor"), page_name=name.split(".")[0])
+        return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+    def require_write(request: Request, token: str | None, needed: str = "editor") -> dict:
+        """The user when logged in with the role and the CSRF token matches; else HTTPException."""
+        if not auth.csrf_ok(request.session, token):
+            raise HTTPException(403, "missing or wrong CSRF token")
+        user = current_user(request)
+        if user["username"] is None:
+            raise HTTPException(401, "log in first")
+        if not auth.can(user["role"], needed):
+            raise HTTPException(403, f"{user['role']} users cannot do this (needs {needed})")
+        return user
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError):
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return page(request, "error.html", status_code=400, message=str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api") or exc.status_code == 405:
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        if exc.status_code == 401:
+            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+
+    # ------------------------------------------------------------ JSON API: reads
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(request: Request,
+                   type: Annotated[list[str] | None, Query(description="event type(s)")] = None,
+                   place: Annotated[list[str] | None, Query(description="gazetteer id; includes places inside it")] = None,
+                   since: Annotated[str | None, Query(description="YYYY[-MM[-DD]]")] = None,
+                   until: Annotated[str | None, Query(description="YYYY[-MM[-DD]]")] = None,
+                   charge: Annotated[list[str] | None, Query()] = None,
+                   penalty: Annotated[list[str] | None, Query()] = None,
+                   actor: Annotated[list[str] | None, Query()] = None,
+                   outlet: Annotated[list[str] | None, Query()] = None,
+                   modality: Annotated[list[str] | None, Query()] = None,
+                   review_status: Annotated[list[str] | None, Query(description="default: all but rejected")] = None,
+                   q: Annotated[str | None, Query(description="full-text search in report title and text")] = None,
+                   order: Annotated[str, Query(description=" | ".join(ORDERS))] = "-date",
+                   page: int = 1, per_page: int = PER_PAGE_DEFAULT) -> dict:
+        """Events matching the filters, one page at a time (list values: repeat or comma-separate)."""
+        f = filters_from_query(request.query_params)
+        pg, per = paging(request.query_params)
+        rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order_of(request.query_params))
+        return {"total": total, "page": pg, "per_page": per, "events": rows}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def api_event(event_id: str) -> dict:
+        """One event with its report (full text), the other events of the report and its review history."""
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise HTTPException(404, f"{event_id}: no such event")
+        return ev
+
+    @app.get("/api/reports/{report_id}", tags=["reports"])
+    def api_report(report_id: str) -> dict:
+        """A report: cleaned text, removed residue, places with mentions, and its events."""
+        rep = store.get_report(report_id)
+        if rep is None:
+            raise HTTPException(404, f"{report_id}: no such report")
+        return rep
+
+    @app.get("/api/search", tags=["reports"])
+    def api_search(q: str, page: int = 1, per_page: int = 20) -> dict:
+        """Reports matching a full-text query, best first, with the matching sentences."""
+        per = min(100, max(1, per_page))
+        return {"q": q, "results": store.search(q, limit=per, offset=(max(1, page) - 1) * per)}
+
+    @app.get("/api/stats", tags=["charts"])
+    def api_stats(request: Request) -> dict:
+        """Figures for the charts over the filtered events (same filters as /api/events)."""
+        return store.stats(filters_from_query(request.query_params))
+
+    @app.get("/api/map", tags=["map"])
+    def api_map(request: Request) -> dict:
+        """Filtered events grouped by point and type: one group per (place, type) with its count.
+        `coord_precision` "parent" means the place has no point of its own (its parent's is used)."""
+        return map_groups(store, filters_from_query(request.query_params))
+
+    @app.get("/api/codes", tags=["meta"])
+    def api_codes() -> dict:
+        """The codes events use: types, penalties, charges, actors, modalities, review statuses."""
+        return {**store_codes(), "review_statuses": list(REVIEW_STATUSES), "type_colours": TYPE_COLOURS}
+
+    @app.get("/api/session", tags=["auth"])
+    def api_session(request: Request) -> dict:
+        """Who is logged in, and the CSRF token to send with writes (header X-CSRF-Token)."""
+        return {**current_user(request), "csrf_token": auth.csrf_token(request.session)}
+
+    @app.get("/api/export.{fmt}", tags=["export"])
+    def api_export(request: Request, fmt: str):
+        """The filtered events as csv, geojson or jsonl (same filters as /api/events)."""
+        return export_response(store, filters_from_query(request.query_params), fmt,
+                               order_of(request.query_params))
+
+    # ------------------------------------------------------------ JSON API: writes
+
+    @app.post("/api/login", tags=["auth"])
+    def api_login(request: Request, credentials: Annotated[dict, Body(examples=[{"username": "ann", "password": "..."}])]):
+        """Log in; the session cookie is set. Throttled after repeated failures."""
+        user = do_login(request, str(credentials.get("username") or ""), str(credentials.get("password") or ""))
+        return {"username": user["username"], "role": user["role"],
+                "csrf_token": auth.csrf_token(request.session)}
+
+    @app.post("/api/logout", tags=["auth"])
+    def api_logout(request: Request):
+        if not auth.csrf_ok(request.session, request.headers.get("x-csrf-token")):
+            raise HTTPException(403, "missing or wrong CSRF token")
+        request.session.clear()
+        return {"ok": True}
+
+    @app.post("/api/events/{event_id}/review", tags=["review"])
+    def api_review(request: Request, event_id: str,
+                   decision: Annotated[dict, Body(examples=[{"action": "correct", "changes": {"penalty.kind": "prison"}, "note": "..."}])]):
+        """confirm | reject | correct (changes: {"field": value}, dotted fields such as
+        "penalty.kind", "date.start", "place.id"). Needs an editor and the CSRF header."""
+        user = require_write(request, request.headers.get("x-csrf-token"))
+        if store.get_event(event_id) is None:
+            raise HTTPException(404, f"{event_id}: no such event")
+        try:
+            return store.review(event_id, user=user["username"], action=str(decision.get("action")),
+                                changes=decision.get("changes"), note=decision.get("note"))
+        except ReviewError as e:
+            raise HTTPException(400, str(e))
+
+    @app.post("/api/reports/{report_id}/events", tags=["review"], status_code=201)
+    def api_add_event(request: Request, report_id: str,
+                      event: Annotated[dict, Body(examples=[{"type": "arrest", "evidence": [{"start": 0, "end": 40}]}])]):
+        """Add an event the extractor missed (needs at least type and one evidence span)."""
+        user = require_write(request, request.headers.get("x-csrf-token"))
+        try:
+            event_id = store.add_event(report_id, event, user=user["username"])
+        except ReviewError as e:
+            raise HTTPException(404 if "no such report" in str(e) else 400, str(e))
+        return {"event_id": event_id, "event": store.get_event(event_id)}
+
+    @app.post("/api/users", tags=["auth"], status_code=201)
+    def api_add_user(request: Request, body: Annotated[dict, Body(examples=[{"username": "bo", "password": "...", "role": "viewer"}])]):
+        """Create a user or reset one's password and role (admins only)."""
+        require_write(request, request.headers.get("x-csrf-token"), needed="admin")
+        name, password, role = (str(body.get(k) or "") for k in ("username", "password", "role"))
+        problem = user_problem(name, password, role)
+        if problem:
+            raise HTTPException(400, problem)
+        store.add_user(name, auth.hash_password(password), role)
+        return {"username": name, "role": role}
+
+    @app.get("/api/users", tags=["auth"])
+    def api_users(request: Request) -> list[dict]:
+        """All users and their roles (admins only)."""
+        if not auth.can(current_user(request)["role"], "admin"):
+            raise HTTPException(403, "only admins can list users")
+        return store.list_users()
+
+    def do_login(request: Request, username: str, password: str) -> dict:
+        client = f"ip:{request.client.host if request.client else '?'}"
+        keys = (f"user:{username.lower()}", client)
+        throttle: auth.LoginThrottle = app.state.throttle
+        if throttle.blocked(*keys):
+            raise HTTPException(429, "too many failed logins; try again in 15 minutes")
+        user = auth.check_login(store, username, password)
+        if user is None:
+            throttle.fail(*keys)
+            raise HTTPException(401 if request.url.path.startswith("/api") else 400,
+                                "wrong user name or password")
+        throttle.succeed(*keys)
+        request.session.clear()  # a new session on login: no fixation
+        request.session["user"] = user["username"]
+        auth.csrf_token(request.session)
+        return user
+
+    # ------------------------------------------------------------ HTML pages
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/events", status_code=303)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request):
+        params = request.query_params
+        f = filters_from_query(params)
+        pg, per = paging(params)
+        order = order_of(params)
+        rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order)
+        pages = max(1, (total + per - 1) // per)
+        return page(request, "events.html", events=rows, total=total, page_no=pg, pages=pages,
+                    per_page=per, order=order, orders=ORDERS, f=f, params=params,
+                    query=filter_query(params), query_no_order=filter_query(params, ("page", "order")),
+                    place_options=app.state.place_options.get(store))
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str):
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise HTTPException(404, f"{event_id}: no such event")
+        rep = store.get_report(ev["report_id"]) or {}
+        text = ev["report"]["text"]
+        spans = highlight.event_spans(text, ev) + highlight.place_spans(rep.get("places") or [])
+        siblings = [e for e in rep.get("events") or [] if e["event_id"] != event_id]
+        return page(request, "event.html", ev=ev, report=ev["report"], text_html=highlight.render(text, spans),
+                    siblings=siblings, history=ev.get("history") or [],
+                    message=request.query_params.get("msg"))
+
+    @app.post("/events/{event_id}/review", include_in_schema=False)
+    async def event_review_form(request: Request, event_id: str):
+        form = await request.form()
+        user = require_write(request, form.get("csrf_token"))
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise HTTPException(404, f"{event_id}: no such event")
+        action = str(form.get("action") or "")
+        note = str(form.get("note") or "").strip() or None
+        changes = form_changes(ev, form) if action == "correct" else None
+        if action == "correct" and not changes:
+            return RedirectResponse(f"/events/{event_id}?msg=nothing+changed", status_code=303)
+        try:
+            store.review(event_id, user=user["username"], action=action, changes=changes, note=note)
+        except ReviewError as e:
+            return page(request, "error.html", status_code=400, message=str(e),
+                        back=f"/events/{event_id}")
+        done = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}[action]
+        return RedirectResponse(f"/events/{event_id}?msg={done}", status_code=303)
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, report_id: str):
+        rep = store.get_report(report_id)
+        if rep is None:
+            raise HTTPException(404, f"{report_id}: no such report")
+        spans = highlight.place_spans(rep.get("places") or [])
+        for ev in rep.get("events") or []:
+            if ev.get("review_status") != "rejected":
+                spans += highlight.event_spans(rep["text"], ev, with_evidence=False)
+        return page(request, "report.html", rep=rep, text_html=highlight.render(rep["text"], spans),
+                    message=request.query_params.get("msg"))
+
+    @app.post("/reports/{report_id}/events", include_in_schema=False)
+    async def report_add_event_form(request: Request, report_id: str):
+        form = await request.form()
+        user = require_write(request, form.get("csrf_token"))
+        try:
+            event = form_new_event(form)
+            event_id = store.add_event(report_id, event, user=user["username"])
+        except (ReviewError, UserError) as e:
+            return page(request, "error.html", status_code=400, message=str(e), back=f"/reports/{report_id}")
+        return RedirectResponse(f"/events/{event_id}?msg=added", status_code=303)
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request):
+        f = filters_from_query(request.query_params)
+        return page(request, "map.html", f=f, params=request.query_params,
+                    query=filter_query(request.query_params), tile_url=tile_url or "",
+                    tile_attribution=tile_attribution,
+                    place_options=app.state.place_options.get(store))
+
+    @app.get("/charts", response_class=HTMLResponse, include_in_schema=False)
+    def charts_page(request: Request):
+        f = filters_from_query(request.query_params)
+        stats = store.stats(f)
+        return page(request, "charts.html", f=f, params=request.query_params, stats=stats,
+                    stats_json=json.dumps(stats), query=filter_query(request.query_params),
+                    place_options=app.state.place_options.get(store))
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, next: str = "/events"):
+        return page(request, "login.html", next=safe_next(next), error=None)
+
+    @app.post("/login", include_in_schema=False)
+    async def login_form(request: Request):
+        form = await request.form()
+        next_url = safe_next(str(form.get("next") or "/events"))
+        if not auth.csrf_ok(request.session, form.get("csrf_token")):
+            return page(request, "login.html", status_code=403, next=next_url,
+                        error="The form expired; please try again.")
+        try:
+            do_login(request, str(form.get("username") or ""), str(form.get("password") or ""))
+        except HTTPException as e:
+            return page(request, "login.html", status_code=e.status_code, next=next_url, error=e.detail)
+        return RedirectResponse(next_url, status_code=303)
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout_form(request: Request):
+        form = await request.form()
+        if not auth.csrf_ok(request.session, form.get("csrf_token")):
+            raise HTTPException(403, "missing or wrong CSRF token")
+        request.session.clear()
+        return RedirectResponse("/events", status_code=303)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz():
+        return PlainTextResponse("ok")
+
+    return app
+
+
+def _tile_origin(tile_url: str | None) -> str:
+    if not tile_url:
+        return ""
+    m = re.match(r"^(https?://[^/{}]+)", tile_url)
+    return m.group(1) if m else ""
+
+
+def safe_next(url: str) -> str:
+    """Only local paths: a login link cannot send the user to another site."""
+    return url if url.startswith("/") and not url.startswith("//") and "\\" not in url else "/events"
+
+
+def user_problem(name: str, password: str, role: str) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9_.@-]{1,100}", name or ""):
+        return "user name: use 1-100 letters, digits or _ . @ -"
+    if len(password) < 8:
+        return "password: at least 8 characters"
+    if role not in auth.ROLES:
+        return f"role: {role!r} is not one of {', '.join(auth.ROLES)}"
+    return None
+
+
+# ---------------------------------------------------------------- review forms
+
+def _current_value(ev: dict, field: str):
+    if "." in field:
+        head, key = field.split(".", 1)
+        return (ev.get(head) or {}).get(key)
+    return ev.get(field)
+
+
+def _form_value(field: str, raw: str):
+    raw = raw.strip()
+    if raw == "":
+        return None
+    if field in ("penalty.min_months", "penalty.max_months", "subjects.count"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ReviewError(f"{field}: {raw!r} is not a whole number")
+    return raw
+
+
+FORM_FIELDS = ("type", "date.start", "date.end", "date.precision", "date.text", "place.id",
+               "penalty.kind", "penalty.min_months", "penalty.max_months", "subjects.text",
+               "subjects.count", "modality", "attribution")
+
+
+def form_changes(ev: dict, form) -> dict:
+    """The fields the editor changed (form value differs from the event's) as store changes."""
+    changes: dict[str, Any] = {}
+    for field in FORM_FIELDS:
+        if field not in form:
+            continue
+        new = _form_value(field, str(form.get(field)))
+        old = _current_value(ev, field)
+        if field == "place.id":
+            if (new or None) != ((ev.get("place") or {}).get("id")):
+                changes["place"] = new
+            continue
+        if field == "penalty.kind" and new is None and old is not None:
+            changes["penalty"] = None
+            continue
+        if new != old:
+            changes[field] = new
+    if "charges" in form or form.get("charges_present"):
+        new_charges = sorted(str(c) for c in form.getlist("charges"))
+        if new_charges != sorted(ev.get("charges") or []):
+            changes["charges"] = new_charges
+    if "actors" in form:
+        ids = [a.strip() for a in str(form.get("actors")).split(",") if a.strip()]
+        if ids != [a.get("id") for a in ev.get("actors") or []]:
+            old = {a.get("id"): a for a in ev.get("actors") or []}
+            changes["actors"] = [old.get(i) or {"id": i, "text": i, "role": "authority"} for i in ids]
+    # date parts only make sense together: a new start without an end means one day
+    if "date.start" in changes and changes["date.start"] and not ev.get("date"):
+        changes.setdefault("date.end", changes["date.start"])
+        changes.setdefault("date.precision", "day")
+    if "penalty.kind" in changes and changes["penalty.kind"] and not ev.get("penalty"):
+        changes["penalty"] = {"kind": changes.pop("penalty.kind"),
+                              "min_months": changes.pop("penalty.min_months", None),
+                              "max_months": changes.pop("penalty.max_months", None), "text": ""}
+    return changes
+
+
+def form_new_event(form) -> dict:
+    """An event object from the add-event form (type, evidence offsets and optional fields)."""
+    try:
+        start, end = int(str(form.get("start"))), int(str(form.get("end")))
+    except ValueError:
+        raise UserError("select the evidence in the report text first")
+    event: dict[str, Any] = {"type": str(form.get("type") or ""), "evidence": [{"start": start, "end": end}],
+                             "modality": str(form.get("modality") or "asserted")}
+    d_start = str(form.get("date.start") or "").strip()
+    if d_start:
+        d_end = str(form.get("date.end") or "").strip() or d_start
+        event["date"] = {"start": d_start, "end": d_end,
+                         "precision": str(form.get("date.precision") or "day"), "text": ""}
+    place = str(form.get("place.id") or "").strip()
+    if place:
+        event["place"] = place
+    kind = str(form.get("penalty.kind") or "").strip()
+    if kind:
+        event["penalty"] = {"kind": kind, "min_months": _form_value("penalty.min_months", str(form.get("penalty.min_months") or "")),
+                            "max_months": _form_value("penalty.max_months", str(form.get("penalty.max_months") or "")), "text": ""}
+    charges = [str(c) for c in form.getlist("charges")]
+    if charges:
+        event["charges"] = charges
+    subjects = str(form.get("subjects.text") or "").strip()
+    if subjects:
+        event["subjects"] = {"text": subjects, "count": _form_value("subjects.count", str(form.get("subjects.count") or ""))}
+    return event
+
+
+# ---------------------------------------------------------------- exports
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
+                "jsonl": "application/x-ndjson"}
+
+
+def export_response(store: Store, f: EventFilter, fmt: str, order: str) -> Response:
+    if fmt not in EXPORT_TYPES:
+        raise HTTPException(404, f"export format {fmt!r} is not one of {', '.join(EXPORT_TYPES)}")
+    from nkevents.export import export
+    out = io.StringIO()
+    export(store.iter_events(f, order=order), fmt, out)
+    name = f"nkevents-events-{date.today().isoformat()}.{fmt}"
+    return Response(out.getvalue(), media_type=EXPORT_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
