@@ -11,16 +11,7 @@ import re
 from functools import lru_cache
 
 from nkevents import lexicon
-try:
-    from nkevents.gazetteer import Gazetteer
-except ModuleNotFoundError:  # TEMPORARY while the gazetteer module is being written
-    class Gazetteer:  # type: ignore[no-redef]
-        @classmethod
-        def load(cls):
-            return cls()
-
-        def get(self, place_id):
-            return Place(id=place_id, name=place_id, level="country" if place_id == "kp" else "unknown")
+from nkevents.gazetteer import Gazetteer
 from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
 
 REQUIRES = ("text", "sentences", "events", "place_mentions", "foreign_mentions", "date_mentions",
