@@ -55,6 +55,7 @@ class _KeyRules:
             table = dict(pairs)
             pattern = re.compile("|".join(re.escape(a) for a, _ in pairs))
             self.passes.append((pattern, table))
+        self.consonants = set(rules["medial_r_after"])
         self.medial_r = re.compile(f"(?<=[{re.escape(rules['medial_r_after'])}])r")
         self.doubles = re.compile(r"(.)\1+")
 
@@ -68,13 +69,25 @@ class _KeyRules:
                 break
         for pattern, table in self.passes:
             word = pattern.sub(lambda m: table[m.group(0)], word)
-        return word
+        return self.doubles.sub(r"\1", self.medial_r.sub("n", word))
+
+    def extend(self, key: str, word: str) -> str:
+        """A key followed by one more word's key: the rules of the joint only (the words'
+        insides are done), so the matcher can grow a name one word at a time."""
+        if not key or not word:
+            return key or word
+        if word[0] == "r" and key[-1] in self.consonants:
+            word = "n" + word[1:]
+        if key[-1] == word[0]:
+            word = word[1:]
+        return key + word
 
     def join(self, word_keys) -> str:
         """The key of a name from the keys of its words."""
-        key = "".join(word_keys)
-        key = self.medial_r.sub("n", key)
-        return self.doubles.sub(r"\1", key)
+        key = ""
+        for word in word_keys:
+            key = self.extend(key, word)
+        return key
 
 
 @lru_cache(maxsize=1)

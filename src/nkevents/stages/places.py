@@ -53,7 +53,7 @@ class Entry:
     spellings: set[str] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -139,7 +139,7 @@ class Matcher:
         for m in TOKEN.finditer(text):
             surface, start, end = m.group(0), m.start(), m.end()
             possessive = False
-            if POSSESSIVE.search(surface) and len(surface) > 2:
+            if len(surface) > 2 and surface[-2] in "'’ʼ" and surface[-1] in "sS":
                 surface, end, possessive = surface[:-2], end - 2, True
             first = surface[0]
             capital = first.isupper() or not first.isascii() and first.isalpha() and not first.islower()
@@ -164,15 +164,14 @@ class Matcher:
                 i += 1
                 continue
             best = None
-            parts: list[str] = []
+            key = ""
             for j in range(i, min(n, i + MAX_WORDS)):
                 if j > i:
                     sep = text[toks[j - 1].end + (2 if toks[j - 1].possessive else 0):toks[j].start]
                     if toks[j - 1].possessive or sep not in JOINERS or (sep == " " and not toks[j].capital
                                                                         and toks[j].key not in self.level_after):
                         break
-                parts.append(toks[j].key)
-                key = rules.join(parts)
+                key = rules.extend(key, toks[j].key) if j > i else toks[j].key
                 if key not in self.prefixes:
                     break
                 if key in self.index:
@@ -291,26 +290,30 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         c.context["ntok"] = c.last_token - c.first_token + 1
         kept.append(c)
 
-    # candidate ids named anywhere, with where they are
-    named: list[tuple[int, set[str]]] = [(c.start, {e.place.id for e in c.entries}) for c in kept]
+    # where each candidate id is named: id -> [(start, sentence, paragraph, ids of that name)]
+    where: dict[str, list[tuple[int, int, int, frozenset]]] = {}
+    for c in kept:
+        ids = frozenset(e.place.id for e in c.entries)
+        c.context["ids"] = ids
+        c.context["sent"] = _which(sent_starts, c.start) if doc.sentences else -1
+        c.context["para"] = _which(para_starts, c.start)
+        for pid in ids:
+            where.setdefault(pid, []).append((c.start, c.context["sent"], c.context["para"], ids))
 
     def ancestor_score(c: Candidate, pid: str) -> int:
         """3: an ancestor named in the same sentence; 2: same paragraph; 1: in the document."""
         best = 0
-        s_idx = _which(sent_starts, c.start) if doc.sentences else None
-        p_idx = _which(para_starts, c.start)
-        own = {e.place.id for e in c.entries}
-        for start, ids in named:
-            # another mention of the same name is no clue (Hyesan is not Hyesan-dong's parent
-            # just because "Hyesan" is written twice)
-            if start == c.start or ids & own or not any(_is_ancestor(a, pid) for a in ids):
-                continue
-            if doc.sentences and _which(sent_starts, start) == s_idx and abs(start - c.start) < 400:
-                return 3
-            if _which(para_starts, start) == p_idx:
-                best = max(best, 2)
-            else:
-                best = max(best, 1)
+        own = c.context["ids"]
+        parts = pid.split(".")
+        for k in range(2, len(parts)):
+            for start, sent, para, ids in where.get(".".join(parts[:k]), ()):
+                # another mention of the same name is no clue (Hyesan is not Hyesan-dong's
+                # parent just because "Hyesan" is written twice)
+                if start == c.start or ids & own:
+                    continue
+                if doc.sentences and sent == c.context["sent"] and abs(start - c.start) < 400:
+                    return 3
+                best = max(best, 2 if para == c.context["para"] else 1)
         return best
 
     mentions: list[PlaceMention] = []
