@@ -197,13 +197,26 @@ def test_second_headline_under_a_given_title_goes():
 
 
 @pytest.mark.parametrize("first", [
-    P1,                                           # a sentence
-    "Smugglers in Hyesan arrested",               # no blank line after it: not unmistakable
+    P1,                                                   # a sentence
+    "Smugglers caught in Hyesan were handed over to the",  # a hard-wrapped sentence
+    "Smugglers in Hyesan were arrested\nand",              # ... wrapped before a lower-case word
 ])
 def test_no_title_without_an_unmistakable_headline(first):
     doc = cleaned(f"{first}\n{P2}")
     assert doc.title is None
-    assert first in doc.text
+    assert doc.removed == []
+
+
+def test_headline_followed_directly_by_deck_byline_and_body():
+    raw = ("Officials executed for smuggling in Hyesan, sources say\n"
+           "Public executions return as the state tightens control of the border\n"
+           "By Kim Tong-hyung\nNovember 10, 2023\n"
+           f"{P1}\n{P2}")
+    doc = cleaned(raw)
+    assert doc.title == "Officials executed for smuggling in Hyesan, sources say"
+    assert doc.text == f"{P1}\n{P2}"
+    assert [r.kind for r in doc.removed] == ["title", "headline", "byline", "dateline"]
+    assert doc.published == "2023-11-10"
 
 
 def test_subheading_inside_the_body_is_kept():
@@ -362,3 +375,12 @@ def test_author_bio_with_contact_is_removed():
 def test_dates_further_down_do_not_date_the_page():
     doc = cleaned(f"{P1}\n\n{P2}\n\n{P3}\n\nOther stories\n\nJune 8, 2015")
     assert doc.published is None
+
+
+def test_lower_case_wrapped_lines_at_the_top_are_body_not_tags():
+    raw = ("North Korean authorities are threatening strict\npunishment for smugglers and\n"
+           "remittance brokers, a source said.")
+    doc = cleaned(raw)
+    assert doc.removed == []
+    assert doc.text == ("North Korean authorities are threatening strict punishment for smugglers "
+                        "and remittance brokers, a source said.")

@@ -5,8 +5,8 @@ Every piece taken out is recorded in `doc.removed` as Removed(kind, text). The r
 whole lines and adds the few decisions that need context:
 
 - a short line just before a photo credit is that photo's caption ("Onsong County, ...");
-- the first line is the headline when it reads like one (short, no final period, followed by a
-  blank line); it becomes the title when none is given and is removed from the body; any other
+- the first line is the headline when it reads like one (short, starts in upper case, no final
+  period, not a hard-wrapped sentence); it becomes the title when none is given and is removed from the body; any other
   line repeating the title (e.g. at the end of the page) is removed as `duplicate_title`;
 - three or more headline lines in a row are a list of other stories (`related_headlines`) or, when
   they reappear as section heads further down, a `table_of_contents`;
@@ -31,7 +31,7 @@ ASSIGNS = ("text", "removed", "title", "outlet", "published")
 
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-# rules marked position = "head" (and header dates) apply to this many first non-blank lines
+# header dates (and not dates further down) give the page's publication date
 HEAD_LINES = 4
 CLOSERS = "'\"’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
@@ -160,7 +160,7 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
         for rule in r.lines:
             if rule.max_words is not None and n_words > rule.max_words:
                 continue
-            if rule.head_only and nonblank_seen > HEAD_LINES:
+            if rule.head_only and (nonblank_seen > 1 or _continues(lines, i)):
                 continue
             if not rule.regex.fullmatch(line):
                 continue
@@ -172,6 +172,11 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
                 published.append(found)
             section_open = rule.section
             break
+
+
+def _continues(lines, i) -> bool:
+    """The next line carries on line i's sentence (it starts in lower case)."""
+    return i + 1 < len(lines) and bool(LOWER_START.match(lines[i + 1]))
 
 
 def _reads_like_caption(line: str) -> bool:
@@ -246,12 +251,17 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
         if first is None:
             break
         line = lines[first]
+        # a hard-wrapped first sentence is not a headline: its next line starts in lower case,
+        # or it stops on a word like "the", "on", "told"
+        wrapped = (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])) \
+            or _last_word(line) in r.continuation
         followed_by_break = first + 1 >= len(lines) or not lines[first + 1] or kinds[first + 1]
         title = given or found
         if title and norm_title(line) == norm_title(title):
             kinds[first] = "duplicate_title"
-        elif _headline_like(line, limits) and followed_by_break \
-                and not (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])):
+        elif _headline_like(line, limits) and not wrapped and (followed_by_break or not title):
+            # under a known title only a headline standing alone (a variant, a deck) goes:
+            # a line followed by more short lines may be the start of a list of headlines
             kinds[first] = "headline" if title else "title"
             found = found or (None if given else line)
         else:
