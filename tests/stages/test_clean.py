@@ -384,3 +384,56 @@ def test_lower_case_wrapped_lines_at_the_top_are_body_not_tags():
     assert doc.removed == []
     assert doc.text == ("North Korean authorities are threatening strict punishment for smugglers "
                         "and remittance brokers, a source said.")
+
+
+# ---------------------------------------------------------------- whole pages in the outlets' styles
+
+def test_wire_story_page():
+    raw = ("(LEAD) N. Korea holds meeting on flood recovery\n\n"
+           "SEOUL, Aug. 3 (Yonhap) -- North Korea held a politburo meeting on the floods in Sinuiju, "
+           "state media reported Saturday.\nThe meeting dismissed several officials, it said.\n"
+           "(END)\nkdh@example.co.kr\nRelated Articles\nN. Korea's Kim visits flood-hit areas\n"
+           "S. Korea offers aid to N. Korea\n")
+    doc = cleaned(raw)
+    assert doc.title == "(LEAD) N. Korea holds meeting on flood recovery"
+    assert doc.outlet == "Yonhap"  # no URL, and the wire dateline names it
+    assert doc.text == ("SEOUL, Aug. 3 (Yonhap) -- North Korea held a politburo meeting on the floods "
+                        "in Sinuiju, state media reported Saturday.\nThe meeting dismissed several "
+                        "officials, it said.")
+
+
+def test_state_media_end_marker_and_link():
+    raw = ("Pyongyang, November 10 (KCNA) -- Kim Jong Un inspected a greenhouse farm under "
+           "construction.\nHe praised the builders.\n-0-\nwww.kcna.kp (2023.11.10.)")
+    doc = cleaned(raw)
+    assert doc.text == ("Pyongyang, November 10 (KCNA) -- Kim Jong Un inspected a greenhouse farm "
+                        "under construction.\nHe praised the builders.")
+    assert doc.outlet == "KCNA"
+
+
+def test_paywalled_page_with_deck_byline_and_date():
+    raw = ("Two men executed for selling drugs in Hyesan: sources\n"
+           "Residents were forced to watch the execution at an airfield\n"
+           "Kim Tong-hyung\nNovember 10, 2023\n"
+           "Two men were publicly executed in Hyesan in late October, two sources told NK News.\n"
+           "Edited by Bryan Betts\nGet full access to NK Pro\nAlready a member? Sign in\n"
+           "Share this article")
+    doc = cleaned(raw)
+    assert doc.title == "Two men executed for selling drugs in Hyesan: sources"
+    assert doc.text == "Two men were publicly executed in Hyesan in late October, two sources told NK News."
+    assert doc.published == "2023-11-10"
+    assert [r.kind for r in doc.removed] == ["title", "headline", "byline", "dateline", "credit",
+                                             "boilerplate", "boilerplate", "share"]
+
+
+def test_aggregator_page():
+    raw = ("North Korea executes man over smuggling\n\nPosted: 2 hours ago | World News\n"
+           "Share on Facebook | Share on Twitter\n\n"
+           "A North Korean man was executed last month for smuggling, Radio Free Asia reported.\n\n"
+           "Advertisement\n\nThe man was shot in front of residents in Sinuiju.\n\nRead more:\n"
+           "Kim Jong Un orders tighter border controls\nSouth Korea reports rise in defectors\n")
+    doc = cleaned(raw, url="https://news.example.com/world/123")
+    assert doc.title == "North Korea executes man over smuggling"
+    assert doc.outlet is None
+    assert doc.text == ("A North Korean man was executed last month for smuggling, Radio Free Asia "
+                        "reported.\n\nThe man was shot in front of residents in Sinuiju.")

@@ -39,7 +39,11 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|reports|added)\b", re.I)
 QUOTES = re.compile(r"[\"“”]")
 LOWER_START = re.compile(r"^[\"'“‘(\[]*[a-z]")
-UPPER_START = re.compile(r"^[\"'“‘]*[A-Z0-9]")
+UPPER_START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
+WORD_HYPHEN = re.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at its hyphen
+BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
+# a sentence boundary inside a line; a period after a lone capital ("N. Korea") is not one
+SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’]?\s+[A-Z]")
 CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\.?$")
 
 
@@ -116,6 +120,7 @@ def run(doc: Document) -> Document:
     kinds: list[str | None] = [None] * len(lines)
     _apply_line_rules(lines, kinds, r, published_seen)
     _mark_caption_pairs(lines, kinds, r.limits)
+    _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
     _mark_headline_runs(lines, kinds, r)
 
@@ -208,6 +213,17 @@ def _mark_caption_pairs(lines, kinds, limits) -> None:
             kinds[j] = "caption"
 
 
+def _mark_byline_names(lines, kinds) -> None:
+    """A bare name just above the page's date or timestamp is the byline: 'Kim Tong-hyung' over
+    'November 10, 2023'."""
+    for i, kind in enumerate(kinds):
+        if kind not in ("dateline", "timestamp") or i == 0:
+            continue
+        j = i - 1
+        if kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
+            kinds[j] = "byline"
+
+
 def _caption_candidate(line: str, limits) -> bool:
     words = line.split()
     if not UPPER_START.match(line) or len(words) > limits["caption_max_words"]:
@@ -232,7 +248,7 @@ def _headline_like(line: str, limits) -> bool:
         return False
     if line.endswith(OPEN_ENDS):
         return False
-    return not re.search(r"[.!?][\"”’]?\s+[A-Z]", line)
+    return not SENTENCE_INSIDE.search(line)
 
 
 def norm_title(text: str) -> str:
@@ -344,7 +360,7 @@ def _unwrap(block: list[str], continuation) -> str:
     out = block[0]
     for (a, b), is_clear in zip(breaks, clear):
         if is_clear or (hard_wrapped and not _ends_final(a)):
-            out += b if a.endswith("-") and not a.endswith(" -") else " " + b
+            out += b if WORD_HYPHEN.search(a) else " " + b
         else:
             out += "\n" + b
     return out
@@ -356,6 +372,8 @@ def _clear_wrap(a: str, b: str, continuation) -> bool:
         return True
     if _ends_final(a):
         return False
+    if a.endswith("-") and not WORD_HYPHEN.search(a) and not a.endswith(" -"):
+        return False  # "-0-" and other markers, not a broken word or a dash
     return bool(a.endswith(OPEN_ENDS)) or _last_word(a) in continuation
 
 
