@@ -94,21 +94,43 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
+# "in the city", "the county": a place named earlier, at that level
+LEVEL_REFERENCE = re.compile(r"\b(?:the|this|that) (city|county|province|district|town)\b", re.I)
+LEVELS_OF = {"city": {"city", "special_city"}, "county": {"county"}, "province": {"province", "special_city"},
+             "district": {"district"}, "town": {"town", "county"}}
+
+
 def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list[tuple[int, int]]):
-    """(place, basis): named in the sentence; else the latest place named before it; else the
-    source's province; else the country (the reports are about North Korea)."""
+    """(place, basis). In order: a place the sentence names for the event; a place the sentence names
+    only as where its source is; "the city"/"the county" resolved to the place of that level named
+    last; the place named last before the sentence; the place of the latest source before it; the
+    source's province; the country (the reports are about North Korea)."""
     gaz = Gazetteer.load()
-    in_sentence = [m for m in doc.place_mentions
-                   if sent[0] <= m.start < sent[1] and not _inside((m.start, m.end), excluded)]
-    if in_sentence:
-        return _most_specific(gaz, in_sentence, ev.trigger[0]), "sentence"
-    abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1]
+    in_sentence = [m for m in doc.place_mentions if sent[0] <= m.start < sent[1]]
+    named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
+    if named:
+        return _most_specific(gaz, named, ev.trigger[0]), "sentence"
+    t0, t1 = ev.trigger
+    abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1] and -30 <= m.start - t1 <= 60
               and re.search(r"\b(?:in|at|inside)\s+(?:the\s+)?$", doc.text[max(sent[0], m.start - 12):m.start])]
     if abroad and not re.search(r"\bNorth Korea", doc.text[sent[0]:sent[1]]):
         return abroad[0].place, "sentence"
-    before = [m for m in doc.place_mentions if m.start < sent[0] and not _inside((m.start, m.end), excluded)]
+    if in_sentence:
+        return _most_specific(gaz, in_sentence, t0), "sentence"
+    before = [m for m in doc.place_mentions if m.start < sent[0]]
+    reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
+    if reference and before:
+        wanted = LEVELS_OF[reference.group(1).lower()]
+        for m in reversed(before):
+            chain = [m.place] + list(reversed(gaz.ancestors(m.place.id)))
+            hit = next((p for p in chain if p.level in wanted), None)
+            if hit is not None:
+                return hit, "context"
+    named_before = [m for m in before if not _inside((m.start, m.end), excluded)]
+    if named_before:
+        return named_before[-1].place, "context"
     if before:
-        return before[-1].place, "context"
+        return before[-1].place, "source"
     if doc.source_place is not None:
         return doc.source_place, "source"
     country = gaz.get("kp")

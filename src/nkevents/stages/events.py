@@ -21,7 +21,7 @@ ENFORCEMENT_TYPES = PUNISHMENT_TYPES | {"crackdown"}
 
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
-ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+)?$", re.I)
+ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> re.Match | None:

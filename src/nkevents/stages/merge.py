@@ -88,9 +88,7 @@ def _penalties_agree(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
-    if other.place is not None and (keep.place is None or other.place.id.startswith(keep.place.id + ".")
-                                    or (keep.place_basis != "sentence" and other.place_basis == "sentence")):
-        keep.place, keep.place_basis = other.place, other.place_basis
+    _take_place(keep, other)
     if other.date is not None and (keep.date is None or
                                    PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
         keep.date = other.date
@@ -107,14 +105,24 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
 
 
+BASIS_ORDER = {"sentence": 0, "context": 1, "source": 2, "country": 3, None: 4}
+
+
+def _take_place(keep: Event, other: Event) -> None:
+    """A place named for the event beats one taken from context; among equals the more specific wins."""
+    if other.place is None:
+        return
+    ko, oo = BASIS_ORDER.get(keep.place_basis, 4), BASIS_ORDER.get(other.place_basis, 4)
+    if keep.place is None or oo < ko or (oo == ko and other.place.id.startswith(keep.place.id + ".")):
+        keep.place, keep.place_basis = other.place, other.place_basis
+
+
 def _fill_gaps(keep: Event, other: Event) -> None:
     """Take the time and place of a later reference where the kept event lacks or is vaguer in them."""
     if other.date is not None and (keep.date is None or
                                    PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
         keep.date = other.date
-    if other.place is not None and other.place_basis == "sentence" and (
-            keep.place is None or keep.place_basis != "sentence" or other.place.id.startswith(keep.place.id + ".")):
-        keep.place, keep.place_basis = other.place, other.place_basis
+    _take_place(keep, other)
 
 
 def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Event]:
