@@ -184,3 +184,17 @@ def test_reviewer_merge_and_split_in_memory():
     assert linker.incident_of["b1"] == ia
     new = linker.split(ia, ["b1"])
     assert linker.incident_of["b1"] == new != ia
+
+
+def test_of_two_copies_the_one_citing_the_other_is_the_copy_whatever_the_dates():
+    original = report("dnk", EXECUTION_A + " A source told Daily NK.", "Daily NK", None)
+    repost = report("agg", COPY_HEADLINE + EXECUTION_A + " A source told Daily NK.", None,
+                    "2023-03-10", url="https://www.reposts.example/x")
+    ind = core.independence([original, repost])
+    assert ind["agg"]["copies"] == "dnk" and ind["agg"]["independent"] is False
+    assert ind["dnk"] == {"independent": True, "cites": [], "copies": None, "origin": "outlet:Daily NK"}
+
+
+def test_an_unnamed_outlet_is_known_by_its_web_host():
+    ind = core.independence([report("x", UNRELATED, None, url="https://www.example.net/a")])
+    assert ind["x"]["origin"] == "outlet:example.net"

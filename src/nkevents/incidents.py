@@ -447,33 +447,67 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
 # ---------------------------------------------------------------------------- independence
 
 
-def independence(reports: list[dict], features: dict[str, TextFeatures] | None = None) -> dict[str, dict]:
-    """For the reports of one incident (in the order they came: earliest first):
-    {report_id: {"independent": bool, "cites": [outlets], "copies": report_id | None,
-    "origin": the source it counts as}}. A report copies the earliest other report whose text is
-    a near-duplicate of its own; a report citing an outlet counts as that outlet's reporting."""
-    features = features or {}
-    feats = {r["report_id"]: features.get(r["report_id"]) or text_features(r.get("text") or "")
-             for r in reports}
-    out: dict[str, dict] = {}
-    for i, r in enumerate(reports):
+def independence(reports: list[dict], *, copy_pairs: set[tuple[str, str]] | None = None,
+                 cites: dict[str, list[str]] | None = None) -> dict[str, dict]:
+    """For the reports of one incident: {report_id: {"independent": bool, "cites": [outlets],
+    "copies": report_id | None, "origin": the source it counts as}}.
+
+    copy_pairs: (a, b) pairs of near-duplicate texts (both orders), computed from the texts when
+    not given; cites: outlets each report cites, read from its text when not given. Of two
+    near-duplicates, the copy is the one citing the other's outlet, else the one published later
+    (unknown dates last, then the order given). A report citing an outlet counts as that
+    outlet's reporting; an original counts as its own outlet's (its web host when unnamed)."""
+    reports = sorted(reports, key=report_order_key)
+    if cites is None:
+        cites = {r["report_id"]: cited_outlets(r.get("text") or "", r.get("outlet")) for r in reports}
+    if copy_pairs is None:
+        feats = {r["report_id"]: text_features(r.get("text") or "") for r in reports}
+        copy_pairs = set()
+        for i, a in enumerate(reports):
+            for b in reports[i + 1:]:
+                if text_similarity(feats[a["report_id"]], feats[b["report_id"]]).is_copy:
+                    copy_pairs |= {(a["report_id"], b["report_id"]), (b["report_id"], a["report_id"])}
+    rank = {r["report_id"]: i for i, r in enumerate(reports)}
+    by_id = {r["report_id"]: r for r in reports}
+
+    def copies_of(r: dict) -> str | None:
         rid = r["report_id"]
-        cites = cited_outlets(r.get("text") or "", r.get("outlet"))
-        copies = None
-        for earlier in reports[:i]:
-            if text_similarity(feats[rid], feats[earlier["report_id"]]).is_copy:
-                copies = earlier["report_id"]
-                break
-        if copies:
-            origin = out[copies]["origin"]
-        elif cites:
-            origin = "outlet:" + cites[0]
-        else:
-            own = canonical_outlet(r.get("outlet"))
-            origin = "outlet:" + own if own else "report:" + rid
-        out[rid] = {"independent": not copies and not cites, "cites": cites, "copies": copies,
-                    "origin": origin}
-    return out
+        mine = canonical_outlet(r.get("outlet"))
+        for o in reports:
+            oid = o["report_id"]
+            if oid == rid or (rid, oid) not in copy_pairs:
+                continue
+            theirs = canonical_outlet(o.get("outlet"))
+            if theirs and theirs in cites.get(rid, []):
+                return oid
+            if mine and mine in cites.get(oid, []):
+                continue
+            if rank[oid] < rank[rid]:
+                return oid
+        return None
+
+    copied = {r["report_id"]: copies_of(r) for r in reports}
+
+    def origin(rid: str, seen: frozenset = frozenset()) -> str:
+        if copied[rid] and copied[rid] not in seen:
+            return origin(copied[rid], seen | {rid})
+        r = by_id[rid]
+        if cites.get(rid):
+            return "outlet:" + cites[rid][0]
+        own = canonical_outlet(r.get("outlet")) or url_host(r.get("url"))
+        return "outlet:" + own if own else "report:" + rid
+
+    return {r["report_id"]: {"independent": not copied[r["report_id"]] and not cites.get(r["report_id"]),
+                             "cites": list(cites.get(r["report_id"]) or []),
+                             "copies": copied[r["report_id"]], "origin": origin(r["report_id"])}
+            for r in reports}
+
+
+def url_host(url: str | None) -> str | None:
+    """An unnamed outlet is known by its web host (aggregators rarely name themselves)."""
+    from urllib.parse import urlsplit
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def report_order_key(report: dict) -> tuple:

@@ -357,33 +357,24 @@ def _summary(evs: list[dict], sources: list[dict]) -> dict:
 
 
 def _sources(conn, reps: list[dict]) -> list[dict]:
-    """The reports of one incident with independence: earliest first."""
+    """The reports of one incident with their independence, earliest first."""
     reps = sorted(reps, key=core.report_order_key)
     ids = [r["report_id"] for r in reps]
-    cites = dict(conn.execute(select(incident_sources.c.report_id, incident_sources.c.cites)
-                              .where(incident_sources.c.report_id.in_(ids))).all())
-    copies: dict[str, set[str]] = {}
-    for a, b in conn.execute(select(incident_copies.c.report_id, incident_copies.c.other_id)
+    cites = {rid: c or [] for rid, c in conn.execute(
+        select(incident_sources.c.report_id, incident_sources.c.cites)
+        .where(incident_sources.c.report_id.in_(ids))).all()}
+    pairs = set(conn.execute(select(incident_copies.c.report_id, incident_copies.c.other_id)
                              .where(incident_copies.c.report_id.in_(ids),
-                                    incident_copies.c.other_id.in_(ids))).all():
-        copies.setdefault(a, set()).add(b)
-    out, origin_of = [], {}
-    for i, r in enumerate(reps):
-        rid = r["report_id"]
-        copied = next((e for e in ids[:i] if e in copies.get(rid, ())), None)
-        cited = [c for c in (cites.get(rid) or [])]
+                                    incident_copies.c.other_id.in_(ids))).all())
+    ind = core.independence(reps, copy_pairs={tuple(p) for p in pairs},
+                            cites={rid: cites.get(rid, []) for rid in ids})
+    out = []
+    for r in reps:
         own = core.canonical_outlet(r["outlet"])
-        if copied:
-            origin = origin_of[copied]
-        elif cited:
-            origin = "outlet:" + cited[0]
-        else:
-            origin = "outlet:" + own if own else "report:" + rid
-        origin_of[rid] = origin
-        out.append({"id": rid, "url": r["url"], "outlet": r["outlet"], "title": r.get("title"),
-                    "published": r["published"], "independent": not copied and not cited,
-                    "cites": cited, "copies": copied, "origin": origin,
-                    "outlet_key": own or "report:" + rid})
+        out.append({"id": r["report_id"], "url": r["url"], "outlet": r["outlet"],
+                    "title": r.get("title"), "published": r["published"],
+                    **ind[r["report_id"]],
+                    "outlet_key": own or core.url_host(r["url"]) or "report:" + r["report_id"]})
     return out
 
 
