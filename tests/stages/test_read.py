@@ -327,3 +327,12 @@ def test_saved_page_named_txt_is_read_as_html(tmp_path):
 def test_file_without_suffix_is_sniffed(tmp_path):
     doc = from_path(write(tmp_path / "report", json.dumps({"text": BODY, "title": "T"})))
     assert doc.raw == BODY and doc.title == "T"
+
+
+def test_jsonl_line_in_another_encoding_is_an_error_entry(tmp_path):
+    good = json.dumps({"text": "Arrests in Hyesan."}).encode()
+    bad = json.dumps({"text": "Café owners in Pyongyang were fined."}, ensure_ascii=False).encode("latin-1")
+    path = write(tmp_path / "r.jsonl", good + b"\n" + bad + b"\n" + good + b"\n")
+    loaded = list(iter_documents(path))
+    assert [x.error is None for x in loaded] == [True, False, True]
+    assert "not UTF-8" in loaded[1].error

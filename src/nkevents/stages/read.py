@@ -465,12 +465,8 @@ def _iter_jsonl(path: Path, overrides: dict) -> Iterator[Loaded]:
             if not line.strip():
                 continue
             try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError:
-                yield Loaded(source, None, "not UTF-8 text; convert the file to UTF-8 first")
-                continue
-            try:
-                yield Loaded(source, _doc_from_object(_parse_json(text), overrides, source), None)
+                obj = _parse_json(decode_text(line))
+                yield Loaded(source, _doc_from_object(obj, overrides, source), None)
             except ReadError as e:
                 yield Loaded(source, None, str(e))
 
