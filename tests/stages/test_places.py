@@ -1,0 +1,173 @@
+"""The places stage on sentences written for these tests in the style of the reports."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkevents.model import Document
+from nkevents.stages import places, sentences
+
+
+def run(text):
+    return places.run(sentences.run(Document(text=text)))
+
+
+def ids(text):
+    return [m.place.id for m in run(text).place_mentions]
+
+
+def foreign(text):
+    return [m.place.id for m in run(text).foreign_mentions]
+
+
+@pytest.mark.parametrize("spelling", ["Sinuiju", "Shinuiju", "Sinŭiju", "Sineuiju"])
+def test_ui_family(spelling):
+    assert ids(f"Prices rose in {spelling} last week.") == ["kp.north-pyongan.sinuiju"]
+
+
+@pytest.mark.parametrize("spelling", ["Hoeryong", "Hoiryong", "Hoeryung", "Heoryung"])
+def test_oe_family(spelling):
+    assert ids(f"Guards in {spelling} were replaced.") == ["kp.north-hamgyong.hoeryong"]
+
+
+@pytest.mark.parametrize("spelling", ["Ryanggang", "Yanggang", "Ryangkang", "Yangkang", "Ryanggang-do"])
+def test_initial_r_and_g_k(spelling):
+    assert ids(f"The inspection reached {spelling} Province in May.") == ["kp.ryanggang"]
+
+
+@pytest.mark.parametrize("spelling", ["Chongjin", "Ch'ŏngjin", "Cheongjin", "Chungjin", "Chongjin-si",
+                                      "Chongjin City", "the city of Chongjin"])
+def test_chongjin_family_and_city_words(spelling):
+    assert ids(f"Markets in {spelling} were closed.") == ["kp.north-hamgyong.chongjin"]
+
+
+@pytest.mark.parametrize("spelling", ["Hamgyongbuk-do", "Hamgyong-bukto", "North Hamgyong Province",
+                                      "North Hamkyung", "North Hamgyeong"])
+def test_province_forms(spelling):
+    assert ids(f"A lecture was held across {spelling} on Monday.") == ["kp.north-hamgyong"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Two men were arrested in Musan County.", "kp.north-hamgyong.musan"),
+    ("Two men were arrested in Musan-gun.", "kp.north-hamgyong.musan"),
+    ("Flooding hit Kanggye City.", "kp.jagang.kanggye"),
+    ("Flooding hit Kangkye.", "kp.jagang.kanggye"),
+])
+def test_level_words(text, expected):
+    assert ids(text) == [expected]
+
+
+def test_level_word_is_part_of_the_span():
+    doc = run("Two men were arrested in Musan County yesterday.")
+    (m,) = doc.place_mentions
+    assert doc.text[m.start:m.end] == m.text == "Musan County"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessives(apostrophe):
+    got = ids(f"A trial was held in Chongjin{apostrophe}s Sunam District.")
+    assert got == ["kp.north-hamgyong.chongjin", "kp.north-hamgyong.chongjin.sunam"]
+
+
+def test_trailing_province_and_in_province():
+    assert ids("Hwasong County, North Hamgyong Province, is remote.") == [
+        "kp.north-hamgyong.myonggan", "kp.north-hamgyong"]
+    assert ids("A camp in Yodok in South Hamgyong Province was expanded.") == [
+        "kp.south-hamgyong.yodok", "kp.south-hamgyong"]
+
+
+def test_ambiguity_prefers_the_bigger_place_without_context():
+    assert ids("People in Hyesan waited.") == ["kp.ryanggang.hyesan"]
+
+
+def test_ambiguity_resolved_by_level_word():
+    assert ids("People in Hyesan-dong waited.") == ["kp.ryanggang.hyesan.hyesan"]
+
+
+def test_ambiguity_resolved_by_parent_nearby():
+    # Kangso is a district of Nampo and a neighbourhood of Kanggye
+    assert ids("A factory in Kangso, Nampo, stopped work.")[0] == "kp.nampo.kangso"
+    assert ids("In Kanggye, the Kangso-dong market was raided.")[1] == "kp.jagang.kanggye.kangso"
+
+
+def test_same_name_twice_is_not_its_own_parent():
+    assert set(ids("Hyesan residents were angry. Police in Hyesan arrested them.")) == {"kp.ryanggang.hyesan"}
+
+
+def test_container_phrase_rules_out_a_namesake():
+    # Kangan-dong of the gazetteer is in Pyongyang; one in Hoeryong is a different place
+    assert ids("A woman from Kangan-dong in Hoeryong was arrested.") == ["kp.north-hamgyong.hoeryong"]
+
+
+@pytest.mark.parametrize("text", [
+    "The regime tested a Hwasong-15 missile.",
+    "Officials met at the Central Committee.",
+    "Kim Song-won was promoted.",
+    "The Kim Chaek University of Technology opened a lab.",
+    "On Jun. 1 the man left.",
+    "Chung said nothing.",
+])
+def test_common_words_and_names_are_not_places(text):
+    assert ids(text) == []
+
+
+def test_common_word_counts_with_level_word_or_parent():
+    assert ids("Hwasong County was flooded.") == ["kp.north-hamgyong.myonggan"]
+
+
+def test_foreign_places_are_kept_apart():
+    doc = run("Smugglers crossed from Hyesan to Changbai and sold the goods in Dandong, China.")
+    assert [m.place.id for m in doc.place_mentions] == ["kp.ryanggang.hyesan"]
+    assert [m.place.id for m in doc.foreign_mentions] == ["cn.jilin.baishan.changbai", "cn.liaoning.dandong", "cn"]
+
+
+def test_rivers_and_mountains_are_not_places():
+    assert ids("He swam across the Tumen River near Mount Paektu.") == []
+    assert foreign("He went to the Chinese city of Tumen.") == ["cn.jilin.yanbian.tumen"]
+
+
+def test_capital_standing_for_the_state():
+    assert ids("Pyongyang closed the nation's borders in 2020.") == ["kp"]
+    assert ids("Rice cost 6,000 won in Pyongyang.") == ["kp.pyongyang"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A source in North Hamgyong Province told Daily NK that prices rose.", "kp.north-hamgyong"),
+    ("“Prices rose,” a North Hamgyong Province-based source said.", "kp.north-hamgyong"),
+    ("A Daily NK source in Yangkang Province reported on the trial.", "kp.ryanggang"),
+    ("Sources in Ryanggang and South Hamgyong Provinces said so.", "kp.ryanggang"),
+    ("A resident of North Pyongan province told RFA about it.", "kp.north-pyongan"),
+    ("Chongjin was quiet. Later, a trader in South Hamgyong Province told us.", "kp.south-hamgyong"),
+])
+def test_source_place(text, expected):
+    assert run(text).source_place.id == expected
+
+
+def test_source_in_the_province_refers_back():
+    doc = run("Inspections began in North Hamgyong Province. A source in the province said more.")
+    assert doc.source_place.id == "kp.north-hamgyong"
+
+
+def test_residents_are_not_a_source():
+    assert run("Residents of Chongjin had to attend a lecture.").source_place is None
+
+
+def test_offsets_point_at_the_mention():
+    doc = run("In Ch’ŏngjin’s Sunam District and in Hyesan, people in Shinuiju waited.")
+    for m in doc.place_mentions:
+        assert doc.text[m.start:m.end] == m.text
+    assert [m.text for m in doc.place_mentions] == ["Ch’ŏngjin", "Sunam District", "Hyesan", "Shinuiju"]
+
+
+WORDS = ["Chongjin", "Hyesan", "Province", "County", "North", "Hamgyong", "'s", "-dong", "-gun", " ",
+         ", ", ". ", "in", "the", "city", "of", "Dandong", "Tumen", "River", "Hwasong", "Kim", "’s",
+         "Ryanggang", "Sinŭiju", "\n\n", "source", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=40))
+def test_every_span_is_inside_the_text(parts):
+    text = " ".join(parts)
+    doc = run(text)
+    for m in doc.place_mentions + doc.foreign_mentions:
+        assert 0 <= m.start < m.end <= len(doc.text)
+        assert doc.text[m.start:m.end] == m.text
