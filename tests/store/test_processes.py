@@ -78,8 +78,9 @@ def test_two_ingest_processes_at_once_lose_nothing(db_url, tmp_path):
     procs = [subprocess.Popen(NKEVENTS + ["ingest", str(p), "--db", db_url],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
              for p in (first, second)]
-    summaries = [summary_of(p.communicate(timeout=300)[1]) for p in procs]
-    assert all(p.returncode == 0 for p in procs)
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    assert all(p.returncode == 0 for p in procs), "\n".join(e[-2000:] for e in errors)
+    summaries = [summary_of(e) for e in errors]
     assert sum(s["new"] for s in summaries) == 450
     assert sum(s["unchanged"] for s in summaries) == 150
     n_reports, n_distinct, n_events = counts(db_url)

@@ -96,24 +96,48 @@ def write_event_links(conn: Connection, event_id: str, obj: dict) -> None:
     """(Re)write the charge and actor rows of one event."""
     conn.execute(delete(event_charges).where(event_charges.c.event_id == event_id))
     conn.execute(delete(event_actors).where(event_actors.c.event_id == event_id))
-    charges = sorted(set(obj.get("charges") or []))
+    charges, actors = link_rows(event_id, obj)
     if charges:
-        conn.execute(insert(event_charges), [{"event_id": event_id, "charge": c} for c in charges])
-    actors = {(a["id"], a.get("role") or "authority") for a in obj.get("actors") or [] if a.get("id")}
+        conn.execute(insert(event_charges), charges)
     if actors:
-        conn.execute(insert(event_actors),
-                     [{"event_id": event_id, "actor_id": a, "role": r} for a, r in sorted(actors)])
+        conn.execute(insert(event_actors), actors)
 
 
-def insert_event(conn: Connection, *, event_id: str, report_id: str, obj: dict, seq: int,
-                 origin: str, status: str, version: str | None, is_current: bool = True) -> None:
-    t = now()
-    conn.execute(insert(events).values(
-        event_id=event_id, report_id=report_id, local_id=obj.get("id") or None, seq=seq,
-        origin=origin, review_status=status, extractor_version=version, is_current=is_current,
-        data=obj, machine_data=obj if origin == "machine" else None, created_at=t, updated_at=t,
-        **event_columns(obj)))
-    write_event_links(conn, event_id, obj)
+def event_row(*, event_id: str, report_id: str, obj: dict, seq: int, origin: str, status: str,
+              version: str | None, is_current: bool = True, at: datetime | None = None) -> dict:
+    at = at or now()
+    return dict(event_id=event_id, report_id=report_id, local_id=obj.get("id") or None, seq=seq,
+                origin=origin, review_status=status, extractor_version=version,
+                is_current=is_current, data=obj,
+                machine_data=obj if origin == "machine" else None, created_at=at, updated_at=at,
+                **event_columns(obj))
+
+
+def link_rows(event_id: str, obj: dict) -> tuple[list[dict], list[dict]]:
+    """The event_charges and event_actors rows of one event."""
+    charges = [{"event_id": event_id, "charge": c} for c in sorted(set(obj.get("charges") or []))]
+    actors = {(a["id"], a.get("role") or "authority") for a in obj.get("actors") or [] if a.get("id")}
+    return charges, [{"event_id": event_id, "actor_id": a, "role": r} for a, r in sorted(actors)]
+
+
+def insert_events(conn: Connection, rows: list[dict]) -> None:
+    """Insert event rows and their charge and actor rows, each table in one statement."""
+    if not rows:
+        return
+    conn.execute(insert(events), rows)
+    charges, actors = [], []
+    for row in rows:
+        c, a = link_rows(row["event_id"], row["data"])
+        charges += c
+        actors += a
+    if charges:
+        conn.execute(insert(event_charges), charges)
+    if actors:
+        conn.execute(insert(event_actors), actors)
+
+
+def insert_event(conn: Connection, **kwargs) -> None:
+    insert_events(conn, [event_row(**kwargs)])
 
 
 def ingest_document(conn: Connection, doc: Document, *, source: str | None,
@@ -141,16 +165,18 @@ def ingest_document(conn: Connection, doc: Document, *, source: str | None,
                          .values(is_current=False))
 
     obj = doc.to_json()
-    conn.execute(insert(reports).values(
+    at = now()
+    conn.execute(insert(reports), dict(
         report_id=report_id, content_hash=digest, text_hash=obj["document"]["id"], url=doc.url,
         revision=revision, is_current=True, supersedes=supersedes, outlet=doc.outlet,
         title=doc.title, published=doc.published, source=source, raw=doc.raw or doc.text,
         text=doc.text, removed=obj["document"]["removed"], places=obj["places"],
-        sentences=[list(s) for s in doc.sentences], extractor_version=version, ingested_at=now()))
+        sentences=[list(s) for s in doc.sentences], extractor_version=version, ingested_at=at))
     event_objs = obj["events"]
-    for seq, (event_id, ev) in enumerate(zip(machine_event_ids(report_id, event_objs), event_objs)):
-        insert_event(conn, event_id=event_id, report_id=report_id, obj=ev, seq=seq,
-                     origin="machine", status="machine", version=version)
+    insert_events(conn, [
+        event_row(event_id=event_id, report_id=report_id, obj=ev, seq=seq, origin="machine",
+                  status="machine", version=version, at=at)
+        for seq, (event_id, ev) in enumerate(zip(machine_event_ids(report_id, event_objs), event_objs))])
     _clear_failure(conn, source)
     return IngestResult(status, report_id, len(event_objs), revision)
 
