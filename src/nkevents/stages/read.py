@@ -45,6 +45,9 @@ META_KEYS = ("url", "outlet", "title", "published")
 # How many bytes of a file are looked at to decide whether it is text at all.
 SNIFF_BYTES = 8192
 
+# C0 control characters other than tab, line feed, form feed and carriage return
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
 # Signatures of common binary formats, so the message can say what the file is.
 MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -247,8 +250,7 @@ def decode_text(data: bytes, *, html: bool = False) -> str:
 
 def _check_text(text: str) -> str:
     sample = text[:SNIFF_BYTES]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if sample and controls / len(sample) > 0.05:
+    if sample and len(CONTROL_CHARS.findall(sample)) / len(sample) > 0.05:
         raise ReadError("binary file (mostly control characters), not a text report")
     if not text.strip():
         raise ReadError("empty file")
