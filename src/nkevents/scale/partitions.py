@@ -1,0 +1,181 @@
+"""Cutting a batch of input files into partitions, and reading one partition on a worker.
+
+A partition is a small descriptor, cheap to send to a worker: either a group of single-report
+files (.txt, .html, .json), or one multi-report file (a feed, or a line range of a JSON Lines
+file, plain or gzip-compressed). The client only enumerates descriptors: it streams each JSON
+Lines file once to find the byte offset (in the decompressed stream) where every range starts,
+and never holds the reports themselves. A worker opens the file, seeks to the offset and reads
+its lines.
+
+Reading a partition yields exactly the `Loaded` entries that `stages.read.iter_documents` yields
+for the same lines (same `source` "path:LINE", same error reasons), so a distributed run reports
+failures like a serial one. tests/test_scale.py checks this on files with bad lines.
+"""
+from __future__ import annotations
+
+import gzip
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from nkevents.stages import read
+from nkevents.stages.read import Loaded, ReadError
+
+# Reports per partition: large enough that Dask's per-task cost (a few ms) is noise next to
+# extraction (tens of ms per report), small enough that the progress bar moves and a retried
+# task repeats little work.
+DEFAULT_PARTITION_SIZE = 100
+# How much of a JSON Lines file the planner reads at a time.
+SCAN_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Partition:
+    """`files`: single-report files read whole. `stream`: one multi-report file (JSON Lines or
+    feed); for JSON Lines the lines first_line..stop_line-1 (1-based; stop None = to the end),
+    starting at byte `offset` of the (decompressed) file."""
+    index: int
+    kind: str  # files | stream
+    paths: tuple[str, ...]
+    first_line: int = 1
+    stop_line: int | None = None
+    offset: int = 0
+    expected: int = 0  # reports expected (lines for JSON Lines; corrected when the partition is read)
+
+    @property
+    def label(self) -> str:
+        if self.kind == "files":
+            return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} (+{len(self.paths) - 1})"
+        return f"{self.paths[0]}:{self.first_line}" + ("" if self.stop_line is None else f"-{self.stop_line - 1}")
+
+
+def is_multi_report(path: Path) -> bool:
+    """JSON Lines and feeds hold many reports; other files one."""
+    return read._kind(Path(path)) in ("jsonl", "feed")
+
+
+def plan_partitions(files: Iterable[Path | str], size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
+    """Descriptors for every input file, in input order (the order results are written in)."""
+    if size < 1:
+        raise ValueError("partition size must be at least 1")
+    partitions: list[Partition] = []
+    group: list[str] = []
+
+    def flush_group():
+        if group:
+            partitions.append(Partition(len(partitions), "files", tuple(group), expected=len(group)))
+            group.clear()
+
+    for f in files:
+        path = Path(f)
+        kind = read._kind(path)
+        if kind == "jsonl":
+            flush_group()
+            for first, stop, offset in line_ranges(path, size):
+                expected = (stop - first) if stop is not None else 1
+                partitions.append(Partition(len(partitions), "stream", (str(path),), first, stop,
+                                            offset, expected))
+        elif kind == "feed":
+            flush_group()
+            partitions.append(Partition(len(partitions), "stream", (str(path),), expected=1))
+        else:
+            group.append(str(path))
+            if len(group) == size:
+                flush_group()
+    flush_group()
+    return partitions
+
+
+def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int | None, int]]:
+    """(first_line, stop_line, byte offset) for every `size` lines of a JSON Lines file, read
+    once in chunks (gzip decompressed while streaming). The last range is open (stop None), so
+    a file that cannot be scanned to the end (missing, broken gzip) still gets a range that
+    reads, and reports, the problem exactly where the serial reader would."""
+    first, offset = 1, 0
+    try:
+        opener = gzip.open if read._is_gz(path) else open
+        with opener(path, "rb") as stream:
+            line, position = 1, 0  # number of the line that starts at `position`
+            while True:
+                chunk = stream.read(SCAN_CHUNK)
+                if not chunk:
+                    break
+                at = chunk.find(b"\n")
+                while at >= 0:
+                    line += 1
+                    if line - first == size:
+                        yield first, line, offset
+                        first, offset = line, position + at + 1
+                    at = chunk.find(b"\n", at + 1)
+                position += len(chunk)
+            if position <= offset:
+                return  # the file ends exactly at a range boundary (or is empty)
+    except (OSError, EOFError, zlib.error):
+        pass  # the worker meets the same problem and reports it per line, as the serial reader does
+    yield first, None, offset
+
+
+def iter_partition(partition: Partition, overrides: dict | None = None) -> Iterator[Loaded]:
+    """Every report of a partition, as `iter_documents` gives them; never raises for bad input."""
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if partition.kind == "files" or read._kind(Path(partition.paths[0])) != "jsonl":
+        for name in partition.paths:
+            yield from _iter_file(Path(name), overrides)
+        return
+    yield from _iter_line_range(partition, overrides)
+
+
+def _iter_file(path: Path, overrides: dict) -> Iterator[Loaded]:
+    try:
+        yield from read.iter_documents(path, **overrides)
+    except Exception as e:  # a reader bug on one file must not lose the rest of the partition
+        yield Loaded(str(path), None, f"could not be read ({type(e).__name__}: {e})")
+
+
+def _iter_line_range(p: Partition, overrides: dict) -> Iterator[Loaded]:
+    """The lines of one range of a JSON Lines file; mirrors read._iter_jsonl line by line."""
+    path = Path(p.paths[0])
+    try:
+        stream = gzip.open(path, "rb") if read._is_gz(path) else path.open("rb")
+    except FileNotFoundError:
+        yield Loaded(str(path), None, "no such file")
+        return
+    except OSError as e:
+        yield Loaded(str(path), None, f"cannot read: {e.strerror or e}")
+        return
+    with stream:
+        lineno = p.first_line - 1
+        try:
+            stream.seek(p.offset)
+        except (OSError, EOFError, zlib.error) as e:
+            yield Loaded(f"{path}:{lineno + 1}", None, f"broken gzip file ({e})")
+            return
+        while p.stop_line is None or lineno + 1 < p.stop_line:
+            try:
+                line = stream.readline(read.MAX_REPORT_BYTES + 1)
+            except (OSError, EOFError, zlib.error) as e:
+                yield Loaded(f"{path}:{lineno + 1}", None, f"broken gzip file ({e})")
+                return
+            if not line:
+                return
+            lineno += 1
+            loaded = _loaded_from_line(line, f"{path}:{lineno}", stream, overrides)
+            if loaded is not None:  # blank lines are skipped, as the serial reader does
+                yield loaded
+
+
+def _loaded_from_line(line: bytes, source: str, stream, overrides: dict) -> Loaded | None:
+    if len(line) > read.MAX_REPORT_BYTES and not line.endswith(b"\n"):
+        read._skip_rest_of_line(stream)
+        return Loaded(source, None, f"line too long (over {read.MAX_REPORT_BYTES // 1048576} MB)")
+    if not line.strip():
+        return None
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return Loaded(source, None, "not UTF-8 text; convert the file to UTF-8 first")
+    try:
+        return Loaded(source, read._doc_from_object(read._parse_json(text), overrides, source), None)
+    except ReadError as e:
+        return Loaded(source, None, str(e))
