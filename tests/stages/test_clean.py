@@ -437,3 +437,9 @@ def test_aggregator_page():
     assert doc.outlet is None
     assert doc.text == ("A North Korean man was executed last month for smuggling, Radio Free Asia "
                         "reported.\n\nThe man was shot in front of residents in Sinuiju.")
+
+
+@pytest.mark.parametrize("title", [None, "Five arrested in Hyesan for smuggling"])
+def test_one_line_report_is_not_emptied(title):
+    doc = cleaned("Five arrested in Hyesan for smuggling", title=title)
+    assert doc.text == "Five arrested in Hyesan for smuggling"

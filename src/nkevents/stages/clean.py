@@ -6,8 +6,11 @@ whole lines and adds the few decisions that need context:
 
 - a short line just before a photo credit is that photo's caption ("Onsong County, ...");
 - the first line is the headline when it reads like one (short, starts in upper case, no final
-  period, not a hard-wrapped sentence); it becomes the title when none is given and is removed from the body; any other
-  line repeating the title (e.g. at the end of the page) is removed as `duplicate_title`;
+  period, not a hard-wrapped sentence); it becomes the title when none is given and is removed
+  from the body either way (kind `title`, or `headline` when a title was given); a standalone
+  deck under it goes too; any line repeating the title (e.g. at the end of the page) is removed
+  as `duplicate_title`;
+- a bare name just above the page's date line is a byline;
 - three or more headline lines in a row are a list of other stories (`related_headlines`) or, when
   they reappear as section heads further down, a `table_of_contents`;
 - lines hard-wrapped inside a sentence are joined again, so that a line break in `doc.text` is a
@@ -264,8 +267,8 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     # the top lines of the page: the title (repeated), and headlines (title variants, decks)
     for _ in range(3):
         first = next((i for i, line in enumerate(lines) if line and kinds[i] is None), None)
-        if first is None:
-            break
+        if first is None or not any(lines[k] and kinds[k] is None for k in range(first + 1, len(lines))):
+            break  # never take the last line of the body: a one-line report stays a report
         line = lines[first]
         # a hard-wrapped first sentence is not a headline: its next line starts in lower case,
         # or it stops on a word like "the", "on", "told"
