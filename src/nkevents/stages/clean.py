@@ -288,9 +288,12 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     title = given or found
     if title:
         key = norm_title(title)
-        for i, line in enumerate(lines):
-            if line and kinds[i] is None and norm_title(line) == key:
-                kinds[i] = "duplicate_title"
+        body = [i for i, line in enumerate(lines) if line and kinds[i] is None]
+        copies = [i for i in body if norm_title(lines[i]) == key]
+        if len(copies) == len(body):
+            copies = copies[1:]  # the report is nothing but its title: keep one copy
+        for i in copies:
+            kinds[i] = "duplicate_title"
     return found
 
 
