@@ -31,6 +31,12 @@ REPORTING_DATE = re.compile(
     r"published|announced)\b[^.;:\"“”]{0,32}$", re.I)
 
 
+# A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
+DATELINE = re.compile(r"(?:^|\n)\s*[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w.]*)?,\s*$")
+# Bodies whose orders hold for the whole country when the sentence names no place.
+NATIONAL_ISSUERS = {"kim_jong_un", "central_committee", "cabinet", "quarantine_hq"}
+
+
 # ---------- lexicon-derived patterns, built once ----------
 
 @lru_cache(maxsize=None)
@@ -72,7 +78,8 @@ def _term_res() -> tuple[re.Pattern, re.Pattern]:
            r"sentences?|terms?|detention|confinement|training)")
     single = re.compile(
         rf"(?:(?:sentenced to|given|received|handed|got|serve|serving|gave (?:\w+ ){{0,3}}?)\s*(?:a\s+)?(?P<n0>{num})[- ](?P<u0>years?|months?))"
-        rf"|(?:(?P<n>{num})[- ](?P<u>years?|months?)(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+)?)?{ctx})", re.I)
+        rf"|(?:(?P<n>{num})[- ](?P<u>years?|months?)(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+)?)?{ctx})"
+        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<n1>{num})[- ](?P<u1>years?|months?)\b(?!\s+(?:ago|earlier|before|later)))", re.I)
     span = re.compile(rf"(?P<a>{num})\s+(?:to|-|–|or)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
     return single, span
 
@@ -128,13 +135,19 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
                 return hit, "context"
     named_before = [m for m in before if not _inside((m.start, m.end), excluded)]
     if named_before:
-        return named_before[-1].place, "context"
+        # the most specific place of the latest sentence that names one ("Kimchaek, North Hamgyong")
+        latest = [m for m in named_before if _same_sentence(doc, m.start, named_before[-1].start)]
+        return _most_specific(gaz, latest, latest[-1].start), "context"
     if before:
         return before[-1].place, "source"
     if doc.source_place is not None:
         return doc.source_place, "source"
     country = gaz.get("kp")
     return (country, "country") if country else (None, None)
+
+
+def _same_sentence(doc: Document, a: int, b: int) -> bool:
+    return any(s <= a < e and s <= b < e for s, e in doc.sentences)
 
 
 def _most_specific(gaz, mentions, trigger_at: int) -> Place:
@@ -164,7 +177,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
     for d in doc.date_mentions:
         if not (sent[0] <= d.start < sent[1]):
             continue
-        if REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]):
+        before = doc.text[max(sent[0], d.start - 45):d.start]
+        if REPORTING_DATE.search(before) or DATELINE.search(before):
             continue
         candidates.append(d)
     if not candidates:
@@ -260,11 +274,21 @@ def _terms(sentence: str) -> list[int]:
         if a and b:
             months += [a * unit, b * unit]
     for m in single.finditer(sentence):
-        n, u = (m.group("n0"), m.group("u0")) if m.group("n0") else (m.group("n"), m.group("u"))
+        n, u = next((m.group(f"n{k}"), m.group(f"u{k}")) for k in ("0", "", "1") if m.group(f"n{k}"))
         value = _number(n)
         if value:
             months.append(value * (12 if u.lower().startswith("year") else 1))
     return months
+
+
+@lru_cache(maxsize=None)
+def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
+    """Actor id and pattern; `weak` patterns ("soldiers") name a body only as participant or recipient."""
+    out = []
+    for actor_id, table in lexicon.load("actors").items():
+        pats = table["patterns"] + (table.get("weak", []) if with_weak else [])
+        out.append((actor_id, lexicon.alternation(pats)))
+    return out
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
@@ -272,8 +296,9 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list
         return []
     actors, seen = [], set()
     taken: list[tuple[int, int]] = []
-    for actor_id, pats in lexicon.compiled("actors").items():
-        for m in pats["patterns"].finditer(text, sent[0], sent[1]):
+    weak_ok = ACTOR_ROLE[ev.type] in ("participant", "recipient")
+    for actor_id, pats in _actor_patterns(weak_ok):
+        for m in pats.finditer(text, sent[0], sent[1]):
             if _inside(m.span(), excluded) or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
@@ -363,7 +388,6 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
 def run(doc: Document) -> Document:
     excluded = attribution_spans(doc.text)
     attribution = document_attribution(doc)
-    title_charges = choose_charges(doc.title or "")
     for ev in doc.events:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
@@ -371,11 +395,14 @@ def run(doc: Document) -> Document:
         ev.date = choose_date(doc, ev, sent)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded)
         if ev.type in CHARGE_TYPES:
-            ev.charges = choose_charges(sentence) or (title_charges if ev.type in ("crackdown", "arrest") else [])
+            ev.charges = choose_charges(sentence)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
         ev.modality = choose_modality(doc.text, sent, ev.trigger)
+        if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
+                and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
+            ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
         local = [doc.text[a:b] for a, b in excluded if sent[0] <= a < sent[1]]
         ev.attribution = local[0].strip() if local else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
