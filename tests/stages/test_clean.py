@@ -443,3 +443,9 @@ def test_aggregator_page():
 def test_one_line_report_is_not_emptied(title):
     doc = cleaned("Five arrested in Hyesan for smuggling", title=title)
     assert doc.text == "Five arrested in Hyesan for smuggling"
+
+
+def test_list_introduced_by_a_colon_across_a_blank_line_is_body():
+    items = ("Report anyone making calls to China\nHand in foreign currency at the bank\n"
+             "Attend weekly lectures on the border rules")
+    assert items in cleaned(f"{P1}\n\nResidents were told to:\n\n{items}\n\n{P2}").text

@@ -336,3 +336,11 @@ def test_jsonl_line_in_another_encoding_is_an_error_entry(tmp_path):
     loaded = list(iter_documents(path))
     assert [x.error is None for x in loaded] == [True, False, True]
     assert "not UTF-8" in loaded[1].error
+
+
+def test_html_list_items_are_marked():
+    html = ("<html><body><article><p>Residents were told to do three things, the source said:</p>"
+            "<ul><li>Report anyone making calls to China</li><li>Hand in foreign currency</li></ul>"
+            "</article></body></html>")
+    raw = from_fields(html=html).raw
+    assert "\n\n- Report anyone making calls to China\n- Hand in foreign currency" in raw

@@ -310,7 +310,8 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
             j += 1
         followed_by_wrap = j < n and lines[j] and LOWER_START.match(lines[j])
         # "Residents were told to:" introduces a list that is part of the body
-        introduced = i > 0 and lines[i - 1].endswith(":")
+        before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+        introduced = before.endswith(":")
         # a list whose every line has a number is data (prices, figures), not headlines
         all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in range(i, j))
         if j - i >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):

@@ -154,7 +154,9 @@ def _body_text(body) -> str:
         for lb in block.iter("lb"):
             lb.tail = "\n" + (lb.tail or "")
         if block.tag == "list":
+            # items marked as such: a list in the body is body, not a list of other headlines
             for item in block.iter("item"):
+                item.text = "- " + (item.text or "")
                 item.tail = "\n" + (item.tail or "")
         elif block.tag == "table":
             for row in block.iter("row"):
