@@ -1,7 +1,724 @@
-"""PLACEHOLDER (to be replaced by the dates stage)."""
-REQUIRES = ()
-ASSIGNS = ()
+"""Dates stage: every time expression in `doc.text`, resolved against the publication date.
+
+A hand-written news-date grammar (dateparser mis-reads "on Nov. 10" and misses "mid-May", and is
+slow: notes/dependencies.md). The whole grammar is ONE compiled regular expression: an optional
+preposition ("in", "since", "on" ...) followed by one of the alternatives below, tried in order,
+so longer forms win over their parts ("June 10 to 25" before "June 10", "Dec. 17, 2011" before
+"Dec. 17"). Each alternative has a small resolver that turns its groups into
+(date_start, date_end, precision), or rejects the match when the context says it is no date
+(a bare "May" with no preposition, "2000" with no year context). The words (months, weekdays,
+parts of months, relation words, context words) live in data/dates.toml.
+
+Resolution rules (spec/events.md, spec/annotation.md):
+
+- a date without a year (month-day, bare month, weekday, "on the 27th") is the most recent such
+  date on or before the publication date;
+- relative expressions ("last month", "two weeks ago", "yesterday") count from the publication
+  date; with no publication date they are not emitted, and a month and day without a year
+  become `--MM-DD` (precision `month-day`): a year is never invented;
+- parts of a month ("mid-May", "the end of November") keep the whole month, precision `month`:
+  the spec names month precision, and the gold records the whole month, so a narrower span would
+  lose strict equality for little gain; halves ("the first half of 2020") do narrow, to a range;
+- "since X" is X itself with relation "since" (the gold dates "since January, when the border
+  shut" as January); the events stage may stretch it to the publication date for a state;
+- ranges ("from June 10 to 25", "April and May", "1994-1998", "the 1990s") are precision `range`.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from nkevents.model import DateMention, Document
+
+REQUIRES = ("text", "published")
+ASSIGNS = ("date_mentions",)
+
+# (date_start, date_end, precision) as strings, or None when the match is no date after all
+Resolved = tuple[str, str, str]
 
 
-def run(doc):
+@dataclass(frozen=True)
+class Words:
+    month_numbers: dict[str, int]  # "november", "nov" -> 11
+    month_full: tuple[str, ...]
+    month_abbr: tuple[str, ...]
+    weekdays: dict[str, int]  # "monday" -> 0
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    parts_whole: tuple[str, ...]
+    halves: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    relation_of: dict[str, str]  # preposition -> since | until | before | after | at
+    month_context: frozenset[str]
+    year_context: frozenset[str]
+    after_ordinal_day: frozenset[str]
+    not_after_year: frozenset[str]
+    month_set: frozenset[str]  # month names and abbreviations as written
+    weekday_set: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    months = data["months"]
+    numbers = {m.lower(): i + 1 for i, m in enumerate(months["full"])}
+    numbers.update({a.lower(): n for a, n in months["abbreviations"].items()})
+    relation_of = {}
+    for relation, prepositions in data["relations"].items():
+        for p in prepositions:
+            relation_of[p] = relation
+    ctx = data["context"]
+    return Words(
+        month_numbers=numbers,
+        month_full=tuple(months["full"]),
+        month_abbr=tuple(months["abbreviations"]),
+        weekdays={d.lower(): i for i, d in enumerate(data["weekdays"]["names"])},
+        numbers=data["numbers"]["words"],
+        ordinals=data["numbers"]["ordinals"],
+        parts_whole=tuple(data["parts"]["whole"]),
+        halves=data["parts"]["halves"],
+        seasons={k: tuple(v) for k, v in data["seasons"].items()},
+        relation_of=relation_of,
+        month_context=frozenset(ctx["month"]),
+        year_context=frozenset(ctx["year"]),
+        after_ordinal_day=frozenset(ctx["after_ordinal_day"]),
+        not_after_year=frozenset(ctx["not_after_year"]),
+        month_set=frozenset([*months["full"], *months["abbreviations"]]),
+        weekday_set=frozenset(data["weekdays"]["names"]),
+    )
+
+
+# ---------------------------------------------------------------------------- the grammar
+
+def _alternation(items, *, escape=True) -> str:
+    """Longest first, so "September" is tried before "Sep" and "the end of" before "end of"."""
+    items = sorted(set(items), key=len, reverse=True)
+    return "|".join((re.escape(i) if escape else i).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+                    for i in items)
+
+
+def _alternatives(w: Words) -> list[tuple[str, str]]:
+    """(name, pattern) of every alternative, in the order they are tried."""
+    mon_full = rf"(?:{_alternation(w.month_full)})(?![A-Za-z])"
+    mon = rf"(?:{_alternation(w.month_full)}|(?:{_alternation(w.month_abbr)})\.?)(?![A-Za-z])"
+    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+    ord_day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+    year_digits = r"(?:19\d\d|20\d\d|2100)"
+    year = rf"{year_digits}(?!\d|[.,]\d)"
+    weekday = rf"(?:{'|'.join(d.capitalize() for d in w.weekdays)})(?![A-Za-z])"
+    number = rf"(?i:{_alternation(w.numbers)}|\d{{1,2}})"
+    ordinal = rf"(?i:{_alternation(w.ordinals)})"
+    whole = _alternation(w.parts_whole)
+    halves = _alternation(w.halves)
+    season = rf"(?i:{_alternation(w.seasons)})"
+    rel_unit = r"(?i:last|this|next|the\s+previous|the\s+past|the\s+same)"
+    dash = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"
+    year_tail = rf"(?:,?\s+(?:of\s+)?(?P<y{{n}}>{year}))"
+    return [
+        ("iso", rf"(?P<y>{year_digits})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+                r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?!\d)"),
+        ("year_range", rf"(?P<y1>{year})(?:\s*[-–—/]\s*(?P<y2>19\d\d|20\d\d|\d\d)(?![\d\w])"
+                       rf"|\s+(?i:to|through|until|till|and)\s+(?P<y3>{year}))"),
+        ("decade", r"(?P<the>the\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?"
+                   r"(?P<y>(?:19|20)\d0)(?P<apos>['’])?s(?!\w)"),
+        ("month_day_range", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m1>{mon})\s+(?P<d1>{day})"
+                            rf"{year_tail.format(n=1)}?{dash}(?:(?P<m2>{mon})\s+)?(?P<d2>{day})"
+                            rf"{year_tail.format(n=2)}?"),
+        ("day_month_range", rf"(?:the\s+)?(?P<d1>{day})(?:\s+(?:of\s+)?(?P<m1>{mon}))?{dash}"
+                            rf"(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon}){year_tail.format(n=2)}?"),
+        ("month_range", rf"(?P<m1>{mon_full}){year_tail.format(n=1)}?{dash}(?P<m2>{mon_full})"
+                        rf"{year_tail.format(n=2)}?(?!\s+{day})"),
+        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}){year_tail.format(n='')}?"),
+        ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})"
+                      rf"{year_tail.format(n='')}?"),
+        ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
+        ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
+                          rf"(?:(?P<rel>{rel_unit})\s+year|(?P<y>{year})|the\s+year)"),
+        ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
+                 rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
+                 rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year|this\s+year)))"),
+        ("relative_month", rf"(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<m>{mon_full})"
+                           rf"{year_tail.format(n='')}?"),
+        ("season", rf"(?:(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<s1>{season})"
+                   rf"|(?:the\s+)?(?P<s2>{season})\s+(?:of\s+)?(?P<y>{year}))(?!\w)"),
+        ("ordinal_day", rf"the\s+(?P<d>{ord_day})(?:\s+of\s+(?P<rel>{rel_unit}|the\s+month)\s+month)?"),
+        ("relative_unit", r"(?P<rel>(?i:earlier\s+this|later\s+this|this\s+past|the\s+past|the\s+previous"
+                          r"|the\s+last|last|this|next|the\s+coming))\s+(?P<unit>(?i:week|month|year))(?!\w)"),
+        ("ago", rf"(?P<n>{number})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)"),
+        ("day_word", r"(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning"
+                     r"|this\s+afternoon|this\s+evening|last\s+night))(?!\w)"),
+        ("weekday", rf"(?:(?P<rel>(?i:last|this\s+past|this\s+coming|this|next))\s+)?(?P<wd>{weekday})"
+                    r"(?:\s+(?:morning|afternoon|evening|night))?"),
+        ("month", rf"(?P<m>{mon_full})"),
+        ("year", rf"(?P<y>{year})(?P<poss>['’]s(?!\w))?"),
+    ]
+
+
+def _prefix_groups(name: str, pattern: str) -> str:
+    """Group names must be unique across the whole regex: prefix them with the alternative's."""
+    pattern = re.sub(r"\(\?P<(\w+)>", rf"(?P<{name}__\1>", pattern)
+    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", pattern)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    by_first: dict[str, re.Pattern]  # the alternatives that can start with a kind of word
+    anchors: re.Pattern  # every time expression contains one of these words or a number
+    opener_words: frozenset[str]  # lower case words an expression may start with
+    prepositions: frozenset[str]  # "in", "since", "as of" ...: lower case, single spaces
+    groups: dict[str, list[tuple[str, str]]]  # alternative -> [(group in regex, short name)]
+
+
+# What kind of word each alternative can start with: a number, "the", a month name, a weekday
+# name, or another word ("last", "early", "two" ...). Trying only the alternatives that can start
+# with the word at hand makes a failed attempt about three times cheaper.
+FIRST_WORD = {
+    "iso": {"digit"}, "year_range": {"digit"}, "decade": {"digit", "the", "word"},
+    "month_day_range": {"month", "weekday"}, "day_month_range": {"digit", "the"},
+    "month_range": {"month"}, "month_day": {"month", "weekday"},
+    "day_month": {"digit", "the", "weekday"}, "month_year": {"month"},
+    "ordinal_month": {"the", "word"}, "part": {"the", "word"}, "relative_month": {"word"},
+    "season": {"the", "word"}, "ordinal_day": {"the"}, "relative_unit": {"the", "word"},
+    "ago": {"digit", "word"}, "day_word": {"the", "word"}, "weekday": {"word", "weekday"},
+    "month": {"month"}, "year": {"digit"},
+}
+
+
+def _first_word_kind(word: str) -> str:
+    w = words()
+    if word[0] <= "9":
+        return "digit"
+    if word in w.month_set:
+        return "month"
+    if word in w.weekday_set:
+        return "weekday"
+    return "the" if word.lower() == "the" else "word"
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    w = words()
+    parts, groups = {}, {}
+    for name, pattern in _alternatives(w):
+        short = re.findall(r"\(\?P<(\w+)>", pattern)
+        groups[name] = [(f"{name}__{s}", s) for s in short]
+        parts[name] = f"(?P<{name}>{_prefix_groups(name, pattern)})"
+    by_first = {kind: re.compile(rf"(?<![\w.])(?:{'|'.join(p for n, p in parts.items() if kind in FIRST_WORD[n])})")
+                for kind in ("digit", "the", "month", "weekday", "word")}
+    keywords = ["yesterday", "today", "tonight", "ago", "week", "weeks", "month", "months", "year",
+                "years", "morning", "afternoon", "evening", "night", *w.seasons]
+    anchor_words = [*w.month_full, *w.month_abbr, *(d.capitalize() for d in w.weekdays),
+                    *keywords, *(k.capitalize() for k in keywords)]
+    # the look-ahead on the first letters lets the regex engine skip most positions quickly
+    first_letters = re.escape("".join(sorted({a[0] for a in anchor_words})))
+    anchors = re.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])(?:[0-9]+|(?:{_alternation(anchor_words)})\b)")
+    # words a time expression may start with besides its anchor (prepositions are looked up
+    # afterwards, before the expression: see _preposition)
+    phrases = [*w.parts_whole, *w.halves, *w.numbers, *w.ordinals, "the", "last", "this", "next",
+               "earlier", "later"]
+    opener_words = frozenset(p.split()[0] for p in phrases)
+    prepositions = frozenset(w.relation_of.keys() | w.month_context | w.year_context)
+    return Grammar(by_first, anchors, opener_words, prepositions, groups)
+
+
+# ---------------------------------------------------------------------------- calendar helpers
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_span(y: int, m: int) -> Resolved:
+    return (f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}", "month")
+
+
+def _months_range(y1: int, m1: int, y2: int, m2: int) -> Resolved | None:
+    if (y1, m1) > (y2, m2):
+        return None
+    if (y1, m1) == (y2, m2):
+        return _month_span(y1, m1)
+    return (_month_span(y1, m1)[0], _month_span(y2, m2)[1], "range")
+
+
+def _year_span(y: int) -> Resolved:
+    return (f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _recent_year(m: int, d: int, pub: date) -> int:
+    """The year of the most recent (month, day) on or before pub."""
+    return pub.year if (m, d) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _recent_day(m: int, d: int, pub: date) -> date | None:
+    y = _recent_year(m, d, pub)
+    for back in range(8):  # Feb. 29 goes back to a leap year
+        found = _valid(y - back, m, d)
+        if found:
+            return found
+    return None
+
+
+def _month_day(m: int, d: int) -> str | None:
+    return f"--{m:02d}-{d:02d}" if _valid(2000, m, d) else None  # 2000: a leap year
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _month_number(text: str) -> int:
+    return words().month_numbers[text.rstrip(".").lower()]
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
+
+
+# ---------------------------------------------------------------------------- resolvers
+# Each takes the alternative's groups (short names), the publication date (or None) and the
+# match context, and returns Resolved or None.
+
+@dataclass
+class Context:
+    text: str
+    start: int  # of the alternative
+    end: int
+    prep: str  # the preposition before it, lower case, "" when none
+
+
+def _single_day(m: int, d: int, y: str | None, pub: date | None) -> Resolved | None:
+    if y:
+        found = _valid(int(y), m, d)
+        return (_iso(found), _iso(found), "day") if found else None
+    if pub:
+        found = _recent_day(m, d, pub)
+        return (_iso(found), _iso(found), "day") if found else None
+    md = _month_day(m, d)
+    return (md, md, "month-day") if md else None
+
+
+def r_iso(g, pub, ctx):
+    found = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
+    return (_iso(found), _iso(found), "day") if found else None
+
+
+def r_year_range(g, pub, ctx):
+    y1 = int(g["y1"])
+    if g["y3"]:
+        y2 = int(g["y3"])
+    elif len(g["y2"]) == 2:
+        y2 = y1 // 100 * 100 + int(g["y2"])  # "1994-98"
+    else:
+        y2 = int(g["y2"])
+    if y2 <= y1 or y2 - y1 > 100:
+        return None  # "2024-08" (a year and a month) or no range at all
+    return (f"{y1:04d}-01-01", f"{y2:04d}-12-31", "range")
+
+
+def r_decade(g, pub, ctx):
+    y = int(g["y"])
+    if g["apos"] and not g["the"] and y % 10 == 0 and not g["part"]:
+        # "2020's border closure": a possessive year, not the decade
+        return _year_span(y)
+    first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(_norm(g["part"]), (0, 9))
+    return (f"{y + first:04d}-01-01", f"{y + last:04d}-12-31", "range")
+
+
+def _day_range(m1, d1, y1, m2, d2, y2, pub) -> Resolved | None:
+    if (m1, d1) == (m2, d2) and y1 == y2:
+        return _single_day(m1, d1, y1, pub)
+    if y1 or y2:
+        y2 = int(y2) if y2 else (int(y1) if (m2, d2) >= (m1, d1) else int(y1) + 1)
+        y1 = int(y1) if y1 else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+    elif pub:
+        y2 = _recent_year(m2, d2, pub)
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    else:
+        a, b = _month_day(m1, d1), _month_day(m2, d2)
+        return (a, b, "month-day") if a and b else None
+    a, b = _valid(y1, m1, d1), _valid(y2, m2, d2)
+    if not a or not b or a >= b:
+        return None
+    return (_iso(a), _iso(b), "range")
+
+
+def r_month_day_range(g, pub, ctx):
+    m1 = _month_number(g["m1"])
+    m2 = _month_number(g["m2"]) if g["m2"] else m1
+    if not g["m2"] and _day_number(g["d2"]) <= _day_number(g["d1"]):
+        return None  # "June 25 and 2 others"
+    return _day_range(m1, _day_number(g["d1"]), g["y1"], m2, _day_number(g["d2"]), g["y2"], pub)
+
+
+def r_day_month_range(g, pub, ctx):
+    m2 = _month_number(g["m2"])
+    m1 = _month_number(g["m1"]) if g["m1"] else m2
+    if not g["m1"] and _day_number(g["d1"]) >= _day_number(g["d2"]):
+        return None
+    return _day_range(m1, _day_number(g["d1"]), None, m2, _day_number(g["d2"]), g["y2"], pub)
+
+
+def r_month_range(g, pub, ctx):
+    m1, m2 = _month_number(g["m1"]), _month_number(g["m2"])
+    y1, y2 = g["y1"], g["y2"]
+    if y1 or y2:
+        y2 = int(y2) if y2 else (int(y1) if m2 >= m1 else int(y1) + 1)
+        y1 = int(y1) if y1 else (y2 if m1 <= m2 else y2 - 1)
+    elif pub:
+        y2 = pub.year if m2 <= pub.month else pub.year - 1
+        y1 = y2 if m1 <= m2 else y2 - 1
+    else:
+        return None  # bare months without a year stay null
+    return _months_range(y1, m1, y2, m2)
+
+
+def r_month_day(g, pub, ctx):
+    return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub)
+
+
+r_day_month = r_month_day
+
+
+def r_month_year(g, pub, ctx):
+    return _month_span(int(g["y"]), _month_number(g["m"]))
+
+
+def _unit_year(rel: str, pub: date | None) -> int | None:
+    """The year named by "last year", "this year", "the same year" ... (None without pub)."""
+    if not pub:
+        return None
+    return pub.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+
+
+def r_ordinal_month(g, pub, ctx):
+    m = words().ordinals[_norm(g["ord"])]
+    y = int(g["y"]) if g["y"] else _unit_year(_norm(g["rel"]), pub)
+    return _month_span(y, m) if y else None
+
+
+def _whole_or_half(first: str, last: str, precision: str, half: int | None) -> Resolved:
+    """A month or year span, or one of its halves as a range."""
+    if not half:
+        return (first, last, precision)
+    a, b = date.fromisoformat(first), date.fromisoformat(last)
+    if precision == "year":
+        return (first, f"{a.year}-06-30", "range") if half == 1 else (f"{a.year}-07-01", last, "range")
+    return (first, _iso(a.replace(day=15)), "range") if half == 1 else (_iso(a.replace(day=16)), _iso(b), "range")
+
+
+def r_part(g, pub, ctx):
+    half = words().halves.get(_norm(g["half"])) if g["half"] else None
+    if g["m"]:
+        m = _month_number(g["m"])
+        if g["y"]:
+            span = _month_span(int(g["y"]), m)
+        elif pub:
+            span = _month_span(pub.year if m <= pub.month else pub.year - 1, m)
+        else:
+            return None
+    elif g["y2"]:
+        span = _year_span(int(g["y2"]))
+    elif not pub:
+        return None
+    elif g["theyear"]:
+        span = _year_span(pub.year)
+    else:
+        rel, unit = _norm(g["rel"]), _norm(g["unit"])
+        if unit == "year":
+            span = _year_span(_unit_year(rel, pub))
+        else:
+            step = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
+            span = _month_span(*_shift_month(pub.year, pub.month, step))
+    return _whole_or_half(*span, half)
+
+
+def r_relative_month(g, pub, ctx):
+    m = _month_number(g["m"])
+    if g["y"]:
+        return _month_span(int(g["y"]), m)
+    if not pub:
+        return None
+    rel = _norm(g["rel"])
+    if rel in ("last", "this past"):
+        y = pub.year if m < pub.month else pub.year - 1
+    elif rel == "next":
+        y = pub.year if m > pub.month else pub.year + 1
+    else:
+        y = pub.year
+    return _month_span(y, m)
+
+
+def r_season(g, pub, ctx):
+    seasons = words().seasons
+    if g["s2"]:
+        first, last = seasons[_norm(g["s2"])]
+        y = int(g["y"])
+        return _months_range(y, first, y + (last < first), last)
+    if not pub:
+        return None
+    first, last = seasons[_norm(g["s1"])]
+    # occurrences of the season around the publication date, by the year they start in
+    spans = [((y, first), (y + (last < first), last)) for y in range(pub.year - 2, pub.year + 2)]
+    now = (pub.year, pub.month)
+    rel = _norm(g["rel"])
+    if rel in ("last", "this past"):
+        chosen = [s for s in spans if s[1] < now][-1]
+    elif rel == "next":
+        chosen = [s for s in spans if s[0] > now][0]
+    else:  # "this": the one under way, else the one of this calendar year
+        current = [s for s in spans if s[0] <= now <= s[1]]
+        chosen = current[0] if current else [s for s in spans if s[0][0] == pub.year][0]
+    (y1, m1), (y2, m2) = chosen
+    return _months_range(y1, m1, y2, m2)
+
+
+def r_ordinal_day(g, pub, ctx):
+    if not pub:
+        return None
+    rel = _norm(g["rel"])
+    if not rel:
+        # "on the 27th": a day only after a preposition and before no noun ("the 27th anniversary")
+        if ctx.prep not in ("on", "since", "from", "until", "by", "before", "after", "as of", "around"):
+            return None
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 30])
+        if nxt and nxt.group(1).lower() not in words().after_ordinal_day:
+            return None
+    d = _day_number(g["d"])
+    if rel in ("last", "the previous"):
+        y, m = _shift_month(pub.year, pub.month, -1)
+    elif rel == "next":
+        y, m = _shift_month(pub.year, pub.month, 1)
+    elif rel:
+        y, m = pub.year, pub.month
+    else:  # this month, or last month when the day is still to come
+        y, m = (pub.year, pub.month) if d <= pub.day else _shift_month(pub.year, pub.month, -1)
+    found = _valid(y, m, d)
+    return (_iso(found), _iso(found), "day") if found else None
+
+
+def r_relative_unit(g, pub, ctx):
+    if not pub:
+        return None
+    rel, unit = _norm(g["rel"]), _norm(g["unit"])
+    past = rel in ("the past", "the last")
+    step = -1 if rel in ("last", "the previous", "this past") else 1 if rel in ("next", "the coming") else 0
+    if unit == "week":
+        if past:
+            return (_iso(pub - timedelta(days=7)), _iso(pub), "range")
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        sunday = monday + timedelta(days=6)
+        if step == 0:  # this week: up to the publication date
+            sunday = pub
+        return (_iso(monday), _iso(sunday), "range")
+    if unit == "month":
+        if past:
+            return (_iso(pub - timedelta(days=30)), _iso(pub), "range")
+        return _month_span(*_shift_month(pub.year, pub.month, step))
+    if past:
+        return (_iso(pub - timedelta(days=365)), _iso(pub), "range")
+    return _year_span(pub.year + step)
+
+
+def r_ago(g, pub, ctx):
+    if not pub:
+        return None
+    n_text = _norm(g["n"])
+    n = int(n_text) if n_text.isdigit() else words().numbers[n_text]
+    unit = _norm(g["unit"])
+    if unit == "day":
+        d = pub - timedelta(days=n)
+        return (_iso(d), _iso(d), "day")
+    if unit == "week":  # about n weeks ago: the week around that day
+        d = pub - timedelta(weeks=n)
+        return (_iso(d - timedelta(days=3)), _iso(min(pub, d + timedelta(days=3))), "range")
+    if unit == "month":
+        return _month_span(*_shift_month(pub.year, pub.month, -n))
+    return _year_span(pub.year - n)
+
+
+def r_day_word(g, pub, ctx):
+    if not pub:
+        return None
+    if g["w"][0].isupper() and re.search(r"\w[\"'”’]?\s*$", ctx.text[max(0, ctx.start - 3):ctx.start]):
+        return None  # "North Korea Today", a title, not a day
+    w = _norm(g["w"])
+    back = 2 if w.endswith("before yesterday") else 1 if w in ("yesterday", "last night") else 0
+    d = pub - timedelta(days=back)
+    return (_iso(d), _iso(d), "day")
+
+
+def r_weekday(g, pub, ctx):
+    if not pub:
+        return None
+    wd = words().weekdays[g["wd"].lower()]
+    rel = _norm(g["rel"])
+    if rel in ("next", "this coming"):
+        d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    else:
+        back = (pub.weekday() - wd) % 7
+        if rel in ("last", "this past") and back == 0:
+            back = 7
+        d = pub - timedelta(days=back)
+    return (_iso(d), _iso(d), "day")
+
+
+def r_month(g, pub, ctx):
+    if not pub or ctx.prep not in words().month_context:
+        return None  # "May" the verb, "the Arduous March"; a bare month without pub stays null
+    m = _month_number(g["m"])
+    return _month_span(pub.year if m <= pub.month else pub.year - 1, m)
+
+
+def r_year(g, pub, ctx):
+    w = words()
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
+    if nxt and nxt.group(1).lower() in w.not_after_year:
+        return None  # "2000 people", "2025 M St."
+    before = _norm(ctx.text[max(0, ctx.start - 12):ctx.start])
+    if ctx.prep in w.year_context or g["poss"] or before.endswith(("the year", "fiscal", "year of")):
+        return _year_span(int(g["y"]))
+    return None
+
+
+RESOLVERS = {name[2:]: f for name, f in globals().items() if name.startswith("r_")}
+RANGES = {"year_range", "decade", "month_day_range", "day_month_range", "month_range"}
+
+
+# ---------------------------------------------------------------------------- the stage
+
+def _published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _relation(prep: str, alternative: str) -> str:
+    relation = words().relation_of.get(prep, "at")
+    if alternative in RANGES and relation not in ("until", "before", "after") and prep != "since":
+        return "at"  # "from June 10 to 25", "between March and May"
+    return relation
+
+
+# How far before an anchor word an expression may start ("since the second half of last year"
+# is anchored at "year").
+BEFORE_ANCHOR = 48
+TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every time expression in `text`, resolved against `published` (YYYY-MM-DD or None).
+
+    Speed: trying the whole grammar at every position costs ~3 ms per 2 KB. Every expression
+    contains an anchor (a number, a month or weekday name, or a word such as "yesterday", "ago",
+    "month") and starts at the anchor or at a word that can open one ("since", "the", "last"
+    ...). So one cheap pass over the words finds the anchors, and the grammar is tried only at
+    the opening words just before each anchor and at the anchor itself, leftmost first.
+    """
+    pub = _published(published)
+    gr = grammar()
+    openers = gr.opener_words
+    found: list[DateMention] = []
+    pos = 0  # everything before pos has been read
+    for anchor in gr.anchors.finditer(text):
+        at = anchor.start()
+        if at < pos:
+            continue
+        lo = max(pos, at - BEFORE_ANCHOR)
+        candidates = [t for t in TOKEN.finditer(text, lo, at) if t.group().lower() in openers]
+        candidates.append(anchor)
+        for token in candidates:
+            start = token.start()
+            if start < pos:
+                continue
+            m = gr.by_first[_first_word_kind(token.group())].match(text, start)
+            if m is None:
+                continue
+            mention = _mention(m, text, pub)
+            if mention is not None:
+                found.append(mention)
+                pos = mention.end
+                if pos > at:
+                    break
+    return found
+
+
+def _mention(m: re.Match, text: str, pub: date | None) -> DateMention | None:
+    """The mention a grammar match stands for, or None when its resolver rejects it."""
+    gr = grammar()
+    name = m.lastgroup
+    start, end = m.span(name)
+    g = {short: m.group(full) for full, short in gr.groups[name]}
+    prep = _preposition(text, start)
+    resolved = RESOLVERS[name](g, pub, Context(text, start, end, prep))
+    if resolved is None and name in RANGES:
+        # a "range" whose second half is no date ("June 25 and 2 others", "January of 2014
+        # and January 2011"): read the first date alone
+        resolved, end = _first_of_range(text, start, pub, prep)
+    if resolved is None:
+        return None
+    return DateMention(start=start, end=end, text=text[start:end], date_start=resolved[0],
+                       date_end=resolved[1], precision=resolved[2], relation=_relation(prep, name))
+
+
+PREVIOUS_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}")
+
+
+def _preposition(text: str, start: int) -> str:
+    """The preposition right before an expression ("since", "as of"), lower case, or ""."""
+    lo = max(0, start - 24)
+    m = PREVIOUS_WORDS.search(text, lo, start)
+    while m and m.end() != start:  # the words must run up to the expression
+        m = PREVIOUS_WORDS.search(text, m.end(), start)
+    if not m:
+        return ""
+    words_before = m.group().lower().split()
+    known = grammar().prepositions
+    for n in (3, 2, 1):
+        phrase = " ".join(words_before[-n:])
+        if len(words_before) >= n and phrase in known:
+            return phrase
+    return ""
+
+
+def _first_of_range(text: str, start: int, pub: date | None, prep: str) -> tuple[Resolved | None, int]:
+    single, groups = _single_date_regex()
+    m = single.match(text, start)
+    if not m:
+        return None, start
+    name = m.lastgroup
+    g = {short: m.group(full) for full, short in groups[name]}
+    return RESOLVERS[name](g, pub, Context(text, m.start(), m.end(), prep)), m.end()
+
+
+@lru_cache(maxsize=1)
+def _single_date_regex() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
+    """The grammar without its range alternatives and without the preposition."""
+    gr = grammar()
+    names = [name for name, _ in _alternatives(words()) if name not in RANGES]
+    parts = [f"(?P<{name}>{_prefix_groups(name, pattern)})"
+             for name, pattern in _alternatives(words()) if name in names]
+    return re.compile("|".join(parts)), {n: gr.groups[n] for n in names}
+
+
+def run(doc: Document) -> Document:
+    doc.date_mentions = find_dates(doc.text, doc.published)
     return doc
