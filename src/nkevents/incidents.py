@@ -58,28 +58,32 @@ def canonical_outlet(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _cite_regex() -> list[re.Pattern]:
+def _cite_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """(any citing phrase, an outlet name): one pass finds the phrases, the second the name."""
     spellings = sorted(_outlet_names(), key=len, reverse=True)
-    name = "(?P<name>" + "|".join(re.escape(s) for s in spellings) + ")"
-    alts = [p.replace("{name}", name, 1) for p in rules()["independence"]["cite_patterns"]]
-    # One alternation with a named group per pattern would need distinct names; match each.
-    return [re.compile(rf"(?<![\w-]){a}(?![\w])", re.IGNORECASE) for a in alts]
+    names = "(?:" + "|".join(re.escape(s) for s in spellings) + ")"
+    phrases = "|".join(f"(?:{p.replace('{name}', names)})"
+                       for p in rules()["independence"]["cite_patterns"])
+    return (re.compile(rf"(?<![\w-])(?:{phrases})(?![\w])", re.IGNORECASE),
+            re.compile(rf"(?<![\w-]){names}(?![\w])", re.IGNORECASE))
 
 
 def cited_outlets(text: str, own_outlet: str | None = None) -> list[str]:
     """Outlets a report cites ("told RFA", "according to Daily NK"), canonical names, in the order
     first cited; the report's own outlet is never counted."""
     own = canonical_outlet(own_outlet)
-    found: dict[int, str] = {}
-    for rx in _cite_regex():
-        for m in rx.finditer(text or ""):
-            outlet = canonical_outlet(m.group("name"))
-            if outlet != own:
-                found.setdefault(m.start(), outlet)
+    phrase, name = _cite_regexes()
     out: list[str] = []
-    for _, outlet in sorted(found.items()):
-        if outlet not in out:
-            out.append(outlet)
+    text = text or ""
+    # Outlet names are rare in a text: look for the citing phrases only around them (fast).
+    for n in name.finditer(text):
+        window_start = max(0, n.start() - 40)
+        for m in phrase.finditer(text, window_start, min(len(text), n.end() + 40)):
+            if m.start() <= n.start() and m.end() >= n.end():
+                outlet = canonical_outlet(n.group(0))
+                if outlet != own and outlet not in out:
+                    out.append(outlet)
+                break
     return out
 
 
@@ -102,9 +106,17 @@ def text_features(text: str) -> TextFeatures:
     grams = {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
     if len(grams) < t["min_shingles"]:
         return TextFeatures(frozenset(), None, ())
-    mh = MinHash(num_perm=t["num_perm"], seed=1)
+    perms, scheme = _permutations()
+    mh = MinHash(num_perm=t["num_perm"], seed=1, permutations=perms, scheme=scheme)
     mh.update_batch([g.encode() for g in grams])
     return TextFeatures(frozenset(hash(g) for g in grams), mh, band_keys(mh))
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """datasketch draws a MinHash's permutations from its seed each time; draw them once."""
+    mh = MinHash(num_perm=rules()["text"]["num_perm"], seed=1)
+    return mh.permutations, mh.scheme
 
 
 def band_keys(mh: MinHash) -> tuple[str, ...]:
@@ -525,7 +537,9 @@ class Linker:
     def __init__(self):
         self.events: dict[str, dict] = {}
         self.reports: dict[str, dict] = {}
-        self.features: dict[str, TextFeatures] = {}
+        # Text features of stored reports are recomputed from their texts when compared, with a
+        # small cache: keeping every report's shingles would not fit in memory at scale.
+        self._features: dict[str, TextFeatures] = {}
         self.keys: dict[str, list[str]] = {}  # index key -> event ids
         self.bands: dict[str, list[str]] = {}  # LSH band key -> report ids
         self.incident_of: dict[str, str] = {}
@@ -547,6 +561,16 @@ class Linker:
                         found[cid] = None
         return list(found)
 
+    def features(self, report_id: str) -> TextFeatures:
+        if report_id not in self._features:
+            self._remember(report_id, text_features(self.reports[report_id].get("text") or ""))
+        return self._features[report_id]
+
+    def _remember(self, report_id: str, feats: TextFeatures, keep: int = 2000) -> None:
+        if len(self._features) >= keep:
+            self._features.pop(next(iter(self._features)))
+        self._features[report_id] = feats
+
     @property
     def _events_of_report(self) -> dict[str, list[str]]:
         if not hasattr(self, "_eor"):
@@ -565,10 +589,10 @@ class Linker:
                        for m in self.members[i]] for i in incs}
 
         def sim(other):
-            return text_similarity(feats, self.features[other])
+            return text_similarity(feats, self.features(other))
         links = link_events(events, report, candidates, self.incident_of, members, sim)
         self.reports[rid] = report
-        self.features[rid] = feats
+        self._remember(rid, feats)
         for band in feats.bands:
             self.bands.setdefault(band, []).append(rid)
         for ev, link in zip(events, links):
