@@ -37,6 +37,7 @@ def place_words() -> dict:
     return tomllib.loads(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no apostrophes: "Ch'ŏngjin" -> "chongjin"."""
     decomposed = unicodedata.normalize("NFKD", text)

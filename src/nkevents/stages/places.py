@@ -38,7 +38,6 @@ ASSIGNS = ("place_mentions", "foreign_mentions", "source_place")
 
 # a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
-POSSESSIVE = re.compile(r"['’ʼ]s$", re.I)
 MAX_WORDS = 7
 # what may stand between two words of one name
 JOINERS = {" ", "-", "‐", "‑", "–"}
@@ -72,8 +71,7 @@ class Candidate:
     levels: set[str] | None = None  # levels allowed by a level word, if any
     level_in_name: bool = False  # the level word was part of the matched spelling
     possessive: bool = False
-    first_token: int = 0
-    last_token: int = 0
+    tokens: list[Token] = field(default_factory=list)
     context: dict = field(default_factory=dict)
 
 
@@ -134,17 +132,23 @@ class Matcher:
         entries.append(entry)
 
     # -- step 1: words -------------------------------------------------------------------------
-    def tokens(self, text: str) -> list[Token]:
-        out = []
-        for m in TOKEN.finditer(text):
-            surface, start, end = m.group(0), m.start(), m.end()
-            possessive = False
-            if len(surface) > 2 and surface[-2] in "'’ʼ" and surface[-1] in "sS":
-                surface, end, possessive = surface[:-2], end - 2, True
-            first = surface[0]
-            capital = first.isupper() or not first.isascii() and first.isalpha() and not first.islower()
-            out.append(Token(start, end, surface, word_key(surface), possessive, capital))
-        return out
+    # Only capitalized words can start a name, so the text is scanned for them and the words
+    # after one are read only while they may continue a name (most words are never looked at).
+    def token(self, m: re.Match) -> Token:
+        surface, start, end = m.group(0), m.start(), m.end()
+        possessive = False
+        if len(surface) > 2 and surface[-2] in "'’ʼ" and surface[-1] in "sS":
+            surface, end, possessive = surface[:-2], end - 2, True
+        first = surface[0]
+        capital = first.isupper() or (not first.isascii() and first.isalpha() and not first.islower())
+        return Token(start, end, surface, word_key(surface), possessive, capital)
+
+    def next_token(self, text: str, tok: Token) -> Token | None:
+        """The word right after `tok` when only a space or a hyphen stands between them."""
+        if tok.possessive or text[tok.end:tok.end + 1] not in JOINERS:
+            return None
+        m = TOKEN.match(text, tok.end + 1)
+        return self.token(m) if m else None
 
     def hangul_split(self, tok: Token) -> tuple[str, set[str]] | None:
         """A Hangul word with a level suffix (무산군 -> 무산, county)."""
@@ -153,68 +157,75 @@ class Matcher:
                 return tok.key[:-len(suffix)], levels
         return None
 
-    def candidates(self, text: str, toks: list[Token]) -> list[Candidate]:
+    def candidates(self, text: str) -> list[Candidate]:
         rules = key_rules()
         out: list[Candidate] = []
-        n = len(toks)
-        i = 0
-        while i < n:
-            tok = toks[i]
-            if not tok.capital:
-                i += 1
+        resume = 0
+        for mt in TOKEN.finditer(text):
+            first = mt.group(0)[0]
+            if mt.start() < resume or first.islower() or first.isdigit():
                 continue
+            tok = self.token(mt)
+            if not tok.capital:
+                continue
+            toks = [tok]
+            key = tok.key
             best = None
-            key = ""
-            for j in range(i, min(n, i + MAX_WORDS)):
-                if j > i:
-                    sep = text[toks[j - 1].end + (2 if toks[j - 1].possessive else 0):toks[j].start]
-                    if toks[j - 1].possessive or sep not in JOINERS or (sep == " " and not toks[j].capital
-                                                                        and toks[j].key not in self.level_after):
-                        break
-                key = rules.extend(key, toks[j].key) if j > i else toks[j].key
-                if key not in self.prefixes:
-                    break
+            while key in self.prefixes:
                 if key in self.index:
-                    best = (j, key)
+                    best = (len(toks), key)
+                if len(toks) >= MAX_WORDS:
+                    break
+                nxt = self.next_token(text, toks[-1])
+                if nxt is None or (text[toks[-1].end] == " " and not nxt.capital
+                                   and nxt.key not in self.level_after):
+                    break
+                toks.append(nxt)
+                key = rules.extend(key, nxt.key)
             levels = None
             if best is None and not tok.text.isascii():
                 split = self.hangul_split(tok)
                 if split and split[0] in self.index:
-                    best, levels = (i, split[0]), split[1]
+                    best, levels = (1, split[0]), split[1]
             if best is None:
-                i += 1
                 continue
-            j, key = best
-            cand = Candidate(toks[i].start, toks[j].end, list(self.index[key]), levels=levels,
-                             level_in_name=levels is not None, possessive=toks[j].possessive,
-                             first_token=i, last_token=j)
-            self._level_words(text, toks, cand)
+            count, key = best
+            toks = toks[:count]
+            cand = Candidate(toks[0].start, toks[-1].end, list(self.index[key]), levels=levels,
+                             level_in_name=levels is not None, possessive=toks[-1].possessive,
+                             tokens=toks)
+            self._level_words(text, cand)
             out.append(cand)
-            i = cand.last_token + 1
+            resume = cand.end
         return out
 
-    def _level_words(self, text: str, toks: list[Token], cand: Candidate):
+    def _level_words(self, text: str, cand: Candidate):
         """Read a level word inside the matched name or right after it, and one before it."""
-        i, j = cand.first_token, cand.last_token
+        toks = cand.tokens
         for width in (2, 1):  # the matched spelling ends in a level word ("Musan-gun")
-            if j - width >= i:
-                lv = self.level_after.get(key_rules().join(t.key for t in toks[j - width + 1:j + 1]))
+            if len(toks) > width:
+                lv = self.level_after.get(key_rules().join(t.key for t in toks[-width:]))
                 if lv:
                     cand.levels, cand.level_in_name = set(lv), True
                     break
         if cand.levels is None and not cand.possessive:
-            for width in (3, 2, 1):  # a level word after the name ("Musan County", "Hyesan-dong")
-                k = j + width
-                if k >= len(toks):
+            after: list[Token] = []
+            last = toks[-1]
+            while len(after) < 3:  # a level word after the name ("Musan County", "Hyesan-dong")
+                nxt = self.next_token(text, last)
+                if nxt is None:
+                    break
+                after.append(nxt)
+                last = nxt
+            for width in (3, 2, 1):
+                if len(after) < width or any(t.possessive for t in after[:width - 1]):
                     continue
-                seps = [text[toks[m - 1].end:toks[m].start] for m in range(j + 1, k + 1)]
-                if any(s not in JOINERS for s in seps) or any(t.possessive for t in toks[j + 1:k]):
-                    continue
-                lv = self.level_after.get(key_rules().join(t.key for t in toks[j + 1:k + 1]))
+                lv = self.level_after.get(key_rules().join(t.key for t in after[:width]))
                 if lv:
                     cand.levels = set(lv)
-                    cand.end, cand.last_token = toks[k].end, k
-                    cand.possessive = toks[k].possessive
+                    cand.tokens = toks + after[:width]
+                    cand.end = after[width - 1].end
+                    cand.possessive = after[width - 1].possessive
                     break
         if cand.levels is None:
             before = text[max(0, cand.start - 30):cand.start]
@@ -287,7 +298,7 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
                 c.entries = fit
             elif c.levels == {"village"} and not c.level_in_name:
                 continue  # "Songpyong-ri" is a village, not the district of that name
-        c.context["ntok"] = c.last_token - c.first_token + 1
+        c.context["ntok"] = len(c.tokens)
         kept.append(c)
 
     # where each candidate id is named: id -> [(start, sentence, paragraph, ids of that name)]
@@ -335,7 +346,7 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
             score = 3
         place = entry.place
         tokens_text = text[c.start:c.end]
-        gated_key = _bare_key(tokens_text, m)
+        gated_key = _bare_key(c, m)
         if gated_key in m.needs_parent and (score < 2 or c.levels is None):
             continue
         if gated_key in m.needs_level_or_parent and c.levels is None and score < 3:
@@ -379,10 +390,9 @@ def _container(text: str, kept: list[Candidate], n: int) -> Candidate | None:
     return found
 
 
-def _bare_key(mention_text: str, m: Matcher) -> str:
+def _bare_key(c: Candidate, m: Matcher) -> str:
     """The key of a mention without a trailing level word ("Hwasong County" -> hwasonk)."""
-    words = TOKEN.findall(mention_text)
-    keys = [word_key(w) for w in words]
+    keys = [t.key for t in c.tokens]
     for width in (3, 2, 1):
         if len(keys) > width and key_rules().join(keys[-width:]) in m.level_after:
             keys = keys[:-width]
@@ -412,8 +422,7 @@ def find_source_place(doc: Document, mentions: list[PlaceMention], m: Matcher) -
 
 def run(doc: Document) -> Document:
     m = matcher()
-    toks = m.tokens(doc.text)
-    cands = m.candidates(doc.text, toks)
+    cands = m.candidates(doc.text)
     doc.place_mentions, doc.foreign_mentions = resolve(doc, cands, m)
     doc.source_place = find_source_place(doc, doc.place_mentions, m)
     return doc
