@@ -7,6 +7,7 @@ is a viewer); writes need an editor or admin session and the session's CSRF toke
 """
 from __future__ import annotations
 
+import calendar
 import io
 import json
 import logging
@@ -70,13 +71,7 @@ def filters_from_query(params) -> EventFilter:
     for name in ("since", "until"):
         v = values.get(name)
         if v:
-            if re.fullmatch(r"\d{4}", v):
-                v = f"{v}-01-01" if name == "since" else f"{v}-12-31"
-            elif re.fullmatch(r"\d{4}-\d{2}", v):
-                v = f"{v}-01" if name == "since" else f"{v}-31"
-            if not ISO_DATE.match(v):
-                raise UserError(f"{name}: {values[name]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            values[name] = v
+            values[name] = expand_date(name, v)
     allowed = store_codes()
     for name, key in (("type", "types"), ("charge", "charges"), ("penalty", "penalties"),
                       ("actor", "actors"), ("modality", "modalities")):
@@ -90,6 +85,22 @@ def filters_from_query(params) -> EventFilter:
 
 
 REVIEW_STATUSES = ("machine", "confirmed", "corrected", "rejected", "added")
+
+
+def expand_date(name: str, value: str) -> str:
+    """YYYY or YYYY-MM as a filter bound: the first day for `since`, the last for `until`."""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-01-01" if name == "since" else f"{value}-12-31"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            last = calendar.monthrange(year, month)[1]
+            return f"{value}-01" if name == "since" else f"{value}-{last:02d}"
+        if ISO_DATE.match(value):
+            return date.fromisoformat(value).isoformat()
+    except (ValueError, calendar.IllegalMonthError):
+        pass
+    raise UserError(f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
 def _as_list(v) -> list[str]:
