@@ -300,7 +300,8 @@ def default_writers(store) -> int:
 
 # ---------------------------------------------------------------- ingest
 
-def run_ingest_distributed(paths, store_url: str | None, *, scheduler: str | None = None,
+def run_ingest_distributed(paths, store_url: str | None, *, engine: str = "dask",
+                           scheduler: str | None = None,
                            published=None, outlet=None, url=None, writers: int | None = None,
                            partition_size: int | None = None, n_workers: int | None = None,
                            extract=None, console=None, stats: RunStats | None = None):
@@ -316,6 +317,7 @@ def run_ingest_distributed(paths, store_url: str | None, *, scheduler: str | Non
     from nkevents.store.batch import BatchSummary
 
     console = _console(console)
+    _check_engine(engine)
     partitions = plan_partitions(list(iter_input_files(paths)),
                                  partition_size or DEFAULT_PARTITION_SIZE)
     overrides = {"published": published, "outlet": outlet, "url": url}
@@ -427,25 +429,32 @@ def _stored_fields(store, ids: list[str]) -> list[dict]:
 
 
 def run_reextract_distributed(store_url: str | None, since_version: str | None = None, *,
-                              report_ids: list[str] | None = None, scheduler: str | None = None,
+                              report_ids: list[str] | None = None, all_reports: bool = False,
+                              engine: str = "dask", scheduler: str | None = None,
                               writers: int | None = None, chunk: int | None = None,
                               n_workers: int | None = None, extract=None, console=None,
                               stats: RunStats | None = None) -> ReextractSummary:
     """`nkevents reextract --since-version X --engine dask`: extract stored reports again on Dask
-    (those named, else those from an extractor older than X, else those from another version
-    than the running one) and put the output in place of the machine events with the store's
+    (those named, else all with `all_reports`, else those from an extractor older than X, else
+    those from another version than the running one) and put the output in place of the machine events with the store's
     `reextract`, which keeps every reviewer's decision. Returns the summary (`.line()` is the
     serial command's summary line)."""
     from nkevents.store import Store
 
     console = _console(console)
+    _check_engine(engine)
     size = chunk or DEFAULT_PARTITION_SIZE
     summary, lock = ReextractSummary(), threading.Lock()
     stats = stats if stats is not None else RunStats()
     started = time.perf_counter()
     store = Store.open(store_url)
     try:
-        ids = list(report_ids) if report_ids else reports_to_reextract(store, since_version)
+        if report_ids:
+            ids = list(report_ids)
+        elif all_reports:
+            ids = store.report_ids()
+        else:
+            ids = reports_to_reextract(store, since_version)
         chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
         with dask_client(scheduler, n_workers=n_workers) as client, _progress(console, "re-extracting") as bar:
             stats.workers = _wait_for_workers(client, scheduler)
