@@ -171,3 +171,34 @@ def test_every_span_is_inside_the_text(parts):
     for m in doc.place_mentions + doc.foreign_mentions:
         assert 0 <= m.start < m.end <= len(doc.text)
         assert doc.text[m.start:m.end] == m.text
+
+
+def test_a_comma_list_is_not_a_container():
+    assert ids("Officials from Kim Chaek City, Nampho and Phyongsong came.") == [
+        "kp.north-hamgyong.kimchaek", "kp.nampo", "kp.south-pyongan.pyongsong"]
+
+
+def test_capital_as_a_place_stays_the_city():
+    assert ids("Pyongyang is facing blackouts this winter.") == ["kp.pyongyang"]
+    assert ids("Pyongyang's decision angered traders.") == ["kp"]
+
+
+def test_hangul_names_with_level_suffix():
+    assert ids("평양시 and 무산군 were named.") == ["kp.pyongyang", "kp.north-hamgyong.musan"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Smugglers in Hoeryong town were caught.", "kp.north-hamgyong.hoeryong"),
+    ("Smugglers in Onsŏng-up were caught.", "kp.north-hamgyong.onsong"),
+    ("Smugglers in Rajin-Sonbong were caught.", "kp.rason"),
+    ("Smugglers in Kim Jong Suk County were caught.", "kp.ryanggang.kimjongsuk"),
+    ("Smugglers in Kanggye-si were caught.", "kp.jagang.kanggye"),
+    ("Smugglers in Hamheung were caught.", "kp.south-hamgyong.hamhung"),
+])
+def test_more_forms(text, expected):
+    assert ids(text) == [expected]
+
+
+def test_possessive_province_then_city():
+    assert ids("North Hamgyong Province’s Hoeryong was sealed.") == [
+        "kp.north-hamgyong", "kp.north-hamgyong.hoeryong"]

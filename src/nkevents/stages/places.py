@@ -335,7 +335,9 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
             # in the country is not meant
             inside = [e for e in c.entries
                       if any(_is_ancestor(o.place.id, e.place.id) for o in container.entries)]
-            if not inside and level_rank(c.entries[0].place.level) > min(
+            # "X, Y" may be a list ("Kim Chaek City, Nampo and ..."): it can only confirm
+            comma = text[c.end:container.start].strip() == ","
+            if not inside and not comma and level_rank(c.entries[0].place.level) > min(
                     level_rank(o.place.level) for o in container.entries):
                 continue
             c.entries = inside or c.entries
