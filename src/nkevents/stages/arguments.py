@@ -113,7 +113,9 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     last; the place named last before the sentence; the place of the latest source before it; the
     source's province; the country (the reports are about North Korea)."""
     gaz = Gazetteer.load()
-    in_sentence = [m for m in doc.place_mentions if sent[0] <= m.start < sent[1]]
+    # "North Korea" names only the country: any more specific place, even from context, is better
+    mentions = [m for m in doc.place_mentions if m.place.level != "country"]
+    in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
     if named:
         return _most_specific(gaz, named, ev.trigger[0]), "sentence"
@@ -124,7 +126,7 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         return abroad[0].place, "sentence"
     if in_sentence:
         return _most_specific(gaz, in_sentence, t0), "sentence"
-    before = [m for m in doc.place_mentions if m.start < sent[0]]
+    before = [m for m in mentions if m.start < sent[0]]
     reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
     if reference and before:
         wanted = LEVELS_OF[reference.group(1).lower()]
@@ -403,8 +405,9 @@ def run(doc: Document) -> Document:
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
-        local = [doc.text[a:b] for a, b in excluded if sent[0] <= a < sent[1]]
-        ev.attribution = local[0].strip() if local else attribution
+        # the source quoted in the sentence, else the latest one before it, else the report's first
+        earlier = [doc.text[a:b] for a, b in excluded if a < sent[1]]
+        ev.attribution = earlier[-1].strip() if earlier else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
     expanded = []

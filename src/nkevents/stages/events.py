@@ -61,8 +61,15 @@ def find_triggers(sentence: str) -> dict[str, re.Match]:
     return found
 
 
+def is_anaphoric(sentence: str, trigger: re.Match) -> bool:
+    """A definite noun trigger ("the execution", "his arrest") refers back to a known occurrence."""
+    first_word = trigger.group(0).split()[0].lower()
+    return (first_word in lexicon.load("triggers")["anaphoric_nouns"]
+            and bool(ANAPHORA.search(sentence, 0, trigger.start())))
+
+
 def run(doc: Document) -> Document:
-    strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items()}
+    strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
     for start, end in doc.sentences:
         sentence = doc.text[start:end]
@@ -70,7 +77,7 @@ def run(doc: Document) -> Document:
             events.append(Event(type=typ, evidence=[(start, end)],
                                 trigger=(start + m.start(), start + m.end()),
                                 confidence=strengths.get(typ, 0.5),
-                                anaphoric=bool(ANAPHORA.search(sentence, 0, m.start()))))
+                                anaphoric=is_anaphoric(sentence, m)))
     events.sort(key=lambda e: e.trigger)
     doc.events = events
     return doc
