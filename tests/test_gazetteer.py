@@ -117,3 +117,25 @@ def test_shared_spellings_are_few_and_resolvable(gaz):
         ranked = sorted(ids, key=lambda i: level_rank(gaz.get(i).level))
         # the default is well defined: ids differ, so the tie-break (level, then id) is total
         assert len(set(ranked)) == len(ranked)
+
+
+def test_place_words_and_foreign_places_validate():
+    import re
+    import tomllib
+
+    from nkevents.gazetteer import place_words
+    words = place_words()
+    for section, key in (("not_place", "after"), ("not_place", "before"), ("metonymy", "after"),
+                         ("source", "before"), ("source", "after"), ("source", "same_province")):
+        re.compile(words[section][key])
+    rank = set(words["levels"]["rank"])
+    for group in words["levels"]["after"]:
+        assert set(group["levels"]) <= rank | {"village"}
+    text = resources.files("nkevents.data").joinpath("foreign_places.toml").read_text("utf-8")
+    foreign = tomllib.loads(text)
+    ids = [p["id"] for p in foreign["place"]]
+    assert len(ids) == len(set(ids))
+    for pid in ids:
+        assert re.fullmatch(r"[a-z]{2}(\.[a-z0-9-]+)*", pid) and not pid.startswith("kp"), pid
+        parent = pid.rsplit(".", 1)[0]
+        assert "." not in pid or parent in ids, pid

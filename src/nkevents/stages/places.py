@@ -240,9 +240,8 @@ def matcher() -> Matcher:
     return Matcher()
 
 
-def _spans_index(spans: list[tuple[int, int]], text_len: int):
-    starts = [s for s, _ in spans] if spans else [0]
-    return starts
+def _spans_index(spans: list[tuple[int, int]]) -> list[int]:
+    return [s for s, _ in spans] if spans else [0]
 
 
 def _which(starts: list[int], offset: int) -> int:
@@ -266,9 +265,9 @@ def _is_ancestor(a: str, b: str) -> bool:
 
 def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[PlaceMention], list[PlaceMention]]:
     text = doc.text
-    sent_starts = _spans_index(doc.sentences, len(text))
+    sent_starts = _spans_index(doc.sentences)
     paras = _paragraphs(doc)
-    para_starts = _spans_index(paras, len(text))
+    para_starts = _spans_index(paras)
     kept: list[Candidate] = []
     foreign: list[PlaceMention] = []
     for c in cands:
@@ -279,6 +278,8 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
             continue
         folded = fold(text[c.start:c.end])
         exact = [e for e in c.entries if folded in e.spellings]
+        if any(e.kind == "feature" for e in exact):
+            continue  # "Taedong River" is the river, not the district named after it
         entries = exact if exact else c.entries
         entries = [e for e in entries if e.kind != "feature"] or entries
         kinds = {e.kind for e in entries}
