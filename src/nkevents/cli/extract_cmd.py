@@ -10,15 +10,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+
 from nkevents.cli import app
 from nkevents.inputs import InputError, iter_input_files
+from nkevents.pipeline import run_stages
+from nkevents.stages.read import iter_documents
 
 err = Console(stderr=True)
-
-
-def _extract_one(path: Path, published, url, outlet):
-    from nkevents.pipeline import extract_path
-    return extract_path(path, published=published, url=url, outlet=outlet)
 
 
 def _table(doc) -> Table:
@@ -48,9 +48,8 @@ def extract(
     engine: Optional[str] = typer.Option(None, help="Run on a distributed engine: dask."),
     scheduler: Optional[str] = typer.Option(None, help="With --engine dask: address of an existing scheduler."),
 ):
-    """Extract the events of reports."""
-    from nkevents.stages.read import ReadError
-
+    """Extract the events of reports: one report prints its JSON object (or a table); many go to
+    --out DIR as one JSON file each (or to stdout as JSON Lines), with progress and a summary."""
     if engine:
         from nkevents.scale import run_extract_distributed
         raise typer.Exit(run_extract_distributed(paths, out, engine=engine, scheduler=scheduler,
@@ -59,51 +58,73 @@ def extract(
     if fmt not in ("json", "table"):
         err.print(f"error: unknown format {fmt!r} (json or table)")
         raise typer.Exit(2)
-    try:
-        files = list(iter_input_files(paths))
-    except InputError as e:
-        err.print(f"error: {e}")
-        raise typer.Exit(2)
-    if out is None and len(files) == 1:
+    files, missing = [], []
+    for p in paths:
         try:
-            doc = _extract_one(files[0], published, url, outlet)
-        except ReadError as e:
-            err.print(f"error: {files[0]}: {e}", highlight=False)
-            raise typer.Exit(1)
-        if fmt == "json":
-            sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n")
-        else:
-            Console().print(_table(doc))
-        return
-    raise typer.Exit(_extract_batch(files, out, fmt, published, url, outlet))
+            files.extend(iter_input_files([p]))
+        except InputError as e:
+            missing.append(str(e))
+    for message in missing:
+        err.print(f"error: {message}", highlight=False)
+    if not files:
+        raise typer.Exit(2 if missing else 0)
+    overrides = {"published": published, "url": url, "outlet": outlet}
+    if out is None and len(files) == 1 and not missing:
+        loaded = list(iter_documents(files[0], **overrides))
+        if len(loaded) == 1:
+            raise typer.Exit(_print_one(loaded[0], fmt))
+    n_ok, n_events, failed = _extract_batch(files, out, fmt, overrides)
+    err.print(f"{n_ok} reports extracted ({n_events} events), {failed + len(missing)} failed")
+    raise typer.Exit(1 if failed or missing else 0)
 
 
-def _extract_batch(files, out, fmt, published, url, outlet) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    from nkevents.stages.read import ReadError
+def _print_one(item, fmt: str) -> int:
+    if item.error:
+        err.print(f"error: {item.source}: {item.error}", highlight=False)
+        return 1
+    doc = run_stages(item.doc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console().print(_table(doc))
+    return 0
 
+
+def output_name(source: str) -> str:
+    """File name for one report's JSON: `a.json`, or `a-17.json` for line 17 of a JSON Lines file."""
+    base, _, part = source.replace("#", ":").rpartition(":") if (":" in source or "#" in source) else (source, "", "")
+    stem = Path(base).name
+    for suffix in (".gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".xml", ".rss", ".atom"):
+        stem = stem[: -len(suffix)] if stem.endswith(suffix) else stem
+    return f"{stem}-{part}.json" if part else f"{stem}.json"
+
+
+def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
+    """Extract every report of every file: (reports extracted, events, reports that failed)."""
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    failures, n_events, n_ok = [], 0, 0
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as bar:
-        task = bar.add_task("extract", total=len(files))
+    n_ok = n_events = 0
+    failures = []
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[reports]} reports"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extract", total=len(files), reports=0)
         for path in files:
-            try:
-                doc = _extract_one(path, published, url, outlet)
-            except ReadError as e:
-                failures.append((path, str(e)))
-                err.print(f"error: {path}: {e}", highlight=False)
-            else:
+            for item in iter_documents(path, **overrides):
+                if item.error:
+                    failures.append((item.source, item.error))
+                    err.print(f"error: {item.source}: {item.error}", highlight=False)
+                    continue
+                doc = run_stages(item.doc)
                 n_ok += 1
                 n_events += len(doc.events)
                 obj = doc.to_json()
                 if out is not None:
-                    (out / (path.stem + ".json")).write_text(json.dumps(obj, ensure_ascii=False, indent=1))
+                    (out / output_name(item.source)).write_text(json.dumps(obj, ensure_ascii=False, indent=1))
                 elif fmt == "json":
                     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 else:
                     Console().print(_table(doc))
+                bar.update(task, reports=n_ok + len(failures))
             bar.advance(task)
-    err.print(f"{n_ok} reports extracted ({n_events} events), {len(failures)} failed")
-    return 1 if failures else 0
+    return n_ok, n_events, len(failures)

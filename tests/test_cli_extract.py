@@ -1,0 +1,45 @@
+"""`nkevents extract`: one report to stdout, a batch with failures reported by file and the rest kept."""
+import json
+
+from typer.testing import CliRunner
+
+from nkevents.cli import app
+from nkevents.cli.extract_cmd import output_name
+
+runner = CliRunner()
+REPORT = "Police arrested two brokers in Hyesan on March 3, a source in Ryanggang Province said."
+
+
+def test_one_report_prints_the_spec_object(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT)
+    result = runner.invoke(app, ["extract", "--format", "json", "--published", "2024-03-10", str(f)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["document"]["published"] == "2024-03-10"
+    [arrest] = [e for e in out["events"] if e["type"] == "arrest"]
+    assert arrest["date"]["start"] == "2024-03-03" and arrest["subjects"]["count"] == 2
+
+
+def test_a_batch_keeps_going_past_bad_input_and_says_which(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(REPORT)
+    (d / "empty.txt").write_text("")
+    (d / "bin.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (d / "many.jsonl").write_text(json.dumps({"text": REPORT}) + "\n{broken\n" + json.dumps({"text": REPORT}) + "\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(d), str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["good.json", "many-1.json", "many-3.json"]
+    for name in ("empty.txt", "bin.txt", "many.jsonl:2", "missing.txt"):
+        assert name in result.stderr
+    assert "3 reports extracted" in result.stderr and "4 failed" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_output_names():
+    assert output_name("/a/b/report.json") == "report.json"
+    assert output_name("/a/feed.jsonl.gz:12") == "feed-12.json"
+    assert output_name("/a/news.xml#3") == "news-3.json"
