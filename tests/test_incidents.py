@@ -198,3 +198,28 @@ def test_of_two_copies_the_one_citing_the_other_is_the_copy_whatever_the_dates()
 def test_an_unnamed_outlet_is_known_by_its_web_host():
     ind = core.independence([report("x", UNRELATED, None, url="https://www.example.net/a")])
     assert ind["x"]["origin"] == "outlet:example.net"
+
+
+def test_two_reports_agreeing_on_two_city_level_events_are_linked_without_dates():
+    flood_a = report("a", UNRELATED, "The Monitor", "2024-08-01")
+    flood_b = report("b", EXECUTION_B, None, None)  # no date, texts unrelated
+    linker = core.Linker()
+    linker.add_report(flood_a, [event("a1", type="hardship", place="kp.north-pyongan.sinuiju"),
+                                event("a2", type="hardship", place="kp.north-pyongan.uiju")])
+    links = linker.add_report(flood_b, [event("b1", type="hardship", place="kp.north-pyongan.sinuiju"),
+                                        event("b2", type="hardship", place="kp.north-pyongan.uiju")])
+    assert [l.linked_to for l in links] == ["a1", "a2"]
+    assert "2 events of the two reports agree (+1.5)" in links[0].reasons
+
+
+def test_a_report_with_no_time_at_all_needs_support_beyond_place_and_people():
+    linker = core.Linker()
+    linker.add_report(report("a", UNRELATED, published="2010-07-30"),
+                      [event("a1", type="arrest", start="2010-06-25", place="kp.north-hamgyong.hoeryong",
+                             count=1, charges=["illegal_phone"])])
+    links = linker.add_report(report("b", EXECUTION_B, published=None),
+                              [event("b1", type="arrest", place="kp.north-hamgyong.hoeryong", count=1,
+                                     charges=["illegal_phone"])])
+    s = core.score_pair(linker.events["b1"], linker.reports["b"], linker.events["a1"], linker.reports["a"])
+    assert s.score >= core.rules()["decision"]["link_score"] and s.timeless
+    assert links[0].linked_to is None

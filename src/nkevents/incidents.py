@@ -266,30 +266,43 @@ def _time_keys(w: Window, lookup: bool) -> list[str]:
     return keys
 
 
+def _specific(place: str) -> list[str]:
+    """The ancestors-or-self of a place that are a city, county or finer (depth 3 or more)."""
+    return [a for a in ancestors(place) if a.count(".") >= 2]
+
+
 def index_keys(event: dict, report: dict | None = None) -> list[str]:
-    """The keys an event is filed under (store/incidents.py keeps them in a table)."""
-    w = event_window(event, report)
-    if w is None:
-        return []
+    """The keys an event is filed under (store/incidents.py keeps them in a table): by month and
+    place; and, when its place is a city or finer, by place alone ("any" time) so that an event
+    whose report gives no time at all can still find it."""
+    t_ = event["type"]
     place = place_of(event) or "kp"
     keys = []
-    for t in _time_keys(w, lookup=False):
-        keys.append(f"{event['type']}|{t}|at|{place}")
-        keys += [f"{event['type']}|{t}|in|{a}" for a in ancestors(place)[:-1]]
+    w = event_window(event, report)
+    for t in (_time_keys(w, lookup=False) if w else []):
+        keys.append(f"{t_}|{t}|at|{place}")
+        keys += [f"{t_}|{t}|in|{a}" for a in ancestors(place)[:-1]]
+    if _specific(place):
+        keys.append(f"{t_}|any|at|{place}")
+        keys += [f"{t_}|any|in|{a}" for a in _specific(place)[:-1]]
     return keys
 
 
 def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
     """The keys under which every compatible event is filed: its ancestors-or-self "at", and the
-    events inside its place ("in" itself). An unknown place looks up the whole country."""
+    events inside its place ("in" itself). An unknown place looks up the whole country. An event
+    with no time at all (no date, report not dated) looks up only by a city or finer place."""
+    t_ = event["type"]
+    place = place_of(event) or "kp"
     w = event_window(event, report)
     if w is None:
-        return []
-    place = place_of(event) or "kp"
+        if not _specific(place):
+            return []
+        return [f"{t_}|any|at|{a}" for a in _specific(place)] + [f"{t_}|any|in|{place}"]
     keys = []
     for t in _time_keys(w, lookup=True):
-        keys += [f"{event['type']}|{t}|at|{a}" for a in ancestors(place)]
-        keys.append(f"{event['type']}|{t}|in|{place}")
+        keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
+        keys.append(f"{t_}|{t}|in|{place}")
     return keys
 
 
@@ -302,6 +315,9 @@ class PairScore:
     score: float
     reasons: list[str] = field(default_factory=list)
     disagreement: float = 0.0  # the sum of the negative weights alone
+    specific: bool = False  # agrees on a day, or on a city or finer place
+    timeless: bool = False  # one of the two has no time at all (no date, report not dated)
+    supported: bool = False  # by the reports' texts or by other events of the same reports
 
     def add(self, weight: float, reason: str) -> None:
         if weight:
@@ -338,11 +354,14 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         if not wa.md and not wb.md:
             return PairScore(False, float("-inf"), ["date outside the other report's time"])
     s = PairScore(True, 0.0, [f"same type {a['type']}"])
+    s.timeless = wa is None or wb is None
     if wa and wb and wa.dated and wb.dated:
         weight, why = _date_weight(wa, wb)
         s.add(weight, why)
+        s.specific = weight >= rules()["weights"]["date_day"]
     if pa and pb:
         depth = min(pa.count("."), pb.count(".")) + 1
+        s.specific = s.specific or depth >= 3
         s.add(w["place_depth"].get(str(min(depth, 4)), 0.0),
               f"place {pa if len(pa) <= len(pb) else pb} contains both")
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
@@ -376,8 +395,10 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         if text.is_copy:
             s.add(w["text_copy"], f"near-duplicate texts (Jaccard {text.jaccard:.2f}, "
                                   f"containment {text.containment:.2f})")
+            s.supported = True
         elif text.containment >= t["shared_containment"]:
             s.add(w["text_shared"], f"shared wording (containment {text.containment:.2f})")
+            s.supported = True
         elif text.containment >= t["some_containment"]:
             s.add(w["text_some"], f"some shared wording (containment {text.containment:.2f})")
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
@@ -423,14 +444,18 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             sims[rid] = text_sim(rid) if text_sim else None
         return sims[rid]
 
-    scored = []
+    pairs = []
     for ev in new_events:
         for cand, crep in candidates:
             if cand["report_id"] == report["report_id"] or cand["type"] != ev["type"]:
                 continue
             s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
-            if s.compatible and s.score >= threshold:
-                scored.append((s.score, ev["event_id"], cand["event_id"], s))
+            if s.compatible:
+                pairs.append((ev["event_id"], cand, s))
+    _corroborate(pairs)
+    gate = rules()["decision"]["timeless_needs_support"]
+    scored = [(s.score, eid, cand["event_id"], s) for eid, cand, s in pairs
+              if s.score >= threshold and not (gate and s.timeless and not s.supported)]
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     by_id = {e["event_id"]: e for e in new_events}
     placed: dict[str, Link] = {}
@@ -454,6 +479,27 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
         taken.add(inc)
     return [placed.get(e["event_id"]) or Link(e["event_id"], incident_id_for(e["event_id"]))
             for e in new_events]
+
+
+def _corroborate(pairs: list[tuple[str, dict, PairScore]]) -> None:
+    """Two reports that agree on several events (each at a city or a day) tell one story: every
+    compatible pair between them gains the corroboration weight. Agreements are counted one to
+    one, so one event matching many does not count twice."""
+    need = rules()["decision"]["corroborating_events"]
+    weight = rules()["weights"]["corroborated"]
+    by_report: dict[str, list] = {}
+    for eid, cand, s in pairs:
+        by_report.setdefault(cand["report_id"], []).append((eid, cand["event_id"], s))
+    for rid, group in by_report.items():
+        used_new, used_old = set(), set()
+        for eid, cid, s in sorted(group, key=lambda g: -g[2].score):
+            if s.specific and s.disagreement == 0 and eid not in used_new and cid not in used_old:
+                used_new.add(eid)
+                used_old.add(cid)
+        if len(used_new) >= need:
+            for _, _, s in group:
+                s.add(weight, f"{len(used_new)} events of the two reports agree")
+                s.supported = True
 
 
 # ---------------------------------------------------------------------------- independence
