@@ -449,3 +449,28 @@ def test_list_introduced_by_a_colon_across_a_blank_line_is_body():
     items = ("Report anyone making calls to China\nHand in foreign currency at the bank\n"
              "Attend weekly lectures on the border rules")
     assert items in cleaned(f"{P1}\n\nResidents were told to:\n\n{items}\n\n{P2}").text
+
+
+LINE_PIECES = st.sampled_from([
+    "Five people were arrested in Hyesan.", "Image: Daily NK", "Read in Korean", "the", "and",
+    "Smugglers in Hyesan", "Related stories", "(KCNA)", "Photo: X / flickr.", "2023/03/14 09:49",
+    "state-", "run factory", "Kim Tong-hyung", "May 2, 2023", "“Quote,” he said.", "|", "-0-",
+    "date 2020-12-04", "Copyright © 2020, RFA.", "", "  ", "Prices rose 5 percent", ":", "kim jong un",
+])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=12),
+       st.one_of(st.none(), st.sampled_from(["Smugglers in Hyesan", "Five people were arrested in Hyesan."])))
+def test_clean_loses_nothing_silently(lines, title):
+    """Whatever the input, every character is either in doc.text or in a Removed piece."""
+    from collections import Counter
+
+    raw = "\n".join(lines)
+    doc = cleaned(raw, title=title)
+    kept = Counter("".join(doc.text.split())) + Counter("".join("".join(r.text.split()) for r in doc.removed))
+    assert kept == Counter("".join(raw.split()))
+    raw_lines = [line.strip() for line in raw.split("\n")]
+    for r in doc.removed:
+        # whole lines (the first one maybe after the leading artefact), or that artefact
+        assert r.text in raw_lines or raw_lines[0].endswith(r.text) or r.kind == "dateline"

@@ -45,8 +45,7 @@ LOWER_START = re.compile(r"^[\"'“‘(\[]*[a-z]")
 UPPER_START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
 WORD_HYPHEN = re.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at its hyphen
 BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
-# a sentence boundary inside a line; a period after a lone capital ("N. Korea") is not one
-SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’]?\s+[A-Z]")
+SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\.?$")
 
 
@@ -251,7 +250,16 @@ def _headline_like(line: str, limits) -> bool:
         return False
     if line.endswith(OPEN_ENDS):
         return False
-    return not SENTENCE_INSIDE.search(line)
+    return not _has_sentence_inside(line)
+
+
+def _has_sentence_inside(line: str) -> bool:
+    """A sentence boundary inside the line; a period after a lone capital ("N. Korea") is not one."""
+    for m in SENTENCE_INSIDE.finditer(line):
+        start = m.start()
+        if not (start >= 1 and line[start - 1].isupper() and (start == 1 or not line[start - 2].isalpha())):
+            return True
+    return False
 
 
 def norm_title(text: str) -> str:
