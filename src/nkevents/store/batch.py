@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from sqlalchemy import select
-
 from nkevents.store import Store
-from nkevents.store.ingest import report_hash
-from nkevents.store.schema import reports
+from nkevents.store.ingest import BY_HASH, report_hash
 
 
 @dataclass
@@ -32,10 +29,8 @@ class BatchSummary:
 
 def known_report(store: Store, doc) -> str | None:
     """The report_id under which this body is already stored, if it is."""
-    digest = report_hash(doc)
     with store.engine.connect() as conn:
-        return conn.execute(select(reports.c.report_id)
-                            .where(reports.c.content_hash == digest)).scalar()
+        return conn.execute(BY_HASH, {"digest": report_hash(doc)}).scalar()
 
 
 def ingest_files(store: Store, files: Iterable[Path], *, overrides: dict | None = None,

@@ -18,12 +18,23 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from nkevents.model import Document, content_hash
 from nkevents.store.schema import event_actors, event_charges, events, failures, reports
 
 REVIEWED = ("confirmed", "corrected", "rejected", "added")
+
+# Statements run for every ingested report, built once (building them costs more than running
+# them on SQLite).
+BY_HASH = select(reports.c.report_id, reports.c.revision).where(
+    reports.c.content_hash == bindparam("digest"))
+LATEST_BY_URL = (select(reports.c.report_id, reports.c.revision)
+                 .where(reports.c.url == bindparam("url"))
+                 .order_by(reports.c.revision.desc()).limit(1))
+CLEAR_FAILURE = delete(failures).where(failures.c.source == bindparam("source"))
+INSERT_REPORT, INSERT_EVENTS = insert(reports), insert(events)
+INSERT_CHARGES, INSERT_ACTORS = insert(event_charges), insert(event_actors)
 
 
 @dataclass
@@ -124,16 +135,16 @@ def insert_events(conn: Connection, rows: list[dict]) -> None:
     """Insert event rows and their charge and actor rows, each table in one statement."""
     if not rows:
         return
-    conn.execute(insert(events), rows)
+    conn.execute(INSERT_EVENTS, rows)
     charges, actors = [], []
     for row in rows:
         c, a = link_rows(row["event_id"], row["data"])
         charges += c
         actors += a
     if charges:
-        conn.execute(insert(event_charges), charges)
+        conn.execute(INSERT_CHARGES, charges)
     if actors:
-        conn.execute(insert(event_actors), actors)
+        conn.execute(INSERT_ACTORS, actors)
 
 
 def insert_event(conn: Connection, **kwargs) -> None:
@@ -146,17 +157,14 @@ def ingest_document(conn: Connection, doc: Document, *, source: str | None,
     digest = report_hash(doc)
     report_id = digest[:16]
     source = source or doc.source
-    found = conn.execute(select(reports.c.report_id, reports.c.revision)
-                         .where(reports.c.content_hash == digest)).first()
+    found = conn.execute(BY_HASH, {"digest": digest}).first()
     if found:
         _clear_failure(conn, source)
         return IngestResult("unchanged", found.report_id, 0, found.revision)
 
     status, revision, supersedes = "new", 1, None
     if doc.url:
-        latest = conn.execute(select(reports.c.report_id, reports.c.revision)
-                              .where(reports.c.url == doc.url)
-                              .order_by(reports.c.revision.desc()).limit(1)).first()
+        latest = conn.execute(LATEST_BY_URL, {"url": doc.url}).first()
         if latest:
             status, revision, supersedes = "updated", latest.revision + 1, latest.report_id
             old_ids = select(reports.c.report_id).where(reports.c.url == doc.url)
@@ -166,7 +174,7 @@ def ingest_document(conn: Connection, doc: Document, *, source: str | None,
 
     obj = doc.to_json()
     at = now()
-    conn.execute(insert(reports), dict(
+    conn.execute(INSERT_REPORT, dict(
         report_id=report_id, content_hash=digest, text_hash=obj["document"]["id"], url=doc.url,
         revision=revision, is_current=True, supersedes=supersedes, outlet=doc.outlet,
         title=doc.title, published=doc.published, source=source, raw=doc.raw or doc.text,
@@ -183,7 +191,7 @@ def ingest_document(conn: Connection, doc: Document, *, source: str | None,
 
 def _clear_failure(conn: Connection, source: str | None) -> None:
     if source:
-        conn.execute(delete(failures).where(failures.c.source == source))
+        conn.execute(CLEAR_FAILURE, {"source": source})
 
 
 @dataclass
