@@ -280,7 +280,10 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         exact = [e for e in c.entries if folded in e.spellings]
         if any(e.kind == "feature" for e in exact):
             continue  # "Taedong River" is the river, not the district named after it
-        entries = exact if exact else c.entries
+        # the exact spelling chooses between kinds (Tumen the Chinese city), never between North
+        # Korean places: a small place's spelling must not shadow a bigger place's variant
+        exact_kinds = {e.kind for e in exact}
+        entries = [e for e in c.entries if e.kind in exact_kinds] if exact else c.entries
         entries = [e for e in entries if e.kind != "feature"] or entries
         kinds = {e.kind for e in entries}
         if kinds == {"foreign"} or ("foreign" in kinds and re.search(r"\bChin(?:a|ese)\b", before)):
