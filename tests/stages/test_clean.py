@@ -101,6 +101,8 @@ RESIDUE = {
     "By Kim Tong-hyung": "byline",
     "Date : June 8, 2015": "dateline",
     "Friday, July 30, 2010": "dateline",
+    "[“Example Aid” aims to help people in North Korea and publishes a newsletter about daily life "
+    "there.]": "boilerplate",
 }
 
 
@@ -474,3 +476,8 @@ def test_clean_loses_nothing_silently(lines, title):
     for r in doc.removed:
         # whole lines (the first one maybe after the leading artefact), or that artefact
         assert r.text in raw_lines or raw_lines[0].endswith(r.text) or r.kind == "dateline"
+
+
+def test_cut_off_sentence_before_a_credit_is_not_a_caption():
+    doc = cleaned(f"{P1}\n\nHe said the order came from the\n\nImage: Daily NK")
+    assert "He said the order came from the" in doc.text

@@ -127,3 +127,8 @@ def test_spans_are_inside_ordered_non_overlapping_and_stripped(text):
         assert any(ps <= s and e <= pe for ps, pe in paras)
     covered = "".join(text[s:e] for s, e in sents)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+def test_unit_at_the_end_of_a_sentence():
+    assert texts("Rice cost 5,000 won per kg. Corn was cheaper.") == [
+        "Rice cost 5,000 won per kg.", "Corn was cheaper."]

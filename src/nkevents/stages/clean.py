@@ -121,7 +121,7 @@ def run(doc: Document) -> Document:
     lines = [line.strip() for line in raw.split("\n")]
     kinds: list[str | None] = [None] * len(lines)
     _apply_line_rules(lines, kinds, r, published_seen)
-    _mark_caption_pairs(lines, kinds, r.limits)
+    _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
     _mark_headline_runs(lines, kinds, r)
@@ -199,7 +199,7 @@ def _block_start(lines, kinds, j) -> bool:
     return j == 0 or not lines[j - 1] or kinds[j - 1] is not None
 
 
-def _mark_caption_pairs(lines, kinds, limits) -> None:
+def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
     """A short line just before a photo credit line (a blank line may sit between) is the
     caption of the same photo: 'Onsong County, North Hamgyong Province' above
     'Onsong County, North Hamgyong Province. / Image: Daily NK'."""
@@ -211,7 +211,7 @@ def _mark_caption_pairs(lines, kinds, limits) -> None:
             j -= 1
         if j < 0 or kinds[j] is not None or not lines[j] or not _block_start(lines, kinds, j):
             continue
-        if _caption_candidate(lines[j], limits):
+        if _caption_candidate(lines[j], limits, continuation):
             kinds[j] = "caption"
 
 
@@ -226,14 +226,14 @@ def _mark_byline_names(lines, kinds) -> None:
             kinds[j] = "byline"
 
 
-def _caption_candidate(line: str, limits) -> bool:
+def _caption_candidate(line: str, limits, continuation) -> bool:
     words = line.split()
     if not UPPER_START.match(line) or len(words) > limits["caption_max_words"]:
         return False
     if line.endswith(OPEN_ENDS) or QUOTES.search(line):
         return False
     if not _ends_final(line):
-        return True
+        return _last_word(line) not in continuation  # not a sentence cut off mid-way
     # with a final period only a bare name passes: "Hamhung, North Korea."
     return (line.endswith(".") and len(words) <= limits["caption_name_max_words"]
             and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and", "in")
