@@ -79,6 +79,8 @@ def only(text, published):
     ("A trader was arrested two months ago.", "2021-03-10", ("two months ago", "2021-01-01", "2021-01-31", "month")),
     ("Her husband died two years ago.", "2023-03-14", ("two years ago", "2021-01-01", "2021-12-31", "year")),
     ("The order arrived a week ago.", "2021-03-10", ("a week ago", "2021-02-28", "2021-03-06", "range")),
+    ("Two men were caught over the weekend.", "2021-05-24", ("the weekend", "2021-05-22", "2021-05-23", "range")),
+    ("Markets opened again in mid-2020.", "2021-05-24", ("mid-2020", "2020-01-01", "2020-12-31", "year")),
     ("Guards were doubled last week.", "2023-03-14", ("last week", "2023-03-06", "2023-03-12", "range")),
     ("Guards were doubled earlier this week.", "2023-03-16", ("earlier this week", "2023-03-13", "2023-03-16", "range")),
     ("On the 20th of last month the battle began.", "2015-06-08", ("the 20th of last month", "2015-05-20", "2015-05-20", "day")),
@@ -154,9 +156,16 @@ def test_without_publication_date_relative_expressions_stay_null(text):
     "He was sent to Camp No. 22 for 15 years.",
     "The price rose to 5,000 won per kilogram, up 20 percent.",
     "About 2000 people gathered at the square.",
+    "He lived through the Arduous March and the Long March.",
+    "He was on the 10th floor when they came.",
 ])
 def test_no_false_positives(text):
     assert found(text, "2022-11-17") == []
+
+
+def test_famine_name_is_not_a_month():
+    assert found("Millions died in the Arduous March of 1996-97.", None) == [
+        ("1996-97", "1996-01-01", "1997-12-31", "range")]
 
 
 def test_may_the_month_needs_a_date_context():

@@ -58,6 +58,7 @@ class Words:
     year_context: frozenset[str]
     after_ordinal_day: frozenset[str]
     not_after_year: frozenset[str]
+    not_before_month: frozenset[str]
     month_set: frozenset[str]  # month names and abbreviations as written
     weekday_set: frozenset[str]
 
@@ -88,6 +89,7 @@ def words() -> Words:
         year_context=frozenset(ctx["year"]),
         after_ordinal_day=frozenset(ctx["after_ordinal_day"]),
         not_after_year=frozenset(ctx["not_after_year"]),
+        not_before_month=frozenset(ctx["not_before_month"]),
         month_set=frozenset([*months["full"], *months["abbreviations"]]),
         weekday_set=frozenset(data["weekdays"]["names"]),
     )
@@ -149,6 +151,7 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
         ("ordinal_day", rf"the\s+(?P<d>{ord_day})(?:\s+of\s+(?P<rel>{rel_unit}|the\s+month)\s+month)?"),
         ("relative_unit", r"(?P<rel>(?i:earlier\s+this|later\s+this|this\s+past|the\s+past|the\s+previous"
                           r"|the\s+last|last|this|next|the\s+coming))\s+(?P<unit>(?i:week|month|year))(?!\w)"),
+        ("weekend", r"(?P<rel>(?i:last|this\s+past|this|next|the))\s+(?i:weekend)(?!\w)"),
         ("ago", rf"(?P<n>{number})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)"),
         ("day_word", r"(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning"
                      r"|this\s+afternoon|this\s+evening|last\s+night))(?!\w)"),
@@ -168,8 +171,10 @@ def _prefix_groups(name: str, pattern: str) -> str:
 @dataclass(frozen=True)
 class Grammar:
     by_first: dict[str, re.Pattern]  # the alternatives that can start with a kind of word
-    anchors: re.Pattern  # every time expression contains one of these words or a number
-    opener_words: frozenset[str]  # lower case words an expression may start with
+    # finds anchors (every time expression contains one: a number, a month or weekday name,
+    # "yesterday", "ago", "month" ...) and openers (other words an expression may start with:
+    # "the", "last", "early" ...)
+    scan: re.Pattern
     prepositions: frozenset[str]  # "in", "since", "as of" ...: lower case, single spaces
     groups: dict[str, list[tuple[str, str]]]  # alternative -> [(group in regex, short name)]
 
@@ -184,7 +189,7 @@ FIRST_WORD = {
     "day_month": {"digit", "the", "weekday"}, "month_year": {"month"},
     "ordinal_month": {"the", "word"}, "part": {"the", "word"}, "relative_month": {"word"},
     "season": {"the", "word"}, "ordinal_day": {"the"}, "relative_unit": {"the", "word"},
-    "ago": {"digit", "word"}, "day_word": {"the", "word"}, "weekday": {"word", "weekday"},
+    "weekend": {"the", "word"}, "ago": {"digit", "word"}, "day_word": {"the", "word"}, "weekday": {"word", "weekday"},
     "month": {"month"}, "year": {"digit"},
 }
 
@@ -210,20 +215,24 @@ def grammar() -> Grammar:
         parts[name] = f"(?P<{name}>{_prefix_groups(name, pattern)})"
     by_first = {kind: re.compile(rf"(?<![\w.])(?:{'|'.join(p for n, p in parts.items() if kind in FIRST_WORD[n])})")
                 for kind in ("digit", "the", "month", "weekday", "word")}
-    keywords = ["yesterday", "today", "tonight", "ago", "week", "weeks", "month", "months", "year",
+    keywords = ["yesterday", "today", "tonight", "ago", "week", "weeks", "weekend", "month", "months", "year",
                 "years", "morning", "afternoon", "evening", "night", *w.seasons]
     anchor_words = [*w.month_full, *w.month_abbr, *(d.capitalize() for d in w.weekdays),
                     *keywords, *(k.capitalize() for k in keywords)]
-    # the look-ahead on the first letters lets the regex engine skip most positions quickly
-    first_letters = re.escape("".join(sorted({a[0] for a in anchor_words})))
-    anchors = re.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])(?:[0-9]+|(?:{_alternation(anchor_words)})\b)")
     # words a time expression may start with besides its anchor (prepositions are looked up
     # afterwards, before the expression: see _preposition)
     phrases = [*w.parts_whole, *w.halves, *w.numbers, *w.ordinals, "the", "last", "this", "next",
                "earlier", "later"]
-    opener_words = frozenset(p.split()[0] for p in phrases)
+    opener_words = sorted({p.split()[0] for p in phrases})
+    opener_words += [o.capitalize() for o in opener_words]
+    # One scan finds both. The look-ahead on the first letters lets the regex engine skip most
+    # positions quickly.
+    first_letters = re.escape("".join(sorted({a[0] for a in anchor_words + opener_words})))
+    scan = re.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])"
+                      rf"(?:(?P<anchor>[0-9]+|(?:{_alternation(anchor_words)})(?![A-Za-z]))"
+                      rf"|(?P<opener>{_alternation(opener_words)})(?![A-Za-z]))")
     prepositions = frozenset(w.relation_of.keys() | w.month_context | w.year_context)
-    return Grammar(by_first, anchors, opener_words, prepositions, groups)
+    return Grammar(by_first, scan, prepositions, groups)
 
 
 # ---------------------------------------------------------------------------- calendar helpers
@@ -535,6 +544,20 @@ def r_relative_unit(g, pub, ctx):
     return _year_span(pub.year + step)
 
 
+def r_weekend(g, pub, ctx):
+    """The Saturday and Sunday of the most recent weekend (or the next one for "next weekend")."""
+    if not pub:
+        return None
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    rel = _norm(g["rel"])
+    if rel == "last" and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
+    elif rel == "next":
+        saturday += timedelta(days=7)
+    sunday = saturday + timedelta(days=1) if rel == "next" else min(pub, saturday + timedelta(days=1))
+    return (_iso(saturday), _iso(sunday), "range" if sunday > saturday else "day")
+
+
 def r_ago(g, pub, ctx):
     if not pub:
         return None
@@ -621,7 +644,6 @@ def _relation(prep: str, alternative: str) -> str:
 # How far before an anchor word an expression may start ("since the second half of last year"
 # is anchored at "year").
 BEFORE_ANCHOR = 48
-TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
@@ -635,21 +657,24 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     """
     pub = _published(published)
     gr = grammar()
-    openers = gr.opener_words
     found: list[DateMention] = []
     pos = 0  # everything before pos has been read
-    for anchor in gr.anchors.finditer(text):
-        at = anchor.start()
+    openers: list[re.Match] = []  # openers since the last anchor
+    for token in gr.scan.finditer(text):
+        at = token.start()
         if at < pos:
             continue
-        lo = max(pos, at - BEFORE_ANCHOR)
-        candidates = [t for t in TOKEN.finditer(text, lo, at) if t.group().lower() in openers]
-        candidates.append(anchor)
-        for token in candidates:
-            start = token.start()
+        if token.lastgroup == "opener":
+            openers.append(token)
+            continue
+        candidates = [o for o in openers if o.start() >= pos and o.start() >= at - BEFORE_ANCHOR]
+        candidates.append(token)
+        openers = []
+        for candidate in candidates:
+            start = candidate.start()
             if start < pos:
                 continue
-            m = gr.by_first[_first_word_kind(token.group())].match(text, start)
+            m = gr.by_first[_first_word_kind(candidate.group())].match(text, start)
             if m is None:
                 continue
             mention = _mention(m, text, pub)
@@ -666,6 +691,8 @@ def _mention(m: re.Match, text: str, pub: date | None) -> DateMention | None:
     gr = grammar()
     name = m.lastgroup
     start, end = m.span(name)
+    if text[start].isupper() and _previous_word(text, start) in words().not_before_month:
+        return None  # "the Arduous March of 1996"
     g = {short: m.group(full) for full, short in gr.groups[name]}
     prep = _preposition(text, start)
     resolved = RESOLVERS[name](g, pub, Context(text, start, end, prep))
@@ -677,6 +704,14 @@ def _mention(m: re.Match, text: str, pub: date | None) -> DateMention | None:
         return None
     return DateMention(start=start, end=end, text=text[start:end], date_start=resolved[0],
                        date_end=resolved[1], precision=resolved[2], relation=_relation(prep, name))
+
+
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = PREVIOUS_WORD.search(text, max(0, start - 16), start)
+    return m.group(1) if m else ""
 
 
 PREVIOUS_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}")
