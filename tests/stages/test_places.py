@@ -202,3 +202,14 @@ def test_more_forms(text, expected):
 def test_possessive_province_then_city():
     assert ids("North Hamgyong Province’s Hoeryong was sealed.") == [
         "kp.north-hamgyong", "kp.north-hamgyong.hoeryong"]
+
+
+def test_korean_suffixes_need_a_hyphen():
+    doc = run("Goods went from China to Hyesan and from Sinuiju to Dandong.")
+    assert [m.text for m in doc.foreign_mentions] == ["China", "Dandong"]
+    assert [m.text for m in doc.place_mentions] == ["Hyesan", "Sinuiju"]
+
+
+def test_a_river_is_not_the_district_named_after_it():
+    assert ids("Bodies floated down the Taedong River.") == []
+    assert ids("Taedong River District was sealed.") == ["kp.pyongyang.taedonggang"]

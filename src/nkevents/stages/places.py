@@ -102,6 +102,7 @@ class Matcher:
         for group in levels["after"]:
             for w in group["words"]:
                 self.level_after.setdefault(spelling_key(w), set()).update(group["levels"])
+        self.hyphen_only = {spelling_key(w) for w in levels["hyphen_only"]}
         self.level_before = [(re.compile(b["pattern"], re.I), set(b["levels"])) for b in levels["before"]]
         self.hangul_suffixes = [(s["suffix"], set(s["levels"])) for s in levels["hangul_suffixes"]]
         amb = words["ambiguous"]
@@ -150,6 +151,10 @@ class Matcher:
         m = TOKEN.match(text, tok.end + 1)
         return self.token(m) if m else None
 
+    def spaced_level_word(self, key: str) -> bool:
+        """A level word that may follow a name after a space ("County", "city", not "to")."""
+        return key in self.level_after and key not in self.hyphen_only
+
     def hangul_split(self, tok: Token) -> tuple[str, set[str]] | None:
         """A Hangul word with a level suffix (무산군 -> 무산, county)."""
         for suffix, levels in self.hangul_suffixes:
@@ -178,7 +183,7 @@ class Matcher:
                     break
                 nxt = self.next_token(text, toks[-1])
                 if nxt is None or (text[toks[-1].end] == " " and not nxt.capital
-                                   and nxt.key not in self.level_after):
+                                   and not self.spaced_level_word(nxt.key)):
                     break
                 toks.append(nxt)
                 key = rules.extend(key, nxt.key)
@@ -220,7 +225,10 @@ class Matcher:
             for width in (3, 2, 1):
                 if len(after) < width or any(t.possessive for t in after[:width - 1]):
                     continue
-                lv = self.level_after.get(key_rules().join(t.key for t in after[:width]))
+                key = key_rules().join(t.key for t in after[:width])
+                lv = self.level_after.get(key)
+                if lv and key in self.hyphen_only and text[toks[-1].end] != "-":
+                    continue
                 if lv:
                     cand.levels = set(lv)
                     cand.tokens = toks + after[:width]
