@@ -390,7 +390,7 @@ def from_path(path: Path, **overrides) -> Document:
         loaded = list(islice(_iter_many(path, kind, overrides), 2))
         if len(loaded) != 1:
             raise ReadError("holds no report" if not loaded else
-                            "holds several reports, not one (read it with iter_documents)")
+                            "holds several reports (one per line or feed entry), not one")
         if loaded[0].error:
             raise ReadError(loaded[0].error)
         return loaded[0].doc
