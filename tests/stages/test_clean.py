@@ -481,3 +481,16 @@ def test_clean_loses_nothing_silently(lines, title):
 def test_cut_off_sentence_before_a_credit_is_not_a_caption():
     doc = cleaned(f"{P1}\n\nHe said the order came from the\n\nImage: Daily NK")
     assert "He said the order came from the" in doc.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_clean_never_fails_on_arbitrary_text(raw):
+    from collections import Counter
+
+    doc = cleaned(raw)
+    assert "\r" not in doc.text and doc.text == doc.text.strip()
+    pieces = "".join(doc.text.split()) + "".join("".join(r.text.split()) for r in doc.removed)
+    # only the invisible characters the cleaner drops on purpose may go missing
+    dropped = Counter("".join(raw.split())) - Counter(pieces)
+    assert set(dropped) <= set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
