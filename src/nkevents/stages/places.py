@@ -38,6 +38,8 @@ ASSIGNS = ("place_mentions", "foreign_mentions", "source_place")
 
 # a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
+# a word that may start a name: an ASCII capital or any non-ASCII letter (Ŏ, Hangul), at a word start
+START = re.compile(r"(?<![^\W_])(?:[A-Z]|[^\x00-\x7f])[^\W_]*(?:['’ʼ‘][^\W_]+)*")
 MAX_WORDS = 7
 # what may stand between two words of one name
 JOINERS = {" ", "-", "‐", "‑", "–"}
@@ -166,10 +168,14 @@ class Matcher:
         rules = key_rules()
         out: list[Candidate] = []
         resume = 0
-        for mt in TOKEN.finditer(text):
+        for mt in START.finditer(text):
             first = mt.group(0)[0]
-            if mt.start() < resume or first.islower() or first.isdigit():
+            if mt.start() < resume or first.islower() or not first.isalpha():
                 continue
+            word = mt.group(0)
+            if first.isascii() and word_key(word) not in self.prefixes and word_key(
+                    word[:-2]) not in self.prefixes:
+                continue  # quick test before building the token: most capitals are no name
             tok = self.token(mt)
             if not tok.capital:
                 continue
