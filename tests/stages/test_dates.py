@@ -60,6 +60,7 @@ def only(text, published):
     ("Arrests continued to the end of November.", "2020-12-10", ("the end of November", "2020-11-01", "2020-11-30", "month")),
     ("Early this month, a farmer died of hunger.", "2023-03-14", ("Early this month", "2023-03-01", "2023-03-31", "month")),
     ("The order came down late last month.", "2021-02-05", ("late last month", "2021-01-01", "2021-01-31", "month")),
+    ("Reports are due by the end of the month.", "2021-05-20", ("the end of the month", "2021-05-01", "2021-05-31", "month")),
     ("Rations were cut in the first half of 2020.", "2021-01-01", ("the first half of 2020", "2020-01-01", "2020-06-30", "range")),
     # weekdays: the most recent such day on or before publication
     ("Police shot a smuggler on Saturday, residents said.", "2020-12-04", ("Saturday", "2020-11-28", "2020-11-28", "day")),
@@ -188,6 +189,17 @@ def test_may_the_month_needs_a_date_context():
 def test_relation(text, relation):
     (m,) = find_dates(text, "2022-12-01")
     assert m.relation == relation
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The campaign will run through the end of June.", ("the end of June", "2015-06-01", "2015-06-30", "month")),
+    ("Units drill in advance of the anniversary in October.", ("October", "2015-10-01", "2015-10-31", "month")),
+    ("The trial will be held on March 3.", ("March 3", "2016-03-03", "2016-03-03", "day")),
+    ("The trial was held on March 3.", ("March 3", "2015-03-03", "2015-03-03", "day")),
+    ("He was tried in October. The next trial will be soon.", ("October", "2014-10-01", "2014-10-31", "month")),
+])
+def test_future_sentence_takes_the_next_date_without_a_year(text, expected):
+    assert only(text, "2015-06-08") == expected
 
 
 def test_since_keeps_the_anchor_date():

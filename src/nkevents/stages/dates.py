@@ -1,13 +1,19 @@
 """Dates stage: every time expression in `doc.text`, resolved against the publication date.
 
 A hand-written news-date grammar (dateparser mis-reads "on Nov. 10" and misses "mid-May", and is
-slow: notes/dependencies.md). The whole grammar is ONE compiled regular expression: an optional
-preposition ("in", "since", "on" ...) followed by one of the alternatives below, tried in order,
-so longer forms win over their parts ("June 10 to 25" before "June 10", "Dec. 17, 2011" before
-"Dec. 17"). Each alternative has a small resolver that turns its groups into
-(date_start, date_end, precision), or rejects the match when the context says it is no date
-(a bare "May" with no preposition, "2000" with no year context). The words (months, weekdays,
-parts of months, relation words, context words) live in data/dates.toml.
+slow: notes/dependencies.md). The grammar is a list of regex alternatives (`_alternatives`), tried
+in order so that longer forms win over their parts ("June 10 to 25" before "June 10",
+"Dec. 17, 2011" before "Dec. 17"). Each alternative has a small resolver (`r_<name>`) that turns
+its groups into (date_start, date_end, precision), or rejects the match when the context says it
+is no date (a bare "May" with no preposition before it, "2000" with no year context). The
+preposition just before an expression ("since", "until", "in") gives its relation and serves as
+that context. The words (months, weekdays, parts of months, relation and context words) live in
+data/dates.toml.
+
+Speed: one regex scan finds the anchors (every expression contains a number, a month or weekday
+name, or a word like "yesterday", "ago", "month") and the words an expression can open with
+("the", "last", "early" ...); the alternatives are tried only there, and only those that can
+start with that kind of word. About 0.1-0.3 ms per 2 KB report (bench/bench_dates.py).
 
 Resolution rules (spec/events.md, spec/annotation.md):
 
@@ -59,6 +65,7 @@ class Words:
     after_ordinal_day: frozenset[str]
     not_after_year: frozenset[str]
     not_before_month: frozenset[str]
+    future_markers: tuple[str, ...]
     month_set: frozenset[str]  # month names and abbreviations as written
     weekday_set: frozenset[str]
 
@@ -90,6 +97,7 @@ def words() -> Words:
         after_ordinal_day=frozenset(ctx["after_ordinal_day"]),
         not_after_year=frozenset(ctx["not_after_year"]),
         not_before_month=frozenset(ctx["not_before_month"]),
+        future_markers=tuple(ctx["future_markers"]),
         month_set=frozenset([*months["full"], *months["abbreviations"]]),
         weekday_set=frozenset(data["weekdays"]["names"]),
     )
@@ -143,7 +151,7 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
                           rf"(?:(?P<rel>{rel_unit})\s+year|(?P<y>{year})|the\s+year)"),
         ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
                  rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
-                 rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year|this\s+year)))"),
+                 rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year))|(?P<themonth>(?i:the\s+month)))"),
         ("relative_month", rf"(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<m>{mon_full})"
                            rf"{year_tail.format(n='')}?"),
         ("season", rf"(?:(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<s1>{season})"
@@ -269,15 +277,26 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def _recent_year(m: int, d: int, pub: date) -> int:
-    """The year of the most recent (month, day) on or before pub."""
+def _recent_year(m: int, d: int, pub: date, upcoming: bool = False) -> int:
+    """The year of the most recent (month, day) on or before pub; of the next one on or after
+    pub when the sentence speaks of the future."""
+    if upcoming:
+        return pub.year if (m, d) >= (pub.month, pub.day) else pub.year + 1
     return pub.year if (m, d) <= (pub.month, pub.day) else pub.year - 1
 
 
-def _recent_day(m: int, d: int, pub: date) -> date | None:
-    y = _recent_year(m, d, pub)
-    for back in range(8):  # Feb. 29 goes back to a leap year
-        found = _valid(y - back, m, d)
+def _month_year(m: int, pub: date, upcoming: bool = False) -> int:
+    """The year of the most recent month m up to pub's month (the next one when upcoming)."""
+    if upcoming:
+        return pub.year if m >= pub.month else pub.year + 1
+    return pub.year if m <= pub.month else pub.year - 1
+
+
+def _recent_day(m: int, d: int, pub: date, upcoming: bool = False) -> date | None:
+    y = _recent_year(m, d, pub, upcoming)
+    step = 1 if upcoming else -1
+    for n in range(8):  # Feb. 29 moves on to a leap year
+        found = _valid(y + step * n, m, d)
         if found:
             return found
     return None
@@ -310,13 +329,21 @@ class Context:
     end: int
     prep: str  # the preposition before it, lower case, "" when none
 
+    @property
+    def upcoming(self) -> bool:
+        """The sentence speaks of the future before the expression ("will run through June")."""
+        lo = max(0, self.start - 160)
+        before = self.text[lo:self.start]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+        return bool(future_markers().search(before[cut + 1:]))
 
-def _single_day(m: int, d: int, y: str | None, pub: date | None) -> Resolved | None:
+
+def _single_day(m: int, d: int, y: str | None, pub: date | None, upcoming: bool = False) -> Resolved | None:
     if y:
         found = _valid(int(y), m, d)
         return (_iso(found), _iso(found), "day") if found else None
     if pub:
-        found = _recent_day(m, d, pub)
+        found = _recent_day(m, d, pub, upcoming)
         return (_iso(found), _iso(found), "day") if found else None
     md = _month_day(m, d)
     return (md, md, "month-day") if md else None
@@ -349,15 +376,19 @@ def r_decade(g, pub, ctx):
     return (f"{y + first:04d}-01-01", f"{y + last:04d}-12-31", "range")
 
 
-def _day_range(m1, d1, y1, m2, d2, y2, pub) -> Resolved | None:
+def _day_range(m1, d1, y1, m2, d2, y2, pub, upcoming=False) -> Resolved | None:
     if (m1, d1) == (m2, d2) and y1 == y2:
-        return _single_day(m1, d1, y1, pub)
+        return _single_day(m1, d1, y1, pub, upcoming)
     if y1 or y2:
         y2 = int(y2) if y2 else (int(y1) if (m2, d2) >= (m1, d1) else int(y1) + 1)
         y1 = int(y1) if y1 else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
     elif pub:
-        y2 = _recent_year(m2, d2, pub)
-        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        if upcoming:
+            y1 = _recent_year(m1, d1, pub, upcoming)
+            y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+        else:
+            y2 = _recent_year(m2, d2, pub)
+            y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
     else:
         a, b = _month_day(m1, d1), _month_day(m2, d2)
         return (a, b, "month-day") if a and b else None
@@ -372,7 +403,8 @@ def r_month_day_range(g, pub, ctx):
     m2 = _month_number(g["m2"]) if g["m2"] else m1
     if not g["m2"] and _day_number(g["d2"]) <= _day_number(g["d1"]):
         return None  # "June 25 and 2 others"
-    return _day_range(m1, _day_number(g["d1"]), g["y1"], m2, _day_number(g["d2"]), g["y2"], pub)
+    return _day_range(m1, _day_number(g["d1"]), g["y1"], m2, _day_number(g["d2"]), g["y2"], pub,
+                      ctx.upcoming)
 
 
 def r_day_month_range(g, pub, ctx):
@@ -380,7 +412,8 @@ def r_day_month_range(g, pub, ctx):
     m1 = _month_number(g["m1"]) if g["m1"] else m2
     if not g["m1"] and _day_number(g["d1"]) >= _day_number(g["d2"]):
         return None
-    return _day_range(m1, _day_number(g["d1"]), None, m2, _day_number(g["d2"]), g["y2"], pub)
+    return _day_range(m1, _day_number(g["d1"]), None, m2, _day_number(g["d2"]), g["y2"], pub,
+                      ctx.upcoming)
 
 
 def r_month_range(g, pub, ctx):
@@ -389,8 +422,11 @@ def r_month_range(g, pub, ctx):
     if y1 or y2:
         y2 = int(y2) if y2 else (int(y1) if m2 >= m1 else int(y1) + 1)
         y1 = int(y1) if y1 else (y2 if m1 <= m2 else y2 - 1)
+    elif pub and ctx.upcoming:
+        y1 = _month_year(m1, pub, True)
+        y2 = y1 if m2 >= m1 else y1 + 1
     elif pub:
-        y2 = pub.year if m2 <= pub.month else pub.year - 1
+        y2 = _month_year(m2, pub)
         y1 = y2 if m1 <= m2 else y2 - 1
     else:
         return None  # bare months without a year stay null
@@ -398,7 +434,7 @@ def r_month_range(g, pub, ctx):
 
 
 def r_month_day(g, pub, ctx):
-    return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub)
+    return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub, ctx.upcoming)
 
 
 r_day_month = r_month_day
@@ -438,7 +474,7 @@ def r_part(g, pub, ctx):
         if g["y"]:
             span = _month_span(int(g["y"]), m)
         elif pub:
-            span = _month_span(pub.year if m <= pub.month else pub.year - 1, m)
+            span = _month_span(_month_year(m, pub, ctx.upcoming), m)
         else:
             return None
     elif g["y2"]:
@@ -447,6 +483,8 @@ def r_part(g, pub, ctx):
         return None
     elif g["theyear"]:
         span = _year_span(pub.year)
+    elif g["themonth"]:
+        span = _month_span(pub.year, pub.month)
     else:
         rel, unit = _norm(g["rel"]), _norm(g["unit"])
         if unit == "year":
@@ -605,7 +643,7 @@ def r_month(g, pub, ctx):
     if not pub or ctx.prep not in words().month_context:
         return None  # "May" the verb, "the Arduous March"; a bare month without pub stays null
     m = _month_number(g["m"])
-    return _month_span(pub.year if m <= pub.month else pub.year - 1, m)
+    return _month_span(_month_year(m, pub, ctx.upcoming), m)
 
 
 def r_year(g, pub, ctx):
@@ -621,6 +659,11 @@ def r_year(g, pub, ctx):
 
 RESOLVERS = {name[2:]: f for name, f in globals().items() if name.startswith("r_")}
 RANGES = {"year_range", "decade", "month_day_range", "day_month_range", "month_range"}
+
+
+@lru_cache(maxsize=1)
+def future_markers() -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z])(?i:{_alternation(words().future_markers)})(?![A-Za-z])")
 
 
 # ---------------------------------------------------------------------------- the stage
@@ -649,11 +692,9 @@ BEFORE_ANCHOR = 48
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every time expression in `text`, resolved against `published` (YYYY-MM-DD or None).
 
-    Speed: trying the whole grammar at every position costs ~3 ms per 2 KB. Every expression
-    contains an anchor (a number, a month or weekday name, or a word such as "yesterday", "ago",
-    "month") and starts at the anchor or at a word that can open one ("since", "the", "last"
-    ...). So one cheap pass over the words finds the anchors, and the grammar is tried only at
-    the opening words just before each anchor and at the anchor itself, leftmost first.
+    Trying the whole grammar at every position costs ~3 ms per 2 KB. Every expression contains
+    an anchor and starts at it or at an opener word shortly before it, so the grammar is tried
+    only at the openers before each anchor and at the anchor itself, leftmost first.
     """
     pub = _published(published)
     gr = grammar()
