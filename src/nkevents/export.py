@@ -21,6 +21,8 @@ CSV_COLUMNS = (
     "penalty", "penalty_min_months", "penalty_max_months", "actor1", "actors", "subjects_count",
     "modality", "admin1", "admin2", "admin3", "location", "place_id", "latitude", "longitude",
     "geo_precision", "source", "source_url", "published", "report_id", "review_status", "notes",
+    # filled when the events come through store.incidents.annotate_events (docs/incidents.md)
+    "incident_id", "sources", "independent_sources",
 )
 FORMATS = ("csv", "jsonl", "geojson")
 LIST_SEP = ";"
@@ -119,6 +121,9 @@ def csv_row(event: dict) -> dict:
         "report_id": event.get("report_id") or "",
         "review_status": event.get("review_status") or "",
         "notes": " ".join((event.get("evidence_text") or "").split()),
+        "incident_id": event.get("incident_id") or "",
+        "sources": event.get("sources") or "",
+        "independent_sources": _blank(event.get("independent_sources")),
     }
 
 

@@ -129,3 +129,52 @@ def test_a_rejected_event_leaves_its_incident(store):
     inc.link_pending(store)
     found = inc.list_incidents(store)
     assert len(found) == 1 and ev_b not in found[0]["events"]
+
+
+def test_exports_carry_incident_columns_and_count_by_incident(store):
+    import csv
+    import io
+
+    from nkevents.export import write_csv
+    a, b, c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    by_event = list(inc.annotate_events(store, store.iter_events()))
+    by_incident = list(inc.annotate_events(store, store.iter_events(), by="incident"))
+    assert len(by_event) == 4 and len(by_incident) == 2
+    buf = io.StringIO()
+    write_csv(by_event, buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    hoeryong = [r for r in rows if r["place_id"] == HOERYONG[0]]
+    assert len({r["incident_id"] for r in hoeryong}) == 1 and hoeryong[0]["incident_id"]
+    assert set(hoeryong[0]["sources"].split(";")) == {"Daily NK", "Radio Free Asia", "aggregator.example"}
+    assert hoeryong[0]["independent_sources"] == "2"
+    with pytest.raises(inc.IncidentError, match="unknown choice"):
+        list(inc.annotate_events(store, [], by="outlet"))
+
+
+def test_incidents_command_lists_json_and_reviews(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nkevents.store import Store
+    db = str(tmp_path / "cli.db")
+    with Store.open(db) as s:
+        for d in (doc_a(), doc_b(), doc_other()):
+            s.ingest_document(d)
+    exe = str(Path(sys.executable).parent / "nkevents")
+
+    def run(*args):
+        return subprocess.run([exe, "incidents", *args, "--db", db], capture_output=True, text=True)
+
+    done = run("--format", "json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert [len(i["reports"]) for i in found] == [2, 1]
+    assert set(found[0]) >= {"id", "type", "date", "place", "events", "reports"}
+    assert set(found[0]["reports"][0]) >= {"id", "url", "outlet", "independent"}
+    merged = run("merge", found[0]["id"], found[1]["id"], "--user", "ann")
+    assert merged.returncode == 0 and "3 events" in merged.stderr
+    bad = run("split", found[0]["id"], "no-such-event")
+    assert bad.returncode == 1 and "not an event of" in bad.stderr and "Traceback" not in bad.stderr
+    assert run("--format", "xml").returncode == 2

@@ -143,6 +143,10 @@ def ingest(
                                on_report=on_report, on_file=lambda _p: bar.advance(task))
     err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.updated} updated, "
               f"{summary.failed} failed, {summary.events_added} events added")
+    from nkevents.store.incidents import link_pending  # new events join incidents (docs/incidents.md)
+    linked = link_pending(store)
+    if linked:
+        err.print(f"{linked} events linked into incidents")
     store.close()
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -284,6 +288,7 @@ def export(
     actor: Optional[List[str]] = ActorOpt, outlet: Optional[List[str]] = OutletOpt,
     modality: Optional[List[str]] = ModalityOpt, status: Optional[List[str]] = StatusOpt,
     q: Optional[str] = QOpt, report: Optional[List[str]] = ReportOpt,
+    by: str = typer.Option("event", "--by", help="event | incident (one row per incident: docs/incidents.md)."),
     db: Optional[str] = DbOpt,
 ):
     """Export matching events: CSV (ACLED-style columns), GeoJSON, or JSON Lines."""
@@ -294,12 +299,17 @@ def export(
     f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
                 penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
                 q=q, report=report)
+    from nkevents.store import incidents as inc  # incident_id and sources columns, --by incident
+    if by not in inc.BY_CHOICES:
+        _fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
+    inc.link_pending(store)
+    rows = lambda: inc.annotate_events(store, store.iter_events(f), by=by)  # noqa: E731
     if str(output) == "-":
-        counts = write(store.iter_events(f), format, sys.stdout)
+        counts = write(rows(), format, sys.stdout)
     else:
         try:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                counts = write(store.iter_events(f), format, fh)
+                counts = write(rows(), format, fh)
         except OSError as e:
             _fail(f"{output}: cannot write ({e.strerror})")
     skipped = f", {counts['skipped']} without coordinates left out" if counts["skipped"] else ""

@@ -546,3 +546,62 @@ def decisions(store) -> list[dict]:
                  "event_ids": d.event_ids, "new_incident_id": d.new_incident_id, "user": d.user,
                  "note": d.note, "at": d.at.isoformat()}
                 for d in conn.execute(select(incident_decisions).order_by(incident_decisions.c.id))]
+
+
+# ---------------------------------------------------------------------------- exports
+
+BY_CHOICES = ("event", "incident")
+
+
+def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
+    """Stream events with `incident_id`, `sources` (the incident's outlets, or web hosts, joined
+    by ";") and `independent_sources` added. by="incident": only the first event of each incident
+    among those given (one row per incident, counts by incident). Events not linked yet count as
+    incidents of their own."""
+    if by not in BY_CHOICES:
+        raise IncidentError(f"--by {by}: unknown choice (one of: {', '.join(BY_CHOICES)})")
+    seen: set[str] = set()
+    buffer: list[dict] = []
+
+    def flush():
+        ids = incident_ids_of_events(store, [e["event_id"] for e in buffer])
+        info = _source_lists(store, set(ids.values()))
+        for e in buffer:
+            inc = ids.get(e["event_id"])
+            if by == "incident" and inc:
+                if inc in seen:
+                    continue
+                seen.add(inc)
+            names, independent = info.get(inc, ([e.get("outlet") or core.url_host(e.get("url")) or ""], 1))
+            yield dict(e, incident_id=inc or "", sources=";".join(n for n in names if n),
+                       independent_sources=independent)
+
+    for e in events_iter:
+        buffer.append(e)
+        if len(buffer) >= chunk:
+            yield from flush()
+            buffer = []
+    if buffer:
+        yield from flush()
+
+
+def _source_lists(store, incident_ids: set[str]) -> dict[str, tuple[list[str], int]]:
+    """{incident: ([outlet or host of each distinct source], number of independent sources)}."""
+    out: dict[str, tuple[list[str], int]] = {}
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(incident_ids)):
+            rows = conn.execute(select(incident_members.c.incident_id, reports.c.outlet, reports.c.url)
+                                .select_from(incident_members.join(
+                                    reports, reports.c.report_id == incident_members.c.report_id))
+                                .where(incident_members.c.incident_id.in_(chunk))
+                                .order_by(incident_members.c.seq)).all()
+            names: dict[str, list[str]] = {}
+            for r in rows:
+                name = core.canonical_outlet(r.outlet) or core.url_host(r.url) or ""
+                if name not in names.setdefault(r.incident_id, []):
+                    names[r.incident_id].append(name)
+            counts = dict(conn.execute(select(incidents.c.incident_id, incidents.c.n_independent)
+                                       .where(incidents.c.incident_id.in_(chunk))).all())
+            for inc, ns in names.items():
+                out[inc] = (ns, counts.get(inc, 1))
+    return out
