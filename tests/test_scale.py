@@ -231,19 +231,29 @@ def _store_contents(url):
     return {(e["event_id"], e["type"], json.dumps(e.get("date"), sort_keys=True)) for e in rows}, counts
 
 
-def test_parallel_ingest_stores_what_serial_ingest_stores_and_reruns_add_nothing(tmp_path, scheduler):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def parallel_url(request, tmp_path):
+    """An empty store: SQLite (one writer), or PostgreSQL (several) when NKEVENTS_TEST_PG is set."""
+    from nkevents.store.testing import PG_SKIP_REASON, pg_url, temporary_url
+    if request.param == "postgresql" and not pg_url():
+        pytest.skip(PG_SKIP_REASON)
+    with temporary_url(request.param, tmp_path) as url:
+        yield url
+
+
+def test_parallel_ingest_stores_what_serial_ingest_stores_and_reruns_add_nothing(
+        tmp_path, scheduler, parallel_url):
     from nkevents.store import Store
     from nkevents.store.batch import ingest_files
 
     make_reports.write_reports(tmp_path / "in", 50, "jsonl", seed=31, bad=0.04)
     files = [tmp_path / "in" / "reports.jsonl"]
     serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
-    parallel_url = f"sqlite:///{tmp_path / 'parallel.db'}"
     with Store.open(serial_url) as store:
         serial = ingest_files(store, files)
 
     summary = run_ingest_distributed(files, parallel_url, scheduler=scheduler, partition_size=8,
-                                     console=quiet())
+                                     writers=3, console=quiet())  # SQLite: 3 writers queue on its lock
 
     assert (summary.new, summary.failed, summary.events_added) == \
            (serial.new, serial.failed, serial.events_added)

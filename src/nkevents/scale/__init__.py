@@ -59,6 +59,7 @@ class RunStats:
     reports: int = 0
     seconds: float = 0.0
     peak_mb: dict[str, float] = field(default_factory=dict)  # worker -> peak resident MB
+    cpu_s: dict[str, float] = field(default_factory=dict)  # worker -> CPU seconds used
 
     @property
     def rate(self) -> float:
@@ -165,6 +166,7 @@ def _note_result(stats: RunStats, result: PartitionResult | None) -> None:
     if result is not None:
         stats.reports += result.reports
         stats.peak_mb[result.worker] = max(stats.peak_mb.get(result.worker, 0.0), result.peak_mb)
+        stats.cpu_s[result.worker] = max(stats.cpu_s.get(result.worker, 0.0), result.cpu_s)
 
 
 # ---------------------------------------------------------------- extract

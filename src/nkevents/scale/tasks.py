@@ -29,6 +29,7 @@ class PartitionResult:
     items: list[tuple] | None = None
     worker: str = ""
     peak_mb: float = 0.0  # the worker process's peak resident memory so far
+    cpu_s: float = 0.0  # the worker process's CPU time so far (user + system)
     seconds: float = 0.0
 
 
@@ -50,7 +51,9 @@ def _run(extract, doc):
 
 def _finish(result: PartitionResult, started: float) -> PartitionResult:
     result.seconds = time.perf_counter() - started
-    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result.peak_mb = usage.ru_maxrss / 1024  # Linux: kB
+    result.cpu_s = usage.ru_utime + usage.ru_stime
     try:
         from distributed import get_worker
         result.worker = get_worker().address
