@@ -47,6 +47,7 @@ def only(text, published):
     ("The camp was shut in June 2012 by the guards.", "2014-11-08", ("June 2012", "2012-06-01", "2012-06-30", "month")),
     ("The fence was built in 2014 along the river.", "2020-01-01", ("2014", "2014-01-01", "2014-12-31", "year")),
     ("Trade stopped at the start of the pandemic in 2020.", "2023-04-12", ("2020", "2020-01-01", "2020-12-31", "year")),
+    ("The 2009 currency reform wiped out savings.", None, ("2009", "2009-01-01", "2009-12-31", "year")),
     ("Posted 2020-12-04 by the desk.", None, ("2020-12-04", "2020-12-04", "2020-12-04", "day")),
     ("Saturday, July 31, 2010 edition.", None, ("Saturday, July 31, 2010", "2010-07-31", "2010-07-31", "day")),
     # bare months
@@ -157,6 +158,7 @@ def test_without_publication_date_relative_expressions_stay_null(text):
     "He was sent to Camp No. 22 for 15 years.",
     "The price rose to 5,000 won per kilogram, up 20 percent.",
     "About 2000 people gathered at the square.",
+    "Of the 2000 soldiers, half deserted.",
     "He lived through the Arduous March and the Long March.",
     "He was on the 10th floor when they came.",
 ])

@@ -654,6 +654,8 @@ def r_year(g, pub, ctx):
     before = _norm(ctx.text[max(0, ctx.start - 12):ctx.start])
     if ctx.prep in w.year_context or g["poss"] or before.endswith(("the year", "fiscal", "year of")):
         return _year_span(int(g["y"]))
+    if re.search(r"(?:^|\s)the$", before) and nxt and nxt.group(1).islower():
+        return _year_span(int(g["y"]))  # "the 2009 currency reform", not "the 2000" alone
     return None
 
 
