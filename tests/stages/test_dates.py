@@ -185,6 +185,8 @@ def test_may_the_month_needs_a_date_context():
     ("He fled before 2020.", "before"),
     ("Prices rose after June 2021.", "after"),
     ("He was arrested on Nov. 10, 2022.", "at"),
+    ("Guards have searched homes from Friday.", "since"),
+    ("The ban was lifted by the end of June 2022.", "until"),
     ("Arrests went on from June 10 to 25, 2010.", "at"),
     ("Traders were caught between March and May 2021.", "at"),
 ])
@@ -295,6 +297,20 @@ def test_no_year_is_invented_without_a_publication_date(text):
                 # a year written in the text, or one inside a written decade ("the 1990s") or
                 # next to a written year ("Dec. 30 to Jan. 2, 2020")
                 assert any(abs(int(iso[:4]) - y) <= 9 for y in written), (text, iso)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 ,.-–/'’sthndrJFMASONDaeyuiglbcvpw\n") + [
+    "May", "June", "Nov.", "Sept", "the ", "last ", "of ", "since ", "Friday", "ago", "week", "20th",
+    "1999", "2020", "early ", "mid-", "and ", "to ", "winter"]), max_size=40).map("".join), published_dates)
+def test_any_text_gives_valid_mentions_without_errors(text, published):
+    for m in find_dates(text, published):
+        assert text[m.start:m.end] == m.text
+        for iso in (m.date_start, m.date_end):
+            if iso.startswith("--"):
+                date.fromisoformat("2000" + iso[1:])
+            else:
+                date.fromisoformat(iso)
 
 
 @settings(max_examples=100, deadline=None)
