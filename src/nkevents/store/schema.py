@@ -79,7 +79,10 @@ events = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
-Index("ix_events_type_place_date", events.c.type, events.c.place_key, events.c.date_from)
+# The listing "type + place subtree + date range" reads only this index until the few matching
+# rows (date_to is in it so rows outside the dates are skipped without visiting the table).
+Index("ix_events_type_place_date", events.c.type, events.c.place_key, events.c.date_from,
+      events.c.date_to)
 Index("ix_events_place_date", events.c.place_key, events.c.date_from)
 Index("ix_events_date", events.c.date_from)
 Index("ix_events_report", events.c.report_id)

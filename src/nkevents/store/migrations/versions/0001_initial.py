@@ -80,7 +80,7 @@ def upgrade() -> None:
         _ts("created_at"),
         _ts("updated_at"),
     )
-    op.create_index("ix_events_type_place_date", "events", ["type", "place_key", "date_from"])
+    op.create_index("ix_events_type_place_date", "events", ["type", "place_key", "date_from", "date_to"])
     op.create_index("ix_events_place_date", "events", ["place_key", "date_from"])
     op.create_index("ix_events_date", "events", ["date_from"])
     op.create_index("ix_events_report", "events", ["report_id"])
