@@ -37,3 +37,35 @@ def test_trigger_strengths_are_probabilities():
     assert len(tables) == len(EVENT_TYPES)
     for table in tables:
         assert 0 < table["strength"] <= 1
+
+
+def test_the_cheap_precheck_never_hides_a_trigger():
+    """Triggers found with the keyword pre-check are those found by trying every pattern."""
+    import re
+    from pathlib import Path
+    from nkevents.stages import events
+    from tests.test_pipeline import SENTENCES
+    sentences = list(SENTENCES) + [
+        "A kilogram of corn sold for 3,100 won.", "Students were called up for a 70-day campaign.",
+        "He was dismissed and his wife was locked up.", "The order stressed loyalty.",
+        "Residents were mobilised to repair roads.", "The exchange rate reached 8,000 won to the dollar."]
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    if corpus.is_dir():
+        import json
+        for f in sorted(corpus.glob("dev-0*.json")):
+            if not f.name.endswith(".gold.json"):
+                body = json.loads(f.read_text()).get("text") or ""
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    compiled = lexicon.compiled("triggers")
+    gates = lexicon.gates("triggers")
+    for sentence in sentences:
+        for typ, pats in compiled.items():
+            if pats["patterns"].search(sentence):
+                assert lexicon.may_match(gates[typ], sentence.lower()), (typ, sentence)
+
+
+def test_leading_words_are_read_off_patterns():
+    assert lexicon.leading_words("(?:public|open) trials?") == {"public trial", "open trial"}
+    assert lexicon.leading_words("(?:publicly )?hanged") == {"publicly hanged", "hanged"}
+    assert lexicon.leading_words("(?<=the )order") == {"order"}
+    assert lexicon.leading_words(r"\d+ won") is None

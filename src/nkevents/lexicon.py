@@ -39,3 +39,89 @@ def compiled(name: str) -> dict[str, dict[str, re.Pattern | None]]:
             out[key] = {"patterns": alternation(table["patterns"]),
                         "exclude": alternation(table.get("exclude", []))}
     return out
+
+
+# ---------- cheap pre-checks ----------
+# Trying every pattern at every character is the slow part of extraction. Most patterns must begin
+# with one of a few words ("execut", "firing squad"); a sentence that contains none of them cannot
+# match, and a substring test is far cheaper than a regex scan.
+
+_LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
+
+
+def leading_words(pattern: str) -> set[str] | None:
+    """Lower-case strings one of which every match of `pattern` starts with, or None when that
+    cannot be read off the pattern (then the pattern is always tried)."""
+    p = pattern.lower()
+    if p.startswith(("(?<=", "(?<!")):  # a look-behind takes no characters: read what follows it
+        depth = 0
+        for i, c in enumerate(p):
+            depth += c == "("
+            depth -= c == ")"
+            if depth == 0:
+                return leading_words(pattern[i + 1:])
+    if p.startswith("(?:"):
+        depth, i = 0, 0
+        for i, c in enumerate(p):
+            if c == "\\":
+                continue
+            depth += c == "("
+            depth -= c == ")"
+            if depth == 0:
+                break
+        body, rest = p[3:i], p[i + 1:]
+        optional = rest[:1] in ("?", "*")
+        if optional:
+            rest = rest[1:]
+        alternatives, depth, start = [], 0, 0
+        for j, c in enumerate(body):
+            depth += c == "("
+            depth -= c == ")"
+            if c == "|" and depth == 0:
+                alternatives.append(body[start:j])
+                start = j + 1
+        alternatives.append(body[start:])
+        out: set[str] = set()
+        for alt in alternatives:
+            words = leading_words(alt + rest) if alt else leading_words(rest)
+            if words is None:
+                return None
+            out |= words
+        if optional:
+            words = leading_words(rest)
+            if words is None:
+                return None
+            out |= words
+        return out
+    run = ""
+    for k, c in enumerate(p):
+        if c not in _LITERAL:
+            break
+        if k + 1 < len(p) and p[k + 1] in "?*{":
+            break
+        run += c
+    run = run.rstrip()
+    return {run} if len(run.strip()) >= 3 else None
+
+
+@lru_cache(maxsize=None)
+def gates(name: str) -> dict[str, tuple[str, ...] | None]:
+    """{key: leading words of all its patterns, or None when some pattern must always be tried}."""
+    out = {}
+    for key, table in load(name).items():
+        if isinstance(table, dict) and "keywords" in table:  # given by hand where patterns start with a number
+            out[key] = tuple(table["keywords"])
+        elif isinstance(table, dict) and "patterns" in table:
+            words: set[str] = set()
+            for pattern in table["patterns"]:
+                lead = leading_words(pattern)
+                if lead is None:
+                    words = None
+                    break
+                words |= lead
+            out[key] = tuple(sorted(words)) if words is not None else None
+    return out
+
+
+def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
+    return gate is None or any(w in lowered_text for w in gate)

@@ -238,7 +238,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded)
 
 
 def choose_charges(sentence: str) -> list[str]:
-    found = [code for code, pats in lexicon.compiled("charges").items() if pats["patterns"].search(sentence)]
+    lowered, gates = sentence.lower(), lexicon.gates("charges")
+    found = [code for code, pats in lexicon.compiled("charges").items()
+             if lexicon.may_match(gates[code], lowered) and pats["patterns"].search(sentence)]
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
     return found
@@ -247,8 +249,9 @@ def choose_charges(sentence: str) -> list[str]:
 def choose_penalty(sentence: str) -> Penalty | None:
     lex = lexicon.load("penalties")
     kinds = []
+    lowered, gates = sentence.lower(), lexicon.gates("penalties")
     for kind, pats in lexicon.compiled("penalties").items():
-        m = pats["patterns"].search(sentence)
+        m = lexicon.may_match(gates[kind], lowered) and pats["patterns"].search(sentence)
         if m:
             kinds.append((lex[kind]["rank"], kind, m.group(0)))
     if not kinds:
@@ -299,7 +302,10 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list
     actors, seen = [], set()
     taken: list[tuple[int, int]] = []
     weak_ok = ACTOR_ROLE[ev.type] in ("participant", "recipient")
+    lowered, gates = text[sent[0]:sent[1]].lower(), lexicon.gates("actors")
     for actor_id, pats in _actor_patterns(weak_ok):
+        if not (weak_ok or lexicon.may_match(gates[actor_id], lowered)):
+            continue
         for m in pats.finditer(text, sent[0], sent[1]):
             if _inside(m.span(), excluded) or any(a < m.end() and m.start() < b for a, b in taken):
                 continue

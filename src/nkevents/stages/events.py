@@ -25,8 +25,10 @@ ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:[\
 
 
 def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> re.Match | None:
-    excluded = [m.span() for m in exclude.finditer(sentence)] if exclude else []
+    excluded = None
     for m in pattern.finditer(sentence):
+        if excluded is None:
+            excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
         if not any(a < m.end() and m.start() < b for a, b in excluded):
             return m
     return None
@@ -39,7 +41,11 @@ def _cue(name: str) -> re.Pattern | None:
 def find_triggers(sentence: str) -> dict[str, re.Match]:
     """{event type: first trigger match} for one sentence, after the co-occurrence rules below."""
     found = {}
+    lowered = sentence.lower()
+    gates = lexicon.gates("triggers")
     for typ, pats in lexicon.compiled("triggers").items():
+        if not lexicon.may_match(gates[typ], lowered):
+            continue
         m = _first_trigger(pats["patterns"], pats["exclude"], sentence)
         if m:
             found[typ] = m

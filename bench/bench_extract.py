@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Extraction speed on one core: reports/s and peak memory over generated ~2 kB reports.
+
+    python bench/bench_extract.py [--count 3000] [--seed 7]
+
+The reports come from bench/make_reports.py (templates written for this project). Reading is
+included (each report goes through `from_fields`), writing JSON is not. Not a test: it prints figures.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_reports import generate  # noqa: E402
+
+from nkevents.pipeline import run_stages  # noqa: E402
+from nkevents.stages.read import from_fields  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    reports = list(generate(args.count, seed=args.seed))
+    size = sum(len(r.get("text") or "") for r in reports) / len(reports)
+    run_stages(from_fields(**reports[0]))  # load lexicons and gazetteer before timing
+    start = time.perf_counter()
+    events = 0
+    for r in reports:
+        events += len(run_stages(from_fields(**r)).events)
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"extract: {len(reports)} reports of {size:.0f} chars on average, {events} events")
+    print(f"extract: {len(reports) / elapsed:.0f} reports/s on one core ({elapsed * 1000 / len(reports):.2f} ms each)")
+    print(f"extract: peak memory {peak_mb:.0f} MB (whole process, reports held in memory)")
+
+
+if __name__ == "__main__":
+    main()
