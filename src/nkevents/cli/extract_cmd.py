@@ -18,7 +18,7 @@ from nkevents.inputs import InputError, iter_input_files
 from nkevents.pipeline import run_stages
 from nkevents.stages.read import iter_documents
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, however long
 
 
 def _table(doc) -> Table:
