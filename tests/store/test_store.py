@@ -371,3 +371,11 @@ def test_open_plain_path_and_env(tmp_path, monkeypatch):
 def test_open_refuses_unknown_url():
     with pytest.raises(StoreError, match="unsupported database URL"):
         Store.open("mysql://localhost/x")
+
+
+def test_unreachable_server_is_one_line_without_the_password():
+    with pytest.raises(StoreError) as info:
+        Store.open("postgresql://ana:secret@127.0.0.1:1/nkevents")
+    message = str(info.value)
+    assert "cannot open the database" in message and "secret" not in message
+    assert "\n" not in message

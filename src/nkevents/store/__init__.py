@@ -48,7 +48,7 @@ class Store:
         except OperationalError as e:
             engine.dispose()
             reason = str(e.orig).splitlines()[0] if e.orig else str(e)
-            raise StoreError(f"{url_or_path or db.normalize_url(None)}: cannot open the database ({reason})")
+            raise StoreError(f"{db.display_url(url_or_path)}: cannot open the database ({reason})")
         return cls(engine)
 
     def close(self) -> None:

@@ -37,6 +37,17 @@ def normalize_url(url_or_path: str | None) -> str:
                      "postgresql://...)")
 
 
+def display_url(url_or_path: str | None) -> str:
+    """The database as the user named it, without a password (for messages)."""
+    value = url_or_path or os.environ.get("NKEVENTS_DB") or DEFAULT_DB
+    if "://" not in value:
+        return value
+    try:
+        return make_url(value).render_as_string(hide_password=True)
+    except Exception:
+        return value.split("://", 1)[0] + "://..."
+
+
 def make_engine(url_or_path: str | None = None, **kwargs) -> Engine:
     url = make_url(normalize_url(url_or_path))
     if url.get_backend_name() == "sqlite":
