@@ -150,7 +150,8 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
                           rf"(?:(?P<rel>{rel_unit})\s+year|(?P<y>{year})|the\s+year)"),
         ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
-                 rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
+                 rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?"
+                 rf"|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
                  rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year))|(?P<themonth>(?i:the\s+month)))"),
         ("relative_month", rf"(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<m>{mon_full})"
                            rf"{year_tail.format(n='')}?"),
@@ -158,7 +159,8 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
                    rf"|(?:the\s+)?(?P<s2>{season})\s+(?:of\s+)?(?P<y>{year}))(?!\w)"),
         ("ordinal_day", rf"the\s+(?P<d>{ord_day})(?:\s+of\s+(?P<rel>{rel_unit}|the\s+month)\s+month)?"),
         ("relative_unit", r"(?P<rel>(?i:earlier\s+this|later\s+this|this\s+past|the\s+past|the\s+previous"
-                          r"|the\s+last|last|this|next|the\s+coming))\s+(?P<unit>(?i:week|month|year))(?!\w)"),
+                          r"|the\s+last|last|this|next|the\s+coming))"
+                          r"\s+(?P<unit>(?i:week|month|year))(?!\w)"),
         ("weekend", r"(?P<rel>(?i:last|this\s+past|this|next|the))\s+(?i:weekend)(?!\w)"),
         ("ago", rf"(?P<n>{number})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w)"),
         ("day_word", r"(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning"
@@ -197,7 +199,8 @@ FIRST_WORD = {
     "day_month": {"digit", "the", "weekday"}, "month_year": {"month"},
     "ordinal_month": {"the", "word"}, "part": {"the", "word"}, "relative_month": {"word"},
     "season": {"the", "word"}, "ordinal_day": {"the"}, "relative_unit": {"the", "word"},
-    "weekend": {"the", "word"}, "ago": {"digit", "word"}, "day_word": {"the", "word"}, "weekday": {"word", "weekday"},
+    "weekend": {"the", "word"}, "ago": {"digit", "word"}, "day_word": {"the", "word"},
+    "weekday": {"word", "weekday"},
     "month": {"month"}, "year": {"digit"},
 }
 
@@ -221,8 +224,10 @@ def grammar() -> Grammar:
         short = re.findall(r"\(\?P<(\w+)>", pattern)
         groups[name] = [(f"{name}__{s}", s) for s in short]
         parts[name] = f"(?P<{name}>{_prefix_groups(name, pattern)})"
-    by_first = {kind: re.compile(rf"(?<![\w.])(?:{'|'.join(p for n, p in parts.items() if kind in FIRST_WORD[n])})")
-                for kind in ("digit", "the", "month", "weekday", "word")}
+    by_first = {}
+    for kind in ("digit", "the", "month", "weekday", "word"):
+        alternatives = "|".join(p for n, p in parts.items() if kind in FIRST_WORD[n])
+        by_first[kind] = re.compile(rf"(?<![\w.])(?:{alternatives})")
     keywords = ["yesterday", "today", "tonight", "ago", "week", "weeks", "weekend", "month", "months", "year",
                 "years", "morning", "afternoon", "evening", "night", *w.seasons]
     anchor_words = [*w.month_full, *w.month_abbr, *(d.capitalize() for d in w.weekdays),
@@ -464,7 +469,9 @@ def _whole_or_half(first: str, last: str, precision: str, half: int | None) -> R
     a, b = date.fromisoformat(first), date.fromisoformat(last)
     if precision == "year":
         return (first, f"{a.year}-06-30", "range") if half == 1 else (f"{a.year}-07-01", last, "range")
-    return (first, _iso(a.replace(day=15)), "range") if half == 1 else (_iso(a.replace(day=16)), _iso(b), "range")
+    if half == 1:
+        return (first, _iso(a.replace(day=15)), "range")
+    return (_iso(a.replace(day=16)), _iso(b), "range")
 
 
 def r_part(g, pub, ctx):
