@@ -63,12 +63,19 @@ def run_dask(path: Path, out: Path, workers: int, partition_size: int):
     stats = RunStats()
     log = io.StringIO()
     cpu_started = time.process_time()
+    children_started = _children_cpu()
     code = run_extract_distributed([path], out, n_workers=workers, partition_size=partition_size,
                                    stats=stats, console=Console(file=log, width=200))
     if code != 0:
         print(log.getvalue(), file=sys.stderr)
         raise SystemExit("the Dask run reported failures")
-    return stats, time.process_time() - cpu_started
+    # the cluster is closed: its processes (nannies, workers) were reaped and are counted here
+    return stats, time.process_time() - cpu_started, _children_cpu() - children_started
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def store_write_rate(path: Path, sample: int, tmp: Path) -> tuple[int, float]:
@@ -115,7 +122,7 @@ def main() -> None:
                   f"per report ({n / cpu:.1f} reports per CPU-second)")
         if args.only != "serial":
             (tmp / "dask").mkdir()
-            stats, client_cpu = run_dask(path, tmp / "dask", args.workers, args.partition_size)
+            stats, client_cpu, cluster_cpu = run_dask(path, tmp / "dask", args.workers, args.partition_size)
             dask_rate = stats.rate
             per_worker = ", ".join(f"{mb:.0f}" for mb in sorted(stats.peak_mb.values()))
             worker_cpu = sum(stats.cpu_s.values())
@@ -123,14 +130,17 @@ def main() -> None:
                   f"reports/s on {stats.workers} workers (start-up included), peak memory per "
                   f"worker {per_worker} MB; CPU: workers {worker_cpu:.1f} s = "
                   f"{1000 * worker_cpu / stats.reports:.1f} ms per report (imports included), "
-                  f"client and scheduler {client_cpu:.1f} s")
+                  f"client and scheduler {client_cpu:.1f} s, nannies {max(0.0, cluster_cpu - worker_cpu):.1f} s")
             if serial_rate is None:
                 pass
             else:
-                # what the ratio would be on 2 idle cores: the busier of (workers, client) decides
-                ideal = stats.workers * cpu / max(worker_cpu, 1e-9)
-                print(f"CPU-time ratio: {ideal:.2f}x (the wall-clock ratio on {stats.workers} "
-                      f"otherwise idle cores, if the client's CPU overlaps)")
+                # On a busy shared machine wall-clock figures say little; CPU time does. If the
+                # cores were idle, the Dask run would take at least all its CPU time (workers,
+                # nannies, client and scheduler) spread over the cores.
+                total = client_cpu + max(cluster_cpu, worker_cpu)
+                ideal = cpu / (total / stats.workers)
+                print(f"CPU-time ratio: {ideal:.2f}x (serial CPU / (all Dask CPU / {stats.workers} "
+                      f"cores): the wall-clock ratio on otherwise idle cores, at best)")
         if serial_rate and dask_rate:
             print(f"ratio:  {dask_rate / serial_rate:.2f}x (target >= 1.7x on 2 cores)")
             same = _same_output(tmp / "serial.jsonl", tmp / "dask" / "reports.jsonl")
