@@ -178,3 +178,21 @@ def test_incidents_command_lists_json_and_reviews(tmp_path):
     bad = run("split", found[0]["id"], "no-such-event")
     assert bad.returncode == 1 and "not an event of" in bad.stderr and "Traceback" not in bad.stderr
     assert run("--format", "xml").returncode == 2
+
+
+def test_migration_0002_matches_the_incident_tables(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from nkevents.store.schema import metadata
+    ours = {t.name for t in (inc.incidents, inc.incident_members, inc.incident_keys, inc.incident_bands,
+                             inc.incident_sources, inc.incident_copies, inc.incident_decisions)}
+
+    def only_incidents(obj, name, type_, reflected, compare_to):
+        table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
+        return table in ours
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": only_incidents,
+                                                     "compare_type": False})
+        assert compare_metadata(ctx, metadata) == []

@@ -80,6 +80,23 @@ def _print_table(found: list[dict]) -> None:
     out.print(table)
 
 
+def print_incident_of_event(incident: dict | None, event_id: str, console: Console) -> None:
+    """The incident part of `nkevents show EVENT`: the other reports and why the event is there."""
+    if not incident:
+        return
+    others = [r for r in incident["reports"] if not event_id.startswith(r["id"])]
+    console.print(f"\n  incident  {incident['id']}: {incident['n_reports']} reports, "
+                  f"{incident['n_outlets']} outlets, {incident['n_independent']} independent")
+    for r in others:
+        how = ("independent" if r["independent"] else
+               f"copies {r['copies']}" if r["copies"] else f"cites {', '.join(r['cites'])}")
+        console.print(f"    {r['id']}  {escape(r['outlet'] or r['url'] or '')}  "
+                      f"{r['published'] or ''}  ({how})")
+    link = next((l for l in incident["links"] if l["event"] == event_id), None)
+    if link and link["reasons"]:
+        console.print(f"    linked to {link['linked_to'] or '-'}: {escape('; '.join(link['reasons']))}")
+
+
 @incidents_app.callback(invoke_without_command=True)
 def incidents(
     ctx: typer.Context,

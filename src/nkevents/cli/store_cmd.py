@@ -229,6 +229,9 @@ def show(event_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
     ev = store.get_event(event_id)
     if ev is None:
         _fail(f"{event_id}: no such event")
+    from nkevents.store.incidents import incident_of_event, link_pending  # docs/incidents.md
+    link_pending(store)
+    ev["incident"] = incident_of_event(store, event_id)
     if format == "json":
         sys.stdout.write(json.dumps(ev, ensure_ascii=False, default=str) + "\n")
         return
@@ -255,6 +258,8 @@ def show(event_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
         out.print(f"\n  …{escape(before)} [bold yellow]{escape(' '.join(text[s:e].split()))}[/bold yellow] {escape(after)}…")
     for h in ev["history"]:
         out.print(f"  {h['at']}  {h['user']}  {h['action']}  {escape(json.dumps(h['changes']) if h['changes'] else '')} {escape(h['note'] or '')}")
+    from nkevents.cli.incidents_cmd import print_incident_of_event
+    print_incident_of_event(ev["incident"], event_id, out)
 
 
 @app.command()
