@@ -25,7 +25,7 @@ from rich.console import Console  # noqa: E402
 from nkevents.pipeline import run_stages  # noqa: E402
 from nkevents.scale import (ScaleError, run_extract_distributed, run_ingest_distributed,  # noqa: E402
                             run_reextract_distributed)
-from nkevents.scale.partitions import iter_partition, plan_partitions  # noqa: E402
+from nkevents.scale.partitions import iter_partition, plan_partitions, with_lines  # noqa: E402
 from nkevents.stages.read import iter_documents  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,11 +123,25 @@ def test_partitions_read_exactly_what_the_serial_reader_reads(tmp_path):
     for path in (plain, packed):
         partitions = plan_partitions([path], size=5)
         assert len(partitions) == 5  # 23 lines in ranges of 5
-        got = [(x.source, x.error, x.doc.raw if x.doc else None)
-               for p in partitions for x in iter_partition(p)]
         want = [(x.source, x.error, x.doc.raw if x.doc else None) for x in iter_documents(path)]
-        assert got == want
-        assert [s for s, err, _ in got if err] == [f"{path}:5", f"{path}:16"]
+        for ranges in (partitions, list(with_lines(partitions))):  # seeking, lines from the client
+            got = [(x.source, x.error, x.doc.raw if x.doc else None)
+                   for p in ranges for x in iter_partition(p)]
+            assert got == want
+        assert [s for s, err, _ in want if err] == [f"{path}:5", f"{path}:16"]
+    assert all(p.lines is not None for p in with_lines(plan_partitions([packed], size=5)))
+
+
+def test_a_truncated_gzip_archive_fails_where_the_serial_reader_fails(tmp_path):
+    path = make_reports.write_reports(tmp_path, 1500, "jsonl.gz", seed=3)[0]
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3])  # cut off: the stream breaks part way
+    want = [(x.source, x.error) for x in iter_documents(path)]
+    assert want[-1][1].startswith("broken gzip file")
+    partitions = plan_partitions([path], size=200)
+    assert len(partitions) > 2, "ranges before the break, and an open one with it"
+    for ranges in (partitions, list(with_lines(partitions))):
+        assert [(x.source, x.error) for p in ranges for x in iter_partition(p)] == want
 
 
 def test_small_files_are_grouped_and_keep_their_order(tmp_path):

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from nkevents.scale.cluster import ScaleError, dask_client, worker_count
-from nkevents.scale.partitions import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
+from nkevents.scale.partitions import DEFAULT_PARTITION_SIZE, Partition, plan_partitions, with_lines
 from nkevents.scale.tasks import (PartitionResult, extract_partition, output_name, part_name,
                                   prepare_for_store, reextract_rows)
 
@@ -220,7 +220,7 @@ def run_extract_distributed(paths, out, *, engine: str = "dask", scheduler: str 
                            advance=result.reports)
 
             jobs = ((extract_partition, (p, overrides, None if out is None else str(out), extract))
-                    for p in partitions)
+                    for p in with_lines(partitions))
             run_in_order(client, jobs, on_result, window=WINDOW_PER_WORKER * stats.workers)
     except ScaleError as e:
         _say(console, f"error: {e}")
@@ -361,7 +361,7 @@ def run_ingest_distributed(paths, store_url: str | None, *, engine: str = "dask"
                     pool.put((doc.url if doc is not None and doc.url else None) or source, item)
 
             jobs = ((prepare_for_store, (p, overrides, store.engine.url.render_as_string(False), extract))
-                    for p in partitions)
+                    for p in with_lines(partitions))
             try:
                 run_in_order(client, jobs, on_result, window=WINDOW_PER_WORKER * stats.workers)
             finally:

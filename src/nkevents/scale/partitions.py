@@ -2,10 +2,12 @@
 
 A partition is a small descriptor, cheap to send to a worker: either a group of single-report
 files (.txt, .html, .json), or one multi-report file (a feed, or a line range of a JSON Lines
-file, plain or gzip-compressed). The client only enumerates descriptors: it streams each JSON
-Lines file once to find the byte offset (in the decompressed stream) where every range starts,
-and never holds the reports themselves. A worker opens the file, seeks to the offset and reads
-its lines.
+file, plain or gzip-compressed). The client streams each JSON Lines file once to find where
+every range starts, and never holds the whole file. For a plain .jsonl a worker seeks to the
+range's byte offset and reads its lines. A .jsonl.gz cannot be seeked (every task would
+decompress the file from its start: for P ranges, P/2 decompressions of the whole file), so the
+client streams it a second time as it submits the ranges and puts each range's lines into its
+descriptor (`with_lines`); with the submission window that is a few hundred lines in memory.
 
 Reading a partition yields exactly the `Loaded` entries that `stages.read.iter_documents` yields
 for the same lines (same `source` "path:LINE", same error reasons), so a distributed run reports
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -42,6 +44,10 @@ class Partition:
     stop_line: int | None = None
     offset: int = 0
     expected: int = 0  # reports expected (lines for JSON Lines; corrected when the partition is read)
+    # .jsonl.gz ranges: the raw lines, read by the client (see with_lines), and the reason the
+    # stream broke after them, if it did
+    lines: tuple[bytes, ...] | None = None
+    read_error: str | None = None
 
     @property
     def label(self) -> str:
@@ -116,6 +122,59 @@ def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int | None, int]]:
     yield first, None, offset
 
 
+def with_lines(partitions: Iterable[Partition]) -> Iterator[Partition]:
+    """The partitions in order, .jsonl.gz ranges with their lines read in (one sequential
+    decompression per file, done as the ranges are asked for)."""
+    stream, stream_path, broken = None, None, False
+    try:
+        for p in partitions:
+            if p.kind != "stream" or not _is_gz_jsonl(p):
+                yield p
+                continue
+            if stream_path != p.paths[0] or p.first_line == 1:
+                if stream is not None:
+                    stream.close()
+                stream_path, broken = p.paths[0], False
+                try:
+                    stream = gzip.open(p.paths[0], "rb")
+                except OSError:
+                    stream = None
+                    yield p  # the worker opens it and reports why it cannot
+                    continue
+            if stream is None or broken:
+                yield replace(p, lines=())
+                continue
+            lines, error = _read_lines(stream, p)
+            broken = error is not None
+            yield replace(p, lines=lines, read_error=error)
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+def _is_gz_jsonl(p: Partition) -> bool:
+    return read._is_gz(Path(p.paths[0])) and read._kind(Path(p.paths[0])) == "jsonl"
+
+
+def _read_lines(stream, p: Partition) -> tuple[tuple[bytes, ...], str | None]:
+    """The lines of range p from a stream positioned at its start (a line over the size limit
+    is kept truncated: the worker reports it as too long, as the serial reader does)."""
+    lines = []
+    lineno = p.first_line - 1
+    while p.stop_line is None or lineno + 1 < p.stop_line:
+        try:
+            line = stream.readline(read.MAX_REPORT_BYTES + 1)
+            if len(line) > read.MAX_REPORT_BYTES and not line.endswith(b"\n"):
+                read._skip_rest_of_line(stream)
+        except (OSError, EOFError, zlib.error) as e:
+            return tuple(lines), f"broken gzip file ({e})"
+        if not line:
+            break
+        lineno += 1
+        lines.append(line)
+    return tuple(lines), None
+
+
 def iter_partition(partition: Partition, overrides: dict | None = None) -> Iterator[Loaded]:
     """Every report of a partition, as `iter_documents` gives them; never raises for bad input."""
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -136,6 +195,14 @@ def _iter_file(path: Path, overrides: dict) -> Iterator[Loaded]:
 def _iter_line_range(p: Partition, overrides: dict) -> Iterator[Loaded]:
     """The lines of one range of a JSON Lines file; mirrors read._iter_jsonl line by line."""
     path = Path(p.paths[0])
+    if p.lines is not None:  # read by the client (.jsonl.gz)
+        for number, line in enumerate(p.lines, start=p.first_line):
+            loaded = _loaded_from_line(line, f"{path}:{number}", None, overrides)
+            if loaded is not None:
+                yield loaded
+        if p.read_error:
+            yield Loaded(f"{path}:{p.first_line + len(p.lines)}", None, p.read_error)
+        return
     try:
         stream = gzip.open(path, "rb") if read._is_gz(path) else path.open("rb")
     except FileNotFoundError:
@@ -167,7 +234,8 @@ def _iter_line_range(p: Partition, overrides: dict) -> Iterator[Loaded]:
 
 def _loaded_from_line(line: bytes, source: str, stream, overrides: dict) -> Loaded | None:
     if len(line) > read.MAX_REPORT_BYTES and not line.endswith(b"\n"):
-        read._skip_rest_of_line(stream)
+        if stream is not None:
+            read._skip_rest_of_line(stream)
         return Loaded(source, None, f"line too long (over {read.MAX_REPORT_BYTES // 1048576} MB)")
     if not line.strip():
         return None
