@@ -5,6 +5,17 @@ from tests.e2e.conftest import shot
 from tests.web import fixtures
 
 
+def wait_until(page, js: str, timeout: float = 15.0) -> None:
+    """Polls a JS expression from Python: Playwright's wait_for_function compiles its predicate
+    with eval, which the app's Content-Security-Policy forbids (as it should)."""
+    import time
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(js):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {js}")
+        page.wait_for_timeout(100)
+
+
 def login(page, base, name="eddie"):
     page.goto(f"{base}/login")
     page.fill("input[name=username]", name)
@@ -66,18 +77,25 @@ def test_viewer_sees_no_review_controls(page, server):
 def test_map_shows_markers_outlines_and_parent_points(page, server):
     base = server["url"]
     page.goto(f"{base}/map")
-    page.wait_for_selector("#map[data-loaded]")
+    page.wait_for_selector("#map[data-loaded]", state="attached")
     assert int(page.get_attribute("#map", "data-loaded")) == 5
     assert page.locator(".leaflet-marker-icon").count() >= 2
-    assert page.locator(".leaflet-overlay-pane path").count() >= 11  # provinces + neighbours
+    wait_until(page, "document.querySelectorAll('.leaflet-overlay-pane path').length >= 15")
+    page.wait_for_timeout(300)
     assert "5 events on the map" in page.locator("#map-count").inner_text()
     shot(page, "map")
     # the Chongjin cluster holds two groups at one point: clicking spreads them out
-    cluster = page.locator(".event-cluster").filter(has_text="2").first
-    cluster.click()
-    page.wait_for_selector(".parent-point")
+    for _ in range(3):  # the first click can land while the map is still settling
+        page.locator(".event-cluster").filter(has_text="2").first.click()
+        try:
+            page.wait_for_selector(".parent-point", state="visible", timeout=3000)
+            break
+        except Exception:
+            page.wait_for_timeout(300)
+    page.wait_for_timeout(400)  # spiderfy animation
     page.locator(".parent-point").first.click()
     popup = page.locator(".leaflet-popup-content")
+    page.wait_for_timeout(400)  # popup fade-in
     assert "Sunam District" in popup.inner_text() and "parent" in popup.inner_text()
     assert popup.locator("a.popup-link").get_attribute("href").startswith("/events/")
     shot(page, "map-popup")
@@ -86,7 +104,7 @@ def test_map_shows_markers_outlines_and_parent_points(page, server):
 
 def test_map_keeps_filters(page, server):
     page.goto(f"{server['url']}/map?type=execution")
-    page.wait_for_selector("#map[data-loaded]")
+    page.wait_for_selector("#map[data-loaded]", state="attached")
     assert page.get_attribute("#map", "data-loaded") == "1"
 
 
@@ -132,7 +150,7 @@ def test_editor_adds_missed_event_by_selecting_text(page, server):
         const r = document.createRange(); r.setStart(sn, so); r.setEnd(en, eo);
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
     }""", phrase)
-    page.wait_for_function("!document.getElementById('add-event-button').disabled")
+    wait_until(page, "!document.getElementById('add-event-button').disabled")
     text = server["store"].get_report(ids["chongjin"])["text"]
     assert int(page.input_value("#sel-start")) == text.index(phrase)
     page.select_option("#add-event-form select[name=type]", "crackdown")

@@ -25,12 +25,13 @@ from fastapi.responses import (HTMLResponse, JSONResponse, PlainTextResponse, Re
                                Response, StreamingResponse)
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
 from nkevents.store import EventFilter, ReviewError, Store, StoreError
 from nkevents.store.reviews import codes as store_codes
 from nkevents.web import auth, highlight
-from nkevents.web.mapdata import PlaceOptions, map_groups
+from nkevents.web.mapdata import PlaceOptions, ResultCache, map_groups
 
 log = logging.getLogger("nkevents.web")
 
@@ -178,7 +179,15 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     secret = secret_key or os.environ.get("NKEVENTS_SECRET") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="nkevents_session",
                        max_age=12 * 3600, same_site="lax", https_only=https_only)
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.state.store = store
+    cache = ResultCache()
+    app.state.cache = cache
+
+    def cached_stats(params) -> dict:
+        f = filters_from_query(params)
+        return cache.get("stats?" + filter_query(params, ("page", "order", "per_page")),
+                         lambda: store.stats(f))
     app.state.throttle = auth.LoginThrottle()
     app.state.place_options = PlaceOptions()
     tile_url = tile_url or os.environ.get("NKEVENTS_TILE_URL") or None
@@ -293,13 +302,17 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     @app.get("/api/stats", tags=["charts"])
     def api_stats(request: Request) -> dict:
         """Figures for the charts over the filtered events (same filters as /api/events)."""
-        return store.stats(filters_from_query(request.query_params))
+        return cached_stats(request.query_params)
 
     @app.get("/api/map", tags=["map"])
     def api_map(request: Request) -> dict:
         """Filtered events grouped by point and type: one group per (place, type) with its count.
         `coord_precision` "parent" means the place has no point of its own (its parent's is used)."""
-        return map_groups(store, filters_from_query(request.query_params))
+        f = filters_from_query(request.query_params)
+        # cached as JSON text: re-encoding thousands of groups costs more than the query
+        body = cache.get("map?" + filter_query(request.query_params, ("page", "order", "per_page")),
+                         lambda: json.dumps(map_groups(store, f), separators=(",", ":")))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/codes", tags=["meta"])
     def api_codes() -> dict:
@@ -341,6 +354,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         user = require_write(request, request.headers.get("x-csrf-token"))
         if store.get_event(event_id) is None:
             raise HTTPException(404, f"{event_id}: no such event")
+        cache.clear()
         try:
             return store.review(event_id, user=user["username"], action=str(decision.get("action")),
                                 changes=decision.get("changes"), note=decision.get("note"))
@@ -352,6 +366,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
                       event: Annotated[dict, Body(examples=[{"type": "arrest", "evidence": [{"start": 0, "end": 40}]}])]):
         """Add an event the extractor missed (needs at least type and one evidence span)."""
         user = require_write(request, request.headers.get("x-csrf-token"))
+        cache.clear()
         try:
             event_id = store.add_event(report_id, event, user=user["username"])
         except ReviewError as e:
@@ -437,6 +452,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         changes = form_changes(ev, form) if action == "correct" else None
         if action == "correct" and not changes:
             return RedirectResponse(f"/events/{event_id}?msg=nothing+changed", status_code=303)
+        cache.clear()
         try:
             store.review(event_id, user=user["username"], action=action, changes=changes, note=note)
         except ReviewError as e:
@@ -461,6 +477,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     async def report_add_event_form(request: Request, report_id: str):
         form = await request.form()
         user = require_write(request, form.get("csrf_token"))
+        cache.clear()
         try:
             event = form_new_event(form)
             event_id = store.add_event(report_id, event, user=user["username"])
@@ -479,7 +496,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     @app.get("/charts", response_class=HTMLResponse, include_in_schema=False)
     def charts_page(request: Request):
         f = filters_from_query(request.query_params)
-        stats = store.stats(f)
+        stats = cached_stats(request.query_params)
         return page(request, "charts.html", f=f, params=request.query_params, stats=stats,
                     stats_json=json.dumps(stats), query=filter_query(request.query_params),
                     place_options=app.state.place_options.get(store))
@@ -508,6 +525,10 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
             raise HTTPException(403, "missing or wrong CSRF token")
         request.session.clear()
         return RedirectResponse("/events", status_code=303)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

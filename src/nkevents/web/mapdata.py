@@ -68,3 +68,28 @@ class PlaceOptions:
             self._value = [(pid, names.get(pid, pid.rsplit(".", 1)[-1])) for pid in sorted(ids)]
             self._at = time.monotonic()
         return self._value
+
+
+class ResultCache:
+    """Answers of expensive whole-table reads (map groups, chart figures) kept for `ttl` seconds
+    per filter. Writes made through the app clear it at once; writes from elsewhere (the CLI, an
+    ingest) show up within `ttl` seconds."""
+
+    def __init__(self, ttl: float = 30.0, max_entries: int = 256):
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._entries: dict[str, tuple[float, object]] = {}
+
+    def get(self, key: str, compute):
+        now = time.monotonic()
+        hit = self._entries.get(key)
+        if hit and now - hit[0] < self.ttl:
+            return hit[1]
+        value = compute()
+        if len(self._entries) >= self.max_entries:
+            self._entries.clear()
+        self._entries[key] = (now, value)
+        return value
+
+    def clear(self) -> None:
+        self._entries.clear()

@@ -49,6 +49,10 @@
 
   var clusters = L.markerClusterGroup({
     maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    // many groups are added in slices so the page stays responsive while they load
+    chunkedLoading: true,
+    // (also called when the layer is added to the map, with nothing to add: ignore that call)
+    chunkProgress: function (done, total) { if (total > 0 && done === total) el.dataset.loaded = String(total); },
     iconCreateFunction: function (cluster) {
       var n = 0, byType = {};
       cluster.getAllChildMarkers().forEach(function (m) {
@@ -85,11 +89,11 @@
                   "<br><a class='popup-link' href='" + esc(link) + "'>" + (g.event_id ? "Open the event" : "List these events") + " →</a>");
       return m;
     });
+    if (!markers.length) el.dataset.loaded = "0";
     clusters.addLayers(markers);
     document.getElementById("map-count").textContent = data.events.toLocaleString() + " events on the map";
     if (data.unplaced) {
       document.getElementById("unplaced").textContent = data.unplaced.toLocaleString() + " matching events have no place and are not shown.";
     }
-    el.dataset.loaded = String(markers.length);
   });
 })();
