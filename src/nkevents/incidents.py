@@ -588,6 +588,7 @@ class Linker:
         self._features: dict[str, TextFeatures] = {}
         self.keys: dict[str, list[str]] = {}  # index key -> event ids
         self.bands: dict[str, list[str]] = {}  # LSH band key -> report ids
+        self._events_of_report: dict[str, list[str]] = {}
         self.incident_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
         self.links: dict[str, Link] = {}
@@ -616,12 +617,6 @@ class Linker:
         if len(self._features) >= keep:
             self._features.pop(next(iter(self._features)))
         self._features[report_id] = feats
-
-    @property
-    def _events_of_report(self) -> dict[str, list[str]]:
-        if not hasattr(self, "_eor"):
-            self._eor: dict[str, list[str]] = {}
-        return self._eor
 
     def add_report(self, report: dict, events: list[dict]) -> list[Link]:
         rid = report["report_id"]
