@@ -133,17 +133,17 @@ def _now() -> datetime:
 # ---------------------------------------------------------------------------- reading rows
 
 
-def _report_dicts(conn, report_ids: Iterable[str]) -> dict[str, dict]:
+def _report_dicts(conn, report_ids: Iterable[str], *, text: bool = True) -> dict[str, dict]:
+    """Report fields the linking core reads; text=False leaves the body out (listings)."""
     ids = list(set(report_ids))
+    cols = [reports.c.report_id, reports.c.url, reports.c.outlet, reports.c.published,
+            reports.c.pk, reports.c.title] + ([reports.c.text] if text else [])
     out = {}
     for chunk in _chunks(ids):
-        for r in conn.execute(select(reports.c.report_id, reports.c.url, reports.c.outlet,
-                                     reports.c.published, reports.c.text, reports.c.pk,
-                                     reports.c.title)
-                              .where(reports.c.report_id.in_(chunk))):
+        for r in conn.execute(select(*cols).where(reports.c.report_id.in_(chunk))):
             out[r.report_id] = {"report_id": r.report_id, "url": r.url, "outlet": r.outlet,
-                                "published": r.published, "text": r.text, "seq": r.pk,
-                                "title": r.title}
+                                "published": r.published, "text": r.text if text else None,
+                                "seq": r.pk, "title": r.title}
     return out
 
 
@@ -330,7 +330,7 @@ def _refresh(conn, incident_ids: Iterable[str]) -> None:
         if not rows:
             continue
         evs = list(_event_dicts(conn, [r.event_id for r in rows]).values())
-        reps = _report_dicts(conn, [r.report_id for r in rows])
+        reps = _report_dicts(conn, [r.report_id for r in rows], text=False)
         summary = _summary(evs, _sources(conn, list(reps.values())))
         conn.execute(insert(incidents).values(incident_id=inc, updated_at=_now(), **summary))
 
@@ -389,7 +389,7 @@ def _incident_dicts(conn, rows) -> list[dict]:
         for m in conn.execute(select(incident_members).where(incident_members.c.incident_id.in_(chunk))
                               .order_by(incident_members.c.seq)):
             mem.setdefault(m.incident_id, []).append(m)
-    reps = _report_dicts(conn, [m.report_id for ms in mem.values() for m in ms])
+    reps = _report_dicts(conn, [m.report_id for ms in mem.values() for m in ms], text=False)
     out = []
     for r in rows:
         ms = mem.get(r.incident_id, [])
