@@ -239,10 +239,10 @@ def grammar() -> Grammar:
     opener_words = sorted({p.split()[0] for p in phrases})
     opener_words += [o.capitalize() for o in opener_words]
     # One scan finds both. The look-ahead on the first letters lets the regex engine skip most
-    # positions quickly.
+    # positions quickly; the digits after "2," in "2,000" are no anchor of their own.
     first_letters = re.escape("".join(sorted({a[0] for a in anchor_words + opener_words})))
     scan = re.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])"
-                      rf"(?:(?P<anchor>[0-9]+|(?:{_alternation(anchor_words)})(?![A-Za-z]))"
+                      rf"(?:(?P<anchor>(?<![0-9][,.])[0-9]+|(?:{_alternation(anchor_words)})(?![A-Za-z]))"
                       rf"|(?P<opener>{_alternation(opener_words)})(?![A-Za-z]))")
     prepositions = frozenset(w.relation_of.keys() | w.month_context | w.year_context)
     return Grammar(by_first, scan, prepositions, groups)
@@ -408,8 +408,8 @@ def r_month_day_range(g, pub, ctx):
     m2 = _month_number(g["m2"]) if g["m2"] else m1
     if not g["m2"] and _day_number(g["d2"]) <= _day_number(g["d1"]):
         return None  # "June 25 and 2 others"
-    return _day_range(m1, _day_number(g["d1"]), g["y1"], m2, _day_number(g["d2"]), g["y2"], pub,
-                      ctx.upcoming)
+    upcoming = bool(pub and not (g["y1"] or g["y2"]) and ctx.upcoming)
+    return _day_range(m1, _day_number(g["d1"]), g["y1"], m2, _day_number(g["d2"]), g["y2"], pub, upcoming)
 
 
 def r_day_month_range(g, pub, ctx):
@@ -417,8 +417,8 @@ def r_day_month_range(g, pub, ctx):
     m1 = _month_number(g["m1"]) if g["m1"] else m2
     if not g["m1"] and _day_number(g["d1"]) >= _day_number(g["d2"]):
         return None
-    return _day_range(m1, _day_number(g["d1"]), None, m2, _day_number(g["d2"]), g["y2"], pub,
-                      ctx.upcoming)
+    upcoming = bool(pub and not g["y2"] and ctx.upcoming)
+    return _day_range(m1, _day_number(g["d1"]), None, m2, _day_number(g["d2"]), g["y2"], pub, upcoming)
 
 
 def r_month_range(g, pub, ctx):
@@ -439,7 +439,8 @@ def r_month_range(g, pub, ctx):
 
 
 def r_month_day(g, pub, ctx):
-    return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub, ctx.upcoming)
+    upcoming = bool(pub and not g["y"] and ctx.upcoming)
+    return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub, upcoming)
 
 
 r_day_month = r_month_day
@@ -764,15 +765,13 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-PREVIOUS_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}")
+# up to three words that run up to the expression (the search ends where it starts)
+PREVIOUS_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}\Z")
 
 
 def _preposition(text: str, start: int) -> str:
     """The preposition right before an expression ("since", "as of"), lower case, or ""."""
-    lo = max(0, start - 24)
-    m = PREVIOUS_WORDS.search(text, lo, start)
-    while m and m.end() != start:  # the words must run up to the expression
-        m = PREVIOUS_WORDS.search(text, m.end(), start)
+    m = PREVIOUS_WORDS.search(text, max(0, start - 24), start)
     if not m:
         return ""
     words_before = m.group().lower().split()
