@@ -27,7 +27,8 @@ def alternation(patterns: list[str]) -> re.Pattern | None:
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
+    return re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -400,6 +400,9 @@ def run(doc: Document) -> Document:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
         ev.place, ev.place_basis = choose_place(doc, ev, sent, excluded)
+        if ev.type == "market" and ev.place_basis != "sentence":
+            # a price is local to where it was quoted; a sentence naming no place gives a national figure
+            ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
         ev.date = choose_date(doc, ev, sent)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded)
         if ev.type in CHARGE_TYPES:

@@ -8,6 +8,7 @@ handed down at a reported trial take the trial's date, place and court when they
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from nkevents.model import Document, Event
 
@@ -26,6 +27,8 @@ def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
     if a.place is None or b.place is None:
         return True
     x, y = a.place.id, b.place.id
+    if exact and a.type == "market":
+        return x == y  # one price report per place
     if exact:
         return x == y or a.place_basis != "sentence" or b.place_basis != "sentence"
     return x == y or x.startswith(y + ".") or y.startswith(x + ".")
@@ -89,8 +92,7 @@ def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
     _take_place(keep, other)
-    if other.date is not None and (keep.date is None or
-                                   PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
+    if _more_precise(other.date, keep.date):
         keep.date = other.date
     if keep.subjects_count is None and other.subjects_count is not None:
         keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count
@@ -103,6 +105,24 @@ def _absorb(keep: Event, other: Event) -> None:
     known = {a.id for a in keep.actors}
     keep.actors += [a for a in other.actors if a.id not in known]
     keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
+
+
+def _span_days(d) -> int:
+    if d.date_start.startswith("--"):
+        return 0 if d.date_start == d.date_end else 15  # a month-day, or a run of them
+    try:
+        return (date.fromisoformat(d.date_end) - date.fromisoformat(d.date_start)).days
+    except ValueError:
+        return 9999
+
+
+def _more_precise(new, old) -> bool:
+    """A date that pins the occurrence down more narrowly ("Jan. 2 through 9" over "last year")."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    return (_span_days(new), PRECISION_ORDER.get(new.precision, 9)) < (_span_days(old), PRECISION_ORDER.get(old.precision, 9))
 
 
 BASIS_ORDER = {"sentence": 0, "context": 1, "source": 2, "country": 3, None: 4}
@@ -119,8 +139,7 @@ def _take_place(keep: Event, other: Event) -> None:
 
 def _fill_gaps(keep: Event, other: Event) -> None:
     """Take the time and place of a later reference where the kept event lacks or is vaguer in them."""
-    if other.date is not None and (keep.date is None or
-                                   PRECISION_ORDER.get(other.date.precision, 9) < PRECISION_ORDER.get(keep.date.precision, 9)):
+    if _more_precise(other.date, keep.date):
         keep.date = other.date
     _take_place(keep, other)
 
