@@ -28,6 +28,7 @@ def test_events_page_filter_and_open_event_with_highlighted_evidence(page, serve
     base = server["url"]
     page.goto(f"{base}/events")
     assert page.locator("table.events tbody tr").count() == 6  # all but none rejected
+    wait_until(page, "document.querySelectorAll('#place-options option').length > 0")  # htmx filled it
     shot(page, "events")
     page.select_option("form.filters select[name=type]", "sentence")
     page.click("form.filters button[type=submit]")

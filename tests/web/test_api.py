@@ -182,3 +182,11 @@ def test_no_cdn_links_in_pages(client, reports):
 def test_root_redirects_to_events(client):
     r = client.get("/", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/events"
+
+
+def test_place_suggestions_include_ancestors(client):
+    places = {p["id"]: p["name"] for p in client.get("/api/places").json()}
+    assert places["kp.ryanggang.hyesan"] == "Hyesan"
+    assert "kp.north-hamgyong" in places and "kp" in places  # ancestors are valid filters too
+    fragment = client.get("/fragments/place-options").text
+    assert '<option value="kp.north-hamgyong.chongjin.sunam">Sunam District</option>' in fragment

@@ -424,8 +424,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         pages = max(1, (total + per - 1) // per)
         return page(request, "events.html", events=rows, total=total, page_no=pg, pages=pages,
                     per_page=per, order=order, orders=ORDERS, f=f, params=params,
-                    query=filter_query(params), query_no_order=filter_query(params, ("page", "order")),
-                    place_options=app.state.place_options.get(store))
+                    query=filter_query(params), query_no_order=filter_query(params, ("page", "order")))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str):
@@ -490,16 +489,14 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         f = filters_from_query(request.query_params)
         return page(request, "map.html", f=f, params=request.query_params,
                     query=filter_query(request.query_params), tile_url=tile_url or "",
-                    tile_attribution=tile_attribution,
-                    place_options=app.state.place_options.get(store))
+                    tile_attribution=tile_attribution)
 
     @app.get("/charts", response_class=HTMLResponse, include_in_schema=False)
     def charts_page(request: Request):
         f = filters_from_query(request.query_params)
         stats = cached_stats(request.query_params)
         return page(request, "charts.html", f=f, params=request.query_params, stats=stats,
-                    stats_json=json.dumps(stats), query=filter_query(request.query_params),
-                    place_options=app.state.place_options.get(store))
+                    stats_json=json.dumps(stats), query=filter_query(request.query_params))
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, next: str = "/events"):
@@ -525,6 +522,16 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
             raise HTTPException(403, "missing or wrong CSRF token")
         request.session.clear()
         return RedirectResponse("/events", status_code=303)
+
+    @app.get("/fragments/place-options", response_class=HTMLResponse, include_in_schema=False)
+    def place_options_fragment(request: Request):
+        options = app.state.place_options.get(store)
+        return templates.TemplateResponse(request, "_place_options.html", {"options": options})
+
+    @app.get("/api/places", tags=["meta"])
+    def api_places() -> list[dict]:
+        """Place ids that events point at, with their ancestors (for filter suggestions)."""
+        return [{"id": pid, "name": name} for pid, name in app.state.place_options.get(store)]
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():

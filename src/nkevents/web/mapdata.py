@@ -46,7 +46,7 @@ def map_groups(store, f: EventFilter) -> dict:
 class PlaceOptions:
     """Distinct stored place ids and names for the filter form's suggestions, cached briefly."""
 
-    def __init__(self, ttl: float = 60.0):
+    def __init__(self, ttl: float = 600.0):
         self.ttl = ttl
         self._value: list[tuple[str, str]] = []
         self._at = -1e9
