@@ -126,7 +126,7 @@ def test_place_words_and_foreign_places_validate():
     from nkevents.gazetteer import place_words
     words = place_words()
     for section, key in (("not_place", "after"), ("not_place", "before"), ("metonymy", "after"),
-                         ("source", "before"), ("source", "after"), ("source", "same_province")):
+                         ("source", "before"), ("source", "after"), ("source", "same_place")):
         re.compile(words[section][key])
     rank = set(words["levels"]["rank"])
     for group in words["levels"]["after"]:

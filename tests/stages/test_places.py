@@ -213,3 +213,8 @@ def test_korean_suffixes_need_a_hyphen():
 def test_a_river_is_not_the_district_named_after_it():
     assert ids("Bodies floated down the Taedong River.") == []
     assert ids("Taedong River District was sealed.") == ["kp.pyongyang.taedonggang"]
+
+
+def test_source_in_the_city_refers_back():
+    doc = run("Prices rose in Hyesan, Ryanggang Province. A source in the city said so.")
+    assert doc.source_place.id == "kp.ryanggang.hyesan"

@@ -118,7 +118,8 @@ class Matcher:
         src = words["source"]
         self.source_before = re.compile(src["before"], re.I)
         self.source_after = re.compile(src["after"], re.I)
-        self.source_same_province = re.compile(src["same_province"], re.I)
+        self.source_same_place = re.compile(src["same_place"], re.I)
+        self.source_same_place_levels = {k: set(v) for k, v in src["same_place_levels"].items()}
         self.source_levels = set(src["levels"])
         self.country = self.gaz.get("kp")
 
@@ -432,10 +433,11 @@ def find_source_place(doc: Document, mentions: list[PlaceMention], m: Matcher) -
         if m.source_before.search(before) or m.source_after.match(text[pm.end:pm.end + 40]):
             found.append((pm.start, pm.place))
             break
-    for sm in m.source_same_province.finditer(text):
-        provinces = [pm for pm in mentions if pm.end <= sm.start() and pm.place.level == "province"]
-        if provinces:
-            found.append((sm.start(), provinces[-1].place))
+    for sm in m.source_same_place.finditer(text):
+        levels = m.source_same_place_levels.get(sm.group("word").lower(), set())
+        named = [pm for pm in mentions if pm.end <= sm.start() and pm.place.level in levels]
+        if named:
+            found.append((sm.start(), named[-1].place))
             break
     return min(found, key=lambda t: t[0])[1] if found else None
 
