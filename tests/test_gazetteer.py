@@ -110,13 +110,22 @@ def test_keys_fold_romanizations_but_keep_names_apart():
 
 # Spellings that several places share; each needs a rule in the places stage: a level word,
 # an ancestor named nearby, or the bigger place by default.
+# Two GeoNames towns named Songwon in Chagang whose county the sources do not give: nothing in a
+# report can tell them apart; the stage takes the first id.
+UNRESOLVABLE = {"kp.jagang.songwon-2040480", "kp.jagang.songwon-up"}
+
+
 def test_shared_spellings_are_few_and_resolvable(gaz):
     shared = {k: ids for k, ids in gaz.keys().items() if len(ids) > 1}
     assert len(shared) < 60
-    for ids in shared.values():
-        ranked = sorted(ids, key=lambda i: level_rank(gaz.get(i).level))
-        # the default is well defined: ids differ, so the tie-break (level, then id) is total
-        assert len(set(ranked)) == len(ranked)
+    for key, ids in shared.items():
+        places = [gaz.get(i) for i in ids]
+        # resolvable by a level word / the bigger-place default, or by naming the parent
+        by_level = len({p.level for p in places}) == len(places)
+        by_parent = len({p.parent_id for p in places}) == len(places)
+        leftover = {p.id for p in places} - UNRESOLVABLE
+        assert by_level or by_parent or len(leftover) <= 1 or (
+            len({p.level for p in places if p.id in leftover}) == len(leftover)), key
 
 
 def test_place_words_and_foreign_places_validate():
