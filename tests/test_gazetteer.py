@@ -148,3 +148,33 @@ def test_place_words_and_foreign_places_validate():
         assert re.fullmatch(r"[a-z]{2}(\.[a-z0-9-]+)*", pid) and not pid.startswith("kp"), pid
         parent = pid.rsplit(".", 1)[0]
         assert "." not in pid or parent in ids, pid
+
+
+def test_build_is_deterministic_and_the_shipped_file_is_current(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = Path("/work/shared/data/gazetteer/kp_places.csv")
+    if not source.is_file():
+        pytest.skip("the source table kp_places.csv is not on this machine")
+    spec = importlib.util.spec_from_file_location("build_gazetteer", root / "tools" / "build_gazetteer.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert builder.main(["--source", str(source), "--out", str(one)]) == 0
+    assert builder.main(["--source", str(source), "--out", str(two)]) == 0
+    shipped = resources.files("nkevents.data").joinpath("gazetteer.csv").read_bytes()
+    assert one.read_bytes() == two.read_bytes() == shipped
+
+
+def test_builder_names_a_missing_source(tmp_path, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_gazetteer", root / "tools" / "build_gazetteer.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.main(["--source", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "x.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
