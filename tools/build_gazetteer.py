@@ -19,12 +19,13 @@ import argparse
 import csv
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from nkevents.gazetteer import fold, place_words  # noqa: E402
+from nkevents.gazetteer import APOSTROPHES, fold, place_words  # noqa: E402
 
 DEFAULT_SOURCE = Path("/work/shared/data/gazetteer/kp_places.csv")
 DEFAULT_OUT = ROOT / "src" / "nkevents" / "data" / "gazetteer.csv"
@@ -78,13 +79,23 @@ def spellings(row: dict, patterns) -> list[str]:
     sources += [a for a in row["aliases"].split("|") if a]
     for s in sources:
         add(s)
-        plain = fold(s) if s.isascii() is False and any(c.isalpha() and ord(c) < 0x1100 for c in s) else None
-        if plain and plain != s.lower():
-            add(plain.title())
+        if not is_hangul(s):
+            add(plain(s))  # Ch'ŏngjin -> Chongjin: the MR form news write
         bare = bare_name(s, row["level"], patterns)
         if bare:
             add(bare)
     return found
+
+
+def is_hangul(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" for c in text)
+
+
+def plain(text: str) -> str:
+    """Diacritics and apostrophes removed, case kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in APOSTROPHES)
+    return unicodedata.normalize("NFC", out)
 
 
 def build(source: Path) -> list[dict]:
