@@ -218,3 +218,9 @@ def test_a_river_is_not_the_district_named_after_it():
 def test_source_in_the_city_refers_back():
     doc = run("Prices rose in Hyesan, Ryanggang Province. A source in the city said so.")
     assert doc.source_place.id == "kp.ryanggang.hyesan"
+
+
+def test_names_after_quotes_and_brackets():
+    assert ids("“Hyesan residents”, «Chongjin», (Musan) and —Sinuiju.") == [
+        "kp.ryanggang.hyesan", "kp.north-hamgyong.chongjin", "kp.north-hamgyong.musan",
+        "kp.north-pyongan.sinuiju"]

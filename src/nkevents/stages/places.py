@@ -38,8 +38,8 @@ ASSIGNS = ("place_mentions", "foreign_mentions", "source_place")
 
 # a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
-# a word that may start a name: an ASCII capital or any non-ASCII letter (Ŏ, Hangul), at a word start
-START = re.compile(r"(?<![^\W_])(?:[A-Z]|[^\x00-\x7f])[^\W_]*(?:['’ʼ‘][^\W_]+)*")
+# a word that may start a name: a letter that is not an ASCII lower-case one (C, Ŏ, Hangul)
+START = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*(?:['’ʼ‘][^\W_]+)*")
 MAX_WORDS = 7
 # what may stand between two words of one name
 JOINERS = {" ", "-", "‐", "‑", "–"}
