@@ -224,3 +224,8 @@ def test_names_after_quotes_and_brackets():
     assert ids("“Hyesan residents”, «Chongjin», (Musan) and —Sinuiju.") == [
         "kp.ryanggang.hyesan", "kp.north-hamgyong.chongjin", "kp.north-hamgyong.musan",
         "kp.north-pyongan.sinuiju"]
+
+
+def test_syllables_written_apart_are_a_personal_name():
+    assert ids("Jo Yong Won and Hyon Song Wol met.") == []
+    assert ids("They met in Kim Jong Suk County.") == ["kp.ryanggang.kimjongsuk"]

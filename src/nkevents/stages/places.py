@@ -41,6 +41,8 @@ TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
 # a word that may start a name: a letter that is not an ASCII lower-case one (C, Ŏ, Hangul)
 START = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*(?:['’ʼ‘][^\W_]+)*")
 MAX_WORDS = 7
+# one romanized Korean syllable (Yong, Won, Chaek): consonants, one vowel group, a final
+SYLLABLE = re.compile(r"^[bcdfghjklmnpqrstvxz]{0,3}[aeiouwy]{1,3}(?:ng|[bcdfghjklmnpqrstvxz]{0,2})$")
 # what may stand between two words of one name
 JOINERS = {" ", "-", "‐", "‑", "–"}
 
@@ -386,6 +388,12 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
         first_word = TOKEN.match(tokens_text)
         if c.levels is None and c.context["ntok"] > 1 and first_word and \
                 fold(first_word.group(0)) in m.surnames and " " in tokens_text:
+            continue
+        # ... and so are syllables written apart ("Jo Yong Won"): place names are written as one
+        # word, so spaced syllables count only as a listed spelling or with a level word
+        if c.levels is None and c.context["ntok"] > 1 and " " in tokens_text and all(
+                SYLLABLE.match(fold(t.text)) for t in c.tokens) and not any(
+                fold(tokens_text) in e.spellings for e in c.entries):
             continue
         if gated_key in m.metonym_keys and m.metonym_after.search(text[c.end:c.end + 80]) \
                 and place.level in ("special_city", "city") and m.country is not None:
