@@ -229,3 +229,26 @@ def test_names_after_quotes_and_brackets():
 def test_syllables_written_apart_are_a_personal_name():
     assert ids("Jo Yong Won and Hyon Song Wol met.") == []
     assert ids("They met in Kim Jong Suk County.") == ["kp.ryanggang.kimjongsuk"]
+
+
+UNSEEN_IN_TEXT = [
+    ("Shinuiju", "kp.north-pyongan.sinuiju"), ("Ryangkang", "kp.ryanggang"),
+    ("Hoiryong", "kp.north-hamgyong.hoeryong"), ("Kangkye", "kp.jagang.kanggye"),
+    ("Hamheung", "kp.south-hamgyong.hamhung"), ("Cheongjin", "kp.north-hamgyong.chongjin"),
+    ("Hyeisan", "kp.ryanggang.hyesan"), ("Musan-gun", "kp.north-hamgyong.musan"),
+    ("Onsŏng", "kp.north-hamgyong.onsong"), ("Nampho", "kp.nampo"),
+    ("Phyongsong", "kp.south-pyongan.pyongsong"), ("Kimchaek", "kp.north-hamgyong.kimchaek"),
+    ("Kim Chaek City", "kp.north-hamgyong.kimchaek"), ("Chongjin-si", "kp.north-hamgyong.chongjin"),
+    ("Sinŭiju", "kp.north-pyongan.sinuiju"), ("Ryongchon", "kp.north-pyongan.ryongchon"),
+    ("Yongbyon", "kp.north-pyongan.nyongbyon"), ("Nyongbyon", "kp.north-pyongan.nyongbyon"),
+    ("Pyungsung", "kp.south-pyongan.pyongsong"), ("Onsung", "kp.north-hamgyong.onsong"),
+    ("Hoeryung", "kp.north-hamgyong.hoeryong"), ("Heoryung", "kp.north-hamgyong.hoeryong"),
+    ("Hamgyeongbuk-do", "kp.north-hamgyong"), ("Yanggang-do", "kp.ryanggang"),
+    ("Jagang-do", "kp.jagang"), ("Najin", "kp.rason.rajin"), ("Sineuiju", "kp.north-pyongan.sinuiju"),
+    ("Pyeongseong", "kp.south-pyongan.pyongsong"), ("Songnim", "kp.north-hwanghae.songrim"),
+]
+
+
+@pytest.mark.parametrize("spelling,expected", UNSEEN_IN_TEXT)
+def test_unseen_spellings_in_a_sentence(spelling, expected):
+    assert ids(f"Last month, the authorities in {spelling} arrested three people.") == [expected]
