@@ -59,7 +59,7 @@ def _subject_res() -> tuple[re.Pattern, re.Pattern]:
     before = re.compile(
         rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?"
         rf"(?:(?P<det>the|these|those|his|her|their|[A-Z][\w-]+[’']s)\s+)?(?:(?P<qty>{qty})\s+)?"
-        rf"(?P<mods>(?:(?!{qty}\s)[a-z][\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
+        rf"(?P<mods>(?:(?!(?:{qty}|{vague}|{floor})\s)[a-z][\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
     return noun, before
 
 
@@ -101,6 +101,8 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
+ABROAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?", re.I)
+ABROAD_BEFORE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
 # "in the city", "the county": a place named earlier, at that level
 LEVEL_REFERENCE = re.compile(r"\b(?:the|this|that) (city|county|province|district|town)\b", re.I)
 LEVELS_OF = {"city": {"city", "special_city"}, "county": {"county"}, "province": {"province", "special_city"},
@@ -120,9 +122,10 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     if named:
         return _most_specific(gaz, named, ev.trigger[0]), "sentence"
     t0, t1 = ev.trigger
-    abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1] and -30 <= m.start - t1 <= 60
-              and re.search(r"\b(?:in|at|inside)\s+(?:the\s+)?$", doc.text[max(sent[0], m.start - 12):m.start])]
-    if abroad and not re.search(r"\bNorth Korea", doc.text[sent[0]:sent[1]]):
+    # abroad only where the sentence puts the event itself there: "arrested in China", "In China, ..."
+    abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1] and (
+        ABROAD_AFTER.fullmatch(doc.text[t1:m.start]) or ABROAD_BEFORE.fullmatch(doc.text[sent[0]:m.start]))]
+    if abroad:
         return abroad[0].place, "sentence"
     if in_sentence:
         return _most_specific(gaz, in_sentence, t0), "sentence"
