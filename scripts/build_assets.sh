@@ -18,7 +18,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm ci --no-audit --no-fund --loglevel=error
 rm -rf "$VENDOR"
-mkdir -p "$VENDOR/leaflet/images" "$VENDOR/markercluster" "$VENDOR/outlines"
+mkdir -p "$VENDOR/leaflet/images" "$VENDOR/markercluster" "$VENDOR/outlines" "$VENDOR/swagger-ui"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$VENDOR/leaflet/"
 cp node_modules/leaflet/dist/images/*.png "$VENDOR/leaflet/images/"
 cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
@@ -26,6 +26,7 @@ cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
    node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$VENDOR/markercluster/"
 cp node_modules/htmx.org/dist/htmx.min.js "$VENDOR/"
 cp node_modules/chart.js/dist/chart.umd.js "$VENDOR/chart.umd.js"
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css "$VENDOR/swagger-ui/"
 PY=python3
 if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi
 "$PY" scripts/build_outlines.py node_modules "$VENDOR/outlines"

@@ -173,10 +173,10 @@ def test_pages_render_without_login(client, path):
 
 
 def test_no_cdn_links_in_pages(client, reports):
-    for path in ("/events", "/map", "/charts", f"/reports/{reports['hyesan']}"):
+    for path in ("/events", "/map", "/charts", f"/reports/{reports['hyesan']}", "/docs"):
         html = client.get(path).text
         assert "://" not in "".join(line for line in html.splitlines()
-                                    if "<script" in line or "stylesheet" in line), path
+                                    if "<script" in line or "stylesheet" in line or "<link" in line), path
 
 
 def test_root_redirects_to_events(client):

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import (HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse,
                                Response, StreamingResponse)
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.gzip import GZipMiddleware
@@ -172,7 +173,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     """The ASGI app over a Store. `secret_key` signs session cookies (default: $NKEVENTS_SECRET,
     else random, so sessions end when the server restarts). `tile_url` (e.g. a deployment's own
     tile server, "https://tiles.example/{z}/{x}/{y}.png") adds a base layer under the outlines."""
-    app = FastAPI(title="nkevents", version="0.1.0",
+    app = FastAPI(title="nkevents", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Events extracted from reports about North Korea, with evidence. "
                               "Reads are open; writes need an editor session and its CSRF token "
                               "(header X-CSRF-Token; GET /api/session gives it).")
@@ -201,7 +202,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
         # Only our own scripts run; report text can never become script.
-        if not request.url.path.startswith(("/docs", "/redoc")):
+        if request.url.path != "/docs":  # Swagger UI starts itself with an inline script
             response.headers.setdefault(
                 "Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data: " + _tile_origin(tile_url) +
@@ -532,6 +533,14 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     def api_places() -> list[dict]:
         """Place ids that events point at, with their ancestors (for filter suggestions)."""
         return [{"id": pid, "name": name} for pid, name in app.state.place_options.get(store)]
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs():
+        # Swagger UI from our own static files (npm swagger-ui-dist), not FastAPI's default CDN
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="nkevents API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/favicon.ico")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
