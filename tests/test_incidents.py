@@ -154,24 +154,27 @@ def test_incremental_linking_compares_only_indexed_candidates():
                           [event(f"e{i}", start=f"2019-{month:02d}-10", place="kp.south-hwanghae")])
     linker.compared = 0
     linker.add_report(report("new", EXECUTION_A, published="2023-03-16"),
-                      [event("n1", start="2023-03-14", place="kp.north-hamgyong.hoeryong")])
+                      [event("n1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=2)])
     assert linker.compared == 0
     links = linker.add_report(report("new2", EXECUTION_B, published="2023-03-20"),
                               [event("n2", start="2023-03-14", place="kp.north-hamgyong.hoeryong",
-                                     count=1)])
+                                     count=2)])
     assert linker.compared == 1 and links[0].linked_to == "n1"
 
 
 def test_a_clear_disagreement_with_any_member_blocks_the_join():
     linker = core.Linker()
     linker.add_report(report("a", EXECUTION_A), [event("a1", start="2023-03-14", count=3,
-                                                       place="kp.north-hamgyong.hoeryong")])
-    linker.add_report(report("b", EXECUTION_B), [event("b1", start="2023-03-14",
+                                                       place="kp.north-hamgyong.hoeryong", charges=["drugs"])])
+    linker.add_report(report("b", EXECUTION_B), [event("b1", start="2023-03-14", charges=["drugs"],
                                                        place="kp.north-hamgyong.hoeryong")])
     assert linker.incident_of["b1"] == linker.incident_of["a1"]
     # c agrees with b (no count) strongly but says 7 people: a says 3.
     links = linker.add_report(report("c", UNRELATED), [event("c1", start="2023-03-14", count=7,
+                                                             charges=["drugs"],
                                                              place="kp.north-hamgyong.hoeryong")])
+    assert core.score_pair(linker.events["b1"], linker.reports["b"], {**linker.events["a1"], "event_id": "x",
+                           "subjects": {"count": 7}}, linker.reports["c"]).score >= 4
     assert links[0].linked_to is None
 
 
@@ -209,17 +212,27 @@ def test_two_reports_agreeing_on_two_city_level_events_are_linked_without_dates(
     links = linker.add_report(flood_b, [event("b1", type="hardship", place="kp.north-pyongan.sinuiju"),
                                         event("b2", type="hardship", place="kp.north-pyongan.uiju")])
     assert [l.linked_to for l in links] == ["a1", "a2"]
-    assert "2 events of the two reports agree (+1.5)" in links[0].reasons
+    assert "2 events of the two reports agree (+2.5)" in links[0].reasons
 
 
 def test_a_report_with_no_time_at_all_needs_support_beyond_place_and_people():
     linker = core.Linker()
     linker.add_report(report("a", UNRELATED, published="2010-07-30"),
                       [event("a1", type="arrest", start="2010-06-25", place="kp.north-hamgyong.hoeryong",
-                             count=1, charges=["illegal_phone"])])
+                             count=5, charges=["illegal_phone"])])
     links = linker.add_report(report("b", EXECUTION_B, published=None),
-                              [event("b1", type="arrest", place="kp.north-hamgyong.hoeryong", count=1,
+                              [event("b1", type="arrest", place="kp.north-hamgyong.hoeryong", count=5,
                                      charges=["illegal_phone"])])
     s = core.score_pair(linker.events["b1"], linker.reports["b"], linker.events["a1"], linker.reports["a"])
     assert s.score >= core.rules()["decision"]["link_score"] and s.timeless
     assert links[0].linked_to is None
+
+
+def test_same_week_and_city_alone_do_not_link_but_one_more_agreement_does():
+    ra, rb = report("a", EXECUTION_A), report("b", UNRELATED)
+    a = event("a1", type="arrest", start="2021-06-10", place="kp.ryanggang.hyesan")
+    b = event("b1", type="arrest", start="2021-06-11", place="kp.ryanggang.hyesan")
+    threshold = core.rules()["decision"]["link_score"]
+    assert core.score_pair(a, ra, b, rb).score < threshold
+    a["charges"] = b["charges"] = ["smuggling"]
+    assert core.score_pair(a, ra, b, rb).score >= threshold
