@@ -115,20 +115,20 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     last; the place named last before the sentence; the place of the latest source before it; the
     source's province; the country (the reports are about North Korea)."""
     gaz = Gazetteer.load()
+    t0, t1 = ev.trigger
     # "North Korea" names only the country: any more specific place, even from context, is better
     mentions = [m for m in doc.place_mentions if m.place.level != "country"]
     in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
     if named:
-        return _most_specific(gaz, named, ev.trigger[0]), "sentence"
-    t0, t1 = ev.trigger
+        return _most_specific(gaz, named) or _nearest(named, t0), "sentence"
     # abroad only where the sentence puts the event itself there: "arrested in China", "In China, ..."
     abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1] and (
         ABROAD_AFTER.fullmatch(doc.text[t1:m.start]) or ABROAD_BEFORE.fullmatch(doc.text[sent[0]:m.start]))]
     if abroad:
         return abroad[0].place, "sentence"
     if in_sentence:
-        return _most_specific(gaz, in_sentence, t0), "sentence"
+        return _most_specific(gaz, in_sentence) or _nearest(in_sentence, t0), "sentence"
     before = [m for m in mentions if m.start < sent[0]]
     reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
     if reference and before:
@@ -142,9 +142,12 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     if named_before:
         # the most specific place of the latest sentence that names one ("Kimchaek, North Hamgyong")
         latest = [m for m in named_before if _same_sentence(doc, m.start, named_before[-1].start)]
-        return _most_specific(gaz, latest, latest[-1].start), "context"
-    if before:
-        return before[-1].place, "source"
+        place = _most_specific(gaz, latest)
+        if place is not None:
+            return place, "context"
+    sources_before = [m for m in before if _inside((m.start, m.end), excluded)]
+    if sources_before:
+        return sources_before[-1].place, "source"
     if doc.source_place is not None:
         return doc.source_place, "source"
     country = gaz.get("kp")
@@ -155,9 +158,14 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, e in doc.sentences)
 
 
-def _most_specific(gaz, mentions, trigger_at: int) -> Place:
+def _nearest(mentions, offset: int) -> Place:
+    return min(mentions, key=lambda m: abs(m.start - offset)).place
+
+
+def _most_specific(gaz, mentions) -> Place | None:
     """The most specific place among the sentence's mentions; where they name separate places
-    ("in Sinuiju and Uiju"), the smallest place that contains them all."""
+    ("in Sinuiju and Uiju"), the smallest place that contains them all; None when only the
+    country does ("in Pyongyang and Hyesan")."""
     ids = {m.place.id for m in mentions}
     leaves = [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
     if len(leaves) == 1:
@@ -172,8 +180,7 @@ def _most_specific(gaz, mentions, trigger_at: int) -> Place:
     common_id = ".".join(common)
     if common_id and common_id != "kp" and gaz.get(common_id):
         return gaz.get(common_id)
-    nearest = min(mentions, key=lambda m: abs(m.start - trigger_at))
-    return nearest.place
+    return None
 
 
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
