@@ -123,6 +123,9 @@ def test_report_page_highlights_spans_by_kind_and_folds_residue(page, server):
     page.goto(f"{server['url']}/reports/{server['ids']['hyesan']}")
     for kind in ("place", "date", "actor", "penalty", "charge"):
         assert page.locator(f"#report-text mark.hl-{kind}").count() >= 1, kind
+    page.locator("aside [data-event]").filter(has_text="sentence").hover()
+    lit = "".join(page.locator("#report-text mark.hl-hover").all_inner_texts())
+    assert "sentenced two of them" in lit and "public trial" not in lit
     removed = page.locator("#removed")
     assert removed.get_attribute("open") is None
     assert not page.get_by_text("file photo").is_visible()

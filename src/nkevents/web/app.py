@@ -470,6 +470,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         for ev in rep.get("events") or []:
             if ev.get("review_status") != "rejected":
                 spans += highlight.event_spans(rep["text"], ev, with_evidence=False)
+                spans += highlight.evidence_spans(ev, ev["event_id"])
         return page(request, "report.html", rep=rep, text_html=highlight.render(rep["text"], spans),
                     message=request.query_params.get("msg"))
 

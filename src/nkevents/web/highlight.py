@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 
 from nkevents import lexicon
 
-KINDS = ("evidence", "place", "date", "actor", "penalty", "charge", "selected")
+# "ev" marks an event's evidence without colouring it (the report page colours it on hover)
+KINDS = ("evidence", "ev", "place", "date", "actor", "penalty", "charge", "selected")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Span:
     end: int
     kind: str
     title: str = ""
+    group: str = ""  # which event the span belongs to (report page: hover an event to see it)
 
 
 def _find_in(text: str, needle: str | None, lo: int, hi: int) -> tuple[int, int] | None:
@@ -60,6 +62,12 @@ def event_spans(text: str, event: dict, *, with_evidence: bool = True) -> list[S
     return spans
 
 
+def evidence_spans(event: dict, group: str) -> list[Span]:
+    """An event's evidence as uncoloured spans tagged with the event (for hover highlighting)."""
+    return [Span(int(e["start"]), int(e["end"]), "ev", f"evidence of {event.get('type', 'event')}", group)
+            for e in event.get("evidence") or []]
+
+
 def place_spans(places: list[dict]) -> list[Span]:
     out = []
     for place in places or []:
@@ -83,5 +91,7 @@ def render(text: str, spans: list[Span]) -> Markup:
         kinds = sorted({s.kind for s in covering}, key=KINDS.index)
         titles = "; ".join(dict.fromkeys(s.title for s in covering if s.title))
         classes = " ".join(f"hl-{k}" for k in kinds)
-        parts.append(f'<mark class="{classes}" title="{escape(titles)}" data-start="{a}">{chunk}</mark>')
+        groups = " ".join(dict.fromkeys(s.group for s in covering if s.group))
+        data_groups = f' data-events="{escape(groups)}"' if groups else ""
+        parts.append(f'<mark class="{classes}" title="{escape(titles)}"{data_groups}>{chunk}</mark>')
     return Markup("".join(parts))

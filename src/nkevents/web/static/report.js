@@ -27,3 +27,22 @@
     button.disabled = false;
   });
 })();
+
+// Pointing at an event in the side list lights up its evidence in the text.
+(function () {
+  document.querySelectorAll("aside [data-event]").forEach(function (item) {
+    var id = item.getAttribute("data-event");
+    function marks() {
+      return Array.prototype.filter.call(document.querySelectorAll("#report-text mark[data-events]"),
+        function (m) { return m.getAttribute("data-events").split(" ").indexOf(id) >= 0; });
+    }
+    item.addEventListener("mouseenter", function () {
+      var found = marks();
+      found.forEach(function (m) { m.classList.add("hl-hover"); });
+      if (found.length) found[0].scrollIntoView({ block: "nearest" });
+    });
+    item.addEventListener("mouseleave", function () {
+      marks().forEach(function (m) { m.classList.remove("hl-hover"); });
+    });
+  });
+})();
