@@ -196,3 +196,12 @@ def test_migration_0002_matches_the_incident_tables(store):
         ctx = MigrationContext.configure(conn, opts={"include_object": only_incidents,
                                                      "compare_type": False})
         assert compare_metadata(ctx, metadata) == []
+
+
+def test_events_removed_by_reextraction_leave_their_incidents(store):
+    a, b = ingest(store, doc_a(), doc_b())
+    assert inc.list_incidents(store)[0]["n_reports"] == 2
+    store.reextract(b, extract=lambda fields: make_doc(TEXT_B, [], outlet="Radio Free Asia"))
+    inc.link_pending(store)
+    found = inc.list_incidents(store)
+    assert [i["n_reports"] for i in found] == [1] and found[0]["reports"][0]["id"] == a

@@ -261,10 +261,15 @@ def _unlink_stale(conn) -> set[str]:
         conn.execute(delete(incident_keys).where(incident_keys.c.event_id.in_(chunk)))
         conn.execute(delete(incident_members).where(incident_members.c.event_id.in_(chunk)))
     touched = {r.incident_id for r in stale}
-    # Incidents left without members (their events were deleted: FK cascade) go too.
-    orphans = set(conn.execute(select(incidents.c.incident_id).where(
-        incidents.c.incident_id.notin_(select(incident_members.c.incident_id)))).scalars())
-    return touched | orphans
+    # Incidents that lost members when events were deleted (FK cascade, e.g. re-extraction) are
+    # summarized again; those left without members go.
+    counts = (select(incident_members.c.incident_id, func.count().label("n"))
+              .group_by(incident_members.c.incident_id).subquery())
+    changed = set(conn.execute(
+        select(incidents.c.incident_id)
+        .select_from(incidents.outerjoin(counts, counts.c.incident_id == incidents.c.incident_id))
+        .where(func.coalesce(counts.c.n, 0) != incidents.c.n_events)).scalars())
+    return touched | changed
 
 
 def pending_reports(store) -> list[tuple[str, list[str]]]:
