@@ -76,3 +76,15 @@ def test_event_ids_are_stable_and_distinct():
     assert merge.event_id(a) == merge.event_id(ev("arrest", 0))
     assert merge.event_id(a) != merge.event_id(b)
     assert merge.event_id(ev("market", 0, place=CITY)) != merge.event_id(ev("market", 0, place=OTHER_CITY))
+
+
+def test_a_punishment_naming_no_offence_takes_the_one_last_described():
+    arrest = ev("arrest", 0, charges=["drugs"])
+    trial = ev("trial", 20)
+    sentence = ev("sentence", 40, penalty=Penalty("prison", 180, 180))
+    price = ev("market", 60)
+    merge.carry_charges([arrest, trial, sentence, price])
+    assert trial.charges == ["drugs"] and sentence.charges == ["drugs"] and price.charges == []
+    named = ev("sentence", 80, charges=["theft"])
+    merge.carry_charges([arrest, named])
+    assert named.charges == ["theft"]

@@ -184,6 +184,22 @@ def inherit_from_trial(events: list[Event]) -> None:
         ev.actors += [a for a in trial.actors if a.id == "court" and a.id not in known]
 
 
+CHARGED_TYPES = ("arrest", "trial", "crackdown", "sentence", "execution", "prohibited_activity")
+
+
+def carry_charges(events: list[Event]) -> None:
+    """A punishment or crackdown whose sentence names no offence is for the offence the report was
+    last describing ("arrested for selling drugs ... was sentenced to 15 years")."""
+    last: list[str] = []
+    for ev in events:
+        if ev.type not in CHARGED_TYPES:
+            continue
+        if ev.charges:
+            last = ev.charges
+        elif last and ev.type != "prohibited_activity":
+            ev.charges = list(last)
+
+
 def event_id(ev: Event) -> str:
     """Stable for the same text and extractor rules: type, first evidence span, trigger and place
     (one sentence can give several events of a type: one per group or per place)."""
@@ -196,6 +212,7 @@ def run(doc: Document) -> Document:
     events = merge_events(doc.events, frozenset(doc.sentences[:2]))
     inherit_from_trial(events)
     events.sort(key=lambda e: e.evidence[0])
+    carry_charges(events)
     for ev in events:
         ev.id = event_id(ev)
     doc.events = events
