@@ -74,3 +74,22 @@ def test_a_definite_noun_refers_back():
     doc = Document(text=text, sentences=[(0, 28), (29, len(text))])
     events.run(doc)
     assert [e.anaphoric for e in doc.events] == [False, True]
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("The festival was held ahead of the 75th anniversary of the party's founding.", "other"),
+    ("The emergency epidemic prevention headquarters issued new rules.", "hardship"),
+    ("Kim made an on-site inspection of the new greenhouse farm.", "crackdown"),
+    ("A defector who fled in 2016 said the practice is common.", "prohibited_activity"),
+])
+def test_passing_mentions_are_not_events(sentence, not_expected):
+    assert not_expected not in types_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Residents marked the 80th anniversary of liberation with a mass rally.", "other"),
+    ("A cholera outbreak killed dozens in the county.", "hardship"),
+    ("State security agents raided homes in the district.", "crackdown"),
+])
+def test_occurrences_of_the_same_words(sentence, expected):
+    assert expected in types_of(sentence)
