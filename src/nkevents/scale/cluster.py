@@ -17,6 +17,17 @@ MAX_WORKER_MEMORY = 2 * 1024**3
 # Share of the machine's memory the local cluster may use in total.
 MEMORY_SHARE = 0.75
 CONNECT_TIMEOUT_S = 10
+# Dask settings for the local cluster (its nannies pass them on to the worker processes).
+# Dask samples the stack of every running task every 10 ms for the dashboard's profile view,
+# and wakes its event loops many times a second to watch them; with the dashboard off that is
+# CPU taken from extraction (measured on 1,500 reports: workers 10.7 -> 9.8 ms per report,
+# client and scheduler 2.7 -> 1.3 s).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class ScaleError(Exception):
@@ -52,16 +63,23 @@ def dask_client(scheduler: str | None = None, *, n_workers: int | None = None,
         finally:
             client.close()
         return
+    import dask
+
     n = n_workers or local_workers()
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           memory_limit=memory_limit or worker_memory_limit(n),
-                           host="127.0.0.1", scheduler_port=0, dashboard_address=None,
-                           silence_logs=logging.ERROR)
-    try:
-        with Client(cluster) as client:
-            yield client
-    finally:
-        cluster.close()
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               memory_limit=memory_limit or worker_memory_limit(n),
+                               host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+                               # no dashboard; the scheduler's health endpoint on a free
+                               # loopback port (not 8787, which another cluster may hold)
+                               scheduler_kwargs={"dashboard": False,
+                                                 "dashboard_address": "127.0.0.1:0"},
+                               silence_logs=logging.ERROR)
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
 
 
 def worker_count(client) -> int:
