@@ -319,3 +319,26 @@ def test_reextract_replaces_old_output_and_keeps_reviews(tmp_path, scheduler):
         assert store.get_event(first_event["event_id"])["review_status"] == "rejected"
     again = run_reextract_distributed(url, since_version="0.1.0", scheduler=scheduler, console=quiet())
     assert again.reports == 0
+
+
+def test_commands_take_engine_and_scheduler(tmp_path, scheduler):
+    from typer.testing import CliRunner
+    from nkevents.cli import app
+
+    make_reports.write_reports(tmp_path / "in", 6, "jsonl", seed=61)
+    runner = CliRunner()
+    db = str(tmp_path / "cli.db")
+
+    extracted = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                    "--engine", "dask", "--scheduler", scheduler])
+    ingested = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db,
+                                   "--engine", "dask", "--scheduler", scheduler])
+    again = runner.invoke(app, ["reextract", "--since-version", "99", "--db", db,
+                                "--engine", "dask", "--scheduler", scheduler])
+    wrong = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--engine", "spark"])
+
+    assert extracted.exit_code == 0, extracted.output
+    assert len((tmp_path / "out" / "reports.jsonl").read_text().splitlines()) == 6
+    assert ingested.exit_code == 0 and "6 new, 0 unchanged, 0 updated, 0 failed" in ingested.output
+    assert again.exit_code == 0 and "6 reports re-extracted" in again.output
+    assert wrong.exit_code == 2 and "--engine spark: unknown engine" in wrong.output
