@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import io
 import json
-import logging
 import os
 import re
 import secrets
@@ -20,21 +19,19 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import (HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse,
-                               Response, StreamingResponse)
+                               Response)
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
-from nkevents.store import EventFilter, ReviewError, Store, StoreError
+from nkevents.store import EventFilter, ReviewError, Store
 from nkevents.store.reviews import codes as store_codes
 from nkevents.web import auth, highlight
 from nkevents.web.mapdata import PlaceOptions, ResultCache, map_groups
-
-log = logging.getLogger("nkevents.web")
 
 WEB_DIR = Path(str(resources.files("nkevents.web")))
 FILTER_FIELDS = ("type", "place", "since", "until", "charge", "penalty", "actor", "outlet",
