@@ -190,3 +190,8 @@ def test_place_suggestions_include_ancestors(client):
     assert "kp.north-hamgyong" in places and "kp" in places  # ancestors are valid filters too
     fragment = client.get("/fragments/place-options").text
     assert '<option value="kp.north-hamgyong.chongjin.sunam">Sunam District</option>' in fragment
+
+
+def test_a_place_can_be_named_instead_of_its_id(client):
+    assert types_of(client.get("/api/events?place=Chongjin")) == ["crackdown", "execution"]  # + Sunam
+    assert types_of(client.get("/api/events?place=north-hamgyong")) == ["crackdown", "execution"]

@@ -182,8 +182,19 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     cache = ResultCache()
     app.state.cache = cache
 
-    def cached_stats(params) -> dict:
+    def request_filters(params) -> EventFilter:
+        """The URL's filters; a place given by name ("Chongjin", "north-hamgyong") becomes the
+        gazetteer ids it means, so people need not know the dotted ids."""
         f = filters_from_query(params)
+        if f.place:
+            ids: list[str] = []
+            for value in _as_list(f.place):
+                ids += [value] if "." in value or value == "kp" else store.resolve_place(value)
+            f.place = ids if len(ids) > 1 else ids[0]
+        return f
+
+    def cached_stats(params) -> dict:
+        f = request_filters(params)
         return cache.get("stats?" + filter_query(params, ("page", "order", "per_page")),
                          lambda: store.stats(f))
     app.state.throttle = auth.LoginThrottle()
@@ -270,7 +281,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
                    order: Annotated[str, Query(description=" | ".join(ORDERS))] = "-date",
                    page: int = 1, per_page: int = PER_PAGE_DEFAULT) -> dict:
         """Events matching the filters, one page at a time (list values: repeat or comma-separate)."""
-        f = filters_from_query(request.query_params)
+        f = request_filters(request.query_params)
         pg, per = paging(request.query_params)
         rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order_of(request.query_params))
         return {"total": total, "page": pg, "per_page": per, "events": rows}
@@ -306,7 +317,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     def api_map(request: Request) -> dict:
         """Filtered events grouped by point and type: one group per (place, type) with its count.
         `coord_precision` "parent" means the place has no point of its own (its parent's is used)."""
-        f = filters_from_query(request.query_params)
+        f = request_filters(request.query_params)
         # cached as JSON text: re-encoding thousands of groups costs more than the query
         body = cache.get("map?" + filter_query(request.query_params, ("page", "order", "per_page")),
                          lambda: json.dumps(map_groups(store, f), separators=(",", ":")))
@@ -325,7 +336,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     @app.get("/api/export.{fmt}", tags=["export"])
     def api_export(request: Request, fmt: str):
         """The filtered events as csv, geojson or jsonl (same filters as /api/events)."""
-        return export_response(store, filters_from_query(request.query_params), fmt,
+        return export_response(store, request_filters(request.query_params), fmt,
                                order_of(request.query_params))
 
     # ------------------------------------------------------------ JSON API: writes
@@ -415,7 +426,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request):
         params = request.query_params
-        f = filters_from_query(params)
+        f = request_filters(params)
         pg, per = paging(params)
         order = order_of(params)
         rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order)
@@ -485,14 +496,14 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request):
-        f = filters_from_query(request.query_params)
+        f = request_filters(request.query_params)
         return page(request, "map.html", f=f, params=request.query_params,
                     query=filter_query(request.query_params), tile_url=tile_url or "",
                     tile_attribution=tile_attribution)
 
     @app.get("/charts", response_class=HTMLResponse, include_in_schema=False)
     def charts_page(request: Request):
-        f = filters_from_query(request.query_params)
+        f = request_filters(request.query_params)
         stats = cached_stats(request.query_params)
         return page(request, "charts.html", f=f, params=request.query_params, stats=stats,
                     stats_json=json.dumps(stats), query=filter_query(request.query_params))
