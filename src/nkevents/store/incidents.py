@@ -294,9 +294,27 @@ def link_pending(store) -> int:
         _refresh(conn, _unlink_stale(conn))
     n = 0
     for report_id, event_ids in pending_reports(store):
-        with db.write_tx(store.engine) as conn:
-            n += len(_link_report(conn, report_id, event_ids))
+        n += _link_pending_report(store, report_id, event_ids)
     return n
+
+
+def _link_pending_report(store, report_id: str, event_ids: list[str], attempts: int = 5) -> int:
+    """Link one report's waiting events. Another ingest process may link some of them between
+    pending_reports() and this transaction: they are re-checked inside it, and a unique-key
+    collision (PostgreSQL, where writers do not queue) is retried."""
+    from sqlalchemy.exc import IntegrityError
+
+    for attempt in range(attempts):
+        try:
+            with db.write_tx(store.engine) as conn:
+                linked = set(conn.execute(select(incident_members.c.event_id).where(
+                    incident_members.c.event_id.in_(event_ids))).scalars())
+                todo = [e for e in event_ids if e not in linked]
+                return len(_link_report(conn, report_id, todo)) if todo else 0
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    return 0
 
 
 def link_report(store, report_id: str) -> list[core.Link]:
