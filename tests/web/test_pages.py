@@ -87,3 +87,12 @@ def test_charts_page_embeds_the_figures(client):
     html = client.get("/charts?type=sentence").text
     assert 'id="chart-data"' in html and "sentences_by_charge_and_penalty" in html
     assert 'href="/map?type=sentence"' in html  # the nav keeps the filters
+
+
+def test_dates_are_shown_by_precision():
+    from nkevents.web.app import fmt_date
+    assert fmt_date({"start": "2022-06-01", "end": "2022-06-30", "precision": "month"}) == "2022-06"
+    assert fmt_date({"start": "2022-11-10", "end": "2022-11-10", "precision": "day"}) == "2022-11-10"
+    assert fmt_date({"start": "--05-10", "end": "--05-10", "precision": "month-day"}) == "May 10, year unknown"
+    assert fmt_date({"start": "2021-03-01", "end": "2021-05-31", "precision": "range"}) == "2021-03-01 – 2021-05-31"
+    assert fmt_date(None) == ""

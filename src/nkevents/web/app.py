@@ -137,6 +137,8 @@ def fmt_date(d: dict | None) -> str:
     if not d:
         return ""
     start, end = d.get("start") or "", d.get("end") or ""
+    if start.startswith("--") and len(start) == 7:  # month-day, the report gives no year
+        return f"{calendar.month_abbr[int(start[2:4])]} {int(start[5:7])}, year unknown"
     if d.get("precision") == "month" and start:
         return start[:7]
     if d.get("precision") == "year" and start:
