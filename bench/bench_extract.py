@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Extraction speed on one core: reports/s and peak memory over generated ~2 kB reports.
 
-    python bench/bench_extract.py [--count 3000] [--seed 7]
+    python bench/bench_extract.py [--count 3000] [--seed 7] [--corpus ../shared/corpus/dev]
 
-The reports come from bench/make_reports.py (templates written for this project). Reading is
-included (each report goes through `from_fields`), writing JSON is not. Not a test: it prints figures.
+The reports come from bench/make_reports.py (templates written for this project), or with --corpus
+from the real reports of a corpus folder, cycled to --count. Reading is included (each report goes
+through `from_fields`), writing JSON is not. Not a test: it prints figures.
 """
 from __future__ import annotations
 
@@ -26,8 +27,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--corpus", type=Path, help="a folder of corpus JSON reports to cycle through instead")
     args = ap.parse_args()
-    reports = list(generate(args.count, seed=args.seed))
+    if args.corpus:
+        import itertools
+        import json
+        files = [f for f in sorted(args.corpus.glob("*.json")) if not f.name.endswith(".gold.json")
+                 and f.name != "clusters.json"]
+        fields = ("text", "html", "url", "outlet", "title", "published")
+        pool = [{k: v for k, v in json.loads(f.read_text()).items() if k in fields} for f in files]
+        reports = list(itertools.islice(itertools.cycle(pool), args.count))
+    else:
+        reports = list(generate(args.count, seed=args.seed))
     size = sum(len(r.get("text") or "") for r in reports) / len(reports)
     run_stages(from_fields(**reports[0]))  # load lexicons and gazetteer before timing
     start = time.perf_counter()

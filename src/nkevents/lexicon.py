@@ -111,7 +111,7 @@ def gates(name: str) -> dict[str, tuple[str, ...] | None]:
     out = {}
     for key, table in load(name).items():
         if isinstance(table, dict) and "keywords" in table:  # given by hand where patterns start with a number
-            out[key] = tuple(table["keywords"])
+            out[key] = _shortest(set(table["keywords"]))
         elif isinstance(table, dict) and "patterns" in table:
             words: set[str] = set()
             for pattern in table["patterns"]:
@@ -120,8 +120,14 @@ def gates(name: str) -> dict[str, tuple[str, ...] | None]:
                     words = None
                     break
                 words |= lead
-            out[key] = tuple(sorted(words)) if words is not None else None
+            out[key] = _shortest(words) if words is not None else None
     return out
+
+
+def _shortest(words: set[str]) -> tuple[str, ...]:
+    """Drop every word that contains another: finding "allow" already finds "allowed"."""
+    kept = sorted(words, key=len)
+    return tuple(sorted(w for i, w in enumerate(kept) if not any(k in w for k in kept[:i])))
 
 
 def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:

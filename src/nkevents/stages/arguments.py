@@ -93,8 +93,18 @@ def _number(word: str) -> int | None:
 
 # ---------- one argument each ----------
 
-def attribution_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _attribution_re().finditer(text)]
+# Every attribution names its source with one of these nouns; other sentences are not scanned.
+SOURCE_NOUNS = ("source", "resident", "official", "informant", "defector", "escapee", "insider", "witness")
+
+
+def attribution_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the phrases that say who told the outlet ("a source in Ryanggang Province")."""
+    spans = []
+    for start, end in sentences or [(0, len(text))]:
+        lowered = text[start:end].lower()
+        if any(noun in lowered for noun in SOURCE_NOUNS):
+            spans += [m.span() for m in _attribution_re().finditer(text, start, end)]
+    return spans
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -234,9 +244,11 @@ SINGULAR = {"man", "woman", "person", "individual", "resident", "citizen", "cadr
             "girl", "boy", "driver", "manager", "wife", "husband", "daughter", "son", "child", "member", "vendor"}
 
 
-def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded) -> tuple[str | None, int | None]:
+def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
+                    phrases: list | None = None) -> tuple[str | None, int | None]:
     """The people phrase nearest the trigger, preferring one that gives a number."""
-    phrases = find_subjects(text, sent, excluded)
+    if phrases is None:
+        phrases = find_subjects(text, sent, excluded)
     if not phrases:
         return None, None
     start, end, count = min(phrases, key=lambda p: (p[2] is None, abs(p[0] - trigger_at)))
@@ -353,11 +365,6 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int]) 
     return "asserted"
 
 
-def document_attribution(doc: Document) -> str | None:
-    m = _attribution_re().search(doc.text)
-    return m.group(0).strip() if m else None
-
-
 @lru_cache(maxsize=None)
 def _group_re() -> re.Pattern:
     words = lexicon.load("subjects")["number_words"]
@@ -404,8 +411,9 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
 # ---------- the stage ----------
 
 def run(doc: Document) -> Document:
-    excluded = attribution_spans(doc.text)
-    attribution = document_attribution(doc)
+    excluded = attribution_spans(doc.text, doc.sentences)
+    subjects_of: dict[tuple[int, int], list] = {}  # several events often share one sentence
+    attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
     for ev in doc.events:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
@@ -414,7 +422,10 @@ def run(doc: Document) -> Document:
             # a price is local to where it was quoted; a sentence naming no place gives a national figure
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
         ev.date = choose_date(doc, ev, sent)
-        ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded)
+        if sent not in subjects_of:
+            subjects_of[sent] = find_subjects(doc.text, sent, excluded)
+        ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
+                                                              subjects_of[sent])
         if ev.type in CHARGE_TYPES:
             ev.charges = choose_charges(sentence)
         if ev.type == "sentence":

@@ -38,13 +38,14 @@ def _cue(name: str) -> re.Pattern | None:
     return lexicon.compiled("modality")[name]["patterns"]
 
 
-def find_triggers(sentence: str) -> dict[str, re.Match]:
-    """{event type: first trigger match} for one sentence, after the co-occurrence rules below."""
+def find_triggers(sentence: str, types: set[str] | None = None) -> dict[str, re.Match]:
+    """{event type: first trigger match} for one sentence, after the co-occurrence rules below.
+    `types`: the only types worth trying (those whose keywords the whole report contains)."""
     found = {}
     lowered = sentence.lower()
     gates = lexicon.gates("triggers")
     for typ, pats in lexicon.compiled("triggers").items():
-        if not lexicon.may_match(gates[typ], lowered):
+        if (types is not None and typ not in types) or not lexicon.may_match(gates[typ], lowered):
             continue
         m = _first_trigger(pats["patterns"], pats["exclude"], sentence)
         if m:
@@ -77,9 +78,11 @@ def is_anaphoric(sentence: str, trigger: re.Match) -> bool:
 def run(doc: Document) -> Document:
     strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
+    lowered = doc.text.lower()
+    possible = {t for t, gate in lexicon.gates("triggers").items() if lexicon.may_match(gate, lowered)}
     for start, end in doc.sentences:
         sentence = doc.text[start:end]
-        for typ, m in find_triggers(sentence).items():
+        for typ, m in find_triggers(sentence, possible).items():
             events.append(Event(type=typ, evidence=[(start, end)],
                                 trigger=(start + m.start(), start + m.end()),
                                 confidence=strengths.get(typ, 0.5),
