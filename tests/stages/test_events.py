@@ -81,6 +81,8 @@ def test_a_definite_noun_refers_back():
     ("The emergency epidemic prevention headquarters issued new rules.", "hardship"),
     ("Kim made an on-site inspection of the new greenhouse farm.", "crackdown"),
     ("A defector who fled in 2016 said the practice is common.", "prohibited_activity"),
+    ("Residents will be able to cross the border legally once trade resumes.", "prohibited_activity"),
+    ("Families must use a state phone for the calls.", "prohibited_activity"),
 ])
 def test_passing_mentions_are_not_events(sentence, not_expected):
     assert not_expected not in types_of(sentence)
@@ -90,6 +92,7 @@ def test_passing_mentions_are_not_events(sentence, not_expected):
     ("Residents marked the 80th anniversary of liberation with a mass rally.", "other"),
     ("A cholera outbreak killed dozens in the county.", "hardship"),
     ("State security agents raided homes in the district.", "crackdown"),
+    ("Torrential rains flooded hundreds of homes in the county.", "hardship"),
 ])
 def test_occurrences_of_the_same_words(sentence, expected):
     assert expected in types_of(sentence)

@@ -67,6 +67,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
         # except the lead's summary ("North Korea has ordered ..."), which the details then name
         if (ia or ib) and ia != ib and not (ia and not ib) and not (not ia and a.evidence[0] in lead):
             return False
+    if a.type == "prohibited_activity" and a.charges and b.charges and not set(a.charges) & set(b.charges):
+        return False  # different conduct (smuggling, defection) is a different occurrence
     if a.type in ("crackdown", "arrest"):
         aa, ab = _authorities(a), _authorities(b)
         if aa and ab and not aa & ab:  # different agencies, different operations
