@@ -151,7 +151,8 @@ def _fill_gaps(keep: Event, other: Event) -> None:
 def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
-        earlier = [k for k in merged if k.type == ev.type and k.modality == ev.modality]
+        # a reference back names the known occurrence, whatever its clause says ("ahead of the trial")
+        earlier = [k for k in merged if k.type == ev.type]
         if ev.anaphoric and earlier:
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
