@@ -4,7 +4,7 @@ import json
 from typer.testing import CliRunner
 
 from nkevents.cli import app
-from nkevents.cli.extract_cmd import output_name
+from nkevents.inputs import output_file
 
 runner = CliRunner()
 REPORT = "Police arrested two brokers in Hyesan on March 3, a source in Ryanggang Province said."
@@ -32,7 +32,9 @@ def test_a_batch_keeps_going_past_bad_input_and_says_which(tmp_path):
     result = runner.invoke(app, ["extract", str(d), str(tmp_path / "missing.txt"), "--out", str(out)])
     assert result.exit_code == 1
     written = sorted(p.name for p in out.iterdir())
-    assert written == ["good.json", "many-1.json", "many-3.json"]
+    assert written == ["good.json", "many.jsonl"]
+    lines = [json.loads(line) for line in (out / "many.jsonl").read_text().splitlines()]
+    assert [line["source"].rsplit(":", 1)[1] for line in lines] == ["1", "3"]
     for name in ("empty.txt", "bin.txt", "many.jsonl:2", "missing.txt"):
         assert name in result.stderr
     assert "3 reports extracted" in result.stderr and "4 failed" in result.stderr
@@ -40,6 +42,6 @@ def test_a_batch_keeps_going_past_bad_input_and_says_which(tmp_path):
 
 
 def test_output_names():
-    assert output_name("/a/b/report.json") == "report.json"
-    assert output_name("/a/feed.jsonl.gz:12") == "feed-12.json"
-    assert output_name("/a/news.xml#3") == "news-3.json"
+    assert output_file("/a/b/report.json", many=False) == "report.json"
+    assert output_file("/a/feed.jsonl.gz", many=True) == "feed.jsonl"
+    assert output_file("/a/news.xml", many=True) == "news.jsonl"

@@ -32,3 +32,12 @@ def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path]:
 
 def _is_annotation(p: Path) -> bool:
     return p.name.endswith(".gold.json") or p.name == "clusters.json"
+
+
+def output_file(path: Path | str, many: bool) -> str:
+    """Name of the extraction output of one input file: `a.html` -> `a.json`; a file holding many
+    reports (JSON Lines, feeds) -> `a.jsonl`, one object per line (`reports.jsonl.gz` -> `reports.jsonl`)."""
+    name = Path(path).name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    return Path(name).stem + (".jsonl" if many else ".json")

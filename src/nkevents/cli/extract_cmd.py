@@ -14,9 +14,9 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
                            TimeRemainingColumn)
 
 from nkevents.cli import app
-from nkevents.inputs import InputError, iter_input_files
+from nkevents.inputs import InputError, iter_input_files, output_file
 from nkevents.pipeline import run_stages
-from nkevents.stages.read import iter_documents
+from nkevents.stages.read import holds_many_reports, iter_documents
 
 err = Console(stderr=True, soft_wrap=True)  # one line per message, however long
 
@@ -90,15 +90,6 @@ def _print_one(item, fmt: str) -> int:
     return 0
 
 
-def output_name(source: str) -> str:
-    """File name for one report's JSON: `a.json`, or `a-17.json` for line 17 of a JSON Lines file."""
-    base, _, part = source.replace("#", ":").rpartition(":") if (":" in source or "#" in source) else (source, "", "")
-    stem = Path(base).name
-    for suffix in (".gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".xml", ".rss", ".atom"):
-        stem = stem[: -len(suffix)] if stem.endswith(suffix) else stem
-    return f"{stem}-{part}.json" if part else f"{stem}.json"
-
-
 def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
     """Extract every report of every file: (reports extracted, events, reports that failed)."""
     if out is not None:
@@ -110,6 +101,10 @@ def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
     with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
         task = bar.add_task("extract", total=len(files), reports=0)
         for path in files:
+            # a file of many reports gives OUT/<name>.jsonl, one object per line with its "source",
+            # as `--engine dask` writes it; any other file OUT/<name>.json
+            many = out is not None and holds_many_reports(path)
+            lines = [] if many else None
             for item in iter_documents(path, **overrides):
                 if item.error:
                     failures.append((item.source, item.error))
@@ -119,12 +114,16 @@ def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
                 n_ok += 1
                 n_events += len(doc.events)
                 obj = doc.to_json()
-                if out is not None:
-                    (out / output_name(item.source)).write_text(json.dumps(obj, ensure_ascii=False, indent=1))
+                if many:
+                    lines.append(json.dumps({**obj, "source": item.source}, ensure_ascii=False) + "\n")
+                elif out is not None:
+                    (out / output_file(path, many=False)).write_text(json.dumps(obj, ensure_ascii=False, indent=1))
                 elif fmt == "json":
                     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 else:
                     Console().print(_table(doc))
                 bar.update(task, reports=n_ok + len(failures))
+            if many:
+                (out / output_file(path, many=True)).write_text("".join(lines), encoding="utf-8")
             bar.advance(task)
     return n_ok, n_events, len(failures)

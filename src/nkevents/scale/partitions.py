@@ -58,7 +58,7 @@ class Partition:
 
 def is_multi_report(path: Path) -> bool:
     """JSON Lines and feeds hold many reports; other files one."""
-    return read._kind(Path(path)) in ("jsonl", "feed")
+    return read.holds_many_reports(Path(path))
 
 
 def plan_partitions(files: Iterable[Path | str], size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:

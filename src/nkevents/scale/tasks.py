@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nkevents.inputs import output_file
 from nkevents.scale.partitions import Partition, iter_partition
 
 
@@ -64,11 +65,8 @@ def _finish(result: PartitionResult, started: float) -> PartitionResult:
 
 def output_name(path: Path | str) -> str:
     """The output file of a multi-report input: reports.jsonl.gz -> reports.jsonl, feed.xml ->
-    feed.jsonl."""
-    name = Path(path).name
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    return Path(name).stem + ".jsonl"
+    feed.jsonl (the same names the serial `extract --out` writes)."""
+    return output_file(path, many=True)
 
 
 def part_name(partition: Partition) -> str:
@@ -101,7 +99,7 @@ def extract_partition(partition: Partition, overrides: dict, out: str | None,
         elif partition.kind == "stream":
             lines.append(json.dumps({**obj, "source": loaded.source}, ensure_ascii=False) + "\n")
         else:
-            target = Path(out) / (Path(loaded.source).stem + ".json")
+            target = Path(out) / output_file(loaded.source, many=False)
             target.write_text(json.dumps(obj, ensure_ascii=False, indent=1))
     if out is not None and partition.kind == "stream":
         target = Path(out) / part_name(partition)

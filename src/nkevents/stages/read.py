@@ -407,6 +407,12 @@ def _doc_from_bytes(data: bytes, kind: str, overrides: dict, source: str) -> Doc
     return from_fields(text=text, source=source, **fields)
 
 
+def holds_many_reports(path: Path) -> bool:
+    """JSON Lines files and feeds hold many reports; other files one."""
+    path = Path(path)
+    return _kind(path, _peek(path)) in ("jsonl", "feed")
+
+
 def iter_documents(path: Path, **overrides) -> Iterator[Loaded]:
     """Every report in a file, one Loaded each, never raising for bad content.
 
