@@ -483,16 +483,34 @@ def incident_ids_of_events(store, event_ids: Iterable[str]) -> dict[str, str]:
 
 
 def incident_sources_of_events(store, event_ids: Iterable[str]) -> dict[str, dict]:
-    """{event_id: {"incident_id", "n_reports", "n_independent"}} (the exports' sources column)."""
+    """{event_id: {"incident_id", "n_reports", "n_outlets", "n_independent"}} (the exports'
+    sources column, the web list by incident)."""
     ids = incident_ids_of_events(store, event_ids)
     with store.engine.connect() as conn:
         rows = {}
         for chunk in _chunks(sorted(set(ids.values()))):
             rows.update({r.incident_id: r for r in conn.execute(
-                select(incidents.c.incident_id, incidents.c.n_reports, incidents.c.n_independent)
+                select(incidents.c.incident_id, incidents.c.n_reports, incidents.c.n_outlets,
+                       incidents.c.n_independent)
                 .where(incidents.c.incident_id.in_(chunk)))})
-    return {e: {"incident_id": i, "n_reports": rows[i].n_reports if i in rows else 1,
-                "n_independent": rows[i].n_independent if i in rows else 1} for e, i in ids.items()}
+    return {e: {"incident_id": i, **{k: getattr(rows[i], k) if i in rows else 1
+                                     for k in ("n_reports", "n_outlets", "n_independent")}}
+            for e, i in ids.items()}
+
+
+def first_event_of_each_incident(conds: list):
+    """A select of the event ids that stand for their incidents among the events matching `conds`
+    (store.queries.where_clauses): the first of each incident by date, then id - the order of
+    `export --by incident` - so lists, maps and charts count incidents. An event not in an
+    incident (not linked yet, or rejected) stands for itself."""
+    incident = func.coalesce(incident_members.c.incident_id, events.c.event_id)
+    ranked = (select(events.c.event_id, func.row_number().over(
+                  partition_by=incident,
+                  order_by=[events.c.date_from.asc().nulls_last(), events.c.event_id]).label("rank"))
+              .select_from(events.outerjoin(incident_members,
+                                            incident_members.c.event_id == events.c.event_id))
+              .where(*conds).subquery())
+    return select(ranked.c.event_id).where(ranked.c.rank == 1)
 
 
 # ---------------------------------------------------------------------------- reviewers

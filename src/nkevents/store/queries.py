@@ -25,6 +25,9 @@ class EventFilter:
     review_status: by default rejected events are left out; name it to see them.
     q: full-text query over report title and text.
     include_superseded: also events of older revisions of a report (default: current only).
+    by: "event" (default) or "incident": only the first event (by date, then id) of each incident
+    among the matching ones, so lists, counts, maps and exports count incidents
+    (docs/incidents.md; an event not linked yet counts as an incident of its own).
     """
     type: Many = None
     place: Many = None
@@ -39,6 +42,7 @@ class EventFilter:
     q: str | None = None
     report_id: Many = None
     include_superseded: bool = False
+    by: str = "event"
 
     @classmethod
     def from_dict(cls, d: dict) -> "EventFilter":
@@ -97,6 +101,9 @@ def where_clauses(f: EventFilter | None, dialect: str) -> list:
     if f.q:
         conds.append(events.c.report_id.in_(
             select(reports.c.report_id).where(reports.c.pk.in_(fts_pks(f.q, dialect)))))
+    if f.by == "incident":
+        from nkevents.store.incidents import first_event_of_each_incident  # it imports this module
+        conds = [events.c.event_id.in_(first_event_of_each_incident(conds))]
     return conds
 
 

@@ -2,7 +2,8 @@
 
 Pages: /events, /events/{id}, /reports/{id}, /map, /charts, /login. The same filters (type,
 place, since, until, charge, penalty, actor, outlet, modality, review_status, q) work in the URL
-of every listing page, the API and the exports. Reads are open to anyone (an anonymous visitor
+of every listing page, the API and the exports, and `by=incident` counts one item per incident
+(the occurrence several reports tell, docs/incidents.md) instead of one per event. Reads are open to anyone (an anonymous visitor
 is a viewer); writes need an editor or admin session and the session's CSRF token.
 """
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 import os
 import re
 import secrets
+import threading
+import time
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -29,13 +32,14 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
 from nkevents.store import EventFilter, ReviewError, Store
+from nkevents.store import incidents
 from nkevents.store.reviews import codes as store_codes
 from nkevents.web import auth, highlight
 from nkevents.web.mapdata import PlaceOptions, ResultCache, map_groups
 
 WEB_DIR = Path(str(resources.files("nkevents.web")))
 FILTER_FIELDS = ("type", "place", "since", "until", "charge", "penalty", "actor", "outlet",
-                 "modality", "review_status", "q")
+                 "modality", "review_status", "q", "by")
 MULTI_FIELDS = ("type", "charge", "penalty", "actor", "modality", "review_status", "outlet", "place")
 PER_PAGE_DEFAULT = 50
 PER_PAGE_MAX = 500
@@ -47,6 +51,8 @@ TYPE_COLOURS = {
     "mobilization": "#5e35b1", "other": "#757575",
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Events stored by other processes join their incidents at most this often (app writes: at once).
+LINK_EVERY_SECONDS = 30.0
 
 
 class UserError(Exception):
@@ -77,6 +83,8 @@ def filters_from_query(params) -> EventFilter:
         for v in _as_list(values.get(name)):
             if v not in allowed[key]:
                 raise UserError(f"{name}: {v!r} is not a known code ({', '.join(allowed[key])})")
+    if values.get("by", "event") not in incidents.BY_CHOICES:
+        raise UserError(f"by: {values['by']!r} is not one of {', '.join(incidents.BY_CHOICES)}")
     for v in _as_list(values.get("review_status")):
         if v not in REVIEW_STATUSES:
             raise UserError(f"review_status: {v!r} is not one of {', '.join(REVIEW_STATUSES)}")
@@ -165,6 +173,14 @@ def label(code: str | None) -> str:
     return (code or "").replace("_", " ")
 
 
+def place_name(place_id: str | None) -> str:
+    """An incident's place (it keeps only the id) by its gazetteer name."""
+    if not place_id:
+        return ""
+    from nkevents.export import place_name as name_of
+    return name_of(place_id)
+
+
 # ---------------------------------------------------------------- the app
 
 def create_app(store: Store, *, secret_key: str | None = None, https_only: bool = False,
@@ -183,11 +199,33 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     app.state.store = store
     cache = ResultCache()
     app.state.cache = cache
+    linking = {"at": -1e9, "lock": threading.Lock()}
+
+    def ensure_linked() -> None:
+        """Events not yet in an incident (ingested elsewhere, added or rejected here) are linked
+        before anything is read by incident; at most every LINK_EVERY_SECONDS, since even
+        finding that nothing waits reads the events table."""
+        with linking["lock"]:
+            if time.monotonic() - linking["at"] > LINK_EVERY_SECONDS:
+                incidents.link_pending(store)
+                linking["at"] = time.monotonic()
+
+    def after_write() -> None:
+        cache.clear()
+        linking["at"] = -1e9
+
+    def with_incidents(rows: list[dict]) -> list[dict]:
+        """Rows of a list by incident, each with its incident's id and counts of reports."""
+        counts = incidents.incident_sources_of_events(store, [e["event_id"] for e in rows])
+        alone = {"incident_id": None, "n_reports": 1, "n_outlets": 1, "n_independent": 1}
+        return [dict(e, incident=counts.get(e["event_id"], alone)) for e in rows]
 
     def request_filters(params) -> EventFilter:
         """The URL's filters; a place given by name ("Chongjin", "north-hamgyong") becomes the
         gazetteer ids it means, so people need not know the dotted ids."""
         f = filters_from_query(params)
+        if f.by == "incident":
+            ensure_linked()
         if f.place:
             ids: list[str] = []
             for value in _as_list(f.place):
@@ -205,7 +243,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     env = templates.env
-    env.filters.update(fmt_date=fmt_date, fmt_penalty=fmt_penalty, label=label)
+    env.filters.update(fmt_date=fmt_date, fmt_penalty=fmt_penalty, label=label, place_name=place_name)
     env.globals.update(TYPE_COLOURS=TYPE_COLOURS, codes=store_codes, REVIEW_STATUSES=REVIEW_STATUSES)
 
     @app.middleware("http")
@@ -286,14 +324,19 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         f = request_filters(request.query_params)
         pg, per = paging(request.query_params)
         rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order_of(request.query_params))
-        return {"total": total, "page": pg, "per_page": per, "events": rows}
+        if f.by == "incident":  # one event per incident; total counts incidents
+            rows = with_incidents(rows)
+        return {"total": total, "page": pg, "per_page": per, "by": f.by, "events": rows}
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def api_event(event_id: str) -> dict:
-        """One event with its report (full text), the other events of the report and its review history."""
+        """One event with its report (full text), the other events of the report, its review
+        history and `incident`: the occurrence it belongs to with all its reports (or null)."""
         ev = store.get_event(event_id)
         if ev is None:
             raise HTTPException(404, f"{event_id}: no such event")
+        ensure_linked()
+        ev["incident"] = incidents.incident_of_event(store, event_id)
         return ev
 
     @app.get("/api/reports/{report_id}", tags=["reports"])
@@ -338,8 +381,9 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     @app.get("/api/export.{fmt}", tags=["export"])
     def api_export(request: Request, fmt: str):
         """The filtered events as csv, geojson or jsonl (same filters as /api/events)."""
-        return export_response(store, request_filters(request.query_params), fmt,
-                               order_of(request.query_params))
+        f = request_filters(request.query_params)
+        ensure_linked()  # the incident_id and sources columns
+        return export_response(store, f, fmt, order_of(request.query_params))
 
     # ------------------------------------------------------------ JSON API: writes
 
@@ -365,7 +409,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         user = require_write(request, request.headers.get("x-csrf-token"))
         if store.get_event(event_id) is None:
             raise HTTPException(404, f"{event_id}: no such event")
-        cache.clear()
+        after_write()
         try:
             return store.review(event_id, user=user["username"], action=str(decision.get("action")),
                                 changes=decision.get("changes"), note=decision.get("note"))
@@ -377,7 +421,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
                       event: Annotated[dict, Body(examples=[{"type": "arrest", "evidence": [{"start": 0, "end": 40}]}])]):
         """Add an event the extractor missed (needs at least type and one evidence span)."""
         user = require_write(request, request.headers.get("x-csrf-token"))
-        cache.clear()
+        after_write()
         try:
             event_id = store.add_event(report_id, event, user=user["username"])
         except ReviewError as e:
@@ -432,10 +476,13 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         pg, per = paging(params)
         order = order_of(params)
         rows, total = store.query_events(f, limit=per, offset=(pg - 1) * per, order=order)
+        if f.by == "incident":
+            rows = with_incidents(rows)
         pages = max(1, (total + per - 1) // per)
         return page(request, "events.html", events=rows, total=total, page_no=pg, pages=pages,
                     per_page=per, order=order, orders=ORDERS, f=f, params=params,
-                    query=filter_query(params), query_no_order=filter_query(params, ("page", "order")))
+                    query=filter_query(params), query_no_order=filter_query(params, ("page", "order")),
+                    query_no_by=filter_query(params, ("page", "by")))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str):
@@ -446,8 +493,11 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         text = ev["report"]["text"]
         spans = highlight.event_spans(text, ev) + highlight.place_spans(rep.get("places") or [])
         siblings = [e for e in rep.get("events") or [] if e["event_id"] != event_id]
+        ensure_linked()
+        incident = incidents.incident_of_event(store, event_id)
         return page(request, "event.html", ev=ev, report=ev["report"], text_html=highlight.render(text, spans),
                     siblings=siblings, history=ev.get("history") or [],
+                    incident=incident, incident_reports=incident_view(incident, ev["report_id"]),
                     message=request.query_params.get("msg"))
 
     @app.post("/events/{event_id}/review", include_in_schema=False)
@@ -462,7 +512,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         changes = form_changes(ev, form) if action == "correct" else None
         if action == "correct" and not changes:
             return RedirectResponse(f"/events/{event_id}?msg=nothing+changed", status_code=303)
-        cache.clear()
+        after_write()
         try:
             store.review(event_id, user=user["username"], action=action, changes=changes, note=note)
         except ReviewError as e:
@@ -488,7 +538,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
     async def report_add_event_form(request: Request, report_id: str):
         form = await request.form()
         user = require_write(request, form.get("csrf_token"))
-        cache.clear()
+        after_write()
         try:
             event = form_new_event(form)
             event_id = store.add_event(report_id, event, user=user["username"])
@@ -501,6 +551,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         f = request_filters(request.query_params)
         return page(request, "map.html", f=f, params=request.query_params,
                     query=filter_query(request.query_params), tile_url=tile_url or "",
+                    query_no_by=filter_query(request.query_params, ("page", "by")),
                     tile_attribution=tile_attribution)
 
     @app.get("/charts", response_class=HTMLResponse, include_in_schema=False)
@@ -508,7 +559,8 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         f = request_filters(request.query_params)
         stats = cached_stats(request.query_params)
         return page(request, "charts.html", f=f, params=request.query_params, stats=stats,
-                    stats_json=json.dumps(stats), query=filter_query(request.query_params))
+                    stats_json=json.dumps(stats), query=filter_query(request.query_params),
+                    query_no_by=filter_query(request.query_params, ("page", "by")))
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, next: str = "/events"):
@@ -562,6 +614,14 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         return PlainTextResponse("ok")
 
     return app
+
+
+def incident_view(incident: dict | None, report_id: str) -> list[dict]:
+    """The incident's other reports for the event page, each with the event it gives."""
+    if not incident:
+        return []
+    event_of = {link["report"]: link["event"] for link in incident["links"]}
+    return [dict(r, event_id=event_of.get(r["id"])) for r in incident["reports"] if r["id"] != report_id]
 
 
 def _tile_origin(tile_url: str | None) -> str:
@@ -689,7 +749,9 @@ def export_response(store: Store, f: EventFilter, fmt: str, order: str) -> Respo
         raise HTTPException(404, f"export format {fmt!r} is not one of {', '.join(EXPORT_TYPES)}")
     from nkevents.export import export
     out = io.StringIO()
-    export(store.iter_events(f, order=order), fmt, out)
+    # incident_id, sources and independent_sources columns (rows are already one per incident
+    # when f.by is "incident")
+    export(incidents.annotate_events(store, store.iter_events(f, order=order), by=f.by), fmt, out)
     name = f"nkevents-events-{date.today().isoformat()}.{fmt}"
     return Response(out.getvalue(), media_type=EXPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

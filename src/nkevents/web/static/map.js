@@ -5,6 +5,7 @@
   var el = document.getElementById("map");
   var colours = JSON.parse(el.dataset.colours || "{}");
   var query = el.dataset.query || "";
+  var unit = el.dataset.unit || "event";  // "incident" with by=incident: one per occurrence
   var map = L.map(el, { preferCanvas: false, minZoom: 5, maxZoom: 13, zoomSnap: 0.5 });
   map.fitBounds([[37.6, 124.2], [43.05, 130.75]]);
   if (el.dataset.tileUrl) {
@@ -83,17 +84,17 @@
       var link = g.event_id ? "/events/" + encodeURIComponent(g.event_id) : listUrl(g);
       var when = g.since ? (g.since === g.until || !g.until ? g.since : g.since + " – " + g.until) : "no dates";
       m.bindPopup("<strong>" + esc(g.place_name) + "</strong> <span class='muted'>" + esc(g.place_id) + "</span><br>" +
-                  esc(g.count) + " " + esc(label(g.type)) + (g.count > 1 ? " events" : " event") + "<br>" +
+                  esc(g.count) + " " + esc(label(g.type)) + " " + unit + (g.count > 1 ? "s" : "") + "<br>" +
                   "<span class='muted'>" + esc(when) + "</span>" +
                   (g.coord_precision === "parent" ? "<br><em>Point is the parent place's: the exact spot is not known.</em>" : "") +
-                  "<br><a class='popup-link' href='" + esc(link) + "'>" + (g.event_id ? "Open the event" : "List these events") + " →</a>");
+                  "<br><a class='popup-link' href='" + esc(link) + "'>" + (g.event_id ? "Open the event" : "List these " + unit + "s") + " →</a>");
       return m;
     });
     if (!markers.length) el.dataset.loaded = "0";
     clusters.addLayers(markers);
-    document.getElementById("map-count").textContent = data.events.toLocaleString() + " events on the map";
+    document.getElementById("map-count").textContent = data.events.toLocaleString() + " " + unit + "s on the map";
     if (data.unplaced) {
-      document.getElementById("unplaced").textContent = data.unplaced.toLocaleString() + " matching events have no place and are not shown.";
+      document.getElementById("unplaced").textContent = data.unplaced.toLocaleString() + " matching " + unit + "s have no place and are not shown.";
     }
   });
 })();
