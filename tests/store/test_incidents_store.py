@@ -205,3 +205,37 @@ def test_events_removed_by_reextraction_leave_their_incidents(store):
     inc.link_pending(store)
     found = inc.list_incidents(store)
     assert [i["n_reports"] for i in found] == [1] and found[0]["reports"][0]["id"] == a
+
+
+def test_events_command_by_incident_matches_export_by_incident(db_url, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from nkevents.cli import app
+    from nkevents.store import Store
+    with Store.open(db_url) as s:  # stored, not linked yet: the command links first
+        for d in (doc_a(), doc_b(), doc_copy(), doc_other()):
+            s.ingest_document(d)
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(app, [*args, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    by_event = json.loads(run("events", "--format", "json"))
+    listed = json.loads(run("events", "--by", "incident", "--format", "json"))
+    assert by_event["total"] == 4 and listed["total"] == 2 and len(listed["events"]) == 2
+    exported = [json.loads(line) for line in
+                run("export", "--by", "incident", "-f", "jsonl", "-o", "-").splitlines() if line.strip()]
+    assert [e["event_id"] for e in listed["events"]] == [e["event_id"] for e in exported]
+    hoeryong = next(e for e in listed["events"] if e["place"]["id"] == HOERYONG[0])
+    assert hoeryong["n_reports"] == 3 and hoeryong["independent_sources"] == 2
+    assert hoeryong["incident_id"] == next(e for e in exported if e["event_id"] == hoeryong["event_id"])["incident_id"]
+    from nkevents.cli import store_cmd
+    monkeypatch.setattr(store_cmd.out, "width", 400)  # no folded cells
+    table = run("events", "--by", "incident")
+    assert "2 incidents" in table and "incident_id" in table and hoeryong["incident_id"] in table
+    bad = runner.invoke(app, ["events", "--by", "outlet", "--db", db_url])
+    assert bad.exit_code == 2 and "--by outlet: unknown choice" in bad.output

@@ -151,9 +151,11 @@ def ingest(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _event_table(rows, title=None) -> Table:
+def _event_table(rows, title=None, by_incident: bool = False) -> Table:
     t = Table(title=title, show_lines=False)
-    for col in ("event_id", "type", "date", "place", "charges", "penalty", "status", "outlet", "evidence"):
+    extra = ("incident_id", "reports", "independent") if by_incident else ()
+    for col in ("event_id", "type", "date", "place", "charges", "penalty", "status", "outlet",
+                *extra, "evidence"):
         t.add_column(col, overflow="fold")
     for e in rows:
         pen = e.get("penalty") or {}
@@ -161,10 +163,12 @@ def _event_table(rows, title=None) -> Table:
         if pen.get("min_months") is not None or pen.get("max_months") is not None:
             months = f" {pen.get('min_months')}-{pen.get('max_months')}m"
         date = e.get("date") or {}
+        extra = ((e["incident_id"], str(e["n_reports"]), str(e["independent_sources"]))
+                 if by_incident else ())
         t.add_row(e["event_id"], e["type"], date.get("start") or "",
                   (e.get("place") or {}).get("name") or "", ", ".join(e.get("charges") or []),
                   (pen.get("kind") or "") + months, e["review_status"], e.get("outlet") or "",
-                  escape((e.get("evidence_text") or "")[:160]))
+                  *extra, escape((e.get("evidence_text") or "")[:160]))
     return t
 
 
@@ -180,21 +184,33 @@ def events(
     offset: int = typer.Option(0, help="Skip this many first."),
     order: str = typer.Option("date", help="date | -date | published | -published | confidence"),
     format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    by: str = typer.Option("event", "--by", help="event | incident (one row per incident, its first event by date: docs/incidents.md)."),
     db: Optional[str] = DbOpt,
 ):
-    """List stored events matching filters."""
+    """List stored events matching filters (or one row per incident with --by incident)."""
+    from nkevents.store import incidents as inc
+    if by not in inc.BY_CHOICES:
+        _fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
     store = _open(db)
     f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
                 penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
                 q=q, report=report)
+    f.by = by
+    if by == "incident":
+        inc.link_pending(store)  # events stored since the last ingest join their incidents
     try:
         rows, total = store.query_events(f, limit=limit, offset=offset, order=order)
     except ValueError as e:
         _fail(str(e), 2)
+    if by == "incident":  # the export's incident_id, sources and independent_sources, and counts
+        counts = inc.incident_sources_of_events(store, [e["event_id"] for e in rows])
+        rows = [dict(e, n_reports=counts.get(e["event_id"], {}).get("n_reports", 1))
+                for e in inc.annotate_events(store, rows, by="incident")]
     if format == "json":
-        sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(json.dumps({"total": total, "by": by, "events": rows}, ensure_ascii=False, default=str) + "\n")
     else:
-        out.print(_event_table(rows, title=f"{total} events" + (f" (showing {len(rows)})" if total > len(rows) else "")))
+        shown = f" (showing {len(rows)})" if total > len(rows) else ""
+        out.print(_event_table(rows, title=f"{total} {by}s{shown}", by_incident=by == "incident"))
 
 
 @app.command()
