@@ -37,11 +37,12 @@ def test_years_ago_is_not_a_term():
     ("Dozens of residents were detained.", None),
     ("At least one family was banished.", None),
     ("More than 5,000 people were rescued.", 5000),
+    ("A youth league patrol stopped them.", None),
 ])
 def test_subject_counts(text, count):
     phrase, n = arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])
     assert n == count, phrase
-    assert phrase is not None and phrase in text
+    assert phrase is None or phrase in text
 
 
 @pytest.mark.parametrize("sentence, charges", [

@@ -93,6 +93,9 @@ def test_passing_mentions_are_not_events(sentence, not_expected):
     ("A cholera outbreak killed dozens in the county.", "hardship"),
     ("State security agents raided homes in the district.", "crackdown"),
     ("Torrential rains flooded hundreds of homes in the county.", "hardship"),
+    ("Several of them were sent to a labor-training camp for three months.", "sentence"),
+    ("Their names were read out at a public criticism session.", "trial"),
+    ("Officials in the county have received similar instructions.", "directive"),
 ])
 def test_occurrences_of_the_same_words(sentence, expected):
     assert expected in types_of(sentence)

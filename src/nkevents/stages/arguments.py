@@ -54,7 +54,9 @@ def _subject_res() -> tuple[re.Pattern, re.Pattern]:
     floor = "|".join(re.escape(w) for w in sorted(lex["floor_words"], key=len, reverse=True))
     vague = "|".join(re.escape(w) for w in sorted(lex["vague_words"], key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(set(lex["people"]) | set(lex["collective"]), key=len, reverse=True))
-    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])"
+    # a people word followed by one of these is a modifier ("a youth league", "the women's union")
+    not_after = r"(?!\s+(?:league|union|team|group|squad|organi[sz]ation|committee|brigade|corps|unit|office|center|department|hall|village|camp|market|association)\b)(?![’']s\s+(?:league|union|association))"
+    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-]){not_after}"
                       rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
     before = re.compile(
         rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?"
