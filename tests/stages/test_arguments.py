@@ -62,3 +62,18 @@ def test_enumerated_groups_split_into_one_event_each():
     ev = Event(type="execution", evidence=[(0, len(text))], trigger=(12, 20))
     parts = arguments.split_groups(text, ev)
     assert [(p.subjects_count, p.charges) for p in parts] == [(2, ["drugs"]), (1, ["violent_crime"])]
+
+
+def test_two_punishments_in_one_sentence_are_two_groups():
+    text = ("Five of them were sent to a labor-training camp for six months, while the other two "
+            "women were fined 100,000 won.")
+    ev = Event(type="sentence", evidence=[(0, len(text))], trigger=(16, 20))
+    parts = arguments.split_penalties(text, ev, [])
+    assert [(p.penalty.kind, p.penalty.min_months) for p in parts] == [("labor_training", 6), ("fine", None)]
+    assert [p.subjects_count for p in parts] == [None, 2]
+
+
+def test_a_range_of_punishments_for_one_group_stays_one():
+    text = "Those who watched the films received from six months of forced labor to five years in prison."
+    ev = Event(type="sentence", evidence=[(0, len(text))], trigger=(30, 38))
+    assert len(arguments.split_penalties(text, ev, [])) == 1

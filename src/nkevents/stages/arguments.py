@@ -392,6 +392,32 @@ def split_groups(text: str, ev: Event) -> list[Event]:
     return out
 
 
+# Where one sentence hands out two punishments: "X were sent to a camp, while others were fined".
+CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:others|the (?:rest|others)|another|\w+ others)\b)", re.I)
+
+
+def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
+    """One sentence event per clause that names its own penalty, each with that clause's people."""
+    if ev.type != "sentence":
+        return [ev]
+    s, e = ev.evidence[0]
+    bounds = [s] + [m.end() for m in CLAUSE_BREAK.finditer(text, s, e)] + [e]
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    penalized = [(a, b, choose_penalty(text[a:b])) for a, b in clauses]
+    penalized = [(a, b, p) for a, b, p in penalized if p is not None]
+    if len(penalized) < 2:
+        return [ev]
+    out = []
+    for a, b, penalty in penalized:
+        part = copy.copy(ev)
+        part.penalty = penalty
+        part.trigger = (a, b)
+        part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
+        part.charges = choose_charges(text[a:b]) or list(ev.charges)
+        out.append(part)
+    return out
+
+
 def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     """Prices and hardship are recorded per place: "in Sinuiju and Uiju" gives one event each."""
     if ev.type not in ("market", "hardship") or ev.place_basis != "sentence":
@@ -444,7 +470,8 @@ def run(doc: Document) -> Document:
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
     expanded = []
     for ev in doc.events:
-        for part in split_groups(doc.text, ev):
-            expanded.extend(split_places(doc, part, excluded))
+        for group in split_groups(doc.text, ev):
+            for part in split_penalties(doc.text, group, excluded):
+                expanded.extend(split_places(doc, part, excluded))
     doc.events = expanded
     return doc
