@@ -319,6 +319,7 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
                    review_status: Annotated[list[str] | None, Query(description="default: all but rejected")] = None,
                    q: Annotated[str | None, Query(description="full-text search in report title and text")] = None,
                    order: Annotated[str, Query(description=" | ".join(ORDERS))] = "-date",
+                   by: Annotated[str, Query(description="event | incident: one event per incident (the first by date), total counts incidents")] = "event",
                    page: int = 1, per_page: int = PER_PAGE_DEFAULT) -> dict:
         """Events matching the filters, one page at a time (list values: repeat or comma-separate)."""
         f = request_filters(request.query_params)
