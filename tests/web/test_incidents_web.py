@@ -94,6 +94,9 @@ def test_events_list_by_incident_has_one_row_per_incident(client, told_twice):
     assert hoeryong["incident"]["n_reports"] == 2 and hoeryong["incident"]["n_independent"] == 2
     assert client.get("/api/events").json()["total"] == 8
     assert client.get("/api/events?by=incident").json()["total"] == 7
+    pages = [client.get(f"/api/events?by=incident&per_page=3&page={n}").json()["events"] for n in (1, 2, 3)]
+    assert [len(rows) for rows in pages] == [3, 3, 1]
+    assert len({e["event_id"] for rows in pages for e in rows}) == 7
 
 
 def test_events_page_by_incident_keeps_by_in_links(client, told_twice):
