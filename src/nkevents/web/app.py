@@ -3,8 +3,9 @@
 Pages: /events, /events/{id}, /reports/{id}, /map, /charts, /login. The same filters (type,
 place, since, until, charge, penalty, actor, outlet, modality, review_status, q) work in the URL
 of every listing page, the API and the exports, and `by=incident` counts one item per incident
-(the occurrence several reports tell, docs/incidents.md) instead of one per event. Reads are open to anyone (an anonymous visitor
-is a viewer); writes need an editor or admin session and the session's CSRF token.
+(the occurrence several reports tell, docs/incidents.md) instead of one per event. Reads are open
+to anyone (an anonymous visitor is a viewer); writes need an editor or admin session and the
+session's CSRF token.
 """
 from __future__ import annotations
 
