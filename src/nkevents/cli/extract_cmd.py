@@ -14,11 +14,11 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
                            TimeRemainingColumn)
 
 from nkevents.cli import app
+from nkevents.cli.common import err
 from nkevents.inputs import InputError, iter_input_files, output_file
 from nkevents.pipeline import run_stages
 from nkevents.stages.read import holds_many_reports, iter_documents
 
-err = Console(stderr=True, soft_wrap=True)  # one line per message, however long
 
 
 def _table(doc) -> Table:

@@ -20,31 +20,19 @@ from rich.markup import escape
 from rich.table import Table
 
 from nkevents.cli import app
+from nkevents.cli.common import DbOpt, err, fail, open_store, out
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
 
 incidents_app = typer.Typer(help="Incidents: the reports and events of one occurrence.",
                             no_args_is_help=False, add_completion=False)
 app.add_typer(incidents_app, name="incidents")
 
-DbOpt = typer.Option(None, "--db", help="Database: a file path, sqlite:///FILE or postgresql://... "
-                                        "(default $NKEVENTS_DB or ./nkevents.db).")
 UserOpt = typer.Option(None, "--user", help="Reviewer name (default $NKEVENTS_USER or $USER).")
 NoteOpt = typer.Option(None, "--note", help="Why.")
 
 
-def _fail(message: str, code: int = 1):
-    err.print(f"error: {escape(message)}")
-    raise typer.Exit(code)
 
 
-def _open(db: Optional[str]):
-    from nkevents.store import Store, StoreError
-    try:
-        return Store.open(db)
-    except StoreError as e:
-        _fail(str(e))
 
 
 def _user(user: Optional[str]) -> str:
@@ -115,10 +103,10 @@ def incidents(
     import re
     from nkevents.store import incidents as inc
     if format not in ("table", "json"):
-        _fail(f"--format {format}: unknown format (one of: table, json)", 2)
+        fail(f"--format {format}: unknown format (one of: table, json)", 2)
     for name, value in (("--since", since), ("--until", until)):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            _fail(f"{name} {value}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)", 2)
+            fail(f"{name} {value}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)", 2)
     if since and len(since) < 10:
         since = since + "-01-01"[len(since) - 4:]
     if until and len(until) < 10:
@@ -126,13 +114,13 @@ def incidents(
     from nkevents.store.queries import store_settings
     for t in type or []:
         if t not in store_settings()["codes"]["types"]:
-            _fail(f"--type {t}: unknown event type", 2)
-    store = _open(db)
+            fail(f"--type {t}: unknown event type", 2)
+    store = open_store(db)
     places = [None]
     if place:
         places = store.resolve_place(place)
         if not places:
-            _fail(f"--place {place}: unknown place")
+            fail(f"--place {place}: unknown place")
     inc.link_pending(store)
     found, seen = [], set()
     for p in places:
@@ -154,12 +142,12 @@ def merge(a: str = typer.Argument(..., help="Incident that stays."),
           user: Optional[str] = UserOpt, note: Optional[str] = NoteOpt, db: Optional[str] = DbOpt):
     """Reviewer: the events of incident B join incident A (kept when incidents are re-linked)."""
     from nkevents.store import incidents as inc
-    store = _open(db)
+    store = open_store(db)
     inc.link_pending(store)
     try:
         merged = inc.merge_incidents(store, a, b, user=_user(user), note=note)
     except inc.IncidentError as e:
-        _fail(str(e))
+        fail(str(e))
     err.print(f"{merged['id']}: {len(merged['events'])} events, {merged['n_reports']} reports")
 
 
@@ -169,12 +157,12 @@ def split(incident: str = typer.Argument(..., help="Incident to split."),
           user: Optional[str] = UserOpt, note: Optional[str] = NoteOpt, db: Optional[str] = DbOpt):
     """Reviewer: these events leave the incident for a new one (kept when incidents are re-linked)."""
     from nkevents.store import incidents as inc
-    store = _open(db)
+    store = open_store(db)
     inc.link_pending(store)
     try:
         new = inc.split_incident(store, incident, events, user=_user(user), note=note)
     except inc.IncidentError as e:
-        _fail(str(e))
+        fail(str(e))
     err.print(f"{new['id']}: new incident with {len(new['events'])} events split from {incident}")
 
 
@@ -182,6 +170,6 @@ def split(incident: str = typer.Argument(..., help="Incident to split."),
 def relink(db: Optional[str] = DbOpt):
     """Rebuild every incident from the stored events, then replay reviewers' merges and splits."""
     from nkevents.store import incidents as inc
-    store = _open(db)
+    store = open_store(db)
     n = inc.relink(store)
     err.print(f"{n} events linked into {len(inc.list_incidents(store))} incidents")

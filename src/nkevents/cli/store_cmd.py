@@ -12,29 +12,17 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from nkevents.cli import app
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
-out = Console(highlight=False)
-
-DB_HELP = "Database: a file path, sqlite:///FILE or postgresql://... (default $NKEVENTS_DB or ./nkevents.db)."
+from nkevents.cli.common import DbOpt, err, fail, open_store, out
 
 
-def _fail(message: str, code: int = 1):
-    err.print(f"error: {escape(message)}")
-    raise typer.Exit(code)
 
 
-def _open(db: Optional[str]):
-    from nkevents.store import Store, StoreError
-    try:
-        return Store.open(db)
-    except StoreError as e:
-        _fail(str(e))
+
+
 
 
 def _filter(store, *, type=None, place=None, since=None, until=None, charge=None, penalty=None,
@@ -47,10 +35,10 @@ def _filter(store, *, type=None, place=None, since=None, until=None, charge=None
                                   ("--modality", modality, codes["modalities"])):
         for v in values or []:
             if v not in allowed:
-                _fail(f"{name} {v}: unknown value (one of: {', '.join(allowed)})", 2)
+                fail(f"{name} {v}: unknown value (one of: {', '.join(allowed)})", 2)
     for name, value in (("--since", since), ("--until", until)):
         if value and not _is_date(value):
-            _fail(f"{name} {value}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)", 2)
+            fail(f"{name} {value}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)", 2)
     places = []
     for p in place or []:
         places += store.resolve_place(p)
@@ -94,7 +82,6 @@ ModalityOpt = typer.Option(None, "--modality", help="asserted|planned|ordered|al
 StatusOpt = typer.Option(None, "--status", help="Review status: machine|confirmed|corrected|rejected|added.")
 QOpt = typer.Option(None, "--q", help="Only events of reports matching this full-text query.")
 ReportOpt = typer.Option(None, "--report", help="Only events of this report id.")
-DbOpt = typer.Option(None, "--db", help=DB_HELP)
 
 
 @app.command()
@@ -114,7 +101,7 @@ def ingest(
     try:
         files = list(iter_input_files(paths))
     except InputError as e:
-        _fail(str(e), 2)
+        fail(str(e), 2)
     if engine:  # extraction on Dask, writes by bounded writers here (nkevents.scale)
         from nkevents.scale import ScaleError, run_ingest_distributed
         from nkevents.store import StoreError
@@ -122,11 +109,11 @@ def ingest(
             summary = run_ingest_distributed(files, db, engine=engine, scheduler=scheduler,
                                              published=published, outlet=outlet, console=err)
         except (ScaleError, StoreError) as e:
-            _fail(str(e), 2)
+            fail(str(e), 2)
         err.print(f"{summary.new} new, {summary.unchanged} unchanged, {summary.updated} updated, "
                   f"{summary.failed} failed, {summary.events_added} events added")
         raise typer.Exit(1 if summary.failed else 0)
-    store = _open(db)
+    store = open_store(db)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[reports]} reports"), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=not err.is_terminal) as bar:
@@ -190,8 +177,8 @@ def events(
     """List stored events matching filters (or one row per incident with --by incident)."""
     from nkevents.store import incidents as inc
     if by not in inc.BY_CHOICES:
-        _fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
-    store = _open(db)
+        fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
+    store = open_store(db)
     f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
                 penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
                 q=q, report=report)
@@ -201,7 +188,7 @@ def events(
     try:
         rows, total = store.query_events(f, limit=limit, offset=offset, order=order)
     except ValueError as e:
-        _fail(str(e), 2)
+        fail(str(e), 2)
     if by == "incident":  # the export's incident_id, sources and independent_sources, and counts
         counts = inc.incident_sources_of_events(store, [e["event_id"] for e in rows])
         rows = [dict(e, n_reports=counts.get(e["event_id"], {}).get("n_reports", 1))
@@ -218,7 +205,7 @@ def search(query: str = typer.Argument(..., help="Words to find in reports (stem
            limit: int = typer.Option(20), db: Optional[str] = DbOpt,
            format: str = typer.Option("text", "--format", "-f", help="text | json")):
     """Full-text search over reports: each hit with its matching sentences and its events."""
-    store = _open(db)
+    store = open_store(db)
     hits = store.search(query, limit=limit)
     if format == "json":
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, default=str) + "\n")
@@ -241,10 +228,10 @@ def search(query: str = typer.Argument(..., help="Words to find in reports (stem
 def show(event_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
          format: str = typer.Option("text", "--format", "-f", help="text | json")):
     """An event with its evidence sentence in context, and its review history."""
-    store = _open(db)
+    store = open_store(db)
     ev = store.get_event(event_id)
     if ev is None:
-        _fail(f"{event_id}: no such event")
+        fail(f"{event_id}: no such event")
     from nkevents.store.incidents import incident_of_event, link_pending  # docs/incidents.md
     link_pending(store)
     ev["incident"] = incident_of_event(store, event_id)
@@ -282,10 +269,10 @@ def show(event_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
 def report(report_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
            format: str = typer.Option("text", "--format", "-f", help="text | json")):
     """A stored report: its fields, revisions and events."""
-    store = _open(db)
+    store = open_store(db)
     rep = store.get_report(report_id)
     if rep is None:
-        _fail(f"{report_id}: no such report")
+        fail(f"{report_id}: no such report")
     if format == "json":
         sys.stdout.write(json.dumps(rep, ensure_ascii=False, default=str) + "\n")
         return
@@ -315,14 +302,14 @@ def export(
     """Export matching events: CSV (ACLED-style columns), GeoJSON, or JSON Lines."""
     from nkevents.export import FORMATS, export as write
     if format not in FORMATS:
-        _fail(f"--format {format}: unknown format (one of: {', '.join(FORMATS)})", 2)
-    store = _open(db)
+        fail(f"--format {format}: unknown format (one of: {', '.join(FORMATS)})", 2)
+    store = open_store(db)
     f = _filter(store, type=type, place=place, since=since, until=until, charge=charge,
                 penalty=penalty, actor=actor, outlet=outlet, modality=modality, status=status,
                 q=q, report=report)
     from nkevents.store import incidents as inc  # incident_id and sources columns, --by incident
     if by not in inc.BY_CHOICES:
-        _fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
+        fail(f"--by {by}: unknown choice (one of: {', '.join(inc.BY_CHOICES)})", 2)
     inc.link_pending(store)
     rows = lambda: inc.annotate_events(store, store.iter_events(f), by=by)  # noqa: E731
     if str(output) == "-":
@@ -332,7 +319,7 @@ def export(
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 counts = write(rows(), format, fh)
         except OSError as e:
-            _fail(f"{output}: cannot write ({e.strerror})")
+            fail(f"{output}: cannot write ({e.strerror})")
     skipped = f", {counts['skipped']} without coordinates left out" if counts["skipped"] else ""
     err.print(f"{counts['written']} events written to {output}{skipped}")
 
@@ -351,21 +338,21 @@ def review(
     from nkevents.store import ReviewError
     chosen = [name for name, on in (("confirm", confirm), ("reject", reject), ("correct", bool(set_))) if on]
     if len(chosen) != 1:
-        _fail("give exactly one of --confirm, --reject or --set field=value", 2)
+        fail("give exactly one of --confirm, --reject or --set field=value", 2)
     changes = None
     if set_:
         changes = {}
         for item in set_:
             if "=" not in item:
-                _fail(f"--set {item}: expected field=value", 2)
+                fail(f"--set {item}: expected field=value", 2)
             key, value = item.split("=", 1)
             changes[key.strip()] = value
     who = user or os.environ.get("NKEVENTS_USER") or os.environ.get("USER") or "unknown"
-    store = _open(db)
+    store = open_store(db)
     try:
         ev = store.review(event_id, user=who, action=chosen[0], changes=changes, note=note)
     except ReviewError as e:
-        _fail(str(e))
+        fail(str(e))
     err.print(f"{event_id}: {ev['review_status']} by {who}")
 
 
@@ -374,7 +361,7 @@ def failures(db: Optional[str] = DbOpt,
              clear: bool = typer.Option(False, "--clear", help="Forget all recorded failures."),
              format: str = typer.Option("table", "--format", "-f", help="table | json")):
     """Inputs that could not be ingested, with the reason."""
-    store = _open(db)
+    store = open_store(db)
     if clear:
         err.print(f"{store.clear_failures()} failures cleared")
         return
@@ -405,7 +392,7 @@ def reextract(
     from nkevents import EXTRACTOR_VERSION
     from nkevents.store import StoreError
     if not (report_ids or all_ or stale or since_version):
-        _fail("name report ids, or give --all, --stale or --since-version", 2)
+        fail("name report ids, or give --all, --stale or --since-version", 2)
     if engine:  # extraction on Dask, writes by bounded writers here (nkevents.scale)
         from nkevents.scale import ScaleError, run_reextract_distributed
         try:
@@ -413,10 +400,10 @@ def reextract(
                                                 all_reports=all_, engine=engine,
                                                 scheduler=scheduler, console=err)
         except (ScaleError, StoreError) as e:
-            _fail(str(e), 2)
+            fail(str(e), 2)
         err.print(summary.line())
         raise typer.Exit(1 if summary.failed else 0)
-    store = _open(db)
+    store = open_store(db)
     if report_ids:
         ids = list(report_ids)
     elif since_version:

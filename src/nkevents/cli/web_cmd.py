@@ -12,24 +12,15 @@ from typing import Optional
 import typer
 
 from nkevents.cli import app
+from nkevents.cli.common import DbOpt, fail, open_store
 
-DB_HELP = "Database: a file path, sqlite:///FILE or postgresql://... (default $NKEVENTS_DB or ./nkevents.db)."
 
 user_app = typer.Typer(no_args_is_help=True, help="Manage the web app's users.")
 app.add_typer(user_app, name="user")
 
 
-def _fail(message: str, code: int = 1):
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
-def _open(db: Optional[str]):
-    from nkevents.store import Store, StoreError
-    try:
-        return Store.open(db)
-    except StoreError as e:
-        _fail(str(e))
 
 
 @user_app.command("add")
@@ -37,7 +28,7 @@ def user_add(name: str = typer.Argument(..., help="User name (letters, digits, _
              role: str = typer.Option("viewer", "--role", help="viewer, editor or admin."),
              password_stdin: bool = typer.Option(False, "--password-stdin",
                                                  help="Read the password from standard input."),
-             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+             db: Optional[str] = DbOpt) -> None:
     """Create a user, or set a new password and role for an existing one."""
     from nkevents.web import auth
     from nkevents.web.app import user_problem
@@ -46,26 +37,26 @@ def user_add(name: str = typer.Argument(..., help="User name (letters, digits, _
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         if not sys.stdin.isatty():
-            _fail("no terminal to ask for the password: use --password-stdin")
+            fail("no terminal to ask for the password: use --password-stdin")
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     problem = user_problem(name, password, role)
     if problem:
-        _fail(problem, 2)
-    store = _open(db)
+        fail(problem, 2)
+    store = open_store(db)
     existed = store.get_user(name) is not None
     store.add_user(name, auth.hash_password(password), role)
     typer.echo(f"{'updated' if existed else 'created'} user {name} ({role})")
 
 
 @user_app.command("list")
-def user_list(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def user_list(db: Optional[str] = DbOpt) -> None:
     """List users and their roles."""
-    for u in _open(db).list_users():
+    for u in open_store(db).list_users():
         typer.echo(f"{u['username']}\t{u['role']}\t{u['created_at'][:19]}")
 
 
 @app.command()
-def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+def serve(db: Optional[str] = DbOpt,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
           port: int = typer.Option(8000, "--port", help="Port to listen on."),
           tile_url: Optional[str] = typer.Option(None, "--tile-url", envvar="NKEVENTS_TILE_URL",
@@ -79,7 +70,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     from nkevents.web import create_app
     from nkevents.web.app import WEB_DIR
 
-    store = _open(db)
+    store = open_store(db)
     if not (WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").exists():
         typer.echo("warning: web assets are missing; run scripts/build_assets.sh (the map and "
                    "charts need them)", err=True)
