@@ -99,3 +99,7 @@ def test_passing_mentions_are_not_events(sentence, not_expected):
 ])
 def test_occurrences_of_the_same_words(sentence, expected):
     assert expected in types_of(sentence)
+
+
+def test_cut_rations_are_hardship():
+    assert "hardship" in types_of("Food rations for factory workers were cut in half in March.")
