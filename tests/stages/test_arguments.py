@@ -38,6 +38,7 @@ def test_years_ago_is_not_a_term():
     ("At least one family was banished.", None),
     ("More than 5,000 people were rescued.", 5000),
     ("A youth league patrol stopped them.", None),
+    ("The nine had been arrested for using foreign phones.", 9),
 ])
 def test_subject_counts(text, count):
     phrase, n = arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])

@@ -237,7 +237,18 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
         if count is None and m.group("age") and noun in SINGULAR:
             count = 1  # "a man in his 50s"
         found.append((start, m.end(), count))
+    # "the nine were tried": a number standing for people named before
+    for m in _bare_number_re().finditer(text, sent[0], sent[1]):
+        if not _inside(m.span(), excluded):
+            found.append((m.start(), m.end(), _number(m.group("qty"))))
     return found
+
+
+@lru_cache(maxsize=None)
+def _bare_number_re() -> re.Pattern:
+    numbers = [w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "one", "both")]
+    qty = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r")"
+    return re.compile(rf"(?<![\w-])(?:the|these|those|all)\s+(?P<qty>{qty})(?=\s+(?:were|was|had|have|are|received|got|faced|stood|remain)\b)", re.I)
 
 
 SINGULAR = {"man", "woman", "person", "individual", "resident", "citizen", "cadre", "official", "teenager",
