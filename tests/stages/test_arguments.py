@@ -78,3 +78,18 @@ def test_a_range_of_punishments_for_one_group_stays_one():
     text = "Those who watched the films received from six months of forced labor to five years in prison."
     ev = Event(type="sentence", evidence=[(0, len(text))], trigger=(30, 38))
     assert len(arguments.split_penalties(text, ev, [])) == 1
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Locals have had to face a month of disciplinary labor.", "asserted"),
+    ("Ahead of the party congress, police arrested 30 traders.", "asserted"),
+    ("Two other smugglers are awaiting trial.", "planned"),
+    ("Authorities plan to allow residents to leave.", "planned"),
+    ("Police did not arrest anyone.", "negated"),
+    ("Rumors say that two officials were executed.", "alleged"),
+])
+def test_modality(text, modality):
+    from nkevents.stages import events
+    found = events.find_triggers(text)
+    m = next(iter(found.values()))
+    assert arguments.choose_modality(text, (0, len(text)), (m.start(), m.end())) == modality
