@@ -40,6 +40,8 @@ def main() -> int:
                    "penalty_kind_acc": res["penalty_kind_acc"] or 0.0}
         print(f"{corpus}: " + " ".join(f"{k}={v:.3f}" for k, v in figures.items())
               + f" strict_f1={res['events_strict'][2]:.3f} charges_f1={res['charges'][2]:.3f}"
+              f" actors_f1={res['actors'][2]:.3f} penalty_months_acc={res['penalty_months_acc'] or 0:.3f}"
+              f" count_acc={res['count_acc'] or 0:.3f} modality_acc={res['modality_acc'] or 0:.3f}"
               f" boilerplate_removed={res['boilerplate_removed'] or 0:.3f} body_kept={res['body_kept'] or 0:.3f}"
               f" failed={res['failed_documents']}")
         if corpus == "dev":
