@@ -49,8 +49,7 @@ def _attribution_re() -> re.Pattern:
 def _subject_res() -> tuple[re.Pattern, re.Pattern]:
     """(noun pattern, pattern for the quantity and modifiers that end right before the noun)."""
     lex = lexicon.load("subjects")
-    numbers = sorted(lex["number_words"], key=len, reverse=True)
-    qty = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in numbers) + r")"
+    qty = _quantity(lex["number_words"], digits=r"\d[\d,]*")
     floor = "|".join(re.escape(w) for w in sorted(lex["floor_words"], key=len, reverse=True))
     vague = "|".join(re.escape(w) for w in sorted(lex["vague_words"], key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(set(lex["people"]) | set(lex["collective"]), key=len, reverse=True))
@@ -75,7 +74,7 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 @lru_cache(maxsize=None)
 def _term_res() -> tuple[re.Pattern, re.Pattern]:
     words = lexicon.load("penalties")["terms"]["number_words"]
-    num = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")"
+    num = _quantity(words)
     ctx = (r"(?:prison|jail|forced|hard|corrective|disciplinary|reform|labou?r|kyohwaso|imprisonment|"
            r"sentences?|terms?|detention|confinement|training)")
     single = re.compile(
@@ -84,6 +83,11 @@ def _term_res() -> tuple[re.Pattern, re.Pattern]:
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<n1>{num})[- ](?P<u1>years?|months?)\b(?!\s+(?:ago|earlier|before|later)))", re.I)
     span = re.compile(rf"(?P<a>{num})\s+(?:to|-|–|or)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
     return single, span
+
+
+def _quantity(words, digits: str = r"\d+") -> str:
+    """A regex alternative matching a number in digits or one of the number words, longest first."""
+    return rf"(?:{digits}|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _number(word: str) -> int | None:
@@ -215,6 +219,7 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
     """(start, end, count) of each phrase naming people in the sentence."""
     noun_re, before_re = _subject_res()
     collective = set(lexicon.load("subjects")["collective"])
+    singular = set(lexicon.load("subjects")["singular"])
     found = []
     for m in noun_re.finditer(text, sent[0], sent[1]):
         if _inside(m.span(), excluded):
@@ -232,9 +237,9 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
             start = b.start()
             if b.group("qty") and not b.group("vague") and noun not in collective:
                 count = _number(b.group("qty"))
-            elif b.group("det") and b.group("det").lower() == "the" and not kept and noun in SINGULAR:
+            elif b.group("det") and b.group("det").lower() == "the" and not kept and noun in singular:
                 count = 1  # "the man"
-        if count is None and m.group("age") and noun in SINGULAR:
+        if count is None and m.group("age") and noun in singular:
             count = 1  # "a man in his 50s"
         found.append((start, m.end(), count))
     # "the nine were tried": a number standing for people named before
@@ -246,15 +251,10 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
 
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
-    numbers = [w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "one", "both")]
-    qty = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r")"
+    qty = _quantity(w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "one", "both"))
     return re.compile(rf"(?<![\w-])(?:the|these|those|all)\s+(?P<qty>{qty})(?=\s+(?:were|was|had|have|are|received|got|faced|stood|remain)\b)", re.I)
 
 
-SINGULAR = {"man", "woman", "person", "individual", "resident", "citizen", "cadre", "official", "teenager",
-            "teen", "student", "soldier", "officer", "smuggler", "trader", "user", "defector", "worker", "farmer",
-            "broker", "prisoner", "detainee", "defendant", "suspect", "head", "chairman", "prosecutor", "judge",
-            "girl", "boy", "driver", "manager", "wife", "husband", "daughter", "son", "child", "member", "vendor"}
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -381,7 +381,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int]) 
 @lru_cache(maxsize=None)
 def _group_re() -> re.Pattern:
     words = lexicon.load("subjects")["number_words"]
-    qty = r"(?:\d+|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if " " not in w) + r")"
+    qty = _quantity(w for w in words if " " not in w)
     return re.compile(rf"(?<![\w-])(?P<n>{qty})\s+(?:(?:of them|[a-z]+s)\s+)?for\s+(?P<what>[^,;–—()]+?)"
                       rf"(?=\s+and\s+{qty}\s+|\s*[,;–—.)]|$)", re.I)
 

@@ -93,9 +93,7 @@ def _penalties_agree(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
-    _take_place(keep, other)
-    if _more_precise(other.date, keep.date):
-        keep.date = other.date
+    _fill_gaps(keep, other)
     if keep.subjects_count is None and other.subjects_count is not None:
         keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count
     elif keep.subjects_text is None:
@@ -104,8 +102,6 @@ def _absorb(keep: Event, other: Event) -> None:
     if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"
                           or (keep.penalty.kind == other.penalty.kind and keep.penalty.min_months is None)):
         keep.penalty = other.penalty
-    known = {a.id for a in keep.actors}
-    keep.actors += [a for a in other.actors if a.id not in known]
     keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
 
 
