@@ -136,16 +136,22 @@ def run(doc: Document) -> Document:
 
 
 def _strip_prefixes(raw: str, r: Rules, removed: list[Removed], published: list[str]) -> str:
+    """Take page artefacts off the start of the body; several may stack, but each rule applies
+    once (the same artefact again on the next line is part of that line, not the page's head)."""
+    used: set[int] = set()
     changed = True
     while changed:
         changed = False
-        for kind, regex, gives_date in r.prefixes:
+        for n, (kind, regex, gives_date) in enumerate(r.prefixes):
+            if n in used:
+                continue
             m = regex.match(raw)
             if m and m.end() > 0:
                 removed.append(Removed(kind, m.group(0).strip()))
                 if gives_date and (found := _date_in(m.group(0))):
                     published.append(found)
                 raw = raw[m.end():]
+                used.add(n)
                 changed = True
     return raw
 
