@@ -115,6 +115,8 @@ class Event:
     id: str = ""
     # the trigger refers back to an occurrence already named ("the trial", "the order")
     anaphoric: bool = False
+    # for a policy: the kind of measure (lockdown, ban, lift...; data/lexicon/triggers.toml)
+    measure: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -131,6 +133,7 @@ class Event:
             "evidence": [{"start": s, "end": e} for s, e in self.evidence],
             "trigger": {"start": self.trigger[0], "end": self.trigger[1]} if self.trigger else None,
             "confidence": round(self.confidence, 3),
+            **({"measure": self.measure} if self.measure else {}),
         }
 
 

@@ -103,3 +103,82 @@ def test_occurrences_of_the_same_words(sentence, expected):
 
 def test_cut_rations_are_hardship():
     assert "hardship" in types_of("Food rations for factory workers were cut in half in March.")
+
+
+# Sentences written for these tests, one per class of wording the lexicons are meant to cover
+# (several of them in phrasings the dev reports do not use).
+@pytest.mark.parametrize("sentence, typ", [
+    # policy: closures, lockdowns, quarantine, bans, restrictions, requirements, relief, amnesty
+    ("The authorities shut down the jangmadang in three counties last week.", "policy"),
+    ("Residents of Kimchaek were placed under a strict lockdown on Monday.", "policy"),
+    ("The city was locked down after a fever case was found.", "policy"),
+    ("People in the county have been told to stay indoors until further notice.", "policy"),
+    ("Officials quarantined some 200 returnees at a hotel near the station.", "policy"),
+    ("All traders arriving from Dandong must now undergo a 20-day quarantine.", "policy"),
+    ("The government prohibited women under fifty from trading in the market.", "policy"),
+    ("The state has restricted the operating hours of private stalls to two hours a day.", "policy"),
+    ("Travellers were subject to stricter screening at the railway crossing.", "policy"),
+    ("Authorities lifted the movement ban on the border city in early May.", "policy"),
+    ("Freight trains between Sinuiju and Dandong resumed operation on Tuesday.", "policy"),
+    ("The state will grant a special pardon to prisoners on the national holiday.", "policy"),
+    ("Universities cancelled classes so that students could join the construction work.", "policy"),
+    # directive: orders and documents, people told or warned, calls, lectures and meetings
+    ("The provincial security bureau sent down an ordinance on foreign currency.", "directive"),
+    ("Residents were told to report anyone who visits from another province.", "directive"),
+    ("Kim Jong Un called for the thorough eradication of anti-socialist behaviour.", "directive"),
+    ("The premier stressed the need to increase grain production this year.", "directive"),
+    ("Neighbourhood unit meetings were held to warn families against phone calls abroad.", "directive"),
+    ("Workers had to attend a study session on the new law every Saturday.", "directive"),
+    ("Party cadres instructed factory managers to submit lists of absent workers.", "directive"),
+    # market, hardship, mobilization, other
+    ("At the Hyesan market, one Chinese yuan was trading at 1,250 won on Friday.", "market"),
+    ("The price of corn has nearly doubled since the spring.", "market"),
+    ("Power cuts have left most apartments in the city without heating.", "hardship"),
+    ("Heavy rain destroyed some 1,200 houses and washed away two bridges.", "hardship"),
+    ("Families in the village are eating porridge made from grass roots.", "hardship"),
+    ("The state launched a 'Hundred-Day Battle' to finish the power station.", "mobilization"),
+    ("Middle-school pupils were dispatched to collective farms for the transplanting season.", "mobilization"),
+    ("The party convened an enlarged plenary meeting in the capital.", "other"),
+    # prohibited activity reported as conduct
+    ("Soldiers from the coastal unit have been stealing fuel and selling it.", "prohibited_activity"),
+    ("More young people are secretly watching K-dramas on USB sticks.", "prohibited_activity"),
+    ("Meth use has spread among students in the port city.", "prohibited_activity"),
+])
+def test_classes_of_wording(sentence, typ):
+    assert typ in types_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("Amnesty International said the camps still hold about 120,000 people.", "policy"),
+    ("The law bans the possession of foreign books.", "policy"),  # a standing ban, described
+    ("Prosecutors began enforcing the ban on movement.", "policy"),  # enforcement, not a new ban
+    ("The source told Daily NK to keep his name out of the story.", "directive"),
+    ("The defector asked not to be named for safety reasons.", "directive"),
+    ("Phone calls were made to relatives in Seoul.", "directive"),
+    ("He was accused of leaking the price of rice to a reporter.", "market"),
+    ("The death rate in the camps is unknown.", "market"),
+])
+def test_look_alikes_of_those_classes(sentence, typ):
+    assert typ not in types_of(sentence)
+
+
+def test_two_measures_in_one_sentence_are_two_policies():
+    sentence = "The authorities closed the markets and banned travel between provinces."
+    measures = [kind for _, kind in events.policy_triggers(sentence)]
+    assert len(measures) == 2 and len(set(measures)) == 2
+
+
+def test_one_measure_named_twice_is_one_policy():
+    sentence = "The city was placed under lockdown, and residents had to stay indoors."
+    assert [kind for _, kind in events.policy_triggers(sentence)] == ["lockdown"]
+
+
+def test_a_sentence_detailing_a_known_measure_refers_back():
+    text = "The state imposed a quarantine on arrivals. Under the measure, travellers will be kept in isolation for a month."
+    doc = Document(text=text, sentences=[(0, 43), (44, len(text))])
+    events.run(doc)
+    assert [(e.type, e.anaphoric) for e in doc.events] == [("policy", False), ("policy", True)]
+
+
+def test_what_is_not_known_to_have_happened_is_no_event():
+    assert types_of("It is not known whether similar restrictions were imposed in other provinces.") == set()

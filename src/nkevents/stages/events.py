@@ -7,6 +7,7 @@ Reads the sentence spans and writes one candidate `Event` per (sentence, type) w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nkevents import lexicon
 from nkevents.model import Document, Event
@@ -34,6 +35,43 @@ def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: st
     return None
 
 
+def _all_triggers(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> list[re.Match]:
+    excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
+    return [m for m in pattern.finditer(sentence) if not any(a < m.end() and m.start() < b for a, b in excluded)]
+
+
+@lru_cache(maxsize=None)
+def _measure_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(kind, lexicon.alternation(pats)) for kind, pats in lexicon.load("triggers")["policy"]["measures"].items()]
+
+
+# how far past a policy trigger its measure may be named ("shut down ... the markets")
+MEASURE_REACH = 40
+
+
+def measure_of(sentence: str, trigger: re.Match) -> str | None:
+    """The kind of measure a policy trigger names: the first kind found in the trigger, else in
+    the words right after it."""
+    for text in (trigger.group(0), sentence[trigger.start():trigger.end() + MEASURE_REACH]):
+        for kind, pattern in _measure_patterns():
+            if pattern.search(text):
+                return kind
+    return None
+
+
+def policy_triggers(sentence: str) -> list[tuple[re.Match, str | None]]:
+    """Every distinct measure a sentence names, with its first trigger: "closed the markets and
+    banned travel between provinces" is two policies (one per measure, annotation.md)."""
+    pats = lexicon.compiled("triggers")["policy"]
+    out, kinds = [], set()
+    for m in _all_triggers(pats["patterns"], pats["exclude"], sentence):
+        kind = measure_of(sentence, m)
+        if kind not in kinds:
+            kinds.add(kind)
+            out.append((m, kind))
+    return out
+
+
 def _cue(name: str) -> re.Pattern | None:
     return lexicon.compiled("modality")[name]["patterns"]
 
@@ -50,8 +88,8 @@ def find_triggers(sentence: str, types: set[str] | None = None) -> dict[str, re.
         m = _first_trigger(pats["patterns"], pats["exclude"], sentence)
         if m:
             found[typ] = m
-    if not found:
-        return found
+    if not found or _sentence_cue("unknown").search(sentence):
+        return {}
     generic, hypothetical = _cue("generic"), _cue("hypothetical")
     if generic.search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
@@ -68,8 +106,20 @@ def find_triggers(sentence: str, types: set[str] | None = None) -> dict[str, re.
     return found
 
 
-def is_anaphoric(sentence: str, trigger: re.Match) -> bool:
-    """A definite noun trigger ("the execution", "his arrest") refers back to a known occurrence."""
+@lru_cache(maxsize=None)
+def _sentence_cue(name: str) -> re.Pattern:
+    return lexicon.alternation(lexicon.load("triggers")[name])
+
+
+# Types whose sentences may detail a measure or order named before ("Under the measure, ...").
+DETAILED_TYPES = {"policy", "directive"}
+
+
+def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bool:
+    """A definite noun trigger ("the execution", "his arrest") refers back to a known occurrence;
+    so does a measure or order in a sentence that opens by pointing back to one."""
+    if typ in DETAILED_TYPES and _sentence_cue("elaborating_openers").match(sentence.lstrip(" \"'“‘")):
+        return True
     first_word = trigger.group(0).split()[0].lower()
     return (first_word in lexicon.load("triggers")["anaphoric_nouns"]
             and bool(ANAPHORA.search(sentence, 0, trigger.start())))
@@ -83,10 +133,12 @@ def run(doc: Document) -> Document:
     for start, end in doc.sentences:
         sentence = doc.text[start:end]
         for typ, m in find_triggers(sentence, possible).items():
-            events.append(Event(type=typ, evidence=[(start, end)],
-                                trigger=(start + m.start(), start + m.end()),
-                                confidence=strengths.get(typ, 0.5),
-                                anaphoric=is_anaphoric(sentence, m)))
+            found = policy_triggers(sentence) if typ == "policy" else [(m, None)]
+            for match, measure in found or [(m, None)]:
+                events.append(Event(type=typ, evidence=[(start, end)],
+                                    trigger=(start + match.start(), start + match.end()),
+                                    confidence=strengths.get(typ, 0.5),
+                                    anaphoric=is_anaphoric(sentence, match, typ), measure=measure))
     events.sort(key=lambda e: e.trigger)
     doc.events = events
     return doc

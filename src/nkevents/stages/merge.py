@@ -61,6 +61,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
         return False
     if not _penalties_agree(a, b):
         return False
+    if a.type == "policy" and a.measure and b.measure and a.measure != b.measure:
+        return False  # one policy per distinct measure
     if a.type in ("directive", "policy"):
         ia, ib = _issuers(a), _issuers(b)
         # a named issuer starts its own order rather than joining an earlier unattributed one,
@@ -148,7 +150,7 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
     merged: list[Event] = []
     for ev in events:
         # a reference back names the known occurrence, whatever its clause says ("ahead of the trial")
-        earlier = [k for k in merged if k.type == ev.type]
+        earlier = [k for k in merged if k.type == ev.type and (k.measure == ev.measure or None in (k.measure, ev.measure))]
         if ev.anaphoric and earlier:
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
