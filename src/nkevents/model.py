@@ -103,6 +103,12 @@ class Event:
     # how the place was found: "sentence" (named in the evidence), "context" (an earlier
     # sentence), "source" (the source's province), "country" (only known to be in North Korea)
     place_basis: str | None = None
+    # how the date was found: "sentence" (in the evidence), "event" (from the occurrence it is
+    # part of: the trial, an earlier mention), "context" (the time the story is set in)
+    date_basis: str | None = None
+    # the time the story is set in at the evidence sentence, for an event no sentence dates
+    # (filled by the arguments stage, used by merge; not part of the output)
+    context_date: DateMention | None = None
     actors: list[Actor] = field(default_factory=list)
     subjects_text: str | None = None
     subjects_count: int | None = None
@@ -122,7 +128,7 @@ class Event:
         return {
             "id": self.id,
             "type": self.type,
-            "date": self.date.to_json() if self.date else None,
+            "date": {**self.date.to_json(), "basis": self.date_basis} if self.date else None,
             "place": ({**self.place.to_json(), "basis": self.place_basis} if self.place else None),
             "actors": [a.to_json() for a in self.actors],
             "subjects": {"text": self.subjects_text, "count": self.subjects_count},

@@ -93,3 +93,33 @@ def test_modality(text, modality):
     found = events.find_triggers(text)
     m = next(iter(found.values()))
     assert arguments.choose_modality(text, (0, len(text)), (m.start(), m.end())) == modality
+
+
+def test_context_date_is_the_latest_usable_date_before_the_sentence():
+    from nkevents.model import Document
+    from nkevents.stages import arguments, dates, sentences
+    text = ("In late 2014, police raided the village. A source told Daily NK on March 3 that nobody "
+            "was released. Lim was detained for a month.")
+    doc = Document(text=text, published="2015-03-10")
+    sentences.run(doc)
+    dates.run(doc)
+    last = doc.sentences[-1]
+    found = arguments.context_date(doc, last)
+    assert found is not None and found.text == "late 2014"  # "on March 3" dates the telling
+
+
+def test_one_sentence_event_per_clause_with_its_own_penalty():
+    from nkevents.stages import arguments
+    text = ("Two of them received the death penalty, two got life sentences, and the remaining seven "
+            "were given 10 to 15 years in prison.")
+    event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
+    parts = arguments.split_penalties(text, event, [])
+    assert [(p.penalty.kind, p.penalty.min_months, p.penalty.max_months) for p in parts] == [
+        ("death", None, None), ("life_imprisonment", None, None), ("prison", 120, 180)]
+
+
+def test_a_penalty_named_twice_in_one_clause_is_not_split():
+    from nkevents.stages import arguments
+    text = "The court sentenced him to ten years in prison and hard labor, the source said."
+    event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
+    assert len(arguments.split_penalties(text, event, [])) == 1

@@ -88,3 +88,43 @@ def test_a_punishment_naming_no_offence_takes_the_one_last_described():
     named = ev("sentence", 80, charges=["theft"])
     merge.carry_charges([arrest, named])
     assert named.charges == ["theft"]
+
+
+def test_each_punishment_takes_the_date_of_the_trial_it_was_passed_at():
+    first = ev("trial", 0, date=day("2005-03-01"))
+    second = ev("trial", 100, date=day("2005-03-02"))
+    early = ev("sentence", 40, penalty=Penalty("prison", 120, 120))
+    late = ev("sentence", 140, penalty=Penalty("life_imprisonment"))
+    events = [first, early, second, late]
+    merge.inherit_from_trial(events)
+    assert (early.date.date_start, early.date_basis) == ("2005-03-01", "event")
+    assert late.date.date_start == "2005-03-02"
+
+
+def test_another_trial_on_another_day_stays_another_trial():
+    a = ev("trial", 0, date=day("2005-03-01"))
+    b = ev("trial", 100, date=day("2005-03-02"))
+    assert len(merge.merge_events([a, b])) == 2
+
+
+def test_a_death_sentence_whose_execution_is_told_is_that_execution():
+    execution = ev("execution", 0, place=CITY, place_basis="sentence", subjects_count=2)
+    death = ev("sentence", 50, penalty=Penalty("death"), subjects_count=2)
+    prison = ev("sentence", 90, penalty=Penalty("prison", 120, 180), subjects_count=7)
+    kept = merge.fold_death_sentences([execution, death, prison])
+    assert [e.type for e in kept] == ["execution", "sentence"]
+    assert (50, 60) in execution.evidence
+
+
+def test_a_death_sentence_alone_stays_a_sentence():
+    death = ev("sentence", 50, penalty=Penalty("death"))
+    assert merge.fold_death_sentences([death]) == [death]
+
+
+def test_an_undated_occurrence_takes_the_time_its_story_is_set_in():
+    context = day("2014-11-01")
+    undated = ev("arrest", 40, context_date=context)
+    dated = ev("arrest", 80, date=day("2015-01-02"), place=OTHER_CITY, place_basis="sentence")
+    merge.date_from_context([undated, dated])
+    assert (undated.date, undated.date_basis) == (context, "context")
+    assert dated.date.date_start == "2015-01-02"

@@ -215,6 +215,25 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
     return min(candidates, key=lambda d: (abs(d.start - t) if d.start >= t else abs(t - d.end) + 5))
 
 
+def _usable(doc: Document, d: DateMention, lower: int) -> bool:
+    """A date that can stand for when things happened: not the date something was reported, not a
+    dateline, not the far end of a "before"/"until" clause."""
+    before = doc.text[max(lower, d.start - 45):d.start]
+    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or d.relation in ("before", "until"))
+
+
+def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
+    """The time the story is set in at a sentence that names none: the latest usable date named
+    before it in the same paragraph, else in the report ("In late 2014, police raided ... Lim was
+    detained" is 2014)."""
+    earlier = [d for d in doc.date_mentions if d.end <= sent[0] and _usable(doc, d, 0)]
+    if not earlier:
+        return None
+    paragraph = next(((a, b) for a, b in doc.paragraphs if a <= sent[0] < b), None)
+    same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
+    return (same or earlier)[-1]
+
+
 def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None]]:
     """(start, end, count) of each phrase naming people in the sentence."""
     noun_re, before_re = _subject_res()
@@ -403,25 +422,42 @@ def split_groups(text: str, ev: Event) -> list[Event]:
     return out
 
 
-# Where one sentence hands out two punishments: "X were sent to a camp, while others were fined".
-CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:others|the (?:rest|others)|another|\w+ others)\b)", re.I)
+# Where one sentence may hand out several punishments: "Two received the death penalty, two got
+# life sentences, and the remaining seven were given 10 to 15 years", "X was sent to a camp, while
+# others were fined".
+SEGMENT_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:and\s+)?|\s+and\s+", re.I)
+# A segment opens a clause of its own when it has its own verb of punishment or its own people.
+CLAUSE_VERB = re.compile(r"\b(?:gave|given|give|got|get|received|receiving|sentenced|handed|sent|condemned|"
+                         r"fined|jailed|imprisoned|banished|exiled|expelled|dismissed|demoted|punished|faced|"
+                         r"were|was)\b", re.I)
 
 
 def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
-    """One sentence event per clause that names its own penalty, each with that clause's people."""
+    """One sentence event per clause that names its own penalty, each with that clause's people.
+    The sentence is cut at commas, "and", "while"...; a cut piece with a penalty and a verb or
+    people of its own starts a clause, any other piece belongs to the clause before it."""
     if ev.type != "sentence":
         return [ev]
     s, e = ev.evidence[0]
-    bounds = [s] + [m.end() for m in CLAUSE_BREAK.finditer(text, s, e)] + [e]
-    clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-    penalized = [(a, b, choose_penalty(text[a:b])) for a, b in clauses]
-    penalized = [(a, b, p) for a, b, p in penalized if p is not None]
-    if len(penalized) < 2:
+    bounds = [s] + [m.end() for m in SEGMENT_BREAK.finditer(text, s, e)] + [e]
+    clauses: list[list] = []  # [start, end, penalty]
+    pending = s  # where the words not yet in a clause begin
+    for a, b in zip(bounds, bounds[1:]):
+        penalty = choose_penalty(text[a:b]) if b > a else None
+        own = penalty is not None and (CLAUSE_VERB.search(text, a, b) or find_subjects(text, (a, b), excluded))
+        if penalty is not None and (not clauses or own):
+            clauses.append([pending, b, penalty])
+            pending = b
+        elif clauses and pending == clauses[-1][1]:
+            clauses[-1][1] = b  # "...in labor and re-education camps": the same clause goes on
+            pending = b
+    distinct = {(p.kind, p.min_months, p.max_months) for _, _, p in clauses}
+    if len(clauses) < 2 or len(distinct) < 2:
         return [ev]
     out = []
-    for a, b, penalty in penalized:
+    for a, b, _ in clauses:
         part = copy.copy(ev)
-        part.penalty = penalty
+        part.penalty = choose_penalty(text[a:b])
         part.trigger = (a, b)
         part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
         part.charges = choose_charges(text[a:b]) or list(ev.charges)
@@ -461,6 +497,8 @@ def run(doc: Document) -> Document:
             # a price is local to where it was quoted; a sentence naming no place gives a national figure
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
         ev.date = choose_date(doc, ev, sent)
+        ev.date_basis = "sentence" if ev.date else None
+        ev.context_date = None if ev.date else context_date(doc, sent)
         if sent not in subjects_of:
             subjects_of[sent] = find_subjects(doc.text, sent, excluded)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,

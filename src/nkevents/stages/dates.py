@@ -803,6 +803,82 @@ def _single_date_regex() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     return re.compile("|".join(parts)), {n: gr.groups[n] for n in names}
 
 
+# ---------------------------------------------------------------------------- dates told relative to others
+
+@lru_cache(maxsize=1)
+def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    table = dict(data["relative_to_previous"])
+    units = table.pop("units")
+    w = words()
+    counted = (rf"(?P<n>{_alternation([k for k in w.numbers if k not in ('a', 'an')])}|\d{{1,2}})\s+"
+               rf"(?P<unit>{_alternation(units)})\s+(?:later|after(?:wards)?)")
+    fixed = rf"(?P<fixed>{_alternation(table)})"
+    return re.compile(rf"(?<![\w-])(?:{counted}|{fixed})(?![\w-])", re.I), table, units
+
+
+def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
+    """The day `days` after a day-precision date (a month-day is shifted within a leap year)."""
+    if d.precision == "day":
+        moved = date.fromisoformat(d.date_start) + timedelta(days=days)
+        return _iso(moved), "day"
+    if d.precision == "month-day":
+        moved = date.fromisoformat("2000" + d.date_start[1:]) + timedelta(days=days)
+        return "--" + _iso(moved)[5:], "month-day"
+    return None
+
+
+# how far after "the day after" a date may follow and be the one it counts from
+AFTER_REACH = 40
+
+
+def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Mentions for "the following day", "three days later"...: counted from the latest day named
+    before them (or, for "the day after X", from X)."""
+    pattern, table, units = _relative_words()
+    out = []
+    for m in pattern.finditer(text):
+        if any(d.start <= m.start() < d.end for d in found):
+            continue
+        if m.group("fixed"):
+            days = table[" ".join(m.group("fixed").lower().split())]
+        else:
+            n = m.group("n").lower()
+            days = (words().numbers.get(n) or int(n)) * units[m.group("unit").lower()]
+        following = [d for d in found if m.end() <= d.start <= m.end() + AFTER_REACH
+                     and d.precision in ("day", "month-day")]
+        if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
+            anchor = following[0]
+        else:
+            earlier = [d for d in found if d.end <= m.start() and d.precision in ("day", "month-day")]
+            if not earlier:
+                continue
+            anchor = earlier[-1]
+        shifted = _shift(anchor, days)
+        if shifted:
+            out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=shifted[0],
+                                   date_end=shifted[0], precision=shifted[1]))
+    return out
+
+
+def year_from_same_month(found: list[DateMention]) -> None:
+    """With no publication date, a month and day take the year of a date named before it in the
+    same month ("in the second week of March 2005 ... On March 1"): the report says which year."""
+    for i, d in enumerate(found):
+        if d.precision != "month-day" or d.date_start != d.date_end:
+            continue
+        month = d.date_start[2:4]
+        for e in reversed(found[:i]):
+            if not e.date_start.startswith("--") and e.date_start[5:7] == month and e.date_end[5:7] == month:
+                d.date_start = d.date_end = e.date_start[:4] + d.date_start[1:]
+                d.precision = "day"
+                break
+
+
 def run(doc: Document) -> Document:
-    doc.date_mentions = find_dates(doc.text, doc.published)
+    found = find_dates(doc.text, doc.published)
+    if not doc.published:
+        year_from_same_month(found)
+    found += relative_to_previous(doc.text, found)
+    doc.date_mentions = sorted(found, key=lambda d: d.start)
     return doc

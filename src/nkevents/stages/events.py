@@ -121,8 +121,10 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     if typ in DETAILED_TYPES and _sentence_cue("elaborating_openers").match(sentence.lstrip(" \"'“‘")):
         return True
     first_word = trigger.group(0).split()[0].lower()
-    return (first_word in lexicon.load("triggers")["anaphoric_nouns"]
-            and bool(ANAPHORA.search(sentence, 0, trigger.start())))
+    if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
+        return False
+    before = ANAPHORA.search(sentence, 0, trigger.start())
+    return bool(before) and not set(before.group(0).lower().split()) & set(lexicon.load("triggers")["new_occurrence_words"])
 
 
 def run(doc: Document) -> Document:

@@ -167,22 +167,45 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
     return merged
 
 
+def _trial_of(ev: Event, trials: list[Event]) -> Event | None:
+    """The trial a punishment was handed down at: the one its sentence names, else the latest one
+    told before it, else the report's only trial."""
+    at = ev.evidence[0]
+    same = [t for t in trials if at in t.evidence]
+    if same:
+        return same[0]
+    before = [t for t in trials if t.evidence[0] <= at]
+    if before:
+        return max(before, key=lambda t: max(span for span in t.evidence if span <= at))
+    return trials[0] if len(trials) == 1 else None
+
+
 def inherit_from_trial(events: list[Event]) -> None:
-    """Sentences and executions passed at the one reported trial share its date, place and court."""
+    """Sentences and executions passed at a reported trial share its date, place and court."""
     trials = [e for e in events if e.type == "trial"]
-    if len(trials) != 1:
+    if not trials:
         return
-    trial = trials[0]
     for ev in events:
         if ev.type not in TRIAL_OUTCOMES:
             continue
-        if ev.date is None:
-            ev.date = trial.date
+        trial = _trial_of(ev, trials)
+        if trial is None:
+            continue
+        if ev.date is None and trial.date is not None:
+            ev.date, ev.date_basis = trial.date, "event"
         if trial.place is not None and (ev.place is None or ev.place_basis != "sentence"
                                         or trial.place.id.startswith(ev.place.id + ".")):
             ev.place, ev.place_basis = trial.place, trial.place_basis
         known = {a.id for a in ev.actors}
         ev.actors += [a for a in trial.actors if a.id == "court" and a.id not in known]
+
+
+def date_from_context(events: list[Event]) -> None:
+    """An occurrence no sentence dates happened when the story is set: the latest usable date
+    named before its first mention (found by the arguments stage), recorded with basis "context"."""
+    for ev in events:
+        if ev.date is None and ev.context_date is not None:
+            ev.date, ev.date_basis = ev.context_date, "context"
 
 
 CHARGED_TYPES = ("arrest", "trial", "crackdown", "sentence", "execution", "prohibited_activity")
@@ -209,9 +232,30 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+def fold_death_sentences(events: list[Event]) -> list[Event]:
+    """A death sentence whose execution the report tells is that execution (annotation.md: an
+    execution is an `execution`, not a `sentence`): its mention joins the execution."""
+    executions = [e for e in events if e.type == "execution"]
+    kept = []
+    for ev in events:
+        if ev.type == "sentence" and ev.penalty is not None and ev.penalty.kind == "death":
+            match = next((x for x in executions if _place_compatible(x, ev, exact=False) and _date_compatible(x, ev)
+                          and (x.subjects_count is None or ev.subjects_count is None
+                               or x.subjects_count == ev.subjects_count)), None)
+            if match is not None:
+                match.evidence = sorted(set(match.evidence) | set(ev.evidence))
+                _fill_gaps(match, ev)
+                if match.subjects_count is None and ev.subjects_count is not None:
+                    match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
+                continue
+        kept.append(ev)
+    return kept
+
+
 def run(doc: Document) -> Document:
-    events = merge_events(doc.events, frozenset(doc.sentences[:2]))
+    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])))
     inherit_from_trial(events)
+    date_from_context(events)
     events.sort(key=lambda e: e.evidence[0])
     carry_charges(events)
     for ev in events:
