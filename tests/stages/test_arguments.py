@@ -71,7 +71,7 @@ def test_two_punishments_in_one_sentence_are_two_groups():
     ev = Event(type="sentence", evidence=[(0, len(text))], trigger=(16, 20))
     parts = arguments.split_penalties(text, ev, [])
     assert [(p.penalty.kind, p.penalty.min_months) for p in parts] == [("labor_training", 6), ("fine", None)]
-    assert [p.subjects_count for p in parts] == [None, 2]
+    assert [p.subjects_count for p in parts] == [5, 2]  # "five of them" counts five
 
 
 def test_a_range_of_punishments_for_one_group_stays_one():
@@ -123,3 +123,40 @@ def test_a_penalty_named_twice_in_one_clause_is_not_split():
     text = "The court sentenced him to ten years in prison and hard labor, the source said."
     event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
     assert len(arguments.split_penalties(text, event, [])) == 1
+
+
+@pytest.mark.parametrize("text, count", [
+    # counts given as words, compounds and ranges (the gold counts a range by its lower end)
+    ("Two sisters from Musan were detained last week.", 2),
+    ("About three thousand people were evacuated.", 3000),
+    ("Some twenty-five traders were fined.", 25),
+    ("Roughly 40 to 50 cadres were purged.", 40),
+    ("Between 10 and 12 smugglers were caught.", 10),
+    ("Nearly 1,200 residents were mobilized.", 1200),
+    ("Police rounded up 150 people in the market.", 150),
+    ("A group of 17 refugees was sent back by China.", 17),
+    ("A pair of border residents got caught smuggling.", 2),
+    ("A dozen vendors were questioned.", None),  # vague
+    ("A couple of days later police detained everyone.", None),
+    # one person: a job noun, a named person, an age, a pronoun
+    ("A nurse and her assistant were arrested at the clinic.", 2),
+    ("An engineer and lab technician were detained.", 2),
+    ("The director of the mine was shot last month.", 1),
+    ("A 19-year-old soldier was executed for desertion.", 1),
+    ("Pak Chol-su, 45, was taken away by security agents.", 1),
+    ("She was caught with a Chinese phone.", 1),
+    ("Mr. Ri was executed in front of officials.", 1),
+    ("Agents arrested him at the station.", 1),
+    ("Two traders, a father and his son, were arrested.", 2),  # apposition, not four
+    ("Three men, two women and a teenager were tried.", 6),
+    ("Of the 9 arrested, the 4 who had crossed the river were shot.", 4),
+    ("Three of the 12 detainees were later released.", 3),
+    ("The remaining 6 were given labor terms.", 6),
+    ("A major crackdown began in the city.", None),  # "major" is not a person here
+])
+def test_subject_counts_beyond_the_dev_wording(text, count):
+    from nkevents.stages import events
+    found = events.find_triggers(text)
+    at = min(m.start() for m in found.values()) if found else len(text) // 2
+    phrase, n = arguments.choose_subjects(text, (0, len(text)), at, [])
+    assert n == count, (phrase, n)

@@ -49,19 +49,35 @@ def _attribution_re() -> re.Pattern:
 def _subject_res() -> tuple[re.Pattern, re.Pattern]:
     """(noun pattern, pattern for the quantity and modifiers that end right before the noun)."""
     lex = lexicon.load("subjects")
-    qty = _quantity(lex["number_words"], digits=r"\d[\d,]*")
-    floor = "|".join(re.escape(w) for w in sorted(lex["floor_words"], key=len, reverse=True))
-    vague = "|".join(re.escape(w) for w in sorted(lex["vague_words"], key=len, reverse=True))
-    nouns = "|".join(re.escape(w) for w in sorted(set(lex["people"]) | set(lex["collective"]), key=len, reverse=True))
+    qty = _count_quantity()
+    floor = _words_re(lex["floor_words"])
+    vague = _words_re(lex["vague_words"])
+    group = _words_re(lex["group_of"])
+    nouns = _words_re(set(lex["people"]) | set(lex["collective"]))
     # a people word followed by one of these is a modifier ("a youth league", "the women's union")
     not_after = r"(?!\s+(?:league|union|team|group|squad|organi[sz]ation|committee|brigade|corps|unit|office|center|department|hall|village|camp|market|association)\b)(?![’']s\s+(?:league|union|association))"
-    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-]){not_after}"
+    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
                       rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
     before = re.compile(
-        rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?"
-        rf"(?:(?P<det>the|these|those|his|her|their|[A-Z][\w-]+[’']s)\s+)?(?:(?P<qty>{qty})\s+)?"
-        rf"(?P<mods>(?:(?!(?:{qty}|{vague}|{floor})\s)[a-z][\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
+        rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?(?:(?P<group>{group})\s+)?"
+        rf"(?:(?P<det>the|these|those|his|her|their|its|[A-Z][\w-]+[’']s)\s+)?(?:(?P<qty>{qty})\s+)?"
+        rf"(?P<mods>(?:(?!(?:{qty}|{vague}|{floor})\s)(?:[a-z]|\d{{1,2}}-)[\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
     return noun, before
+
+
+def _words_re(words) -> str:
+    """An alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _count_quantity() -> str:
+    """A number of people: digits ("3,000", "1.5 million"), number words, compounds ("twenty-five",
+    "three thousand") or a range ("20 to 30"; the count is its lower end, as the gold counts)."""
+    words = [w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an")]
+    word = _words_re(words)
+    one = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million))?|(?:{word})(?:[\s-](?:{word}))*(?![\w-]))"
+    return rf"(?:{one}(?:\s*(?:to|or|and|-|–)\s*{one})?|an?)"
 
 
 # Words that end a subject phrase when read backwards from its noun.
@@ -90,11 +106,38 @@ def _quantity(words, digits: str = r"\d+") -> str:
     return rf"(?:{digits}|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
 def _number(word: str) -> int | None:
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return lexicon.load("subjects")["number_words"].get(word) or lexicon.load("penalties")["terms"]["number_words"].get(word)
+    """The value of a quantity: "12", "3,000", "1.5 million", "twenty-five", "three thousand"; of a
+    range ("20 to 30") its lower end."""
+    word = word.lower().replace(",", "").strip()
+    first = re.split(r"\s*(?:\bto\b|\bor\b|\band\b|–)\s*|(?<=\d)-(?=\d)", word)[0].strip()
+    if first.isdigit():
+        return int(first)
+    subjects = lexicon.load("subjects")["number_words"]
+    terms = lexicon.load("penalties")["terms"]["number_words"]
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", first):
+        value = SCALES.get(token)
+        if value is None:
+            try:
+                value = float(token) if token.replace(".", "", 1).isdigit() else None
+            except ValueError:
+                value = None
+        if value is None:
+            value = subjects.get(token) or terms.get(token)
+        if value is None:
+            return None
+        if token in SCALES:
+            current = max(current, 1) * value
+            if value >= 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    result = int(total + current)
+    return result or None
 
 
 # ---------- one argument each ----------
@@ -234,16 +277,25 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     return (same or earlier)[-1]
 
 
-def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None]]:
-    """(start, end, count) of each phrase naming people in the sentence."""
+def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None, bool]]:
+    """(start, end, count, one) of each phrase naming people in the sentence; `one` marks a phrase
+    that names one person even without a number ("staff member" in "a photographer and staff
+    member"), so that a list of such phrases can be counted."""
     noun_re, before_re = _subject_res()
-    collective = set(lexicon.load("subjects")["collective"])
-    singular = set(lexicon.load("subjects")["singular"])
+    lex = lexicon.load("subjects")
+    collective, singular, fixed = set(lex["collective"]), set(lex["singular"]), lex["fixed_count"]
+    adjective_like, followers = set(lex["adjective_like"]), set(lex["adjective_like_followers"])
     found = []
     for m in noun_re.finditer(text, sent[0], sent[1]):
         if _inside(m.span(), excluded):
             continue
         noun = m.group("noun").lower()
+        after = _NEXT_WORD.match(text, m.end(), sent[1])
+        if noun in adjective_like and after and after.group(1).islower() and after.group(1) not in followers:
+            continue  # "a major crackdown", "the local branch": not a person
+        if noun in lex["vague_before_of"] and after and after.group(1).lower() == "of":
+            continue  # "a couple of days"
+        one = noun in singular or bool(re.fullmatch(r"\d+-year-old", noun))
         b = before_re.search(text, max(sent[0], m.start() - 80), m.start())
         mods = b.group("mods").split() if b else []
         kept = []  # the modifiers next to the noun, up to a stop word
@@ -252,43 +304,134 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
                 break
             kept.insert(0, w)
         start, count = m.start() - sum(len(w) + 1 for w in kept), None
-        if b and len(kept) == len(mods) and (b.group("qty") or b.group("det")):
+        if b and len(kept) == len(mods) and (b.group("qty") or b.group("det") or b.group("group")):
             start = b.start()
-            if b.group("qty") and not b.group("vague") and noun not in collective:
-                count = _number(b.group("qty"))
-            elif b.group("det") and b.group("det").lower() == "the" and not kept and noun in singular:
-                count = 1  # "the man"
-        if count is None and m.group("age") and noun in singular:
+            det, qty = (b.group("det") or "").lower(), (b.group("qty") or "").lower()
+            if b.group("vague") or noun in collective:
+                pass
+            elif noun in fixed and qty in ("", "a", "an"):
+                count = fixed[noun]  # "a pair of smugglers", "her parents"
+            elif qty:
+                count = _number(qty)
+            elif det and det not in ("these", "those") and one:
+                count = 1  # "the man", "her husband", "the young soldier"
+        if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
-        found.append((start, m.end(), count))
-    # "the nine were tried": a number standing for people named before
+        found.append((start, m.end(), count, one))
+    # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text, sent[0], sent[1]):
         if not _inside(m.span(), excluded):
-            found.append((m.start(), m.end(), _number(m.group("qty"))))
+            if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
+                found = [p for p in found if not m.start() <= p[0] < m.end()]
+            found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False))
+    # "Kim Seung-mo, 61,": a person named with an age
+    if "," in text[sent[0]:sent[1]]:
+        for m in _one_person_res()[2].finditer(text, sent[0], sent[1]):
+            if not _inside(m.span(), excluded) and m.group("name").split()[0] not in _not_names():
+                found.append((m.start(), m.end(), 1, True))
     return found
+
+
+_NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset:
+    return frozenset(lexicon.load("subjects")["not_names"])
 
 
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
-    qty = _quantity(w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "one", "both"))
-    return re.compile(rf"(?<![\w-])(?:the|these|those|all)\s+(?P<qty>{qty})(?=\s+(?:were|was|had|have|are|received|got|faced|stood|remain)\b)", re.I)
+    qty = _quantity(w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "both"))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:the|these|those|all|the remaining|the other|another|the last|the first)\s+(?P<qty>{qty})"
+        rf"(?=\s+(?:were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them)\b)(?!\s+of the)"
+        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|the\s+(?:{qty})\b))", re.I)
 
 
+@lru_cache(maxsize=None)
+def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a pronoun or personal name that is the subject right before the trigger: "he was arrested",
+    "Lim Ok Kyung was detained", "Mr. Hyon, the defence minister, was executed"; one that is the
+    object right after it: "arrested him", "executed Jang Song Thaek"; a name given with an age:
+    "Kim Seung-mo, 61,")."""
+    lex = lexicon.load("subjects")
+    titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
+    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
+            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
+    aux = (r"(?:(?:was|has|had|have|been|being|got|is|also|later|then|reportedly|allegedly|publicly|secretly|"
+           r"recently|immediately|eventually|now|subsequently|first|finally|promptly|summarily|quickly|soon|"
+           r"already|just|himself|herself)\s+){1,5}")
+    before = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
+    after = re.compile(rf"[\w-]+(?:\s+to\s+death)?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
+    aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
+                      r"(?:\s*years?(?:\s+old)?)?,")
+    return before, after, aged
+
+
+def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[int, int] | None:
+    """The span of a pronoun or name that the trigger is about ("he was arrested", "arrested Kim")."""
+    before, after, _ = _one_person_res()
+    aux = _LEADING_AUX.match(text, trigger_at, sent[1])  # a trigger that opens with "was" ("was caught")
+    end = aux.end() if aux else trigger_at
+    m = before.search(text, max(sent[0], trigger_at - 160), end)
+    if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
+        return m.start(), m.start() + len(m.group("pron") or m.group("name"))
+    m = after.match(text, trigger_at, sent[1])
+    if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
+        key = "pron" if m.group("pron") else "name"
+        return m.start(key), m.end(key)
+    return None
+
+
+# Words that join the members of a list of people: "a mother and her daughter", "three men, two women".
+_LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
+                          r"but|whereas|including|said|says|told)\b|[;:()]")
+_LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
                     phrases: list | None = None) -> tuple[str | None, int | None]:
-    """The people phrase nearest the trigger, preferring one that gives a number."""
+    """The people phrase nearest the trigger, preferring one that gives a number; a list of such
+    phrases ("three men and four women", "a photographer and staff member") counts its members."""
     if phrases is None:
         phrases = find_subjects(text, sent, excluded)
+    phrases = sorted(p if len(p) == 4 else (*p, False) for p in phrases)
+    person = _one_person_at(text, sent, trigger_at)
+    if person is not None:
+        phrases = sorted(phrases + [(person[0], person[1], 1, True)])
     if not phrases:
         return None, None
-    start, end, count = min(phrases, key=lambda p: (p[2] is None, abs(p[0] - trigger_at)))
-    # "three men and four women": one group of seven
-    following = [p for p in phrases if p[0] == end + 5 and text[end:end + 5].lower() == " and " and p[2] is not None]
-    if count is not None and following:
-        return text[start:following[0][1]], count + following[0][2]
-    return text[start:end], count
+
+    def distance(p):
+        return 0 if p[0] <= trigger_at <= p[1] else min(abs(p[0] - trigger_at), abs(p[1] - trigger_at))
+
+    def other_clause(p):  # "arrested X after a guard who ...": the guard is in another clause
+        a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
+        return a < b and bool(_CLAUSE_WORD.search(text, a, b))
+
+    best = min(phrases, key=lambda p: (p[2] is None, other_clause(p), distance(p)))
+    i = phrases.index(best)
+    first = last = i  # the list the phrase belongs to
+    while first > 0 and _joined(text, phrases[first - 1], phrases[first]):
+        first -= 1
+    while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1]):
+        last += 1
+    members = phrases[first:last + 1]
+    if len(members) > 1 and best[2] is not None:
+        counts = [p[2] if p[2] is not None else (1 if p[3] else None) for p in members]
+        if (counts[0] is not None and not members[0][3] and all(p[3] for p in members[1:])
+                and text[members[0][1]:members[1][0]].strip() == "," and counts[0] == sum(counts[1:])):
+            return text[members[0][0]:members[-1][1]], counts[0]  # "two defectors, a mother and her daughter"
+        if all(c is not None for c in counts):
+            return text[members[0][0]:members[-1][1]], sum(counts)
+        return text[members[0][0]:members[-1][1]], None
+    return text[best[0]:best[1]], best[2]
+
+
+def _joined(text: str, a: tuple, b: tuple) -> bool:
+    return a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
 
 
 def choose_charges(sentence: str) -> list[str]:
