@@ -344,3 +344,47 @@ def test_html_list_items_are_marked():
             "</article></body></html>")
     raw = from_fields(html=html).raw
     assert "\n\n- Report anyone making calls to China\n- Hand in foreign currency" in raw
+
+
+# ---------------------------------------------------------------- hostile input, reader bugs
+
+def test_deeply_nested_json_is_a_one_line_read_error(tmp_path):
+    f = tmp_path / "deep.json"
+    f.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ReadError, match="nested too deeply"):
+        from_path(f)
+
+
+def test_deeply_nested_json_line_fails_alone_and_the_next_line_is_read(tmp_path):
+    f = tmp_path / "many.jsonl"
+    good = json.dumps({"text": "Police arrested a broker in Hyesan."})
+    f.write_text('{"text": ' + "[" * 50_000 + "\n" + good + "\n")
+    loaded = list(iter_documents(f))
+    assert [x.source for x in loaded] == [f"{f}:1", f"{f}:2"]
+    assert "nested too deeply" in loaded[0].error and "\n" not in loaded[0].error
+    assert loaded[1].doc is not None
+
+
+def test_unexpected_reader_exception_is_one_line_naming_the_report(tmp_path, monkeypatch):
+    def broken(html):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\n"
+                          "Install lxml[html-clean] or lxml_html_clean directly.")
+    monkeypatch.setattr(read, "html_to_text", broken)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Police arrested a broker in Hyesan.</p></body></html>")
+    lines = tmp_path / "many.jsonl"
+    lines.write_text(json.dumps({"html": "<p>one</p>"}) + "\n" + json.dumps({"text": "two"}) + "\n")
+    [only] = list(iter_documents(page))
+    assert only.doc is None and only.source == str(page)
+    assert only.error.startswith("could not be read (ImportError: lxml.html.clean module")
+    assert "\n" not in only.error
+    first, second = list(iter_documents(lines))
+    assert first.source == f"{lines}:1" and "ImportError" in first.error
+    assert second.doc is not None and second.doc.raw == "two"
+
+
+def test_unexpected_error_is_cut_to_one_short_line():
+    message = read.unexpected_error(ValueError("x\n" * 500), "extraction failed")
+    assert message.startswith("extraction failed (ValueError: x x") and "\n" not in message
+    assert len(message) < read.UNEXPECTED_DETAIL_CHARS + 40
+    assert read.unexpected_error(KeyError()) == "could not be read (KeyError)"

@@ -17,7 +17,7 @@ from nkevents.cli import app
 from nkevents.cli.common import err
 from nkevents.inputs import InputError, iter_input_files, output_file
 from nkevents.pipeline import run_stages
-from nkevents.stages.read import holds_many_reports, iter_documents
+from nkevents.stages.read import holds_many_reports, iter_documents, unexpected_error
 
 
 
@@ -78,11 +78,23 @@ def extract(
     raise typer.Exit(1 if failed or missing else 0)
 
 
+def _extract(item):
+    """(doc, None) or (None, one-line reason): an extractor bug on one report is that report's
+    error, named with its file (and line), never a traceback."""
+    try:
+        return run_stages(item.doc), None
+    except Exception as e:
+        return None, unexpected_error(e, "extraction failed")
+
+
 def _print_one(item, fmt: str) -> int:
     if item.error:
         err.print(f"error: {item.source}: {item.error}", highlight=False)
         return 1
-    doc = run_stages(item.doc)
+    doc, reason = _extract(item)
+    if doc is None:
+        err.print(f"error: {item.source}: {reason}", highlight=False)
+        return 1
     if fmt == "json":
         sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -106,11 +118,11 @@ def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
             many = out is not None and holds_many_reports(path)
             lines = [] if many else None
             for item in iter_documents(path, **overrides):
-                if item.error:
-                    failures.append((item.source, item.error))
-                    err.print(f"error: {item.source}: {item.error}", highlight=False)
+                doc, reason = (None, item.error) if item.error else _extract(item)
+                if doc is None:
+                    failures.append((item.source, reason))
+                    err.print(f"error: {item.source}: {reason}", highlight=False)
                     continue
-                doc = run_stages(item.doc)
                 n_ok += 1
                 n_events += len(doc.events)
                 obj = doc.to_json()

@@ -189,7 +189,7 @@ def _iter_file(path: Path, overrides: dict) -> Iterator[Loaded]:
     try:
         yield from read.iter_documents(path, **overrides)
     except Exception as e:  # a reader bug on one file must not lose the rest of the partition
-        yield Loaded(str(path), None, f"could not be read ({type(e).__name__}: {e})")
+        yield Loaded(str(path), None, read.unexpected_error(e))
 
 
 def _iter_line_range(p: Partition, overrides: dict) -> Iterator[Loaded]:
@@ -247,3 +247,5 @@ def _loaded_from_line(line: bytes, source: str, stream, overrides: dict) -> Load
         return Loaded(source, read._doc_from_object(read._parse_json(text), overrides, source), None)
     except ReadError as e:
         return Loaded(source, None, str(e))
+    except Exception as e:  # one line the reader cannot handle: the rest of the range goes on
+        return Loaded(source, None, read.unexpected_error(e))

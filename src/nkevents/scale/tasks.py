@@ -44,10 +44,11 @@ def _extractor(extract):
 def _run(extract, doc):
     """(doc, None) or (None, reason): one report the extractor cannot handle must not stop the
     batch (the same reason text as the serial ingest, store/batch.py)."""
+    from nkevents.stages.read import unexpected_error
     try:
         return extract(doc), None
     except Exception as e:
-        return None, f"extraction failed ({type(e).__name__}: {e})"
+        return None, unexpected_error(e, "extraction failed")
 
 
 def _finish(result: PartitionResult, started: float) -> PartitionResult:

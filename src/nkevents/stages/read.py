@@ -80,6 +80,20 @@ class ReadError(Exception):
     """A report that cannot be read; str() is a one-line reason (no file name inside)."""
 
 
+# An unexpected exception's own message is cut to this many characters in a one-line error.
+UNEXPECTED_DETAIL_CHARS = 200
+
+
+def unexpected_error(e: BaseException, doing: str = "could not be read") -> str:
+    """A one-line reason for an exception nobody planned for (a reader or extractor bug, a
+    missing library), so that a batch can name the report and go on: "could not be read
+    (ImportError: ...)". Exception messages may span lines (ImportError's do): they are joined."""
+    detail = " ".join(str(e).split())
+    if len(detail) > UNEXPECTED_DETAIL_CHARS:
+        detail = detail[:UNEXPECTED_DETAIL_CHARS - 1] + "…"
+    return f"{doing} ({type(e).__name__}: {detail})" if detail else f"{doing} ({type(e).__name__})"
+
+
 @dataclass
 class Loaded:
     """One report from `iter_documents`: a Document, or the reason it could not be read.
@@ -365,6 +379,9 @@ def _parse_json(text: str):
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise ReadError(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}")
+    except RecursionError:
+        # a report is a flat object; thousands of nested brackets are not one
+        raise ReadError("JSON nested too deeply (expected an object with a \"text\" or \"html\" key)")
 
 
 def _decompress(path: Path) -> bytes:
@@ -428,6 +445,8 @@ def iter_documents(path: Path, **overrides) -> Iterator[Loaded]:
         yield Loaded(str(path), from_path(path, **overrides), None)
     except ReadError as e:
         yield Loaded(str(path), None, str(e))
+    except Exception as e:  # a reader bug or a missing library: name the file, the batch goes on
+        yield Loaded(str(path), None, unexpected_error(e))
 
 
 def _peek(path: Path) -> bytes:
@@ -447,6 +466,8 @@ def _iter_many(path: Path, kind: str, overrides: dict) -> Iterator[Loaded]:
             yield from _iter_feed(path, overrides)
     except ReadError as e:
         yield Loaded(str(path), None, str(e))
+    except Exception as e:  # e.g. the feed parser failing on hostile input
+        yield Loaded(str(path), None, unexpected_error(e))
 
 
 def _iter_jsonl(path: Path, overrides: dict) -> Iterator[Loaded]:
@@ -479,6 +500,8 @@ def _iter_jsonl(path: Path, overrides: dict) -> Iterator[Loaded]:
                 yield Loaded(source, _doc_from_object(obj, overrides, source), None)
             except ReadError as e:
                 yield Loaded(source, None, str(e))
+            except Exception as e:  # one line the reader cannot handle: the next lines go on
+                yield Loaded(source, None, unexpected_error(e))
 
 
 def _skip_rest_of_line(stream: io.BufferedIOBase) -> None:
@@ -504,6 +527,8 @@ def _iter_feed(path: Path, overrides: dict) -> Iterator[Loaded]:
             yield Loaded(source, _doc_from_entry(entry, overrides, source), None)
         except ReadError as e:
             yield Loaded(source, None, str(e))
+        except Exception as e:  # one entry the reader cannot handle: the next entries go on
+            yield Loaded(source, None, unexpected_error(e))
 
 
 def _doc_from_entry(entry, overrides: dict, source: str) -> Document:

@@ -39,7 +39,7 @@ def ingest_files(store: Store, files: Iterable[Path], *, overrides: dict | None 
     """Read, extract and store every report in the files. `on_report(source, status, error)` is
     called after each report (status new|unchanged|updated|failed), `on_file(path)` after each file."""
     from nkevents.pipeline import run_stages
-    from nkevents.stages.read import iter_documents
+    from nkevents.stages.read import iter_documents, unexpected_error
 
     summary = BatchSummary()
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -51,9 +51,10 @@ def ingest_files(store: Store, files: Iterable[Path], *, overrides: dict | None 
                 if on_report:
                     on_report(loaded.source, status, error)
         except Exception as e:  # an unexpected reader bug: report the file, go on with the batch
-            _fail(store, summary, str(path), f"could not be read ({type(e).__name__}: {e})")
+            reason = unexpected_error(e)
+            _fail(store, summary, str(path), reason)
             if on_report:
-                on_report(str(path), "failed", str(e))
+                on_report(str(path), "failed", reason)
         if on_file:
             on_file(Path(path))
     return summary
@@ -71,7 +72,8 @@ def _one(store: Store, loaded, run_stages, summary: BatchSummary) -> tuple[str, 
     try:
         doc = run_stages(doc)
     except Exception as e:  # one report the extractor cannot handle must not stop the batch
-        reason = f"extraction failed ({type(e).__name__}: {e})"
+        from nkevents.stages.read import unexpected_error
+        reason = unexpected_error(e, "extraction failed")
         _fail(store, summary, loaded.source, reason)
         return "failed", reason
     result = store.ingest_document(doc, source=loaded.source)
