@@ -101,9 +101,40 @@ def find_triggers(sentence: str, types: set[str] | None = None) -> dict[str, re.
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
             del found["sentence"]
-    if "prohibited_activity" in found and ENFORCEMENT_TYPES & found.keys():
-        del found["prohibited_activity"]
+    if "prohibited_activity" in found:
+        conduct = found["prohibited_activity"]
+        # conduct an order names ("warned against smuggling") is what the order is about
+        ordering = [found[t] for t in ("directive", "policy") if t in found and found[t].start() < conduct.start()]
+        punishing = [found[t] for t in ENFORCEMENT_TYPES & found.keys()]
+        if (punishing or ordering) and not conduct_of_its_own(sentence, conduct, punishing + ordering):
+            del found["prohibited_activity"]
+        elif MAYBE.search(sentence, max(0, conduct.start() - 30), conduct.start()):
+            del found["prohibited_activity"]  # "crimes may include trying to cross the border"
     return found
+
+
+# A modal right before conduct: it is a possibility, not a reported act.
+MAYBE = re.compile(r"\b(?:may|might|could|would|should|can|will)\b(?:\s+\w+){0,2}\s*$", re.I)
+
+
+# Words just before conduct that make it the charge of a punishment ("arrested for smuggling").
+CHARGE_CUE = re.compile(r"\b(?:for|of|with|over|while|after|caught|accused|charged|suspected|guilty|convicted|"
+                        r"involved in|in connection with|on charges? of|who|that)\b[^.;]{0,40}$", re.I)
+# Words between an enforcement trigger and conduct that set them apart ("despite the crackdown,
+# smuggling goes on").
+CONTRAST = re.compile(r"\b(?:despite|in spite of|even as|although|though|but|yet|however|whereas|nevertheless)\b|[;:]", re.I)
+
+
+def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Match]) -> bool:
+    """Conduct in a sentence that also tells an arrest, a sentence or a crackdown is reported on
+    its own (annotation.md: required) when the sentence sets it apart from them; otherwise it is
+    only their charge (optional)."""
+    if CHARGE_CUE.search(sentence, max(0, conduct.start() - 60), conduct.start()):
+        return False
+    for m in enforcement:
+        if not CONTRAST.search(sentence, min(m.end(), conduct.end()), max(m.start(), conduct.start())):
+            return False
+    return True
 
 
 @lru_cache(maxsize=None)
