@@ -197,6 +197,31 @@ class Store:
     def review_history(self, event_id: str) -> list[dict]:
         return self._read(_queries.review_history, event_id)
 
+    # ------------------------------------------------------------ reviewed reports, eval (docs/review.md)
+
+    def mark_reviewed(self, report_id: str, *, user: str, note: str | None = None) -> dict:
+        """Mark a report fully reviewed: its events after review become gold."""
+        return self._write(_reviews.mark_report, report_id, user=user, note=note)
+
+    def unmark_reviewed(self, report_id: str, *, user: str, note: str | None = None) -> dict:
+        return self._write(_reviews.unmark_report, report_id, user=user, note=note)
+
+    def report_review_state(self, report_id: str) -> dict:
+        return self._read(_reviews.report_review_state, report_id)
+
+    def reviewed_reports(self) -> list[dict]:
+        return self._read(_reviews.reviewed_report_list)
+
+    def evaluate(self, **kwargs) -> "_reviews.GoldEvaluation":
+        """Score the extractor against the fully reviewed reports (reviews.evaluate)."""
+        return _reviews.evaluate(self, **kwargs)
+
+    def record_evaluation(self, result, *, source: str) -> tuple[int, bool]:
+        return _reviews.record_evaluation(self, result, source=source)
+
+    def eval_runs(self, **kwargs) -> list[dict]:
+        return self._read(_reviews.list_eval_runs, **kwargs)
+
     # ------------------------------------------------------------ users
 
     def add_user(self, username: str, password_hash: str, role: str) -> None:

@@ -140,3 +140,56 @@ users = Table(
     Column("role", String(16), nullable=False),  # viewer | editor | admin
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# ---- Reviewed reports and evaluation (migration 0003_reviewed, docs/review.md) ----
+
+# Reports a reviewer marked fully reviewed: every event checked, missed ones added. Their events
+# after review are the gold `nkevents eval` scores the extractor against. `places` is the report's
+# list of kp place ids when it was marked (re-extraction rewrites reports.places; the gold stays).
+reviewed_reports = Table(
+    "reviewed_reports", metadata,
+    Column("report_id", String(32), ForeignKey("reports.report_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("reviewed_by", String(100), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("extractor_version", String(32)),  # of the machine output the reviewer checked
+    Column("places", JSON, nullable=False),
+    Column("note", Text),
+)
+
+# Every report-level decision (done | undone), never updated or deleted.
+report_reviews = Table(
+    "report_reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(32), ForeignKey("reports.report_id", ondelete="CASCADE"),
+           nullable=False),
+    Column("user", String(100), nullable=False),
+    Column("action", String(16), nullable=False),  # done | undone
+    Column("note", Text),
+    Column("extractor_version", String(32)),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_report_reviews_report", report_reviews.c.report_id)
+
+# One row per evaluation of an extractor version on the reviewed reports (nkevents eval, the
+# Quality page, reextract). `gold_key` fingerprints the gold it was scored on, so runs on the same
+# gold can be told apart from runs after more reviewing.
+eval_runs = Table(
+    "eval_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("extractor_version", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("source", String(32), nullable=False),  # eval | web | reextract
+    Column("n_reports", Integer, nullable=False),
+    Column("n_gold_events", Integer, nullable=False),
+    Column("event_f1", Float, nullable=False),
+    Column("strict_f1", Float, nullable=False),
+    Column("places_f1", Float, nullable=False),
+    Column("penalty_kind_acc", Float),
+    Column("failed", Integer, nullable=False),
+    Column("gold_key", String(64), nullable=False),
+    Column("filters", JSON),
+    Column("figures", JSON, nullable=False),  # every figure of nkevents.evaluation
+    Column("errors", JSON),  # the misses, false alarms and wrong attributes behind them
+)
+Index("ix_eval_runs_version", eval_runs.c.extractor_version, eval_runs.c.at)

@@ -1,0 +1,184 @@
+"""Fully reviewed reports become gold: the mark and its undo, the gold they give, evaluation runs
+and the re-extraction preview; on SQLite and (with NKEVENTS_TEST_PG) PostgreSQL."""
+import pytest
+
+from nkevents.store import ReviewError
+from nkevents.store.reviews import CONFIRMED_WITH_REPORT
+from nkevents.store.testing import make_doc, make_event
+
+TEXT = ("The provincial court in Chongjin sentenced two smugglers to five years in prison on "
+        "Nov. 10. Security agents in Hyesan arrested a woman for a phone call to Seoul. "
+        "Residents were mobilized for road building.")
+CHONGJIN = ("kp.north-hamgyong.chongjin", "Chongjin", "city", 41.79, 129.78)
+HYESAN = ("kp.ryanggang.hyesan", "Hyesan", "city", 41.40, 128.18)
+
+
+def sentence(place=CHONGJIN, kind="prison"):
+    return make_event(TEXT, "The provincial court in Chongjin sentenced", "sentence", place=place,
+                      date=("2022-11-10", "2022-11-10", "day"), penalty=(kind, 60, 60),
+                      charges=["smuggling"], count=2, actors=["court"])
+
+
+def arrest():
+    return make_event(TEXT, "Security agents in Hyesan arrested", "arrest", place=HYESAN,
+                      charges=["illegal_phone"], count=1, actors=["mss"])
+
+
+def mobilization():
+    return make_event(TEXT, "Residents were mobilized", "mobilization")
+
+
+def report_doc(*events):
+    from nkevents.model import Place, PlaceMention
+    doc = make_doc(TEXT, events, url="https://example.org/chongjin-trial", title="Trial in Chongjin")
+    doc.place_mentions = [PlaceMention(TEXT.index("Chongjin"), TEXT.index("Chongjin") + 8,
+                                       Place(*CHONGJIN), "Chongjin"),
+                          PlaceMention(TEXT.index("Hyesan"), TEXT.index("Hyesan") + 6,
+                                       Place(*HYESAN), "Hyesan")]
+    return doc
+
+
+@pytest.fixture
+def stored(store):
+    """A report with three machine events: sentence, arrest, mobilization (in that order)."""
+    rid = store.ingest_document(report_doc(sentence(), arrest(), mobilization())).report_id
+    ids = {e["type"]: e["event_id"] for e in store.get_report(rid)["events"]}
+    return rid, ids
+
+
+def extractor(*events):
+    """An `extract(fields)` for tests: the same report with the given events."""
+    return lambda fields: report_doc(*events)
+
+
+def test_marking_confirms_the_unreviewed_events_and_records_every_decision(store, stored):
+    rid, ids = stored
+    store.review(ids["arrest"], user="ann", action="reject")
+    result = store.mark_reviewed(rid, user="bo", note="checked against the source")
+    assert result["confirmed"] == 2
+    statuses = {e["type"]: e["review_status"] for e in store.get_report(rid)["events"]}
+    assert statuses == {"sentence": "confirmed", "arrest": "rejected", "mobilization": "confirmed"}
+    history = store.review_history(ids["sentence"])
+    assert [(h["user"], h["action"], h["note"]) for h in history] == [("bo", "confirm", CONFIRMED_WITH_REPORT)]
+    state = store.report_review_state(rid)
+    assert state["reviewed"] and state["reviewed_by"] == "bo"
+    assert [(h["action"], h["note"]) for h in state["history"]] == [("done", "checked against the source")]
+    assert [r["report_id"] for r in store.reviewed_reports()] == [rid]
+
+
+def test_marking_twice_or_an_unknown_report_is_a_one_line_error(store, stored):
+    rid, _ = stored
+    store.mark_reviewed(rid, user="bo")
+    with pytest.raises(ReviewError, match="already marked fully reviewed"):
+        store.mark_reviewed(rid, user="bo")
+    with pytest.raises(ReviewError, match="no such report"):
+        store.mark_reviewed("0000000000000000", user="bo")
+    with pytest.raises(ReviewError, match="not marked fully reviewed"):
+        store.unmark_reviewed(store.ingest_document(make_doc("A market in Sinuiju closed early.")).report_id,
+                              user="bo")
+
+
+def test_undo_returns_only_what_the_mark_confirmed_and_nobody_touched_since(store, stored):
+    rid, ids = stored
+    store.review(ids["arrest"], user="ann", action="reject")
+    store.mark_reviewed(rid, user="bo")
+    store.review(ids["sentence"], user="ann", action="correct", changes={"penalty.kind": "labor_training"})
+    result = store.unmark_reviewed(rid, user="bo", note="not finished")
+    assert result["unconfirmed"] == 1
+    statuses = {e["type"]: e["review_status"] for e in store.get_report(rid)["events"]}
+    assert statuses == {"sentence": "corrected", "arrest": "rejected", "mobilization": "machine"}
+    assert [h["action"] for h in store.review_history(ids["mobilization"])] == ["confirm", "unconfirm"]
+    state = store.report_review_state(rid)
+    assert not state["reviewed"]
+    assert [h["action"] for h in state["history"]] == ["done", "undone"]
+    assert store.reviewed_reports() == []
+
+
+def test_gold_is_the_events_after_review_and_the_places_when_marked(store, stored):
+    rid, ids = stored
+    store.review(ids["arrest"], user="ann", action="reject")
+    store.review(ids["sentence"], user="ann", action="correct", changes={"penalty.kind": "labor_training"})
+    added = store.add_event(rid, {"type": "trial", "evidence": [{"start": 0, "end": 40}]}, user="ann")
+    store.mark_reviewed(rid, user="ann")
+    result = store.evaluate(extract=extractor())
+    [doc] = result.documents
+    gold = doc["gold"]
+    assert sorted(e["event_id"] for e in gold["events"]) == sorted([ids["sentence"], ids["mobilization"], added])
+    assert [e["penalty"]["kind"] for e in gold["events"] if e["type"] == "sentence"] == ["labor_training"]
+    assert gold["places"] == ["kp.north-hamgyong.chongjin", "kp.ryanggang.hyesan"]
+    assert doc["fields"]["text"] == TEXT and doc["fields"]["title"] == "Trial in Chongjin"
+
+
+def test_a_reviewed_report_stays_gold_after_re_extraction_by_another_version(store, stored):
+    rid, ids = stored
+    store.mark_reviewed(rid, user="ann")
+    before = store.evaluate(extract=extractor()).documents[0]["gold"]
+    # the new version finds the sentence with another penalty, misses the mobilization, and
+    # finds an event nobody reviewed
+    other = make_event(TEXT, "The provincial court in Chongjin sentenced", "trial")
+    store.reextract(rid, extract=extractor(sentence(kind="death"), arrest(), other),
+                    extractor_version="9.9.9")
+    after = store.evaluate(extract=extractor()).documents[0]["gold"]
+    assert after["events"] == before["events"]
+    assert after["places"] == before["places"]
+    statuses = {e["type"]: e["review_status"] for e in store.get_report(rid)["events"]}
+    assert statuses["trial"] == "machine"  # new machine output is not gold until reviewed
+    assert store.report_review_state(rid)["reviewed"]
+
+
+def test_evaluate_scores_the_given_extractor_and_runs_are_recorded_once(store, stored):
+    rid, _ = stored
+    store.mark_reviewed(rid, user="ann")
+    perfect = store.evaluate(extract=extractor(sentence(), arrest(), mobilization()))
+    assert perfect.evaluation.figures["events_compatible"][2] == 1.0
+    assert perfect.evaluation.headline() == "event_f1=1.000 places_f1=1.000 penalty_kind_acc=1.000 failed=0"
+    half = store.evaluate(extract=extractor(sentence(place=HYESAN, kind="death"), arrest()))
+    f = half.evaluation.figures
+    assert f["events_compatible"] == (0.5, pytest.approx(1 / 3), 0.4)
+    assert f["penalty_kind_acc"] == 0.0
+    kinds = sorted((e.figure, e.kind, e.type) for e in half.evaluation.errors if e.figure == "events")
+    assert kinds == [("events", "false_alarm", "sentence"), ("events", "miss", "mobilization"),
+                     ("events", "miss", "sentence")]
+    run_id, new = store.record_evaluation(half, source="eval")
+    again_id, again_new = store.record_evaluation(half, source="web")
+    assert new and not again_new and again_id == run_id
+    store.record_evaluation(perfect, source="eval")
+    runs = store.eval_runs(with_errors=True)
+    assert [round(r["event_f1"], 3) for r in runs] == [1.0, 0.4]
+    assert runs[1]["n_reports"] == 1 and runs[1]["n_gold_events"] == 3
+    assert {e["kind"] for e in runs[1]["errors"]} >= {"miss", "false_alarm"}
+
+
+def test_evaluate_by_type_and_failed_extraction(store, stored):
+    rid, _ = stored
+    store.mark_reviewed(rid, user="ann")
+    only_arrests = store.evaluate(extract=extractor(arrest()), types=["arrest"])
+    assert only_arrests.evaluation.figures["events_compatible"][2] == 1.0
+    assert only_arrests.n_gold_events == 1
+
+    def broken(fields):
+        raise RuntimeError("boom")
+    failed = store.evaluate(extract=broken)
+    assert failed.evaluation.failures == [(rid, "extraction failed: RuntimeError: boom")]
+    assert failed.evaluation.headline().endswith("failed=1")
+
+
+def test_no_reviewed_report_gives_no_documents(store, stored):
+    assert store.evaluate(extract=extractor()).documents == []
+
+
+def test_preview_reports_gains_losses_changes_and_figures_without_storing(store, stored):
+    from nkevents.store.reviews import preview_reextract
+    rid, ids = stored
+    store.mark_reviewed(rid, user="ann")
+    events_before = store.get_report(rid)["events"]
+    other = make_event(TEXT, "The provincial court in Chongjin sentenced", "trial")
+    preview = preview_reextract(store, [rid], extract=extractor(sentence(kind="death"), arrest(), other))
+    assert (preview["reports"], preview["gained"], preview["lost"], preview["changed"]) == (1, 1, 1, 1)
+    changed = [c for c in preview["changes"] if c["change"] == "changed"]
+    assert changed[0]["event_id"] == ids["sentence"] and changed[0]["fields"] == ["penalty"]
+    assert [c["event_id"] for c in preview["changes"] if c["change"] == "lost"] == [ids["mobilization"]]
+    assert preview["before"].figures["events_compatible"][2] == 1.0
+    assert preview["after"].figures["penalty_kind_acc"] == 0.0
+    assert store.get_report(rid)["events"] == events_before
+    assert store.eval_runs() == []
