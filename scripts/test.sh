@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 status=0
 .venv/bin/python -m pytest -q -ra || status=$?
+bash scripts/check_bare_install.sh || status=$?  # the wheel without extras reads every format
 if [ -d ../shared/corpus ]; then
   .venv/bin/python scripts/eval_gate.py || status=$?
   if [ -f scripts/score_incidents.py ]; then
