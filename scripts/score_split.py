@@ -27,14 +27,14 @@ def parts() -> dict[str, list[str]]:
     return {"train": [s for s in stems if s not in check], "check": [s for s in stems if s in check]}
 
 
-def predict(stems: list[str], gold_dir: Path, pred_dir: Path) -> None:
+def predict(stems: list[str], gold_dir: Path, pred_dir: Path, source: Path = DEV) -> None:
     from nkevents.pipeline import run_stages
     from nkevents.stages.read import iter_documents
     for stem in stems:
         for suffix in (".json", ".gold.json"):
-            (gold_dir / f"{stem}{suffix}").symlink_to(DEV / f"{stem}{suffix}")
+            (gold_dir / f"{stem}{suffix}").symlink_to(source / f"{stem}{suffix}")
         try:
-            item = next(iter(iter_documents(DEV / f"{stem}.json")))
+            item = next(iter(iter_documents(source / f"{stem}.json")))
             doc = run_stages(item.doc)
             (pred_dir / f"{stem}.json").write_text(json.dumps(doc.to_json(), ensure_ascii=False))
         except Exception as exc:  # noqa: BLE001 - a failed report is scored as failed, not fatal

@@ -3,7 +3,7 @@
 report, the gold events the extractor missed, its false alarms, type-matched pairs whose place or
 date disagree, and attribute disagreements on compatible pairs. For error analysis by class.
 
-  .venv/bin/python scripts/train_errors.py [STEM ...] > /tmp/train_errors.txt
+  .venv/bin/python scripts/train_errors.py [--seeds] [STEM ...] > /tmp/train_errors.txt
 """
 from __future__ import annotations
 
@@ -42,8 +42,13 @@ def evidence(ev: dict, text: str) -> str:
 def main() -> int:
     from nkevents.pipeline import run_stages
     from nkevents.stages.read import iter_documents
-    check = set(json.loads((DEV / "split.json").read_text())["check"])
-    stems = sys.argv[1:] or sorted(p.name[:-10] for p in DEV.glob("*.gold.json") if p.name[:-10] not in check)
+    global DEV
+    args = sys.argv[1:]
+    if args[:1] == ["--seeds"]:  # the two seed reports (no check part there)
+        DEV, args = DEV.parent / "seeds", args[1:]
+    split = DEV / "split.json"
+    check = set(json.loads(split.read_text())["check"]) if split.exists() else set()
+    stems = args or sorted(p.name[:-10] for p in DEV.glob("*.gold.json") if p.name[:-10] not in check)
     for stem in stems:
         if stem in check:
             print(f"{stem} is in the check part: not listed")
