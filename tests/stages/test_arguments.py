@@ -160,3 +160,69 @@ def test_subject_counts_beyond_the_dev_wording(text, count):
     at = min(m.start() for m in found.values()) if found else len(text) // 2
     phrase, n = arguments.choose_subjects(text, (0, len(text)), at, [])
     assert n == count, (phrase, n)
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    # ranges, bounds and mixed penalties
+    ("He was sentenced to 20 years to life.", "life_imprisonment", (None, None)),
+    ("The others got eight to 12 years at hard labour.", "prison", (96, 144)),
+    ("Offenders are given at least three months of corrective labor.", "labor_training", (3, None)),
+    ("They face up to five years in a reform-through-labour camp.", "prison", (None, 60)),
+    ("She received more than two years' hard labor.", "prison", (24, None)),
+    ("The two were handed a 15-year prison term.", "prison", (180, 180)),
+    # kinds in words the dev reports do not use
+    ("The pastor was condemned to indefinite hard labour.", "life_imprisonment", (None, None)),
+    ("Three men were sent to re-education camps.", "prison", (None, None)),
+    ("The couple was sent to a gyohwaso in South Pyongan.", "prison", (None, None)),
+    ("He spent six months in a rodong dallyeondae.", "labor_training", (6, 6)),
+    ("Traders got three months of labour training.", "labor_training", (3, 3)),
+    ("The family was expelled from Pyongyang.", "banishment", (None, None)),
+    ("Their relatives were sent to the countryside.", "banishment", (None, None)),
+    ("His whole family ended up in a kwalliso.", "political_prison_camp", (None, None)),
+    ("The cadre's relatives were sent to a political prison.", "political_prison_camp", (None, None)),
+    ("The court passed a death sentence on the broker.", "death", (None, None)),
+    ("Two officials were relieved of their posts.", "discipline", (None, None)),
+])
+def test_penalty_wording_beyond_the_dev_reports(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert p is not None, sentence
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # a measure told with "will" is planned only while its start is still to come
+    ("The ban on private grain sales will take effect from next month.", "ban", "policy", "planned"),
+    ("Authorities said markets will close on Sundays beginning this spring.", "close", "policy", "planned"),
+    ("The new travel permits will be issued starting in March.", "permits", "policy", "planned"),
+    ("Officials announced they will isolate every arriving traveller for 30 days.", "isolate", "policy", "asserted"),
+    ("Foreign tourists will not be admitted starting last Monday.", "admitted", "policy", "asserted"),
+    ("Authorities are set to lift the lockdown in Hyesan.", "lift", "policy", "planned"),
+    ("The regime is considering a ban on Chinese mobile phones.", "ban", "policy", "planned"),
+    # other events: "will", "set to be", "scheduled" are planned; "will have been" is not
+    ("Seven smugglers will be executed in Hyesan next week.", "executed", "execution", "planned"),
+    ("The eight are slated to be tried in public.", "tried", "trial", "planned"),
+    # an absence is the hardship itself; "no cases" negates
+    ("Electricity has not been supplied to Hoeryong for weeks.", "supplied", "hardship", "asserted"),
+    ("Residents don't have enough food to eat.", "food", "hardship", "asserted"),
+    ("Officials insist there have been no cases of the virus.", "cases", "hardship", "negated"),
+    ("Police did not detain anyone at the market.", "detain", "arrest", "negated"),
+    # doubt the text itself marks
+    ("Unconfirmed reports say a vice-minister was executed.", "executed", "execution", "alleged"),
+    ("The official may have been executed in April.", "executed", "execution", "alleged"),
+    ("A defector said two men were executed in Hyesan.", "executed", "execution", "asserted"),
+    # content of an order
+    ("The party ordered security agents to arrest anyone selling South Korean films.", "arrest", "arrest", "ordered"),
+])
+def test_modality_by_class(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+def test_a_report_that_marks_its_account_unverified_makes_its_punishments_alleged():
+    text = ("Two officials were executed in Pyongyang last month, a newspaper said. "
+            "The report could not be independently verified. Markets reopened on Monday.")
+    first = (0, text.index(".") + 1)
+    at = text.index("executed")
+    assert arguments.choose_modality(text, first, (at, at + 8), "execution") == "alleged"
+    at = text.index("reopened")
+    assert arguments.choose_modality(text, (text.index("Markets"), len(text)), (at, at + 8), "policy") == "asserted"

@@ -88,17 +88,24 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 
 
 @lru_cache(maxsize=None)
-def _term_res() -> tuple[re.Pattern, re.Pattern]:
-    words = lexicon.load("penalties")["terms"]["number_words"]
-    num = _quantity(words)
-    ctx = (r"(?:prison|jail|forced|hard|corrective|disciplinary|reform|labou?r|kyohwaso|imprisonment|"
-           r"sentences?|terms?|detention|confinement|training)")
+def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
+    terms = lexicon.load("penalties")["terms"]
+    num = _quantity(terms["number_words"])
+    unit = r"(?P<u{k}>years?|months?|yrs?)[’']?"
+    ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|reform|re-?education|labou?r|"
+           r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
+           r"confinement|training|camps?|behind)")
+    bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
     single = re.compile(
-        rf"(?:(?:sentenced to|given|received|handed|got|serve|serving|gave (?:\w+ ){{0,3}}?)\s*(?:a\s+)?(?P<n0>{num})[- ](?P<u0>years?|months?))"
-        rf"|(?:(?P<n>{num})[- ](?P<u>years?|months?)(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+)?)?{ctx})"
-        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<n1>{num})[- ](?P<u1>years?|months?)\b(?!\s+(?:ago|earlier|before|later)))", re.I)
-    span = re.compile(rf"(?P<a>{num})\s+(?:to|-|–|or)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
-    return single, span
+        rf"(?:(?:sentenced to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?(?P<n0>{num})[- ]{unit.format(k='0')})"
+        rf"|(?:(?P<n>{num})[- ]{unit.format(k='')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
+        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?(?P<n1>{num})[- ]{unit.format(k='1')}\b"
+        rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
+    span = re.compile(rf"(?P<a>{num})(?:\s+(?:years?|months?))?\s+(?:to|-|–|or|and)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
+    bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
+    return single, span, bounds
 
 
 def _quantity(words, digits: str = r"\d+") -> str:
@@ -444,6 +451,8 @@ def choose_charges(sentence: str) -> list[str]:
 
 
 def choose_penalty(sentence: str) -> Penalty | None:
+    """The most severe penalty kind the sentence names, and its term in months: "at least six
+    months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60."""
     lex = lexicon.load("penalties")
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
@@ -453,34 +462,54 @@ def choose_penalty(sentence: str) -> Penalty | None:
             kinds.append((lex[kind]["rank"], kind, m.group(0)))
     if not kinds:
         return None
-    months = _terms(sentence)
+    low, high = _term_bounds(sentence)
     kinds.sort()
     rank, kind, words = kinds[0]
     if kind == "other" and len(kinds) > 1:
         rank, kind, words = kinds[1]
-    if kind == "labor_training" and months and max(months) >= lex["terms"]["labor_prison_threshold_months"]:
+    longest = max(m for m in (low, high) if m is not None) if (low or high) else None
+    if kind in ("labor_training", "other") and longest and longest >= lex["terms"]["labor_prison_threshold_months"]:
         # "years of forced labor" is a reform-through-labor (prison) term
         kind = "prison"
     if kind in ("death", "life_imprisonment", "political_prison_camp", "banishment", "fine", "discipline"):
-        months = []
-    return Penalty(kind=kind, min_months=min(months) if months else None,
-                   max_months=max(months) if months else None, text=words)
+        low = high = None
+    return Penalty(kind=kind, min_months=low, max_months=high, text=words)
 
 
 def _terms(sentence: str) -> list[int]:
-    single, span = _term_res()
-    months = []
+    """Every term the sentence names, in months."""
+    return [months for months, _ in _term_mentions(sentence)]
+
+
+def _term_mentions(sentence: str) -> list[tuple[int, str]]:
+    """(months, "exact" | "lower" | "upper") for each term the sentence names."""
+    single, span, bounds = _term_res()
+    found, taken = [], []
     for m in span.finditer(sentence):
         unit = 12 if m.group("u").lower().startswith("year") else 1
         a, b = _number(m.group("a")), _number(m.group("b"))
-        if a and b:
-            months += [a * unit, b * unit]
+        if a and b and a < b:
+            found += [(a * unit, "exact"), (b * unit, "exact")]
+            taken.append(m.span())
     for m in single.finditer(sentence):
-        n, u = next((m.group(f"n{k}"), m.group(f"u{k}")) for k in ("0", "", "1") if m.group(f"n{k}"))
-        value = _number(n)
+        k = next(k for k in ("0", "", "1") if m.group(f"n{k}"))
+        if any(a <= m.start(f"n{k}") < b for a, b in taken):
+            continue
+        value = _number(m.group(f"n{k}"))
         if value:
-            months.append(value * (12 if u.lower().startswith("year") else 1))
-    return months
+            before = bounds.search(sentence, max(0, m.start(f"n{k}") - 25), m.start(f"n{k}"))
+            how = "exact" if before is None else ("lower" if before.group("lower") else "upper")
+            found.append((value * (12 if m.group(f"u{k}").lower().startswith("y") else 1), how))
+    return found
+
+
+def _term_bounds(sentence: str) -> tuple[int | None, int | None]:
+    """(min_months, max_months) of the terms a sentence names."""
+    found = _term_mentions(sentence)
+    exact = [v for v, how in found if how == "exact"]
+    lower = [v for v, how in found if how == "lower"] + exact
+    upper = [v for v, how in found if how == "upper"] + exact
+    return (min(lower) if lower else None), (max(upper) if upper else None)
 
 
 @lru_cache(maxsize=None)
@@ -529,15 +558,55 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
         issuer.role = "issuer"
 
 
-def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> str:
-    """A cue shortly before the trigger (or in it: "plans to allow") changes what is asserted."""
-    cues = lexicon.load("modality")
-    for name in ("negated", "planned", "alleged"):
-        window = cues[name].get("window", 60)
-        before = text[max(sent[0], trigger[0] - window):trigger[1]]
-        if lexicon.compiled("modality")[name]["patterns"].search(before):
-            return name
+# Punishments a report can mark as unverified as a whole ("The report could not be independently verified").
+DOUBTED_TYPES = {"arrest", "execution", "sentence", "trial"}
+# Events that can be the content of an order ("ordered police to arrest", "called for a crackdown").
+ORDERABLE_TYPES = {"arrest", "crackdown", "execution", "sentence", "mobilization"}
+
+
+def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str | None = None) -> str:
+    """What the sentence says of the event: a cue shortly before the trigger (or in it: "plans to
+    allow") makes it negated, planned, ordered or alleged; `etype` (the event type) decides the
+    cues that depend on it: an order or a measure told with "will" is planned only when its start
+    is still to come; an absence told of a hardship is the hardship; a report that marks its account
+    as unverified makes its punishments alleged."""
+    cues, pats = lexicon.load("modality"), lexicon.compiled("modality")
+
+    def before(name: str) -> str:
+        return text[max(sent[0], trigger[0] - cues[name].get("window", 60)):trigger[1]]
+
+    sentence = text[sent[0]:sent[1]]
+    if etype == "hardship":
+        if _hardship_negation().search(before("alleged")):
+            return "negated"
+    elif pats["negated"]["patterns"].search(before("negated")):
+        return "negated"
+    if pats["planned"]["patterns"].search(before("planned")):
+        return "planned"
+    if etype in ISSUING_TYPES:
+        if (pats["will"]["patterns"].search(sentence) and pats["future_start"]["patterns"].search(sentence)
+                and not pats["started"]["patterns"].search(sentence)):
+            return "planned"
+    elif pats["will"]["patterns"].search(before("will")):
+        return "planned"
+    if etype in ORDERABLE_TYPES and pats["ordered"]["patterns"].search(text, max(sent[0], trigger[0] - 60), trigger[0]):
+        return "ordered"
+    if pats["alleged"]["patterns"].search(before("alleged")):
+        return "alleged"
+    if etype in DOUBTED_TYPES and _doubted(text):
+        return "alleged"
     return "asserted"
+
+
+@lru_cache(maxsize=None)
+def _hardship_negation() -> re.Pattern:
+    return lexicon.alternation(lexicon.load("modality")["negated"]["hardship_patterns"])
+
+
+@lru_cache(maxsize=8)
+def _doubted(text: str) -> bool:
+    """The report marks its account as unverified (checked once per report)."""
+    return bool(lexicon.compiled("modality")["doubt"]["patterns"].search(text))
 
 
 @lru_cache(maxsize=None)
@@ -651,7 +720,7 @@ def run(doc: Document) -> Document:
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
-        ev.modality = choose_modality(doc.text, sent, ev.trigger)
+        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
