@@ -72,3 +72,24 @@ def test_ingest_names_file_and_line_and_goes_on(inputs, tmp_path, monkeypatch):
 def app_cli():
     from nkevents.cli import app
     return app
+
+
+def test_dask_partitions_fail_one_line_and_go_on(tmp_path, monkeypatch):
+    """The Dask path reads JSON Lines ranges itself: a reader bug on one line fails that line."""
+    from nkevents.scale.partitions import iter_partition, plan_partitions, with_lines
+    from nkevents.scale.tasks import extract_partition
+    from nkevents.stages import read
+
+    def broken(html):
+        raise ImportError("lxml.html.clean module is now a separate project\nInstall it")
+    monkeypatch.setattr(read, "html_to_text", broken)
+    f = tmp_path / "many.jsonl"
+    f.write_text("\n".join(json.dumps(o) for o in ({"html": "<p>one</p>"}, {"text": GOOD}, {"text": BAD})) + "\n")
+    for partitions in (plan_partitions([f], size=2), list(with_lines(plan_partitions([f], size=2)))):
+        got = [(x.source, x.error) for p in partitions for x in iter_partition(p)]
+        assert got == [(f"{f}:1", "could not be read (ImportError: lxml.html.clean module is now a "
+                                  "separate project Install it)"), (f"{f}:2", None), (f"{f}:3", None)]
+    result = extract_partition(plan_partitions([f], size=10)[0], {}, None,
+                               extract=tripping(pipeline.run_stages))
+    assert result.extracted == 1 and [s for s, _ in result.failures] == [f"{f}:1", f"{f}:3"]
+    assert result.failures[1][1] == "extraction failed (RuntimeError: extractor bug second line of the message)"
