@@ -13,7 +13,7 @@ def _root() -> None:
 # Imported for their side effect of registering commands on `app`.
 from nkevents.cli import extract_cmd  # noqa: E402,F401
 
-for _optional in ("store_cmd", "web_cmd", "incidents_cmd"):
+for _optional in ("store_cmd", "web_cmd", "incidents_cmd", "eval_cmd"):
     try:
         __import__(f"nkevents.cli.{_optional}")
     except ModuleNotFoundError as exc:  # a module not written yet, not a broken one

@@ -288,8 +288,8 @@ def report(report_id: str = typer.Argument(...), db: Optional[str] = DbOpt,
 
 @app.command()
 def export(
-    format: str = typer.Option(..., "--format", "-f", help="csv | jsonl | geojson"),
-    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-' for stdout)."),
+    format: str = typer.Option(..., "--format", "-f", help="csv | jsonl | geojson | gold (fully reviewed reports as a scorer's gold directory)"),
+    output: Path = typer.Option(..., "-o", "--output", "--out", help="File to write ('-' for stdout); a directory for gold."),
     type: Optional[List[str]] = TypeOpt, place: Optional[List[str]] = PlaceOpt,
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
     charge: Optional[List[str]] = ChargeOpt, penalty: Optional[List[str]] = PenaltyOpt,
@@ -299,7 +299,17 @@ def export(
     by: str = typer.Option("event", "--by", help="event | incident (one row per incident: docs/incidents.md)."),
     db: Optional[str] = DbOpt,
 ):
-    """Export matching events: CSV (ACLED-style columns), GeoJSON, or JSON Lines."""
+    """Export matching events: CSV (ACLED-style columns), GeoJSON, or JSON Lines; or, with
+    --format gold, the fully reviewed reports as X.json + X.gold.json files (docs/review.md)."""
+    if format == "gold":
+        from nkevents.cli.eval_cmd import check_report_filters, write_gold_dir
+        if type or place or charge or penalty or actor or modality or status or q or by != "event":
+            fail("--format gold takes only --report, --outlet, --since and --until", 2)
+        check_report_filters(None, since, until)
+        n = write_gold_dir(open_store(db), output, report_ids=report or None,
+                           outlets=outlet or None, since=since, until=until)
+        err.print(f"{n} fully reviewed reports written to {output}")
+        raise typer.Exit(0 if n else 1)
     from nkevents.export import FORMATS, export as write
     if format not in FORMATS:
         fail(f"--format {format}: unknown format (one of: {', '.join(FORMATS)})", 2)
@@ -326,7 +336,10 @@ def export(
 
 @app.command()
 def review(
-    event_id: str = typer.Argument(...),
+    event_id: Optional[str] = typer.Argument(None, help="The event to decide on (or --report)."),
+    report_id: Optional[str] = typer.Option(None, "--report", help="A report, with --done or --undo (docs/review.md)."),
+    done: bool = typer.Option(False, "--done", help="With --report: every event checked, missed ones added; the report becomes gold."),
+    undo: bool = typer.Option(False, "--undo", "--not-done", help="With --report: take the fully-reviewed mark back."),
     confirm: bool = typer.Option(False, "--confirm", help="The event is right."),
     reject: bool = typer.Option(False, "--reject", help="The event is wrong."),
     set_: Optional[List[str]] = typer.Option(None, "--set", help="field=value, e.g. penalty.kind=prison (repeatable)."),
@@ -334,8 +347,25 @@ def review(
     note: Optional[str] = typer.Option(None, "--note", help="Why."),
     db: Optional[str] = DbOpt,
 ):
-    """Record a reviewer's decision on an event: --confirm, --reject, or --set field=value."""
+    """Record a reviewer's decision on an event: --confirm, --reject, or --set field=value; or
+    mark a whole report fully reviewed: --report ID --done (--undo takes it back)."""
     from nkevents.store import ReviewError
+    if report_id or done or undo:  # a decision on a whole report (docs/review.md)
+        if event_id or confirm or reject or set_ or not report_id or done == undo:
+            fail("give --report ID with exactly one of --done or --undo (and no event id)", 2)
+        who = user or os.environ.get("NKEVENTS_USER") or os.environ.get("USER") or "unknown"
+        store = open_store(db)
+        try:
+            r = (store.mark_reviewed if done else store.unmark_reviewed)(report_id, user=who, note=note)
+        except ReviewError as e:
+            fail(str(e))
+        if done:
+            err.print(f"{report_id}: fully reviewed by {who} ({r['confirmed']} unreviewed events confirmed with it)")
+        else:
+            err.print(f"{report_id}: review mark undone by {who} ({r['unconfirmed']} events back to machine)")
+        return
+    if not event_id:
+        fail("name an event id (or --report ID --done)", 2)
     chosen = [name for name, on in (("confirm", confirm), ("reject", reject), ("correct", bool(set_))) if on]
     if len(chosen) != 1:
         fail("give exactly one of --confirm, --reject or --set field=value", 2)
@@ -385,6 +415,8 @@ def reextract(
     since_version: Optional[str] = typer.Option(None, "--since-version", help="Reports extracted by a version older than this."),
     engine: Optional[str] = typer.Option(None, help="Run on a distributed engine: dask (docs/scale.md)."),
     scheduler: Optional[str] = typer.Option(None, help="With --engine dask: address of an existing scheduler."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Store nothing: show what would change on the fully reviewed reports and their eval figures before and after."),
+    format: str = typer.Option("text", "--format", "-f", help="With --dry-run: text | json"),
     db: Optional[str] = DbOpt,
 ):
     """Extract stored reports again with this extractor; reviewers' decisions are kept."""
@@ -393,6 +425,19 @@ def reextract(
     from nkevents.store import StoreError
     if not (report_ids or all_ or stale or since_version):
         fail("name report ids, or give --all, --stale or --since-version", 2)
+    if dry_run:  # docs/review.md
+        from nkevents.cli.eval_cmd import print_preview
+        from nkevents.store.reviews import preview_reextract
+        store = open_store(db)
+        if report_ids:
+            ids = list(report_ids)
+        elif since_version:
+            from nkevents.scale import reports_to_reextract
+            ids = reports_to_reextract(store, since_version)
+        else:
+            ids = store.report_ids(stale_for=EXTRACTOR_VERSION if stale else None)
+        print_preview(preview_reextract(store, ids), len(ids), format)
+        return
     if engine:  # extraction on Dask, writes by bounded writers here (nkevents.scale)
         from nkevents.scale import ScaleError, run_reextract_distributed
         try:
@@ -429,4 +474,8 @@ def reextract(
     err.print(f"{len(ids) - failed} reports re-extracted: {totals['added']} events added, "
               f"{totals['replaced']} replaced, {totals['removed']} removed, "
               f"{totals['kept_reviewed']} under review kept" + (f", {failed} failed" if failed else ""))
+    if set(ids) & {r["report_id"] for r in store.reviewed_reports()}:  # an eval run of this version
+        result = store.evaluate()
+        store.record_evaluation(result, source="reextract")
+        err.print(f"on the fully reviewed reports: {result.evaluation.headline()}")
     raise typer.Exit(1 if failed else 0)
