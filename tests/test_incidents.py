@@ -86,7 +86,7 @@ def test_month_day_without_year_compares_month_and_day():
     md = event("a1", start="--11-28", precision="month-day", place="kp.north-pyongan")
     same = event("b1", start="2020-11-28", place="kp.north-pyongan")
     other = event("c1", start="2020-12-20", place="kp.north-pyongan")
-    assert "same day (+2)" in core.score_pair(md, ra, same, rb).reasons
+    assert "same day of the year (year unknown) (+1.5)" in core.score_pair(md, ra, same, rb).reasons
     assert not core.score_pair(md, ra, other, rb).compatible
     # and the index finds the full date from the month-day key
     assert set(core.lookup_keys(md, ra)) & set(core.index_keys(same, rb))
@@ -203,9 +203,9 @@ def test_an_unnamed_outlet_is_known_by_its_web_host():
     assert ind["x"]["origin"] == "outlet:example.net"
 
 
-def test_two_reports_agreeing_on_two_city_level_events_are_linked_without_dates():
+def test_two_reports_agreeing_on_two_city_level_events_in_one_month_are_linked():
     flood_a = report("a", UNRELATED, "The Monitor", "2024-08-01")
-    flood_b = report("b", EXECUTION_B, None, None)  # no date, texts unrelated
+    flood_b = report("b", EXECUTION_B, None, "2024-08-03")  # texts unrelated
     linker = core.Linker()
     linker.add_report(flood_a, [event("a1", type="hardship", place="kp.north-pyongan.sinuiju"),
                                 event("a2", type="hardship", place="kp.north-pyongan.uiju")])
@@ -213,6 +213,19 @@ def test_two_reports_agreeing_on_two_city_level_events_are_linked_without_dates(
                                         event("b2", type="hardship", place="kp.north-pyongan.uiju")])
     assert [l.linked_to for l in links] == ["a1", "a2"]
     assert "2 events of the two reports agree (+2.5)" in links[0].reasons
+
+
+def test_places_alone_do_not_corroborate_a_report_with_no_time_at_all():
+    # Market prices in the same two cities are reported every week: without any time, two
+    # agreeing places are not two agreements.
+    prices_a = report("a", UNRELATED, "The Monitor", "2024-08-01")
+    prices_b = report("b", EXECUTION_B, None, None)
+    linker = core.Linker()
+    linker.add_report(prices_a, [event("a1", type="market", place="kp.north-pyongan.sinuiju"),
+                                 event("a2", type="market", place="kp.ryanggang.hyesan")])
+    links = linker.add_report(prices_b, [event("b1", type="market", place="kp.north-pyongan.sinuiju"),
+                                         event("b2", type="market", place="kp.ryanggang.hyesan")])
+    assert [l.linked_to for l in links] == [None, None]
 
 
 def test_a_report_with_no_time_at_all_needs_support_beyond_place_and_people():

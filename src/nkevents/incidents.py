@@ -88,8 +88,89 @@ def cited_outlets(text: str, own_outlet: str | None = None) -> list[str]:
 
 
 # ---------------------------------------------------------------------------- report texts
+#
+# Report-level evidence that does not depend on extraction: a copy shares long runs of words
+# (word 5-gram shingles, MinHash), a rewrite or a translation shares pairs of content words
+# ("public execution", "south hwanghae") and the rare words and numbers of the story ("hoeryong",
+# "22-year-old", "649"), two reports of one story often carry the same headline, and a report
+# citing the other's outlet ("told Daily NK") retells it.
 
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased words; "5,000" is one number, "22-year-old" one word, possessives dropped."""
+    text = _THOUSANDS.sub("", (text or "").lower())
+    return [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(text)]
+
+
+def parts(word: str) -> list[str]:
+    """A compound and its parts ("hyon-ok" -> hyon-ok, hyon; "33-year-old" -> 33-year-old, 33,
+    year, old): one report writes "Ri Hyon Ok", another "Ri Hyon-ok"."""
+    if "-" not in word:
+        return [word]
+    return [word] + [p for p in word.split("-") if len(p) >= 3 or p.isdigit()]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light stem, so that inflected forms meet ("bibles" ~ "bible", "handcuffed" ~
+    "handcuffs" ~ "handcuffing", "16-year-olds" ~ "16-year-old"): plural s, -ed, -ing, final e."""
+    if word[:1].isdigit() and word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """English word frequencies (wordfreq): how common a word is outside these reports."""
+    from wordfreq import get_frequency_dict
+    return get_frequency_dict("en", wordlist="large")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """The word's Zipf frequency (log10 per billion words; "the" ~7.7, "firing" ~4.3, unknown 0)."""
+    import math
+    f = _frequencies().get(word)
+    return math.log10(f) + 9 if f else 0.0
+
+
+@lru_cache(maxsize=1)
+def _domain_common() -> frozenset:
+    return frozenset(rules()["rare"]["domain_common"])
+
+
+def rare_weight(word: str) -> float:
+    """How much sharing this word says (0: it says nothing). Rare English words and the names of
+    the story weigh most; numbers weigh by what they can be (a day of a month says little)."""
+    r = rules()["rare"]
+    if word in _domain_common() or len(word) < 3 and not word[:1].isdigit():
+        return 0.0
+    if word.isdigit():
+        n = int(word)
+        if n <= r["small_number"] or r["year_from"] <= n <= r["year_to"]:
+            return 0.0
+        return r["number_weight"]
+    if any(ch.isdigit() for ch in word):  # "22-year-old", "40-day", "covid-19"
+        return r["number_weight"]
+    z = zipf(word)
+    if z >= r["rare_zipf"]:
+        return 0.0
+    return round(1.0 + (r["rare_zipf"] - z) / r["rare_zipf"] * (r["max_weight"] - 1.0), 3)
 
 
 @dataclass
@@ -97,19 +178,46 @@ class TextFeatures:
     shingles: frozenset  # hashed word shingles
     minhash: MinHash | None  # None when the text is too short to compare
     bands: tuple[str, ...]  # LSH band keys of the MinHash
+    content: frozenset = frozenset()  # hashed pairs of consecutive content words
+    rare: dict = field(default_factory=dict)  # rare word -> weight
+    title: frozenset = frozenset()  # content words of the headline
+    rare_keys: tuple[str, ...] = ()  # index keys: the rarest words ("r:hoeryong")
+    outlet: str | None = None  # the report's own outlet, canonical
+    cites: tuple[str, ...] = ()  # outlets the report cites
 
 
-def text_features(text: str) -> TextFeatures:
+def text_features(text: str, title: str | None = None, outlet: str | None = None) -> TextFeatures:
     t = rules()["text"]
+    r = rules()["rare"]
     k = t["shingle_words"]
     words = _WORD.findall((text or "").lower())
     grams = {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
+    toks = tokens(text)
+    content_words = [w for w in toks if zipf(w) < t["content_zipf"]]
+    pairs = frozenset(hash((a, b)) for a, b in zip(content_words, content_words[1:]))
+    rare: dict[str, float] = {}
+    for tok in toks:
+        for w in parts(tok):
+            weight = rare_weight(w)
+            if weight > 0:
+                key = stem(w)
+                rare[key] = max(rare.get(key, 0.0), weight)
+    named = sorted((w for w in rare if not w[:1].isdigit()), key=lambda w: (-rare[w], w))
+    rare_keys = tuple("r:" + w[:36] for w in named[:r["keys_per_report"]])
+    title_words = frozenset(stem(w) for w in tokens(title or "") if zipf(w) < t["content_zipf"]
+                            and w not in _domain_common())
+    extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
+                 outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)))
     if len(grams) < t["min_shingles"]:
-        return TextFeatures(frozenset(), None, ())
+        return TextFeatures(frozenset(), None, (), **extra)
     perms, scheme = _permutations()
     mh = MinHash(num_perm=t["num_perm"], seed=1, permutations=perms, scheme=scheme)
     mh.update_batch([g.encode() for g in grams])
-    return TextFeatures(frozenset(hash(g) for g in grams), mh, band_keys(mh))
+    return TextFeatures(frozenset(hash(g) for g in grams), mh, band_keys(mh), **extra)
+
+
+def report_features(report: dict) -> TextFeatures:
+    return text_features(report.get("text") or "", report.get("title"), report.get("outlet"))
 
 
 @lru_cache(maxsize=1)
@@ -134,19 +242,77 @@ def band_keys(mh: MinHash) -> tuple[str, ...]:
 class TextSimilarity:
     jaccard: float  # MinHash estimate
     containment: float  # exact, of the shorter text's shingles
+    content: float = 0.0  # containment of content-word pairs (rewrites, translations)
+    rare_shared: tuple = ()  # rare words both use, rarest first
+    rare_share: float = 0.0  # their weight / the rare weight of the text with less
+    rare_sum: float = 0.0  # their weight
+    title: float = 0.0  # Jaccard of the headlines' content words (0 when one has none)
+    cites: tuple = ()  # how one report cites the other's outlet, or an outlet both cite
 
     @property
     def is_copy(self) -> bool:
         t = rules()["text"]
         return self.jaccard >= t["copy_jaccard"] or self.containment >= t["copy_containment"]
 
+    def weights(self) -> list[tuple[float, str]]:
+        """The report-level evidence, each piece with its weight (data/incidents.toml)."""
+        t, w, r = rules()["text"], rules()["weights"], rules()["rare"]
+        out: list[tuple[float, str]] = []
+        if self.is_copy:
+            out.append((w["text_copy"], f"near-duplicate texts (Jaccard {self.jaccard:.2f}, "
+                                        f"containment {self.containment:.2f})"))
+        elif self.containment >= t["shared_containment"]:
+            out.append((w["text_shared"], f"shared wording (containment {self.containment:.2f})"))
+        elif self.content >= t["rewrite_content"]:
+            out.append((w["text_rewrite"], f"a rewrite: content-word pairs shared "
+                                           f"({self.content:.2f})"))
+        elif self.containment >= t["some_containment"] or self.content >= t["some_content"]:
+            out.append((w["text_some"], f"some shared wording (containment {self.containment:.2f},"
+                                        f" content pairs {self.content:.2f})"))
+        if not self.is_copy:
+            for tier in r["tiers"]:
+                if self.rare_share >= tier["share"] and self.rare_sum >= tier["sum"]:
+                    shown = ", ".join(self.rare_shared[:6])
+                    out.append((tier["weight"], f"shared rare words {shown} (weight "
+                                                f"{self.rare_sum:.1f}, share {self.rare_share:.2f})"))
+                    break
+        if self.title >= t["title_jaccard"]:
+            out.append((w["title_same"], f"similar headlines ({self.title:.2f})"))
+        for c in self.cites:
+            out.append((w["cites_other"] if c.startswith("cites") else w["cites_same"], c))
+        return out
+
+    @property
+    def evidence(self) -> float:
+        return sum(x for x, _ in self.weights())
+
 
 def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
-    if a.minhash is None or b.minhash is None:
-        return TextSimilarity(0.0, 0.0)
-    shared = len(a.shingles & b.shingles)
-    return TextSimilarity(a.minhash.jaccard(b.minhash),
-                          shared / min(len(a.shingles), len(b.shingles)))
+    t = rules()["text"]
+    jaccard = containment = 0.0
+    if a.minhash is not None and b.minhash is not None:
+        shared = len(a.shingles & b.shingles)
+        jaccard = a.minhash.jaccard(b.minhash)
+        containment = shared / min(len(a.shingles), len(b.shingles))
+    content = 0.0
+    if min(len(a.content), len(b.content)) >= t["min_content_pairs"]:
+        content = len(a.content & b.content) / min(len(a.content), len(b.content))
+    shared_rare = sorted(set(a.rare) & set(b.rare), key=lambda x: (-a.rare[x], x))
+    less = min(sum(a.rare.values()), sum(b.rare.values()))
+    rare_sum = sum(min(a.rare[x], b.rare[x]) for x in shared_rare)
+    share = rare_sum / less if less else 0.0
+    title = 0.0
+    if len(a.title) >= t["min_title_words"] and len(b.title) >= t["min_title_words"]:
+        title = len(a.title & b.title) / len(a.title | b.title)
+    cites = []
+    for x, y in ((a, b), (b, a)):  # one cites the other's outlet ("told Daily NK" in RFA's)
+        if y.outlet and y.outlet != x.outlet and y.outlet in x.cites and not cites:
+            cites.append(f"cites the other's outlet {y.outlet}")
+    both = sorted(set(a.cites) & set(b.cites) - {a.outlet, b.outlet} - {None})
+    if both and not cites:  # both retell a third outlet's story ("the BBC reported")
+        cites.append(f"both cite {both[0]}")
+    return TextSimilarity(jaccard, containment, content, tuple(shared_rare), share, rare_sum,
+                          title, tuple(cites))
 
 
 # ---------------------------------------------------------------------------- dates and places
@@ -163,6 +329,7 @@ class Window:
     precision: str
     md: bool = False
     dated: bool = True  # False: derived from the report's publication date (no weight)
+    day: tuple[date, date] | None = None  # a day or month-day date before the slack was added
 
 
 def _parse(value: str | None) -> date | None:
@@ -182,23 +349,54 @@ def _parse_md(value: str | None) -> date | None:
         return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?=/|$|[?#])")
+
+
+def report_time(report: dict | None) -> date | None:
+    """When a report was published: its date, else the date in its web address
+    ("/2021/02/..."; the last day of that month when the day is not given), else None."""
+    published = _parse((report or {}).get("published"))
+    if published is not None:
+        return published
+    m = _URL_DATE.search((report or {}).get("url") or "")
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        try:
+            return date(year, month, int(m.group(3)))
+        except ValueError:
+            return None
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+
+
 def event_window(event: dict, report: dict | None = None) -> Window | None:
     d = event.get("date") or {}
     precision = d.get("precision") or "day"
     slack = timedelta(days=rules()["time"]["day_slack_days"])
+    published = report_time(report)
     if precision == "month-day" or (d.get("start") or "").startswith("--"):
         start = _parse_md(d.get("start"))
         if start is None:
             return None
         end = _parse_md(d.get("end")) or start
-        return Window(start - slack, end + slack, "month-day", md=True)
+        if published is not None:
+            # The report's own time gives the year: the latest such day on or before it.
+            year = published.year - (1 if (start.month, start.day) > (published.month, published.day) else 0)
+            try:
+                start, end = start.replace(year=year), end.replace(year=year)
+            except ValueError:  # 29 February in a common year
+                start, end = start.replace(year=year, day=28), end.replace(year=year, day=28)
+            if end < start:
+                end = end.replace(year=year + 1) if end.month < start.month else start
+            return Window(start - slack, end + slack, "day", day=(start, end))
+        return Window(start - slack, end + slack, "month-day", md=True, day=(start, end))
     start = _parse(d.get("start"))
     if start is not None:
         end = _parse(d.get("end")) or start
         if precision == "day":
-            start, end = start - slack, end + slack
+            return Window(start - slack, end + slack, precision, day=(start, end))
         return Window(start, end, precision)
-    published = _parse((report or {}).get("published"))
     if published is not None:
         lookback = timedelta(days=rules()["time"]["undated_lookback_days"])
         return Window(published - lookback, published + slack, "undated", dated=False)
@@ -331,6 +529,12 @@ def _date_weight(a: Window, b: Window) -> tuple[float, str]:
     long = rules()["time"]["long_range_days"]
     coarse = max(PRECISION_RANK.get(a.precision, 3), PRECISION_RANK.get(b.precision, 3))
     wide = any(not x.md and (x.end - x.start).days > long for x in (a, b))
+    if coarse == 0 and (a.md or b.md):
+        # The year of one of them is unknown: the same day of the year says less, and days only
+        # within the slack of each other say little.
+        if _md_overlap(Window(*a.day, a.precision, a.md), Window(*b.day, b.precision, b.md)):
+            return w["date_md_exact"], "same day of the year (year unknown)"
+        return w["date_md_near"], "near days of the year (year unknown)"
     if coarse == 0:
         return w["date_day"], "same day"
     if coarse == 1 and not wide:
@@ -338,27 +542,83 @@ def _date_weight(a: Window, b: Window) -> tuple[float, str]:
     return w["date_wide"], "overlapping dates"
 
 
+@lru_cache(maxsize=1)
+def _type_pairs() -> dict[tuple[str, str], dict]:
+    """(type a, type b) -> the rule under which two events of those types can be one occurrence
+    told differently (data/incidents.toml [[types.compatible]]), both orders."""
+    out = {}
+    for rule in rules()["types"]["compatible"]:
+        out[(rule["a"], rule["b"])] = rule
+        out[(rule["b"], rule["a"])] = {**rule, "a": rule["b"], "b": rule["a"],
+                                       "a_penalty": rule.get("b_penalty"),
+                                       "b_penalty": rule.get("a_penalty")}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _charge_groups() -> list[set[str]]:
+    return [set(g) for g in rules()["charges"]["related"]]
+
+
+def types_compatible(a: dict, b: dict) -> bool:
+    """Same type, or types that tell one occurrence differently ("executed" and "sentenced to
+    death"; "arrested" and "a crackdown"), with the penalty the rule asks for when one is given."""
+    if a["type"] == b["type"]:
+        return True
+    rule = _type_pairs().get((a["type"], b["type"]))
+    if rule is None:
+        return False
+    for ev, kinds in ((a, rule.get("a_penalty")), (b, rule.get("b_penalty"))):
+        kind = (ev.get("penalty") or {}).get("kind")
+        if kinds and kind and kind not in kinds:
+            return False
+    return True
+
+
+def compatible_types(type_: str) -> list[str]:
+    """The types an event of this type can be aligned with when two reports tell one story."""
+    return [type_] + sorted({b for (a, b) in _type_pairs() if a == type_})
+
+
 def score_pair(a: dict, ra: dict, b: dict, rb: dict,
-               text: TextSimilarity | None = None) -> PairScore:
-    """How strongly events a (of report ra) and b (of rb) look like one occurrence."""
+               text: TextSimilarity | None = None, *, loose: bool = False) -> PairScore:
+    """How strongly events a (of report ra) and b (of rb) look like one occurrence. Events of
+    different types are compared only when the reports tell one story (their texts' evidence
+    reaches [decision].report_link) and the types are compatible.
+
+    loose: the reports are one story told twice (a copy or a close rewrite) and one side's
+    extraction got the time or place wrong: places and dates that disagree cost weights instead
+    of ruling the pair out (link_events uses it only when nothing else aligned the two)."""
     w = rules()["weights"]
-    if a["type"] != b["type"]:
+    d = rules()["decision"]
+    evidence = text.weights() if text is not None else []
+    told_alike = sum(x for x, _ in evidence) >= d["report_link"]
+    if a["type"] != b["type"] and not (told_alike and types_compatible(a, b)):
         return PairScore(False, float("-inf"), ["different types"])
+    s = PairScore(True, 0.0, [f"same type {a['type']}" if a["type"] == b["type"] else
+                              f"types {a['type']} ~ {b['type']} in reports telling one story"])
     pa, pb = place_of(a), place_of(b)
     if not places_compatible(pa, pb):
-        return PairScore(False, float("-inf"), [f"places {pa} and {pb} do not contain each other"])
+        if not loose:
+            return PairScore(False, float("-inf"), [f"places {pa} and {pb} do not contain each other"])
+        s.add(w["loose_disagreement"], f"places {pa} and {pb} disagree")
+        pa = pb = None
     wa, wb = event_window(a, ra), event_window(b, rb)
     if wa and wb and not windows_overlap(wa, wb):
-        if wa.dated and wb.dated:
+        if loose:
+            s.add(w["loose_disagreement"], "dates disagree")
+            wa = wb = None
+        elif wa.dated and wb.dated:
             return PairScore(False, float("-inf"), ["dates do not overlap"])
-        if not wa.md and not wb.md:
+        elif not wa.md and not wb.md:
             return PairScore(False, float("-inf"), ["date outside the other report's time"])
-    s = PairScore(True, 0.0, [f"same type {a['type']}"])
-    s.timeless = wa is None or wb is None
+    if a["type"] != b["type"]:
+        s.add(w["types_differ"], "different types")
+    s.timeless = (wa is None or wb is None) and not loose
     if wa and wb and wa.dated and wb.dated:
         weight, why = _date_weight(wa, wb)
         s.add(weight, why)
-        s.specific = weight >= rules()["weights"]["date_day"]
+        s.specific = why.startswith("same day")
     if pa and pb:
         depth = min(pa.count("."), pb.count(".")) + 1
         s.specific = s.specific or depth >= 3
@@ -385,22 +645,17 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     if ga and gb:
         if ga & gb:
             s.add(w["charges_shared"], "shared charges " + ",".join(sorted(ga & gb)))
+        elif any(ga & group and gb & group for group in _charge_groups()):
+            s.add(w["charges_related"], "related charges " + ",".join(sorted(ga | gb)))
         else:
             s.add(w["charges_disjoint"], "no shared charge")
     modalities = {a.get("modality"), b.get("modality")}
     if "negated" in modalities and modalities & {"asserted", None}:
         s.add(w["modality_conflict"], "one report says it did not happen")
-    if text is not None:
-        t = rules()["text"]
-        if text.is_copy:
-            s.add(w["text_copy"], f"near-duplicate texts (Jaccard {text.jaccard:.2f}, "
-                                  f"containment {text.containment:.2f})")
-            s.supported = True
-        elif text.containment >= t["shared_containment"]:
-            s.add(w["text_shared"], f"shared wording (containment {text.containment:.2f})")
-            s.supported = True
-        elif text.containment >= t["some_containment"]:
-            s.add(w["text_some"], f"some shared wording (containment {text.containment:.2f})")
+    for weight, why in evidence:
+        s.add(weight, why)
+    if sum(x for x, _ in evidence) >= d["text_support"]:
+        s.supported = True
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
     if da and db and abs((da - db).days) > rules()["reports"]["published_apart_days"]:
         s.add(w["published_apart"], f"reports published {abs((da - db).days)} days apart")
@@ -445,9 +700,10 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
         return sims[rid]
 
     pairs = []
+    allowed = {ev["type"]: set(compatible_types(ev["type"])) for ev in new_events}
     for ev in new_events:
         for cand, crep in candidates:
-            if cand["report_id"] == report["report_id"] or cand["type"] != ev["type"]:
+            if cand["report_id"] == report["report_id"] or cand["type"] not in allowed[ev["type"]]:
                 continue
             s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
             if s.compatible:
@@ -477,8 +733,50 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             continue
         placed[eid] = Link(eid, inc, cid, round(score, 3), s.reasons)
         taken.add(inc)
+    _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken)
     return [placed.get(e["event_id"]) or Link(e["event_id"], incident_id_for(e["event_id"]))
             for e in new_events]
+
+
+def _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken):
+    """Two reports that are one story told twice (text evidence reaching story_link) share at
+    least one incident: when none of the new report's events joined an incident holding an event
+    of the other, the best pair of compatible types is aligned with loose scoring (a date or place
+    that one side's extraction got wrong costs a weight instead of ruling the pair out)."""
+    need = rules()["decision"]["story_link"]
+    threshold = rules()["decision"]["link_score"]
+    by_report: dict[str, list] = {}
+    for cand, crep in candidates:
+        if cand["report_id"] != report["report_id"]:
+            by_report.setdefault(cand["report_id"], []).append((cand, crep))
+    for rid, cands in sorted(by_report.items()):
+        s_text = sim(rid)
+        if s_text is None or s_text.evidence < need:
+            continue
+        shared = {incident_of.get(c["event_id"]) for c, _ in cands}
+        if any(link.incident_id in shared for link in placed.values()):
+            continue
+        best = None
+        for ev in new_events:
+            if ev["event_id"] in placed:
+                continue
+            for cand, crep in cands:
+                if ev["type"] != cand["type"] and not types_compatible(ev, cand):
+                    continue
+                s = score_pair(ev, report, cand, crep, s_text, loose=True)
+                inc = incident_of.get(cand["event_id"])
+                if not s.compatible or s.score < threshold or inc is None or inc in taken:
+                    continue
+                if any(m["report_id"] == report["report_id"] for m, _ in members.get(inc, [])):
+                    continue
+                key = (s.score, ev["type"] == cand["type"])
+                if best is None or key > best[0]:
+                    best = (key, ev, cand, s, inc)
+        if best:
+            _, ev, cand, s, inc = best
+            placed[ev["event_id"]] = Link(ev["event_id"], inc, cand["event_id"], round(s.score, 3),
+                                          s.reasons + ["aligned: the reports are one story"])
+            taken.add(inc)
 
 
 def _corroborate(pairs: list[tuple[str, dict, PairScore]]) -> None:
@@ -493,7 +791,8 @@ def _corroborate(pairs: list[tuple[str, dict, PairScore]]) -> None:
     for rid, group in by_report.items():
         used_new, used_old = set(), set()
         for eid, cid, s in sorted(group, key=lambda g: -g[2].score):
-            if s.specific and s.disagreement == 0 and eid not in used_new and cid not in used_old:
+            if s.specific and not s.timeless and s.disagreement == 0 and eid not in used_new \
+                    and cid not in used_old:
                 used_new.add(eid)
                 used_old.add(cid)
         if len(used_new) >= need:
@@ -587,7 +886,7 @@ class Linker:
         # small cache: keeping every report's shingles would not fit in memory at scale.
         self._features: dict[str, TextFeatures] = {}
         self.keys: dict[str, list[str]] = {}  # index key -> event ids
-        self.bands: dict[str, list[str]] = {}  # LSH band key -> report ids
+        self.bands: dict[str, list[str]] = {}  # LSH band and rare-word keys -> report ids
         self._events_of_report: dict[str, list[str]] = {}
         self.incident_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
@@ -600,9 +899,13 @@ class Linker:
             for k in lookup_keys(ev, report):
                 for cid in self.keys.get(k, ()):
                     found[cid] = None
-        types = {e["type"] for e in events}
-        for band in feats.bands:
-            for rid in self.bands.get(band, ()):
+        types = {t for e in events for t in compatible_types(e["type"])}
+        cap = rules()["rare"]["max_reports_per_key"]
+        for band in feats.bands + feats.rare_keys:
+            near = self.bands.get(band, ())
+            if band.startswith("r:") and len(near) > cap:
+                continue
+            for rid in near:
                 for cid in self._events_of_report.get(rid, ()):
                     if self.events[cid]["type"] in types:
                         found[cid] = None
@@ -610,7 +913,7 @@ class Linker:
 
     def features(self, report_id: str) -> TextFeatures:
         if report_id not in self._features:
-            self._remember(report_id, text_features(self.reports[report_id].get("text") or ""))
+            self._remember(report_id, report_features(self.reports[report_id]))
         return self._features[report_id]
 
     def _remember(self, report_id: str, feats: TextFeatures, keep: int = 2000) -> None:
@@ -621,7 +924,7 @@ class Linker:
     def add_report(self, report: dict, events: list[dict]) -> list[Link]:
         rid = report["report_id"]
         events = [dict(e, report_id=rid) for e in events]
-        feats = text_features(report.get("text") or "")
+        feats = report_features(report)
         cand_ids = self.candidates(report, events, feats)
         self.compared += len(cand_ids) * max(1, len(events))
         candidates = [(self.events[c], self.reports[self.events[c]["report_id"]]) for c in cand_ids]
@@ -634,7 +937,7 @@ class Linker:
         links = link_events(events, report, candidates, self.incident_of, members, sim)
         self.reports[rid] = report
         self._remember(rid, feats)
-        for band in feats.bands:
+        for band in feats.bands + feats.rare_keys:
             self.bands.setdefault(band, []).append(rid)
         for ev, link in zip(events, links):
             eid = ev["event_id"]

@@ -4,7 +4,8 @@ The decisions are made by nkevents.incidents (pure); this module keeps its index
 linking one new report reads only the candidates its keys point at:
 
 - incident_keys: (key, event_id) - the blocking keys of every linked event (type|month|at|place).
-- incident_bands: (band, report_id) - MinHash LSH band keys of every linked report's text.
+- incident_bands: (band, report_id) - MinHash LSH band keys of every linked report's text, and
+  its rarest words ("r:hoeryong"), so that copies and rewrites are found whatever their events.
 - incident_members: one row per linked event: its incident, the member it was linked to, the
   score and the reasons (why the link was made).
 - incident_copies: report pairs whose texts are near-duplicates (found while linking).
@@ -174,16 +175,26 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
     """Link some events of one stored report against everything linked before (one transaction)."""
     report = _report_dicts(conn, [report_id])[report_id]
     new_events = [e for e in (_event_dicts(conn, event_ids).get(i) for i in event_ids) if e]
-    feats = core.text_features(report["text"])
+    feats = core.report_features(report)
 
     lookups = sorted({k for ev in new_events for k in core.lookup_keys(ev, report)})
     cand_ids: set[str] = set()
     for chunk in _chunks(lookups):
         cand_ids.update(conn.execute(select(incident_keys.c.event_id)
                                      .where(incident_keys.c.key.in_(chunk))).scalars())
-    if feats.bands:
+    if feats.bands or feats.rare_keys:
+        # Texts sharing a MinHash band (copies), or one of the report's rarest words (rewrites):
+        # a rare-word key filed under too many reports is too common to say anything.
+        keys = list(feats.bands)
+        cap = core.rules()["rare"]["max_reports_per_key"]
+        if feats.rare_keys:
+            counts = dict(conn.execute(
+                select(incident_bands.c.band, func.count()).where(
+                    incident_bands.c.band.in_(list(feats.rare_keys)))
+                .group_by(incident_bands.c.band)).all())
+            keys += [k for k in feats.rare_keys if counts.get(k, 0) <= cap]
         near = set(conn.execute(select(incident_bands.c.report_id).where(
-            incident_bands.c.band.in_(list(feats.bands)))).scalars())
+            incident_bands.c.band.in_(keys))).scalars())
         near.discard(report_id)
         for chunk in _chunks(sorted(near)):
             cand_ids.update(conn.execute(select(incident_members.c.event_id)
@@ -213,7 +224,7 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
     def text_sim(other_id: str) -> core.TextSimilarity:
         if other_id not in sims:
             if other_id not in feat_cache:
-                feat_cache[other_id] = core.text_features(rep_data[other_id]["text"])
+                feat_cache[other_id] = core.report_features(rep_data[other_id])
             sims[other_id] = core.text_similarity(feats, feat_cache[other_id])
         return sims[other_id]
 
@@ -243,9 +254,9 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
         conn.execute(insert(incident_sources).values(
             report_id=report_id, cites=core.cited_outlets(report["text"], report["outlet"]),
             linked_at=t))
-        if feats.bands:
-            conn.execute(insert(incident_bands), [{"band": b, "report_id": report_id}
-                                                  for b in sorted(set(feats.bands))])
+        if feats.bands or feats.rare_keys:
+            conn.execute(insert(incident_bands), [{"band": b, "report_id": report_id} for b in
+                                                  sorted(set(feats.bands + feats.rare_keys))])
     _refresh(conn, {link.incident_id for link in links})
     return links
 
