@@ -36,6 +36,7 @@ def main() -> None:
                  and f.name != "clusters.json"]
         fields = ("text", "html", "url", "outlet", "title", "published")
         pool = [{k: v for k, v in json.loads(f.read_text()).items() if k in fields} for f in files]
+        pool = [r for r in pool if r.get("text") or r.get("html")]  # split.json and the like are no reports
         reports = list(itertools.islice(itertools.cycle(pool), args.count))
     else:
         reports = list(generate(args.count, seed=args.seed))

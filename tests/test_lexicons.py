@@ -69,3 +69,41 @@ def test_leading_words_are_read_off_patterns():
     assert lexicon.leading_words("(?:publicly )?hanged") == {"publicly hanged", "hanged"}
     assert lexicon.leading_words("(?<=the )order") == {"order"}
     assert lexicon.leading_words(r"\d+ won") is None
+
+
+def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
+    """Matching the trigger alternations only at the places lexicon.starts finds gives the same
+    first trigger of every type as scanning every character (sentences written for this test,
+    and the train reports of the dev corpus when it is on this machine)."""
+    import json
+    import re
+    from pathlib import Path
+    from nkevents.stages import events
+    from tests.test_pipeline import SENTENCES
+    sentences = list(SENTENCES) + [
+        "North Korea bans tight jeans.", "The city was locked down; residents were told to stay indoors.",
+        "Freight trains resumed on Monday after a two-year suspension.", "Smugglers were caught red-handed.",
+        "Officials — not the police — were ordered to report.", "The 100-day battle began."]
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    if (corpus / "split.json").is_file():
+        check = set(json.loads((corpus / "split.json").read_text())["check"])
+        for f in sorted(corpus.glob("dev-*.json")):
+            if not f.name.endswith(".gold.json") and f.name[:-len(".json")] not in check:
+                body = json.loads(f.read_text()).get("text") or ""
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    compiled = lexicon.compiled("triggers")
+    for sentence in sentences:
+        places = events.start_places(sentence)
+        for typ, pats in compiled.items():
+            fast = events._first_trigger(pats["patterns"], pats["exclude"], sentence, places[typ])
+            slow = events._first_trigger(pats["patterns"], pats["exclude"], sentence, None)
+            assert (fast and fast.span()) == (slow and slow.span()), (typ, sentence)
+
+
+def test_the_trie_of_leading_words_matches_each_word_as_a_prefix():
+    import re
+    pattern = re.compile(lexicon._trie_regex({"ban", "banned", "bar", "closed down"}))
+    for text in ("ban", "bans", "banned", "barred", "closed down"):
+        assert pattern.match(text), text
+    for text in ("ba", "bad", "closed"):
+        assert not pattern.match(text), text

@@ -132,3 +132,47 @@ def _shortest(words: set[str]) -> tuple[str, ...]:
 
 def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
     return gate is None or any(w in lowered_text for w in gate)
+
+
+# ---------- where a match can start ----------
+# Trying a table's whole alternation at every character of every sentence is the slow part of
+# extraction. A match can only start where one of its leading words starts: one scan with a trie of
+# those words finds these places, and the alternation is then tried only there.
+
+def _trie_regex(words: set[str]) -> str:
+    """A regex matching any of `words` as a prefix, built as a trie ("ban|banned|bar" -> "ba(?:n|r)"),
+    which a backtracking engine tries in time proportional to the word, not to the number of words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:  # a word ends here: as a prefix test, nothing more is needed
+            return ""
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+@lru_cache(maxsize=None)
+def starts(name: str) -> dict[str, re.Pattern | None]:
+    """{key: a zero-width regex that finds every place a match of the key's patterns can start},
+    None where a pattern's leading words cannot be read off (then every place is tried)."""
+    out = {}
+    for key, table in load(name).items():
+        if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
+            out[key] = None
+            continue
+        words: set[str] | None = set()
+        for pattern in table["patterns"]:
+            lead = leading_words(pattern)
+            if lead is None:
+                words = None
+                break
+            words |= lead
+        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(words)}))") if words else None
+    return out

@@ -25,9 +25,26 @@ ENFORCEMENT_TYPES = PUNISHMENT_TYPES | {"crackdown"}
 ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> re.Match | None:
+def _matches(pattern: re.Pattern, places: list[int] | None, sentence: str):
+    """The matches of a trigger alternation, leftmost first; where `places` lists where a match can
+    begin (lexicon.starts), the alternation is tried only there."""
+    if places is None:
+        yield from pattern.finditer(sentence)
+        return
+    end = 0
+    for place in places:
+        if place < end:
+            continue
+        m = pattern.match(sentence, place)
+        if m:
+            end = m.end()
+            yield m
+
+
+def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str,
+                   places: list[int] | None = None) -> re.Match | None:
     excluded = None
-    for m in pattern.finditer(sentence):
+    for m in _matches(pattern, places, sentence):
         if excluded is None:
             excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
         if not any(a < m.end() and m.start() < b for a, b in excluded):
@@ -76,16 +93,29 @@ def _cue(name: str) -> re.Pattern | None:
     return lexicon.compiled("modality")[name]["patterns"]
 
 
-def find_triggers(sentence: str, types: set[str] | None = None) -> dict[str, re.Match]:
+def start_places(text: str) -> dict[str, list[int] | None]:
+    """{type: the offsets in `text` where one of its triggers can start}, None for the types whose
+    triggers can start anywhere (their keywords gate them instead)."""
+    return {typ: None if start is None else [m.start() for m in start.finditer(text)]
+            for typ, start in lexicon.starts("triggers").items()}
+
+
+def find_triggers(sentence: str, types: set[str] | None = None,
+                  places: dict[str, list[int] | None] | None = None) -> dict[str, re.Match]:
     """{event type: first trigger match} for one sentence, after the co-occurrence rules below.
-    `types`: the only types worth trying (those whose keywords the whole report contains)."""
+    `types`: the only types worth trying (those whose keywords the whole report contains);
+    `places`: start_places of the sentence, when the caller has them."""
     found = {}
     lowered = sentence.lower()
     gates = lexicon.gates("triggers")
+    places = start_places(sentence) if places is None else places
     for typ, pats in lexicon.compiled("triggers").items():
-        if (types is not None and typ not in types) or not lexicon.may_match(gates[typ], lowered):
+        if types is not None and typ not in types:
             continue
-        m = _first_trigger(pats["patterns"], pats["exclude"], sentence)
+        at = places.get(typ)
+        if (at is None and not lexicon.may_match(gates[typ], lowered)) or at == []:
+            continue
+        m = _first_trigger(pats["patterns"], pats["exclude"], sentence, at)
         if m:
             found[typ] = m
     if not found or _sentence_cue("unknown").search(sentence):
