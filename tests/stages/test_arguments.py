@@ -226,3 +226,49 @@ def test_a_report_that_marks_its_account_unverified_makes_its_punishments_allege
     assert arguments.choose_modality(text, first, (at, at + 8), "execution") == "alleged"
     at = text.index("reopened")
     assert arguments.choose_modality(text, (text.index("Markets"), len(text)), (at, at + 8), "policy") == "asserted"
+
+
+def _actors_of(text, etype, trigger):
+    at = text.index(trigger)
+    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # names of the bodies beyond the dev wording
+    ("Bowibu agents detained a trader in Hyesan.", "arrest", "detained", {("mss", "authority")}),
+    ("National Security Agency officers arrested two brokers.", "arrest", "arrested", {("mss", "authority")}),
+    ("People's Safety Agency officers detained five vendors.", "arrest", "detained", {("mps", "authority")}),
+    ("Anjeon officers raided the market.", "crackdown", "raided", {("mps", "authority")}),
+    ("Chinese police handed the 12 refugees back to the North.", "other", "handed", {("other", "participant")}),
+    ("The Standing Committee of the Supreme People's Assembly issued a decree on amnesty.", "directive", "decree",
+     {("other", "issuer")}),
+    ("Youth league patrols cracked down on students in tight jeans.", "crackdown", "cracked down", {("other", "authority")}),
+    # only the clause of the event: the agency of another clause is not its authority
+    ("The court sentenced the broker to ten years after he was caught by state security agents.", "sentence",
+     "sentenced", {("court", "authority")}),
+    ("Police arrested two smugglers after a border guard who helped them confessed.", "arrest", "arrested",
+     {("mps", "authority")}),
+    # a trial or sentence that names no body is the court's
+    ("Nine residents were tried in front of the cultural hall.", "trial", "tried", {("court", "authority")}),
+    # the body followed by an order verb issues the order, wherever the trigger is
+    ("At the meeting, Kim Jong Un instructed provincial party committees to prepare for floods.", "directive", "meeting",
+     {("kim_jong_un", "issuer"), ("party_committee", "recipient")}),
+    ("Kim also called for tighter control of grain sales.", "directive", "called for", {("kim_jong_un", "issuer")}),
+])
+def test_actors(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+def test_an_arrest_that_names_no_body_is_the_reports_only_enforcer():
+    from nkevents.model import Document
+    text = ("State security agents have stepped up patrols in Musan. Two women were arrested on Monday. "
+            "The Central Committee ordered the patrols.")
+    arrest = Event(type="arrest", evidence=[(56, 94)], trigger=(80, 88))
+    order = Event(type="directive", evidence=[(95, len(text))], trigger=(120, 127),
+                  actors=[arguments.Actor(id="central_committee", text="Central Committee", role="issuer")])
+    doc = Document(text=text)
+    doc.events = [arrest, order]
+    arguments.fill_context_actors(doc, [])
+    assert [(a.id, a.role) for a in arrest.actors] == [("mss", "authority")]
+    assert [(a.id, a.role) for a in order.actors] == [("central_committee", "issuer")]

@@ -522,40 +522,97 @@ def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+# The bodies that arrest people and run crackdowns; a report naming only one of them ("security
+# agents" early on, "arrested" later) means that one where a clause names none.
+ENFORCERS = ("mss", "mps", "prosecutor", "border_guard", "inspection_group")
+# Where an authority's clause ends: another clause's agent is not this event's ("sentenced him
+# after he was caught by the MSS", "arrested them after a border guard who abetted them confessed").
+_CLAUSE_END = re.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when|whereas|but|because|although|though|"
+                         r"who|whom|which|whose|since|until|once|where|as well as)\b", re.I)
+# An order verb right after a body makes it the issuer: "Kim Jong Un asked authorities to ...".
+_ISSUING_VERB = re.compile(
+    r"\s*(?:[^.;,]{0,40}?\s)?(?:has |have |had |also |recently |reportedly |then |now )*(?:ordered|orders|ordering|instructed|instructs|"
+    r"issued|issues|handed down|hands down|passed down|sent (?:down |out )?(?:an? )?(?:order|instruction|directive)|announced|announces|"
+    r"decreed|promulgated|adopted|imposed|banned|bans|prohibited|called for|calls for|called on|urged|urges|demanded|asked|"
+    r"directed|told|stressed|declared|decided|ratified|enacted|approved|released|put out|held|convened|lifted|closed|allowed|"
+    r"permitted|mandated|requested|notified|warned)\b", re.I)
+# "an order from X", "a decree of X", "X's order", "ordered by X"
+_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by|of)\b[^.;]{0,25}$", re.I)
+
+
+def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence that holds the trigger."""
+    start = sent[0]
+    for m in _CLAUSE_END.finditer(text, sent[0], trigger[0]):
+        start = m.end()
+    m = _CLAUSE_END.search(text, trigger[1], sent[1])
+    return start, (m.start() if m else sent[1])
+
+
+def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded) -> list[Actor]:
+    """Every actor the span names, earlier lexicon ids winning where two match the same words."""
+    found: list[Actor] = []
+    lowered, gates = text[span[0]:span[1]].lower(), lexicon.gates("actors")
+    for actor_id, pats in _actor_patterns(with_weak):
+        if not (with_weak or lexicon.may_match(gates[actor_id], lowered)):
+            continue
+        for m in pats.finditer(text, span[0], span[1]):
+            if _inside(m.span(), excluded) or any(a.start < m.end() and m.start() < a.end for a in found):
+                continue
+            found.append(Actor(id=actor_id, text=m.group(0), start=m.start(), end=m.end()))
+    return sorted(found, key=lambda a: a.start)
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
+    """The bodies of the event: for an arrest, trial, sentence... the authority named in the
+    clause that carries the event (a trial or a sentence with none is the court's); for an order or
+    a measure, the bodies of the sentence, the one that gives the order marked as its issuer."""
     if ev.type not in ACTOR_ROLE:
         return []
+    role = ACTOR_ROLE[ev.type]
+    span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     actors, seen = [], set()
-    taken: list[tuple[int, int]] = []
-    weak_ok = ACTOR_ROLE[ev.type] in ("participant", "recipient")
-    lowered, gates = text[sent[0]:sent[1]].lower(), lexicon.gates("actors")
-    for actor_id, pats in _actor_patterns(weak_ok):
-        if not (weak_ok or lexicon.may_match(gates[actor_id], lowered)):
-            continue
-        for m in pats.finditer(text, sent[0], sent[1]):
-            if _inside(m.span(), excluded) or any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append(m.span())
-            if actor_id in seen:
-                continue
-            seen.add(actor_id)
-            role = ACTOR_ROLE[ev.type]
-            actors.append(Actor(id=actor_id, text=m.group(0), role=role, start=m.start(), end=m.end()))
+    for a in _actor_mentions(text, span, role in ("participant", "recipient"), excluded):
+        if a.id not in seen:
+            seen.add(a.id)
+            a.role = role
+            actors.append(a)
+    if role == "authority" and not actors and ev.type in ("trial", "sentence"):
+        actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
     if ev.type in ISSUING_TYPES and actors:
         _mark_issuer(text, ev, actors)
     return actors
 
 
 def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
-    """The issuer of an order: the body it comes from ("an order from X", "ordered by X"), else the
-    nearest body named before the trigger ("X issued instructions")."""
+    """The issuer of an order: the body followed by an order verb ("Kim Jong Un asked authorities
+    to ..."), else the one it comes from ("an order from X", "ordered by X"), else the first body
+    named before the trigger ("X responded to Y's order by issuing...")."""
     t0, t1 = ev.trigger
-    after = [a for a in actors if a.start >= t1 and re.fullmatch(r"[^.;]{0,40}\b(?:from|by)\b[^.;]{0,25}", text[t0:a.start])]
+    by_verb = [a for a in actors if _ISSUING_VERB.match(text, a.end)]
+    after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     before = [a for a in actors if a.end <= t0]
-    # the first body named before the trigger is the clause's subject ("X responded to Y's order by issuing...")
-    issuer = after[0] if after else (min(before, key=lambda a: a.start) if before else None)
+    issuer = (by_verb[0] if by_verb else after[0] if after else
+              min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
         issuer.role = "issuer"
+
+
+def fill_context_actors(doc: Document, excluded) -> None:
+    """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
+    report that names a single enforcing body is that body's; an order or measure in a report
+    whose orders all come from one issuer is that issuer's."""
+    lowered = doc.text.lower()
+    gates = lexicon.gates("actors")
+    patterns = dict(_actor_patterns(False))
+    enforcers = {a for a in ENFORCERS if lexicon.may_match(gates[a], lowered)
+                 and any(not _inside(m.span(), excluded) for m in patterns[a].finditer(doc.text))}
+    issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
+    for ev in doc.events:
+        if ev.type in ("arrest", "crackdown") and len(enforcers) == 1 and not any(a.role == "authority" for a in ev.actors):
+            ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
+        elif ev.type == "policy" and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
+            ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
 
 
 # Punishments a report can mark as unverified as a whole ("The report could not be independently verified").
@@ -581,7 +638,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
             return "negated"
     elif pats["negated"]["patterns"].search(before("negated")):
         return "negated"
-    if pats["planned"]["patterns"].search(before("planned")):
+    # an order or a measure is planned wherever the sentence says so ("announced plans to release
+    # prisoners beginning in February ... amnesty"); other events only by a cue near the trigger
+    if pats["planned"]["patterns"].search(sentence if etype in ISSUING_TYPES else before("planned")):
         return "planned"
     if etype in ISSUING_TYPES:
         if (pats["will"]["patterns"].search(sentence) and pats["future_start"]["patterns"].search(sentence)
@@ -729,6 +788,7 @@ def run(doc: Document) -> Document:
         ev.attribution = earlier[-1].strip() if earlier else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
+    fill_context_actors(doc, excluded)
     expanded = []
     for ev in doc.events:
         for group in split_groups(doc.text, ev):
