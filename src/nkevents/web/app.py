@@ -1,6 +1,6 @@
 """The web app: HTML pages (Jinja2, server-rendered) and a JSON API under /api (OpenAPI at /docs).
 
-Pages: /events, /events/{id}, /reports/{id}, /map, /charts, /login. The same filters (type,
+Pages: /events, /events/{id}, /reports/{id}, /map, /charts, /quality, /login. The same filters (type,
 place, since, until, charge, penalty, actor, outlet, modality, review_status, q) work in the URL
 of every listing page, the API and the exports, and `by=incident` counts one item per incident
 (the occurrence several reports tell, docs/incidents.md) instead of one per event. Reads are open
@@ -35,7 +35,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from nkevents.store import EventFilter, ReviewError, Store
 from nkevents.store import incidents
 from nkevents.store.reviews import codes as store_codes
-from nkevents.web import auth, highlight
+from nkevents.web import auth, highlight, quality
 from nkevents.web.mapdata import PlaceOptions, ResultCache, map_groups
 
 WEB_DIR = Path(str(resources.files("nkevents.web")))
@@ -534,7 +534,8 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
                 spans += highlight.event_spans(rep["text"], ev, with_evidence=False)
                 spans += highlight.evidence_spans(ev, ev["event_id"])
         return page(request, "report.html", rep=rep, text_html=highlight.render(rep["text"], spans),
-                    message=request.query_params.get("msg"))
+                    message=request.query_params.get("msg"),
+                    review_state=store.report_review_state(report_id))
 
     @app.post("/reports/{report_id}/events", include_in_schema=False)
     async def report_add_event_form(request: Request, report_id: str):
@@ -547,6 +548,86 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
         except (ReviewError, UserError) as e:
             return page(request, "error.html", status_code=400, message=str(e), back=f"/reports/{report_id}")
         return RedirectResponse(f"/events/{event_id}?msg=added", status_code=303)
+
+    # ------------------------------------------------------------ fully reviewed reports, quality
+    # (docs/review.md)
+
+    def set_reviewed(report_id: str, action: str, user: str, note: str | None) -> dict:
+        if action not in ("done", "undo"):
+            raise UserError(f"action: {action!r} is not one of done, undo")
+        if store.get_report(report_id) is None:
+            raise HTTPException(404, f"{report_id}: no such report")
+        after_write()
+        mark = store.mark_reviewed if action == "done" else store.unmark_reviewed
+        mark(report_id, user=user, note=note)
+        return store.report_review_state(report_id)
+
+    @app.post("/reports/{report_id}/reviewed", include_in_schema=False)
+    async def report_reviewed_form(request: Request, report_id: str):
+        form = await request.form()
+        user = require_write(request, form.get("csrf_token"))
+        try:
+            set_reviewed(report_id, str(form.get("action") or ""), user["username"],
+                         str(form.get("note") or "").strip() or None)
+        except (ReviewError, UserError) as e:
+            return page(request, "error.html", status_code=400, message=str(e), back=f"/reports/{report_id}")
+        msg = "marked+fully+reviewed" if form.get("action") == "done" else "review+mark+undone"
+        return RedirectResponse(f"/reports/{report_id}?msg={msg}#report-review", status_code=303)
+
+    @app.get("/api/reports/{report_id}/reviewed", tags=["review"])
+    def api_report_reviewed(report_id: str) -> dict:
+        """Whether the report is marked fully reviewed (its events are gold), and the history of
+        that mark."""
+        if store.get_report(report_id) is None:
+            raise HTTPException(404, f"{report_id}: no such report")
+        return store.report_review_state(report_id)
+
+    @app.post("/api/reports/{report_id}/reviewed", tags=["review"])
+    def api_set_report_reviewed(request: Request, report_id: str,
+                                decision: Annotated[dict, Body(examples=[{"action": "done", "note": "..."}])]):
+        """`{"action": "done"}` marks the report fully reviewed (every event checked, missed ones
+        added: its events become gold); `"undo"` takes the mark back. Needs an editor."""
+        user = require_write(request, request.headers.get("x-csrf-token"))
+        try:
+            return set_reviewed(report_id, str(decision.get("action") or ""), user["username"],
+                                decision.get("note"))
+        except ReviewError as e:
+            raise HTTPException(400, str(e))
+
+    def quality_now():
+        """The running extractor on the fully reviewed reports, cached like the charts; new
+        figures are kept as an eval run of this version (repeats are not stored twice)."""
+        def compute():
+            result = store.evaluate()
+            if result.documents:
+                store.record_evaluation(result, source="web")
+            return result
+        return cache.get("quality", compute)
+
+    def quality_params(params) -> tuple[str | None, str | None]:
+        show, typ = params.get("show") or None, params.get("type") or None
+        if show and show not in quality.SHOWS:
+            raise UserError(f"show: {show!r} is not one of {', '.join(quality.SHOWS)}")
+        if typ and typ not in store_codes()["types"]:
+            raise UserError(f"type: {typ!r} is not a known code ({', '.join(store_codes()['types'])})")
+        return show, typ
+
+    @app.get("/quality", response_class=HTMLResponse, include_in_schema=False)
+    def quality_page(request: Request):
+        show, typ = quality_params(request.query_params)
+        data = quality.quality_data(store, quality_now(), show=show, type=typ)
+        return page(request, "quality.html", q=data, rows=quality.FIGURE_ROWS, shows=quality.SHOWS,
+                    history_json=json.dumps(data["runs_by_version"]))
+
+    @app.get("/api/quality", tags=["review"])
+    def api_quality(request: Request,
+                    show: Annotated[str | None, Query(description="errors behind a figure: " + " | ".join(quality.SHOWS))] = None,
+                    type: Annotated[str | None, Query(description="only errors of this event type")] = None) -> dict:
+        """The running extractor scored on the fully reviewed reports (figures of spec/events.md
+        section 5, per type), reviewed reports by extractor version, the latest eval run of each
+        version, and with `show` the errors behind a figure."""
+        show, typ = quality_params(request.query_params)
+        return quality.quality_data(store, quality_now(), show=show, type=typ)
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request):
