@@ -182,3 +182,31 @@ def test_a_sentence_detailing_a_known_measure_refers_back():
 
 def test_what_is_not_known_to_have_happened_is_no_event():
     assert types_of("It is not known whether similar restrictions were imposed in other provinces.") == set()
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("The three now have to serve 15 years of hard labour.", "sentence"),
+    ("His wife and children were confined to a prison camp in the mountains.", "sentence"),
+    ("The punishment handed to the brokers was expulsion from Pyongyang.", "sentence"),
+    ("Residents were warned against hiding foreign currency.", "directive"),
+    ("People were asked to report strangers to the neighbourhood unit.", "directive"),
+])
+def test_more_classes_of_wording(sentence, typ):
+    assert typ in types_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("The officials were told the man had died in custody.", "directive"),         # told what happened
+    ("Security agents told frightened residents, who had gathered, nothing.", "directive"),
+    ("Authorities held public meetings to warn residents about foreign films.", "other"),  # a directive
+    ("The laws were revised to strengthen control over the markets.", "crackdown"),  # a purpose
+    ("His family is locked up in a prison camp.", "arrest"),                       # a sentence
+])
+def test_more_look_alikes(sentence, typ):
+    assert typ not in types_of(sentence)
+
+
+def test_a_noun_with_its_own_group_is_a_new_occurrence():
+    sentence = "The news came weeks after the reported execution of 15 senior officials."
+    trigger = events.find_triggers(sentence)["execution"]
+    assert not events.is_anaphoric(sentence, trigger, "execution")

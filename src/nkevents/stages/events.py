@@ -185,7 +185,15 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
         return False
     before = ANAPHORA.search(sentence, 0, trigger.start())
+    if OWN_GROUP.match(sentence, trigger.end()):
+        return False  # "the reported execution of 15 officials" names a group of its own
     return bool(before) and not set(before.group(0).lower().split()) & set(lexicon.load("triggers")["new_occurrence_words"])
+
+
+# "of" and a number of people after a noun trigger
+OWN_GROUP = re.compile(r"\s+of\s+(?:about |around |nearly |some |over |more than |at least |up to )?"
+                       r"(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"fifteen|twenty|thirty|forty|fifty|several|dozens|hundreds|scores)", re.I)
 
 
 def run(doc: Document) -> Document:
