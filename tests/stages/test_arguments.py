@@ -272,3 +272,35 @@ def test_an_arrest_that_names_no_body_is_the_reports_only_enforcer():
     arguments.fill_context_actors(doc, [])
     assert [(a.id, a.role) for a in arrest.actors] == [("mss", "authority")]
     assert [(a.id, a.role) for a in order.actors] == [("central_committee", "issuer")]
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # people named by their past conduct or as sources are no charge
+    ("A defector who witnessed the trial said the two were shot.", set()),
+    ("South Korea's spy agency told lawmakers the minister was executed.", set()),
+    ("Agents demanding bribe money searched the houses.", set()),
+    ("North Korean state media said the officials were punished.", set()),
+    ("He was killed by a firing squad in front of a crowd.", set()),
+    # offences in words the dev reports do not use
+    ("She was arrested for illegal border crossing into China.", {"defection"}),
+    ("Two women were caught crossing the Tumen River.", {"defection"}),
+    ("The pair were detained for listening to South Korean radio broadcasts.", {"foreign_media"}),
+    ("He was sentenced for keeping Chinese films on a micro SD card.", {"foreign_media"}),
+    ("The man was jailed on subversion charges.", {"espionage"}),
+    ("The minister was executed for treason and disloyalty.", {"political"}),
+    ("Three women were arrested for prostitution.", {"other"}),
+    ("Police confiscated yuan and dollars from traders at the station.", {"economic"}),
+    ("The manager was arrested for embezzling state funds.", {"corruption"}),
+    ("He was caught selling crystal meth in Hamhung.", {"drugs"}),
+    ("The brokers were charged with selling women to Chinese men.", {"trafficking"}),
+    ("They were arrested for holding prayer meetings at home.", {"religion"}),
+])
+def test_charges_beyond_the_dev_wording(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_a_crossing_told_during_the_border_closure_also_breaks_the_epidemic_rules():
+    report = "Since the border closure in 2020, guards have shot at anyone near the river. A man was arrested for smuggling."
+    sentence = "A man was arrested for smuggling."
+    assert set(arguments.choose_charges(sentence, report)) == {"smuggling", "quarantine_violation"}
+    assert set(arguments.choose_charges(sentence, "A man was arrested for smuggling in 2015.")) == {"smuggling"}

@@ -32,7 +32,9 @@ REPORTING_DATE = re.compile(
 
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
-DATELINE = re.compile(r"(?:^|\n)\s*[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w.]*)?,\s*$")
+# Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
+DATELINE = re.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
+
 # Bodies whose orders hold for the whole country when the sentence names no place.
 NATIONAL_ISSUERS = {"kim_jong_un", "central_committee", "cabinet", "quarantine_hq"}
 
@@ -441,13 +443,40 @@ def _joined(text: str, a: tuple, b: tuple) -> bool:
     return a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
 
 
-def choose_charges(sentence: str) -> list[str]:
+def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
+    """The charges the sentence names: a charge's pattern outside its `exclude` words ("a defector
+    said", "the spy agency", "agents demanding bribes" name no offence of the people concerned).
+    With the report's text: a crossing or smuggling in a report told during the border closure
+    also broke the epidemic rules."""
     lowered, gates = sentence.lower(), lexicon.gates("charges")
-    found = [code for code, pats in lexicon.compiled("charges").items()
-             if lexicon.may_match(gates[code], lowered) and pats["patterns"].search(sentence)]
+    found = []
+    for code, pats in lexicon.compiled("charges").items():
+        if not lexicon.may_match(gates[code], lowered):
+            continue
+        hits = list(pats["patterns"].finditer(sentence))
+        if hits and pats["exclude"] is not None:
+            excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
+            hits = [m for m in hits if not _inside(m.span(), excluded)]
+        if hits:
+            found.append(code)
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
+    closure = lexicon.load("charges")["closure_context"]
+    if (doc_text is not None and closure["adds"] not in found and set(found) & set(closure["to"])
+            and _closure_report(doc_text)):
+        found.append(closure["adds"])
     return found
+
+
+@lru_cache(maxsize=8)
+def _closure_report(text: str) -> bool:
+    """The report is told during the border closure (checked once per report)."""
+    return bool(_closure_re().search(text))
+
+
+@lru_cache(maxsize=None)
+def _closure_re() -> re.Pattern:
+    return lexicon.alternation(lexicon.load("charges")["closure_context"]["cues"])
 
 
 def choose_penalty(sentence: str) -> Penalty | None:
@@ -775,7 +804,7 @@ def run(doc: Document) -> Document:
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
                                                               subjects_of[sent])
         if ev.type in CHARGE_TYPES:
-            ev.charges = choose_charges(sentence)
+            ev.charges = choose_charges(sentence, doc.text)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
