@@ -74,7 +74,7 @@ def eval_command(
               f"({result.n_gold_events} gold events)")
     if errors:
         for line in error_lines(result.errors_json()):
-            out.print(escape(line))
+            out.print(escape(line), soft_wrap=True)
     out.print(escape(ev.text()))
 
 
@@ -130,7 +130,8 @@ def print_preview(preview: dict, selected: int, fmt: str = "text") -> None:
         ev = c.get("event") or {}
         fields = f" ({', '.join(c['fields'])})" if c.get("fields") else ""
         evidence = " ".join((ev.get("evidence_text") or "").split())[:100]
-        out.print(escape(f"  {c['change']:8} {c['event_id']}  {ev.get('type', '')}{fields}  «{evidence}»"))
+        out.print(escape(f"  {c['change']:8} {c['event_id']}  {ev.get('type', '')}{fields}  «{evidence}»"),
+                  soft_wrap=True)
     if not preview["reports"]:
         return
     bf, af = before.figures, after.figures
