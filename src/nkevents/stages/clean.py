@@ -11,12 +11,23 @@ whole lines and adds the few decisions that need context:
   deck under it goes too; any line repeating the title (e.g. at the end of the page) is removed
   as `duplicate_title`;
 - a bare name just above the page's date line is a byline;
-- three or more headline lines in a row are a list of other stories (`related_headlines`) or, when
-  they reappear as section heads further down, a `table_of_contents`;
+- three or more headline lines in a row (bulleted or not, blank lines between them allowed) are a
+  list of other stories (`related_headlines`) or, when they reappear as section heads further
+  down, a `table_of_contents`;
+- a line of nothing but interface labels ("Text size +", "Menu", "Link copied", "Advertisement")
+  is `chrome` (the labels are data: `[chrome]` in cleaning.toml);
+- a credit line alone ("Kyodo News via AP") takes the one-sentence caption after it along;
+- a short line with no sentence in it, wedged between two pieces of residue (or between residue
+  and the end of the text), is residue of the same block (a link in a footer's list);
+- a short label in another script than the report's (a Korean menu word in an English page) is
+  `chrome`;
+- inline rules (`[[inline]]`) take residue out of the middle of a line: link labels in brackets,
+  share-button words, image file names, agency credits glued to a paragraph.
 - lines hard-wrapped inside a sentence are joined again, so that a line break in `doc.text` is a
   real boundary (paragraph, headline, list item).
 
-A rule never deletes part of a line: a line is body or residue as a whole.
+A line rule never deletes part of a line: a line is body or residue as a whole; only the inline
+rules cut pieces out of a line, and only pieces that are residue wherever they stand.
 """
 from __future__ import annotations
 
@@ -46,7 +57,8 @@ UPPER_START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
 WORD_HYPHEN = re.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at its hyphen
 BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
-CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\.?$")
+CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\.?$")
+ELLIPSIS = re.compile(r"\.\.\.+|…")  # "... Entire Family Expelled": a headline's pause, not a sentence end
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,12 @@ class LineRule:
     head_only: bool
     section: bool
     published: bool
+
+
+@dataclass(frozen=True)
+class InlineRule:
+    kind: str
+    regex: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,9 @@ class Rules:
     limits: dict
     outlets: tuple[Outlet, ...]
     continuation: frozenset[str]
+    inline: tuple[InlineRule, ...] = ()
+    chrome: re.Pattern | None = None
+    chrome_max_words: int = 0
 
 
 def _data(name: str) -> dict:
@@ -104,8 +125,17 @@ def rules() -> Rules:
             markers=tuple((re.compile(m["pattern"], re.M), int(m.get("weight", 1)))
                           for m in o.get("markers", []))))
     words = _data("sentences.toml")["continuation"]["words"]
+    inline = tuple(InlineRule(x["kind"], re.compile(x["pattern"], 0 if x.get("case") else re.I))
+                   for x in cleaning.get("inline", []))
+    chrome_spec = cleaning.get("chrome", {})
+    chrome = None
+    if chrome_spec.get("labels"):
+        label = "|".join(f"(?:{x})" for x in chrome_spec["labels"])
+        sep = chrome_spec["separators"]
+        chrome = re.compile(f"(?:{sep})*(?:(?:{label})(?:{sep})*)+", re.I)
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
-                 outlets=tuple(outlets), continuation=frozenset(words))
+                 outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
+                 chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
 
 
 # ---------------------------------------------------------------- the stage
@@ -121,12 +151,21 @@ def run(doc: Document) -> Document:
     lines = [line.strip() for line in raw.split("\n")]
     kinds: list[str | None] = [None] * len(lines)
     _apply_line_rules(lines, kinds, r, published_seen)
+    cut = _apply_inline_rules(lines, kinds, r)
+    _mark_foreign_script_labels(lines, kinds, r.limits)
     _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
     _mark_headline_runs(lines, kinds, r)
+    _mark_caps_headlines(lines, kinds, r.limits)
+    _mark_wedged_lines(lines, kinds, r.limits)
+    _mark_cut_off_labels(lines, kinds, r.limits, r.continuation)
 
-    doc.removed = removed_head + [Removed(k, line) for line, k in zip(lines, kinds) if k]
+    doc.removed = list(removed_head)
+    for i, (line, k) in enumerate(zip(lines, kinds)):
+        doc.removed.extend(cut.get(i, ()))
+        if k:
+            doc.removed.append(Removed(k, line))
     doc.text = _rebuild(lines, kinds, r.continuation)
     doc.title = doc.title or title
     if not doc.published and published_seen:
@@ -183,8 +222,68 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
             # only the page's own header dates the page (not the dates of a list of stories)
             if rule.published and nonblank_seen <= HEAD_LINES and (found := _date_in(line)):
                 published.append(found)
-            section_open = rule.section
+            # a widget's header as the page's first line ('Top Recommended Stories') lost its
+            # list; what follows it is the page's own title
+            section_open = rule.section and nonblank_seen > 1
             break
+        else:
+            if _is_chrome(line, n_words, r):
+                kinds[i] = "chrome"
+
+
+def _is_chrome(line: str, n_words: int, r: Rules) -> bool:
+    return r.chrome is not None and n_words <= r.chrome_max_words and bool(r.chrome.fullmatch(line))
+
+
+def _line_rule_kind(line: str, r: Rules) -> str | None:
+    """The kind of the first line rule (other than head-only ones) the whole line matches."""
+    n_words = len(line.split())
+    for rule in r.lines:
+        if rule.head_only or (rule.max_words is not None and n_words > rule.max_words):
+            continue
+        if rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
+            return rule.kind
+    return "chrome" if _is_chrome(line, n_words, r) else None
+
+
+def _apply_inline_rules(lines, kinds, r: Rules) -> dict[int, list[Removed]]:
+    """Cut inline residue out of body lines; a line left empty, or left matching a line rule
+    (a caption once its image file name is gone), goes as a whole. Returns what was cut, by line."""
+    cut: dict[int, list[Removed]] = {}
+    for i, line in enumerate(lines):
+        if not line or kinds[i] is not None:
+            continue
+        pieces: list[Removed] = []
+        for rule in r.inline:
+            found = [m.group(0).strip() for m in rule.regex.finditer(line) if m.group(0).strip()]
+            if found:
+                pieces.extend(Removed(rule.kind, text) for text in found)
+                line = rule.regex.sub("", line).strip()
+        if not pieces:
+            continue
+        lines[i] = line  # left empty: a blank line, which separates paragraphs
+        cut[i] = pieces
+        if line:
+            kinds[i] = _line_rule_kind(line, r)
+    return cut
+
+
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _mark_foreign_script_labels(lines, kinds, limits) -> None:
+    """In a report written in Latin script, a short line with no Latin letter but letters of
+    another script (a Korean menu label, a user name) is page chrome, not the report."""
+    body = [line for line, k in zip(lines, kinds) if line and k is None]
+    latin = sum(len(LATIN.findall(line)) for line in body)
+    other = sum(len(OTHER_SCRIPT.findall(line)) for line in body)
+    if latin == 0 or other > latin * limits["foreign_script_max_share"]:
+        return
+    for i, line in enumerate(lines):
+        if (line and kinds[i] is None and len(line.split()) <= limits["foreign_label_max_words"]
+                and OTHER_SCRIPT.search(line) and not LATIN.search(line)):
+            kinds[i] = "chrome"
 
 
 def _continues(lines, i) -> bool:
@@ -195,7 +294,7 @@ def _continues(lines, i) -> bool:
 def _reads_like_caption(line: str) -> bool:
     """The text before a credit in parentheses reads like a photo caption: one sentence, no
     quotation and no reporting verb (a body sentence citing an agency has them)."""
-    before = CREDIT_TAIL.sub("", line).rstrip(" .")
+    before = ELLIPSIS.sub(" ", CREDIT_TAIL.sub("", line)).rstrip(" .")
     if QUOTES.search(before) or REPORTING.search(before):
         return False
     return not re.search(r"[.!?]\s+[A-Z]", before)
@@ -208,7 +307,9 @@ def _block_start(lines, kinds, j) -> bool:
 def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
     """A short line just before a photo credit line (a blank line may sit between) is the
     caption of the same photo: 'Onsong County, North Hamgyong Province' above
-    'Onsong County, North Hamgyong Province. / Image: Daily NK'."""
+    'Onsong County, North Hamgyong Province. / Image: Daily NK'. A credit standing alone with
+    no caption above it ('Kyodo News via AP') may have its caption below it instead: one
+    descriptive sentence ('Mourners cry during the funeral procession ... on Dec. 28, 2011.')."""
     for i, kind in enumerate(kinds):
         if kind != "caption" or lines[i].startswith("!["):
             continue
@@ -216,9 +317,36 @@ def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
         if j >= 0 and not lines[j]:
             j -= 1
         if j < 0 or kinds[j] is not None or not lines[j] or not _block_start(lines, kinds, j):
+            if _credit_alone(lines[i], limits) and (j < 0 or kinds[j] != "caption"):
+                _mark_caption_below(lines, kinds, i, limits)
             continue
         if _caption_candidate(lines[j], limits, continuation):
             kinds[j] = "caption"
+        elif _credit_alone(lines[i], limits):
+            _mark_caption_below(lines, kinds, i, limits)
+
+
+def _credit_alone(line: str, limits) -> bool:
+    """A credit line with no caption text of its own: short, no sentence."""
+    return len(line.split()) <= limits["credit_alone_max_words"] and not _ends_final(line)
+
+
+PAST_OR_REPORTED = re.compile(r"\b(?:was|were|had|has|have|been|did|said|says|told|according|reportedly)\b", re.I)
+
+
+def _mark_caption_below(lines, kinds, i, limits) -> None:
+    k = i + 1
+    if k < len(lines) and not lines[k]:
+        k += 1
+    if k >= len(lines) or kinds[k] is not None or not lines[k]:
+        return
+    line = lines[k]
+    # a caption describes the picture in the present tense, in one sentence; the first
+    # paragraph of a report tells what happened (past tense, perfect, a source)
+    if (len(line.split()) <= limits["caption_sentence_max_words"] and UPPER_START.match(line)
+            and _ends_final(line) and _reads_like_caption(line)
+            and not PAST_OR_REPORTED.search(line) and not _has_sentence_inside(line.rstrip(".")) ):
+        kinds[k] = "caption"
 
 
 def _mark_byline_names(lines, kinds) -> None:
@@ -246,6 +374,9 @@ def _caption_candidate(line: str, limits, continuation) -> bool:
                     for w in words))
 
 
+QUOTED = re.compile(r'[“"][^”"]{0,200}[”"]')
+
+
 def _headline_like(line: str, limits) -> bool:
     words = line.split()
     if not (limits["headline_min_words"] <= len(words) <= limits["headline_max_words"]):
@@ -256,11 +387,14 @@ def _headline_like(line: str, limits) -> bool:
         return False
     if line.endswith(OPEN_ENDS):
         return False
-    return not _has_sentence_inside(line)
+    # a quotation inside a headline may hold sentences of its own: '"We starve. We die"... Regime Orders'
+    return not _has_sentence_inside(QUOTED.sub('"q"', line))
 
 
 def _has_sentence_inside(line: str) -> bool:
-    """A sentence boundary inside the line; a period after a lone capital ("N. Korea") is not one."""
+    """A sentence boundary inside the line; a period after a lone capital ("N. Korea") is not one,
+    nor is an ellipsis ('"It Was Trump's Fault"... Regime Pushes Blame')."""
+    line = ELLIPSIS.sub(" ", line)
     for m in SENTENCE_INSIDE.finditer(line):
         start = m.start()
         if not (start >= 1 and line[start - 1].isupper() and (start == 1 or not line[start - 2].isalpha())):
@@ -290,13 +424,16 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
             or _last_word(line) in r.continuation
         followed_by_break = first + 1 >= len(lines) or not lines[first + 1] or kinds[first + 1]
         title = given or found
-        if title and norm_title(line) == norm_title(title):
+        # "Headline | Section | Site": the page's title tag, the headline before the first bar
+        bare = SITE_SUFFIX.sub("", line)
+        if title and norm_title(title) in (norm_title(line), norm_title(bare)):
             kinds[first] = "duplicate_title"
-        elif _headline_like(line, limits) and not wrapped and (followed_by_break or not title):
+        elif (_headline_like(bare, limits) or _title_cased_headline(bare, limits)) and not wrapped \
+                and (followed_by_break or not title):
             # under a known title only a headline standing alone (a variant, a deck) goes:
             # a line followed by more short lines may be the start of a list of headlines
             kinds[first] = "headline" if title else "title"
-            found = found or (None if given else line)
+            found = found or (None if given else bare)
         else:
             break
     title = given or found
@@ -311,29 +448,120 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     return found
 
 
+SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,30}){1,3}$")
+
+
+def _title_cased_headline(line: str, limits) -> bool:
+    """A headline in Title Case with no final period may hold a sentence break ('5-Day Lockdown
+    Imposed In This City. Details Here'): most of its longer words are capitalized."""
+    words = [w for w in line.split() if len(w) > 3]
+    if _ends_final(line) or len(line.split()) > limits["headline_max_words"] or len(words) < 3:
+        return False
+    capitalized = sum(1 for w in words if w.lstrip("\"'“‘(").istitle() or w.isupper())
+    return capitalized >= limits["title_case_share"] * len(words)
+
+
 def _mark_headline_runs(lines, kinds, r: Rules) -> None:
-    """Three or more headline lines in a row are not body text."""
+    """Three or more headline lines in a row are not body text. A list item's bullet does not
+    count, and blank lines between the headlines do not end the run (a newsletter's table of
+    contents puts them between groups)."""
     limits = r.limits
     i, n = 0, len(lines)
+
+    def eligible(k):
+        return lines[k] and kinds[k] is None and _run_line(_unbulleted(lines[k]), limits, r.continuation)
+
     while i < n:
-        if not (lines[i] and kinds[i] is None and _run_line(lines[i], limits, r.continuation)):
+        if not eligible(i):
             i += 1
             continue
-        j = i
-        while j < n and lines[j] and kinds[j] is None and _run_line(lines[j], limits, r.continuation):
-            j += 1
-        followed_by_wrap = j < n and lines[j] and LOWER_START.match(lines[j])
+        run, j = [i], i + 1
+        while j < n:
+            if eligible(j):
+                run.append(j)
+                j += 1
+            elif not lines[j] and j + 1 < n and (eligible(j + 1) or not lines[j + 1]):
+                j += 1  # a blank line inside the run
+            else:
+                break
+        # a line opening a block and followed at once by a paragraph is that paragraph's heading
+        if len(run) > 1 and not lines[run[-1] - 1] and run[-1] + 1 < n and lines[run[-1] + 1]:
+            run.pop()
+        last = run[-1]
+        nxt = last + 1
+        followed_by_wrap = nxt < n and lines[nxt] and LOWER_START.match(lines[nxt])
         # "Residents were told to:" introduces a list that is part of the body
         before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
         introduced = before.endswith(":")
         # a list whose every line has a number is data (prices, figures), not headlines
-        all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in range(i, j))
-        if j - i >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):
-            keys = {norm_title(lines[k]) for k in range(i, j)}
-            later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(j, n))
-            for k in range(i, j):
+        all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in run)
+        if len(run) >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):
+            keys = {norm_title(lines[k]) for k in run}
+            later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(last + 1, n))
+            for k in run:
                 kinds[k] = "table_of_contents" if later else "related_headlines"
-        i = j
+        i = last + 1
+
+
+BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)])\s+")
+RUBRIC = re.compile(r"^[<\[【《〈][^>\]】》〉]{1,40}[>\]】》〉]\s*")  # "<Inside N. Korea> ", "[Analysis] "
+
+
+def _unbulleted(line: str) -> str:
+    return RUBRIC.sub("", BULLET.sub("", line))
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii())
+
+
+def _mark_caps_headlines(lines, kinds, limits) -> None:
+    """A line in capitals inside a report written in mixed case, with no final period, is the
+    headline of another story linked from the page ('OFFICIALS CONDEMN MISSILE LAUNCH, SEEK
+    TALKS'); the page's own title at the top has been taken by then."""
+    body = [i for i, line in enumerate(lines) if line and kinds[i] is None]
+    caps = [i for i in body if _all_caps(lines[i])]
+    if not caps or len(caps) * 3 > len(body):  # a report written in capitals throughout
+        return
+    for i in caps:
+        words = lines[i].split()
+        if len(words) >= limits["caps_headline_min_words"] and not _ends_final(lines[i]):
+            kinds[i] = "related_headlines"
+
+
+def _mark_wedged_lines(lines, kinds, limits) -> None:
+    """A short line with no sentence in it between two pieces of residue, or between residue and
+    the end of the text, belongs to that residue (one more link of a footer: 'Editor's notes'
+    between a list of headlines and 'ALL REPORTS >>'). Repeated until nothing changes."""
+    residue = {k for k in set(kinds) if k} - {"title", "headline", "duplicate_title"}
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if not line or kinds[i] is not None or len(line.split()) > limits["wedged_max_words"]:
+                continue
+            if _ends_final(line) or line.endswith(OPEN_ENDS):
+                continue
+            before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
+            after = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+            if before is None or kinds[before] not in residue:
+                continue
+            if after is None or kinds[after] in residue:
+                kinds[i] = kinds[after] if after is not None else kinds[before]
+                residue.add(kinds[i])
+                changed = True
+
+
+def _mark_cut_off_labels(lines, kinds, limits, continuation) -> None:
+    """A paragraph of a few words that stops on a word like 'to' or 'the' is a label cut off by
+    the page's layout ('Close to'), not a heading and not a sentence."""
+    for i, line in enumerate(lines):
+        if not line or kinds[i] is not None or len(line.split()) > limits["cut_off_label_max_words"]:
+            continue
+        alone = (i == 0 or not lines[i - 1]) and (i + 1 >= len(lines) or not lines[i + 1])
+        if alone and not _ends_final(line) and _last_word(line) in continuation:
+            kinds[i] = "chrome"
 
 
 def _run_line(line: str, limits, continuation) -> bool:
