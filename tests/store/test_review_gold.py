@@ -344,3 +344,26 @@ def test_reextract_dry_run_stores_nothing_and_shows_before_and_after(ingested, d
     with Store.open(db_url) as s:
         assert s.get_report(rid)["events"] == before
         assert s.eval_runs() == []
+
+
+def test_reextract_of_a_reviewed_report_keeps_its_gold_and_records_a_run(ingested, db_url):
+    rid = ingested[0]
+    run("review", "--report", rid, "--done", "--db", db_url)
+    before = json.loads(run("eval", "--db", db_url, "-f", "json", "--no-record").stdout)
+    r = run("reextract", rid, "--db", db_url)
+    assert r.exit_code == 0 and "on the fully reviewed reports: event_f1=" in r.stderr
+    after = json.loads(run("eval", "--db", db_url, "-f", "json", "--no-record").stdout)
+    assert after["gold_events"] == before["gold_events"] and after["headline"] == before["headline"]
+    with Store.open(db_url) as s:
+        assert [x["source"] for x in s.eval_runs()] == ["reextract"]
+        assert s.report_review_state(rid)["reviewed"]
+
+
+def test_eval_bounds_reports_by_publication_date(ingested, db_url):
+    for rid in ingested:
+        run("review", "--report", rid, "--done", "--db", db_url)
+    years = sorted(synthetic_report(i)["published"][:4] for i in range(3))
+    r = run("eval", "--db", db_url, "--since", years[1], "--until", years[1], "-f", "json", "--no-record")
+    assert json.loads(r.stdout)["reports"] == years.count(years[1])
+    r = run("eval", "--db", db_url, "--until", str(int(years[0]) - 1))
+    assert r.exit_code == 1 and "matching the filters" in r.stderr
