@@ -15,11 +15,33 @@ LEXICON_FILES = ("triggers", "charges", "penalties", "actors", "subjects", "moda
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
-    """The parsed TOML of data/lexicon/NAME.toml."""
+    """The parsed TOML of data/lexicon/NAME.toml, its word lists filled in (see expand_vocab)."""
     if name not in LEXICON_FILES:
         raise KeyError(f"unknown lexicon {name!r}")
     text = resources.files("nkevents.data.lexicon").joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data = tomllib.loads(text)
+    vocab = data.pop("vocab", None)
+    return expand_vocab(data, vocab) if vocab else data
+
+
+# A lexicon may name word lists once in a [vocab] table ("facilities = ['markets?', 'schools?']")
+# and use them in any pattern as {facilities}: the same objects of a measure then read alike in
+# every pattern that needs them. (Regex counts such as {0,3} are not names and stay as they are.)
+VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
+
+
+def expand_vocab(value, vocab: dict[str, list[str]]):
+    if isinstance(value, str):
+        def fill(m: re.Match) -> str:
+            if m.group(1) not in vocab:
+                raise KeyError(f"lexicon pattern uses unknown word list {{{m.group(1)}}}")
+            return "(?:" + "|".join(sorted(vocab[m.group(1)], key=len, reverse=True)) + ")"
+        return VOCAB_REF.sub(fill, value)
+    if isinstance(value, list):
+        return [expand_vocab(v, vocab) for v in value]
+    if isinstance(value, dict):
+        return {k: expand_vocab(v, vocab) for k, v in value.items()}
+    return value
 
 
 def alternation(patterns: list[str]) -> re.Pattern | None:

@@ -210,3 +210,17 @@ def test_a_noun_with_its_own_group_is_a_new_occurrence():
     sentence = "The news came weeks after the reported execution of 15 senior officials."
     trigger = events.find_triggers(sentence)["execution"]
     assert not events.is_anaphoric(sentence, trigger, "execution")
+
+
+def _variants():
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "trigger_variants.txt"
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            typ, sentence = line.split("|", 1)
+            yield typ, sentence
+
+
+@pytest.mark.parametrize("typ, sentence", list(_variants()))
+def test_wordings_of_each_class_are_read(typ, sentence):
+    assert typ in types_of(sentence)

@@ -15,6 +15,9 @@ from nkevents.model import Document, Event
 REQUIRES = ("text", "events")
 ASSIGNS = ("events",)
 
+# Measures and orders are told both as news ("announced an amnesty") and as what will be ("will
+# take effect on Aug. 1"): those mentions are one occurrence.
+MEASURE_TYPES = {"policy", "directive"}
 PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
@@ -52,8 +55,10 @@ def _authorities(e: Event) -> set[str]:
 
 def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
     """`lead`: the evidence spans of the report's opening (headline and first sentence)."""
-    if a.type != b.type or a.modality != b.modality:
+    if a.type != b.type:
         return False
+    if a.modality != b.modality and not (a.type in MEASURE_TYPES and {a.modality, b.modality} == {"asserted", "planned"}):
+        return False  # an amnesty announced and the amnesty that "will take effect" are one measure
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
@@ -95,6 +100,8 @@ def _penalties_agree(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
+    if keep.modality != other.modality and other.date is not None and keep.date is None:
+        keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)
     if keep.subjects_count is None and other.subjects_count is not None:
         keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count
