@@ -107,3 +107,12 @@ def test_the_trie_of_leading_words_matches_each_word_as_a_prefix():
         assert pattern.match(text), text
     for text in ("ba", "bad", "closed"):
         assert not pattern.match(text), text
+
+
+def test_word_lists_fill_patterns_and_unknown_names_are_errors():
+    import pytest
+    vocab = {"things": ["markets?", "schools?"]}
+    assert lexicon.expand_vocab({"patterns": ["closed (?:\\w+ ){0,3}{things}"]}, vocab) == {
+        "patterns": ["closed (?:\\w+ ){0,3}(?:markets?|schools?)"]}
+    with pytest.raises(KeyError):
+        lexicon.expand_vocab(["{nothing}"], vocab)

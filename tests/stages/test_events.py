@@ -224,3 +224,17 @@ def _variants():
 @pytest.mark.parametrize("typ, sentence", list(_variants()))
 def test_wordings_of_each_class_are_read(typ, sentence):
     assert typ in types_of(sentence)
+
+
+def _lookalikes():
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "trigger_lookalikes.txt"
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            typ, sentence = line.split("|", 1)
+            yield typ, sentence
+
+
+@pytest.mark.parametrize("typ, sentence", list(_lookalikes()))
+def test_look_alike_wordings_are_not_read_as_the_class(typ, sentence):
+    assert typ not in types_of(sentence)

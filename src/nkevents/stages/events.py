@@ -126,7 +126,9 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         found = {t: m for t, m in found.items() if t in ("market", "directive", "policy")}
     if hypothetical.search(sentence):
         # "those who ... will be executed": a threat, which is the content of a directive or policy
-        found = {t: m for t, m in found.items() if t not in PUNISHMENT_TYPES}
+        found = {t: m for t, m in found.items() if t not in PUNISHMENT_TYPES | {"prohibited_activity"}}
+    if "policy" in found and _foreign_subject(sentence, found["policy"]):
+        del found["policy"]  # "South Korea banned leaflet launches": not a measure of the North
     if "execution" in found and "sentence" in found:
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
@@ -170,6 +172,17 @@ def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Ma
 @lru_cache(maxsize=None)
 def _sentence_cue(name: str) -> re.Pattern:
     return lexicon.alternation(lexicon.load("triggers")[name])
+
+
+def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
+    """A foreign state or body is the subject right before the trigger."""
+    return bool(_foreign_before().search(sentence, max(0, trigger.start() - 60), trigger.start()))
+
+
+@lru_cache(maxsize=None)
+def _foreign_before() -> re.Pattern:
+    body = "|".join(lexicon.load("triggers")["foreign_subjects"])
+    return re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}$", re.I)
 
 
 # Types whose sentences may detail a measure or order named before ("Under the measure, ...").
