@@ -176,7 +176,12 @@ def _sentence_cue(name: str) -> re.Pattern:
 
 def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
     """A foreign state or body is the subject right before the trigger."""
-    return bool(_foreign_before().search(sentence, max(0, trigger.start() - 60), trigger.start()))
+    m = _foreign_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
+    # "trains between Pyongyang and Beijing have resumed": a place the measure concerns, not its subject
+    return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
+
+
+PLACE_PREPOSITION = re.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
 
 
 @lru_cache(maxsize=None)
