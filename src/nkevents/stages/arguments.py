@@ -68,8 +68,24 @@ def _subject_res() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _words_re(words) -> str:
-    """An alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """An alternation of literal words (case-insensitive patterns), built as a trie ("man|men|
+    manager" -> "m(?:an(?:ager)?|en)"): a backtracking engine then tries it in time proportional to
+    the word, not to the number of words. Longer words are tried first, as in a longest-first list."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=None)
@@ -300,30 +316,30 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
             continue
         noun = m.group("noun").lower()
         after = _NEXT_WORD.match(text, m.end(), sent[1])
-        if noun in adjective_like and after and after.group(1).islower() and after.group(1) not in followers:
+        if noun in adjective_like and after and after.group(1)[0].isalpha() and after.group(1).lower() not in followers:
             continue  # "a major crackdown", "the local branch": not a person
         if noun in lex["vague_before_of"] and after and after.group(1).lower() == "of":
             continue  # "a couple of days"
         one = noun in singular or bool(re.fullmatch(r"\d+-year-old", noun))
-        b = before_re.search(text, max(sent[0], m.start() - 80), m.start())
-        mods = b.group("mods").split() if b else []
+        b = _quantity_before(text, max(sent[0], m.start() - 80), m.start())
+        mods = b["mods"] if b else []
         kept = []  # the modifiers next to the noun, up to a stop word
         for w in reversed(mods):
             if w.lower() in PHRASE_STOP:
                 break
             kept.insert(0, w)
         start, count = m.start() - sum(len(w) + 1 for w in kept), None
-        if b and len(kept) == len(mods) and (b.group("qty") or b.group("det") or b.group("group")):
-            start = b.start()
-            det, qty = (b.group("det") or "").lower(), (b.group("qty") or "").lower()
-            if b.group("vague") or noun in collective:
+        if b and len(kept) == len(mods) and (b["qty"] or b["det"] or b["group"]):
+            start = b["start"]
+            det, qty = b["det"].lower(), b["qty"].lower()
+            if b["vague"] or noun in collective:
                 pass
             elif noun in fixed and qty in ("", "a", "an"):
                 count = fixed[noun]  # "a pair of smugglers", "her parents"
             elif qty:
                 count = _number(qty)
-            elif det and det not in ("these", "those") and one:
-                count = 1  # "the man", "her husband", "the young soldier"
+            elif det == "the" and one:
+                count = 1  # "the man", "the young soldier" ("her relative" is mostly someone else)
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
         found.append((start, m.end(), count, one))
@@ -342,6 +358,98 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+_TOKEN = re.compile(r"[\w’'-]+(?:[.,]\d+)*")
+_MOD_WORD = re.compile(r"(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
+_RANGE_WORDS = {"to", "or", "and", "-", "–"}
+
+
+def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
+    """The quantity phrase that ends right before a people noun at `hi`, read right to left over
+    the words of text[lo:hi]: up to `modifiers_max` modifiers ("young female"), then a number or
+    range ("two", "3,000", "twenty-five", "20 to 30", "a"), a determiner ("the", "Hyon's"), a group
+    phrase ("a group of"), a vague amount ("dozens of": no count) and a floor ("over", "about").
+    {"start", "floor", "vague", "group", "det", "qty", "mods"} or None when nothing precedes."""
+    lex = lexicon.load("subjects")
+    if hi <= lo or not text[hi - 1].isspace():
+        return None
+    tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, hi)]
+    if tokens and tokens[0][0] == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "-’'"):
+        tokens = tokens[1:]  # the window cut a word: not a whole word
+    # only whitespace may stand between the words of the phrase: "in 2011, five men" is five
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k][0] < lo or k < len(tokens) - 1 and text[tokens[k][0] + len(tokens[k][1]):tokens[k + 1][0]].strip():
+            tokens = tokens[k + 1:]
+            break
+    words = [w for _, w in tokens]
+    lowered = [w.lower() for w in words]
+    numbers, phrases = _count_words()
+    i = len(tokens)
+    out = {"start": hi, "floor": "", "vague": "", "group": "", "det": "", "qty": "", "mods": []}
+
+    def phrase_ending(at: int, table: str) -> int:
+        """How many words of a `table` phrase end at word `at - 1` (0 when none)."""
+        for n in range(min(5, at), 0, -1):
+            if " ".join(lowered[at - n:at]) in phrases[table]:
+                return n
+        return 0
+
+    def is_number(k: int) -> bool:
+        return bool(lowered[k] in numbers or _NUMBER_TOKEN.fullmatch(words[k])
+                    or ("-" in lowered[k] and all(p in numbers for p in lowered[k].split("-"))))
+
+    def number_ending(at: int) -> int:
+        """How many words of a number (or range of numbers) end at word `at - 1`."""
+        n = 0
+        while at - n > 0 and is_number(at - n - 1):
+            n += 1
+        if n and at - n >= 2 and lowered[at - n - 1] in _RANGE_WORDS:
+            k = number_ending(at - n - 1)
+            if k:
+                n += 1 + k
+        return n
+
+    while i > 0 and len(out["mods"]) < lex["modifiers_max"]:
+        w = lowered[i - 1]
+        if (not _MOD_WORD.fullmatch(words[i - 1]) or is_number(i - 1) or w in ("a", "an") or w in _DETERMINERS
+                or w[-2:] in ("'s", "’s") or any(phrase_ending(i, t) for t in ("vague", "floor", "group"))):
+            break
+        out["mods"].insert(0, words[i - 1])
+        i -= 1
+    n = number_ending(i)
+    if n:
+        out["qty"] = " ".join(words[i - n:i])
+        i -= n
+    elif i and lowered[i - 1] in ("a", "an"):
+        out["qty"] = words[i - 1]
+        i -= 1
+    if i and (lowered[i - 1] in _DETERMINERS or lowered[i - 1][-2:] in ("'s", "’s")) and out["qty"].lower() not in ("a", "an"):
+        out["det"] = words[i - 1]
+        i -= 1
+    for table in ("group", "vague", "floor"):
+        n = phrase_ending(i, table)
+        if table == "vague" and n and out["qty"] and " ".join(lowered[i - n:i]) in phrases["floor"]:
+            continue  # "some 380": a floor before a number; "a few thousand" stays vague
+        if n:
+            out[table] = " ".join(words[i - n:i])
+            i -= n
+    if i == len(tokens):
+        return None
+    out["start"] = tokens[i][0] if i < len(tokens) else hi
+    return out
+
+
+@lru_cache(maxsize=None)
+def _count_words() -> tuple[frozenset, dict[str, frozenset]]:
+    """(number words, {"floor" | "vague" | "group": its phrases, lower-case})."""
+    lex = lexicon.load("subjects")
+    numbers = frozenset(w for w in lex["number_words"] if w not in ("a", "an"))
+    phrases = {"floor": frozenset(w.lower() for w in lex["floor_words"]),
+               "vague": frozenset(w.lower() for w in lex["vague_words"]),
+               "group": frozenset(w.lower() for w in lex["group_of"])}
+    return numbers, phrases
+
 
 
 @lru_cache(maxsize=None)
