@@ -267,6 +267,10 @@ def _most_specific(gaz, mentions) -> Place | None:
     return None
 
 
+# how far into a sentence a date still opens it ("In late 2014, ...", "On March 1, ...")
+OPENING = 20
+
+
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
     """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
     candidates = []
@@ -280,7 +284,16 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
     if not candidates:
         return None
     t = ev.trigger[0]
-    return min(candidates, key=lambda d: (abs(d.start - t) if d.start >= t else abs(t - d.end) + 5))
+
+    def distance(d: DateMention) -> int:
+        # a date follows its verb ("chaired a meeting on Tuesday") or opens the sentence ("On Feb.
+        # 26, ..."); one before the trigger in mid-sentence mostly belongs to another clause
+        if d.start >= t:
+            return d.start - t
+        if d.start - sent[0] <= OPENING:
+            return t - d.end + 5
+        return 2 * (t - d.end) + 5
+    return min(candidates, key=distance)
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:
@@ -305,7 +318,20 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
 def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None, bool]]:
     """(start, end, count, one) of each phrase naming people in the sentence; `one` marks a phrase
     that names one person even without a number ("staff member" in "a photographer and staff
-    member"), so that a list of such phrases can be counted."""
+    member"), so that a list of such phrases can be counted. Phrases whose people word lies in an
+    excluded span (the source: "a resident told") are left out."""
+    found = []
+    for start, end, count, one, a, b in _span_subjects(text[sent[0]:sent[1]]):
+        if not _inside((sent[0] + a, sent[0] + b), excluded):
+            found.append((sent[0] + start, sent[0] + end, count, one))
+    return found
+
+
+@lru_cache(maxsize=512)
+def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, int], ...]:
+    """find_subjects over one piece of text: (start, end, count, one, and the span that must not be
+    excluded), cached because several events and clauses share a sentence."""
+    sent, excluded = (0, len(text)), ()
     noun_re, before_re = _subject_res()
     lex = lexicon.load("subjects")
     collective, singular, fixed = set(lex["collective"]), set(lex["singular"]), lex["fixed_count"]
@@ -342,19 +368,19 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
                 count = 1  # "the man", "the young soldier" ("her relative" is mostly someone else)
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
-        found.append((start, m.end(), count, one))
+        found.append((start, m.end(), count, one, m.start(), m.end()))
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text, sent[0], sent[1]):
         if not _inside(m.span(), excluded):
             if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
                 found = [p for p in found if not m.start() <= p[0] < m.end()]
-            found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False))
+            found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False, m.start(), m.end()))
     # "Kim Seung-mo, 61,": a person named with an age
     if "," in text[sent[0]:sent[1]]:
         for m in _one_person_res()[2].finditer(text, sent[0], sent[1]):
             if not _inside(m.span(), excluded) and m.group("name").split()[0] not in _not_names():
-                found.append((m.start(), m.end(), 1, True))
-    return found
+                found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
+    return tuple(found)
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
@@ -390,6 +416,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
 
     def phrase_ending(at: int, table: str) -> int:
         """How many words of a `table` phrase end at word `at - 1` (0 when none)."""
+        if not at or lowered[at - 1] not in phrases["last"]:
+            return 0
         for n in range(min(5, at), 0, -1):
             if " ".join(lowered[at - n:at]) in phrases[table]:
                 return n
@@ -448,6 +476,7 @@ def _count_words() -> tuple[frozenset, dict[str, frozenset]]:
     phrases = {"floor": frozenset(w.lower() for w in lex["floor_words"]),
                "vague": frozenset(w.lower() for w in lex["vague_words"]),
                "group": frozenset(w.lower() for w in lex["group_of"])}
+    phrases["last"] = frozenset(p.split()[-1] for table in list(phrases.values()) for p in table)
     return numbers, phrases
 
 
@@ -556,6 +585,17 @@ def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
     said", "the spy agency", "agents demanding bribes" name no offence of the people concerned).
     With the report's text: a crossing or smuggling in a report told during the border closure
     also broke the epidemic rules."""
+    found = list(_sentence_charges(sentence))
+    closure = lexicon.load("charges")["closure_context"]
+    if (doc_text is not None and closure["adds"] not in found and set(found) & set(closure["to"])
+            and _closure_report(doc_text)):
+        found.append(closure["adds"])
+    return found
+
+
+@lru_cache(maxsize=512)
+def _sentence_charges(sentence: str) -> tuple[str, ...]:
+    """The charges one sentence names (several events often share a sentence)."""
     lowered, gates = sentence.lower(), lexicon.gates("charges")
     found = []
     for code, pats in lexicon.compiled("charges").items():
@@ -569,11 +609,7 @@ def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
             found.append(code)
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
-    closure = lexicon.load("charges")["closure_context"]
-    if (doc_text is not None and closure["adds"] not in found and set(found) & set(closure["to"])
-            and _closure_report(doc_text)):
-        found.append(closure["adds"])
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
@@ -590,6 +626,12 @@ def _closure_re() -> re.Pattern:
 def choose_penalty(sentence: str) -> Penalty | None:
     """The most severe penalty kind the sentence names, and its term in months: "at least six
     months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60."""
+    found = _sentence_penalty(sentence)
+    return copy.copy(found) if found is not None else None
+
+
+@lru_cache(maxsize=512)
+def _sentence_penalty(sentence: str) -> Penalty | None:
     lex = lexicon.load("penalties")
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
@@ -688,16 +730,44 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
 
 def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded) -> list[Actor]:
     """Every actor the span names, earlier lexicon ids winning where two match the same words."""
-    found: list[Actor] = []
-    lowered, gates = text[span[0]:span[1]].lower(), lexicon.gates("actors")
+    found = []
+    for actor_id, words, a, b in _span_actors(text[span[0]:span[1]], with_weak):
+        start, end = span[0] + a, span[0] + b
+        if not _inside((start, end), excluded):
+            found.append(Actor(id=actor_id, text=words, start=start, end=end))
+    return found
+
+
+@lru_cache(maxsize=512)
+def _span_actors(span_text: str, with_weak: bool) -> tuple[tuple[str, str, int, int], ...]:
+    """(id, words, start, end) of the actors a piece of text names, by position."""
+    found: list[tuple[str, str, int, int]] = []
+    lowered, gates = span_text.lower(), _actor_gates(with_weak)
     for actor_id, pats in _actor_patterns(with_weak):
-        if not (with_weak or lexicon.may_match(gates[actor_id], lowered)):
+        if not lexicon.may_match(gates[actor_id], lowered):
             continue
-        for m in pats.finditer(text, span[0], span[1]):
-            if _inside(m.span(), excluded) or any(a.start < m.end() and m.start() < a.end for a in found):
+        for m in pats.finditer(span_text):
+            if any(a < m.end() and m.start() < b for _, _, a, b in found):
                 continue
-            found.append(Actor(id=actor_id, text=m.group(0), start=m.start(), end=m.end()))
-    return sorted(found, key=lambda a: a.start)
+            found.append((actor_id, m.group(0), m.start(), m.end()))
+    return tuple(sorted(found, key=lambda f: f[2]))
+
+
+@lru_cache(maxsize=None)
+def _actor_gates(with_weak: bool) -> dict[str, tuple[str, ...] | None]:
+    """Per actor id, the words one of which every match starts with (lexicon.gates), counting the
+    weak patterns too where they are used."""
+    out = {}
+    for actor_id, table in lexicon.load("actors").items():
+        words: set[str] | None = set()
+        for pattern in table["patterns"] + (table.get("weak", []) if with_weak else []):
+            lead = lexicon.leading_words(pattern)
+            if lead is None:
+                words = None
+                break
+            words |= lead
+        out[actor_id] = lexicon._shortest(words) if words is not None else None
+    return out
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
