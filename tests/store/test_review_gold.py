@@ -337,6 +337,10 @@ def test_reextract_dry_run_stores_nothing_and_shows_before_and_after(ingested, d
     assert "dry run, nothing stored: 1 fully reviewed reports among the 3 selected" in r.stdout
     assert "0 gained, 0 lost, 1 changed" in r.stdout and "(modality)" in r.stdout
     assert re.search(r"^before: event_f1=", r.stdout, re.M) and re.search(r"^after:  event_f1=", r.stdout, re.M)
+    newer = run("reextract", "--since-version", "9.9.9", "--dry-run", "--db", db_url)
+    assert "1 fully reviewed reports among the 3 selected" in newer.stdout
+    older = run("reextract", "--since-version", "0.0.1", "--dry-run", "--db", db_url)
+    assert "0 fully reviewed reports among the 0 selected" in older.stdout
     body = json.loads(run("reextract", "--all", "--dry-run", "-f", "json", "--db", db_url).stdout)
     assert body["changed"] == 1 and body["changes"][0]["event_id"] == first
     assert body["before"]["events_compatible"] == body["after"]["events_compatible"]
