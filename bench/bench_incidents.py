@@ -4,8 +4,9 @@
    day, place from the gazetteer, number of people, penalty), each told by one to three reports
    that blur it the way reports do (a month instead of the day, no date, the province instead of
    the city, no count) and whose texts are either reposts of the first report (a new headline,
-   same body) or rewrites that share only a few phrases. Reports are linked one at a time as they
-   would be ingested. Prints reports/s, candidates compared per event, and report-pair precision,
+   same body) or rewrites that share only a few phrases and the story's names and numbers (texts
+   are common English words with each story's own names and numbers; see story_words). Reports
+   are linked one at a time as they would be ingested. Prints reports/s, candidates compared per event, and report-pair precision,
    recall and F1 against the known occurrences.
 2. The store: the same linking through store/incidents.py (index in tables) for --store-reports
    reports (default 2,000) in a new SQLite file, then the time to link one more report.
@@ -33,8 +34,32 @@ PENALTIES = ["death", "life_imprisonment", "prison", "labor_training", "fine"]
 OUTLETS = ["Daily NK", "Radio Free Asia", "NK News", "Asia Press", None]
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
-# Invented vocabulary: texts are random word sequences; only their overlap matters here.
-WORDS = [f"w{i}" for i in range(4000)]
+# Texts are drawn the way reports are written: mostly common English words (the 3,000 most
+# frequent, drawn with Zipf-like weights), and a few names and numbers of the story itself. Story
+# names come from a pool of 20,000 invented names, so unrelated stories share some of them (as
+# reports share the names of towns and officials). Only the texts' overlap matters here.
+def _vocabulary():
+    try:
+        from wordfreq import top_n_list
+        words = top_n_list("en", 3000)
+    except ImportError:
+        words = [f"word{i}" for i in range(3000)]
+    weights = [1.0 / (rank + 10) for rank in range(len(words))]
+    return words, weights
+
+
+WORDS, WORD_WEIGHTS = _vocabulary()
+COMMON = set(WORDS)
+NAMES = [f"q{a}{b}{c}" for a in "bcdfghjklmnprstvz" for b in "aeiouy" for c in range(200)]
+
+
+def story_words(rng: random.Random, n: int) -> list[str]:
+    """n words: common English, with the story's own names and numbers sprinkled in."""
+    names = rng.sample(NAMES, 5) + [str(rng.randrange(32, 5000)) for _ in range(2)]
+    words = rng.choices(WORDS, WORD_WEIGHTS, k=n)
+    for i in range(0, n, 12):
+        words[min(n - 1, i + rng.randrange(12))] = rng.choice(names)
+    return words
 
 
 def place_ids() -> list[str]:
@@ -86,16 +111,17 @@ def generate(n_events: int, seed: int = 7):
               "charges": rng.sample(CHARGES, 1) if t in ("arrest", "trial", "sentence", "execution") else [],
               "penalty": {"kind": rng.choice(PENALTIES)} if t == "sentence" else None}
         k = rng.choices([1, 2, 3], weights=[70, 20, 10])[0]
-        story = [rng.choice(WORDS) for _ in range(120)]
+        story = story_words(rng, 150)
         first_text = None
         for j in range(k):
             published = day + timedelta(days=rng.randrange(1, 20))
             if j == 0:
                 text = story
             elif rng.random() < 0.5:  # a repost: new headline, same body
-                text = [rng.choice(WORDS) for _ in range(8)] + first_text
-            else:  # a rewrite: new words, a few phrases kept
-                text = [rng.choice(WORDS) for _ in range(110)] + story[40:52]
+                text = rng.choices(WORDS, WORD_WEIGHTS, k=8) + first_text
+            else:  # a rewrite: new wording, the story's names and numbers, a few phrases kept
+                kept = [w for w in story if w not in COMMON][:6]
+                text = rng.choices(WORDS, WORD_WEIGHTS, k=130) + kept + story[40:52]
             first_text = first_text or text
             rid = f"r{occ}-{j}"
             report = {"report_id": rid, "outlet": rng.choice(OUTLETS),

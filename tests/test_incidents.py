@@ -249,3 +249,163 @@ def test_same_week_and_city_alone_do_not_link_but_one_more_agreement_does():
     assert core.score_pair(a, ra, b, rb).score < threshold
     a["charges"] = b["charges"] = ["smuggling"]
     assert core.score_pair(a, ra, b, rb).score >= threshold
+
+
+# ---------------------------------------------------------------------------- real coverage
+# One invented occurrence told twice: a Daily NK report, and a rewrite by another outlet that
+# keeps the names and numbers but not the sentences (the way wire copy and translations differ).
+
+STORY_DNK = (
+    "A 37-year-old smuggler named Kang Myong-chol was executed by firing squad on the riverbank "
+    "outside Onsong on March 14, a source in North Hamgyong Province told Daily NK. Kang had carried "
+    "Chinese mobile phones and 1,200 doses of methamphetamine across the Tumen River at night. The "
+    "security department gathered about 300 residents, including students from the Onsong mining "
+    "college, to watch the execution. Two of his accomplices, brothers who worked at the Jongsong "
+    "customs post, were sent to a political prison camp. The source said traders along the border "
+    "have stopped carrying phones since the execution.")
+STORY_REWRITE = (
+    "North Korea publicly shot a smuggler in the border county of Onsong in mid-March, according "
+    "to Daily NK. The man, Kang Myong-chol, 37, had been caught bringing Chinese mobile phones and "
+    "1,200 doses of methamphetamine across the Tumen River. Around 300 residents and students of "
+    "the Onsong mining college were forced to watch. His two accomplices, brothers employed at "
+    "the Jongsong customs post, were reportedly sent to a political prison camp, and traders "
+    "have since stopped carrying phones, the report said.")
+# Another execution in the same county and month, told with other names and numbers.
+OTHER_EXECUTION = (
+    "Authorities in Onsong executed a woman accused of helping defectors reach China, a resident "
+    "said. The 52-year-old, identified only by her surname Ri, was shot in front of a crowd at the "
+    "county stadium after a brief open trial. Officials told onlookers that guides who lead people "
+    "across the border would be treated as traitors. Relatives said she had been held by the "
+    "police for four months before the trial.")
+
+
+def dnk_report(**kw):
+    return report("dnk", STORY_DNK, "Daily NK", kw.get("published", "2023-03-17"),
+                  url="https://www.dailynk.example/english/kang-executed")
+
+
+def onsong_execution(eid, **kw):
+    return event(eid, **{"type": "execution", "start": "2023-03-14", "place": "kp.north-hamgyong.onsong",
+                         "count": 1, "charges": ["smuggling", "drugs"], **kw})
+
+
+def test_report_level_evidence_of_a_rewrite_is_recorded_with_its_reasons():
+    a = core.report_features(dnk_report())
+    b = core.report_features(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"))
+    sim = core.text_similarity(a, b)
+    reasons = [why for _, why in sim.weights()]
+    assert any(r.startswith("shared rare words") and "onsong" in r and "myong-chol" in r for r in reasons)
+    assert "cites the other's outlet Daily NK" in reasons
+    assert sim.evidence >= core.rules()["decision"]["report_link"]
+    unrelated = core.text_similarity(a, core.report_features(report("x", OTHER_EXECUTION)))
+    assert unrelated.evidence < core.rules()["decision"]["report_link"]
+
+
+def test_undated_repost_with_a_month_day_date_joins_the_dated_report():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    # The repost has no publication date: its "March 14" has no year.
+    links = linker.add_report(report("repost", STORY_REWRITE, None, None),
+                              [onsong_execution("b1", start="--03-14", precision="month-day")])
+    assert links[0].linked_to == "a1"
+    assert "same day of the year (year unknown) (+1.5)" in links[0].reasons
+
+
+def test_a_month_day_date_takes_its_year_from_the_reports_web_address():
+    # The address says 2021: its "March 14" is not the 2023 execution, whatever the texts share.
+    ev = onsong_execution("b1", start="--03-14", precision="month-day")
+    rep = report("old", OTHER_EXECUTION, url="https://news.example/2021/03/onsong-execution")
+    window = core.event_window(ev, rep)
+    assert not window.md and window.start.year == 2021
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    assert linker.add_report(rep, [ev])[0].linked_to is None
+
+
+def test_a_country_level_place_joins_a_city_when_other_evidence_agrees():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    # Only "North Korea" as the place; same day, same person, same charges, rewritten text.
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [onsong_execution("b1", place="kp")])
+    assert links[0].linked_to == "a1"
+    assert any(r.startswith("shared rare words") for r in links[0].reasons)
+    # The same country-level event from a report telling another story stays apart.
+    other = linker.add_report(report("other", OTHER_EXECUTION, "Radio Free Asia", "2023-03-21"),
+                              [event("c1", type="execution", start="2023-03-14", place="kp", count=1)])
+    assert other[0].linked_to is None
+
+
+def test_executed_and_sentenced_to_death_align_when_the_reports_tell_one_story():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [onsong_execution("b1", type="sentence", penalty="death")])
+    assert links[0].linked_to == "a1"
+    assert "types sentence ~ execution in reports telling one story" in links[0].reasons
+
+
+def test_compatible_types_need_the_right_penalty_and_one_story():
+    a = onsong_execution("a1")
+    prison = onsong_execution("b1", type="sentence", penalty="prison")
+    death = onsong_execution("b2", type="sentence", penalty="death")
+    assert core.types_compatible(a, death) and not core.types_compatible(a, prison)
+    arrest, crackdown = event("c1", type="arrest"), event("c2", type="crackdown")
+    assert core.types_compatible(arrest, crackdown)
+    # without report-level evidence, different types are never compared
+    ra, rb = report("x", OTHER_EXECUTION), report("y", UNRELATED)
+    assert not core.score_pair(a, ra, death, rb).compatible
+
+
+def test_a_rewrite_whose_extraction_got_the_date_and_place_wrong_still_shares_the_incident():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    # One side's extraction read a wrong month and the province of another town: the texts are
+    # one story, so the execution events are aligned anyway, the disagreements costing weight.
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [onsong_execution("b1", start="2023-01-05", place="kp.ryanggang")])
+    assert links[0].linked_to == "a1"
+    assert "aligned: the reports are one story" in links[0].reasons
+    assert "dates disagree (-1)" in links[0].reasons
+
+
+def test_a_rewrite_missing_the_main_event_shares_the_incident_of_another_event():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1"),
+                                     event("a2", type="sentence", start="2023-03-14", count=2,
+                                           place="kp.north-hamgyong.onsong",
+                                           penalty="political_prison_camp")])
+    # The rewrite's extraction missed the execution; it found the accomplices' sentence only.
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [event("b2", type="sentence", start="2023-03-01", end="2023-03-31",
+                                     precision="month", count=2, penalty="political_prison_camp")])
+    assert links[0].linked_to == "a2"
+    assert linker.incident_of["b2"] == linker.incident_of["a2"] != linker.incident_of["a1"]
+
+
+def test_different_occurrences_in_one_county_and_month_stay_apart():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    links = linker.add_report(report("rfa", OTHER_EXECUTION, "Radio Free Asia", "2023-03-22"),
+                              [onsong_execution("b1", start="2023-03-01", end="2023-03-31",
+                                                precision="month", charges=["defection"])])
+    assert links[0].linked_to is None
+
+
+def test_related_charges_do_not_count_as_disagreeing():
+    ra, rb = report("x", OTHER_EXECUTION), report("y", UNRELATED)
+    a = onsong_execution("a1", charges=["trafficking"])
+    b = onsong_execution("b1", charges=["smuggling"])
+    s = core.score_pair(a, ra, b, rb)
+    assert "no shared charge (-2)" not in s.reasons and s.disagreement == 0
+    c = onsong_execution("c1", charges=["corruption"])
+    assert "no shared charge (-2)" in core.score_pair(a, ra, c, rb).reasons
+
+
+def test_similar_headlines_count_as_evidence():
+    a = core.text_features(UNRELATED, "Rice prices soar in Sinuiju markets as traders hoard grain")
+    b = core.text_features(EXECUTION_B, "Traders hoard grain, rice prices soar in Sinuiju")
+    reasons = [why for _, why in core.text_similarity(a, b).weights()]
+    assert any(r.startswith("similar headlines") for r in reasons)
+    c = core.text_features(EXECUTION_B, "Drug dealer shot in Hoeryong")
+    assert not any(r.startswith("similar headlines") for _, r in core.text_similarity(a, c).weights())

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -98,13 +99,12 @@ def cited_outlets(text: str, own_outlet: str | None = None) -> list[str]:
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def tokens(text: str) -> list[str]:
     """Lowercased words; "5,000" is one number, "22-year-old" one word, possessives dropped."""
     text = _THOUSANDS.sub("", (text or "").lower())
-    return [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(text)]
+    return [t[:-2] if t.endswith(("'s", "\u2019s")) else t for t in _TOKEN.findall(text)]
 
 
 def parts(word: str) -> list[str]:
@@ -150,10 +150,19 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """Words too common to carry content (Zipf frequency at or above [text].content_zipf: "the",
+    "said", "which"): left out of content-word pairs, headlines and rare words."""
+    floor = 10 ** (rules()["text"]["content_zipf"] - 9)
+    return frozenset(w for w, f in _frequencies().items() if f >= floor)
+
+
+@lru_cache(maxsize=1)
 def _domain_common() -> frozenset:
     return frozenset(rules()["rare"]["domain_common"])
 
 
+@lru_cache(maxsize=200_000)
 def rare_weight(word: str) -> float:
     """How much sharing this word says (0: it says nothing). Rare English words and the names of
     the story weigh most; numbers weigh by what they can be (a day of a month says little)."""
@@ -176,7 +185,7 @@ def rare_weight(word: str) -> float:
 @dataclass
 class TextFeatures:
     shingles: frozenset  # hashed word shingles
-    minhash: MinHash | None  # None when the text is too short to compare
+    compared: bool  # False when the text is too short to compare by shingles
     bands: tuple[str, ...]  # LSH band keys of the MinHash
     content: frozenset = frozenset()  # hashed pairs of consecutive content words
     rare: dict = field(default_factory=dict)  # rare word -> weight
@@ -193,10 +202,11 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     words = _WORD.findall((text or "").lower())
     grams = {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
     toks = tokens(text)
-    content_words = [w for w in toks if zipf(w) < t["content_zipf"]]
+    common = _common_words()
+    content_words = [w for w in toks if w not in common]
     pairs = frozenset(hash((a, b)) for a, b in zip(content_words, content_words[1:]))
     rare: dict[str, float] = {}
-    for tok in toks:
+    for tok in set(toks) - common:
         for w in parts(tok):
             weight = rare_weight(w)
             if weight > 0:
@@ -204,16 +214,19 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
                 rare[key] = max(rare.get(key, 0.0), weight)
     named = sorted((w for w in rare if not w[:1].isdigit()), key=lambda w: (-rare[w], w))
     rare_keys = tuple("r:" + w[:36] for w in named[:r["keys_per_report"]])
-    title_words = frozenset(stem(w) for w in tokens(title or "") if zipf(w) < t["content_zipf"]
+    title_words = frozenset(stem(w) for w in tokens(title or "") if w not in common
                             and w not in _domain_common())
     extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
                  outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)))
     if len(grams) < t["min_shingles"]:
-        return TextFeatures(frozenset(), None, (), **extra)
+        return TextFeatures(frozenset(), False, (), **extra)
     perms, scheme = _permutations()
-    mh = MinHash(num_perm=t["num_perm"], seed=1, permutations=perms, scheme=scheme)
+    # crc32: a stable 32-bit hash (the band keys are stored), several times faster than sha1
+    mh = MinHash(num_perm=t["num_perm"], seed=1, hashfunc=zlib.crc32, permutations=perms,
+                 scheme=scheme)
     mh.update_batch([g.encode() for g in grams])
-    return TextFeatures(frozenset(hash(g) for g in grams), mh, band_keys(mh), **extra)
+    # The signature is kept only as its band keys: the shingle sets give the exact Jaccard.
+    return TextFeatures(frozenset(hash(g) for g in grams), True, band_keys(mh), **extra)
 
 
 def report_features(report: dict) -> TextFeatures:
@@ -240,7 +253,7 @@ def band_keys(mh: MinHash) -> tuple[str, ...]:
 
 @dataclass
 class TextSimilarity:
-    jaccard: float  # MinHash estimate
+    jaccard: float  # of the word shingles
     containment: float  # exact, of the shorter text's shingles
     content: float = 0.0  # containment of content-word pairs (rewrites, translations)
     rare_shared: tuple = ()  # rare words both use, rarest first
@@ -290,9 +303,9 @@ class TextSimilarity:
 def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     t = rules()["text"]
     jaccard = containment = 0.0
-    if a.minhash is not None and b.minhash is not None:
+    if a.compared and b.compared:
         shared = len(a.shingles & b.shingles)
-        jaccard = a.minhash.jaccard(b.minhash)
+        jaccard = shared / (len(a.shingles) + len(b.shingles) - shared)
         containment = shared / min(len(a.shingles), len(b.shingles))
     content = 0.0
     if min(len(a.content), len(b.content)) >= t["min_content_pairs"]:
@@ -916,7 +929,7 @@ class Linker:
             self._remember(report_id, report_features(self.reports[report_id]))
         return self._features[report_id]
 
-    def _remember(self, report_id: str, feats: TextFeatures, keep: int = 2000) -> None:
+    def _remember(self, report_id: str, feats: TextFeatures, keep: int = 20_000) -> None:
         if len(self._features) >= keep:
             self._features.pop(next(iter(self._features)))
         self._features[report_id] = feats

@@ -1,6 +1,7 @@
 """`nkevents incidents`: list incidents (one occurrence, many reports); merge, split, relink.
 
     nkevents incidents [--type T] [--place P] [--since D] [--until D] [--min-reports N] [--format table|json]
+    nkevents incidents show INCIDENT [--format text|json]
     nkevents incidents merge A B [--user U] [--note WHY]
     nkevents incidents split INCIDENT EVENT... [--user U] [--note WHY]
     nkevents incidents relink
@@ -134,6 +135,75 @@ def incidents(
         sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
     else:
         _print_table(found)
+
+
+def _event_line(ev: dict) -> str:
+    """type, date, place, people, penalty, charges of one event, as one short line."""
+    bits = [ev.get("type") or "?", _date_text(ev.get("date")) or "no date",
+            (ev.get("place") or {}).get("id") or "no place"]
+    count = (ev.get("subjects") or {}).get("count")
+    if count:
+        bits.append(f"{count} people")
+    if (ev.get("penalty") or {}).get("kind"):
+        bits.append(ev["penalty"]["kind"])
+    if ev.get("charges"):
+        bits.append(",".join(ev["charges"]))
+    if ev.get("modality") and ev["modality"] != "asserted":
+        bits.append(ev["modality"])
+    return "  ".join(bits)
+
+
+def print_incident(incident: dict, events: list[dict], console: Console) -> None:
+    """`nkevents incidents show`: the incident, its reports, its events and why each is there."""
+    console.print(f"{incident['id']}  {incident['type']}  {_date_text(incident['date']) or 'no date'}"
+                  f"  {incident['place'] or 'no place'}")
+    console.print(f"  {incident['n_reports']} reports, {incident['n_outlets']} outlets, "
+                  f"{incident['n_independent']} independent sources")
+    console.print("reports (earliest first)")
+    for r in incident["reports"]:
+        how = ("independent" if r["independent"] else
+               f"copies {r['copies']}" if r["copies"] else f"cites {', '.join(r['cites'])}")
+        first = "  earliest" if r["id"] == incident.get("earliest_report") else ""
+        console.print(f"  {r['id']}  {escape(r['outlet'] or '-')}  {r['published'] or 'no date'}"
+                      f"  ({how}){first}")
+        if r.get("title"):
+            console.print(f"      {escape(r['title'])}")
+        if r.get("url"):
+            console.print(f"      {escape(r['url'])}")
+    console.print("events, and why each is in the incident")
+    by_id = {e["event_id"]: e for e in events}
+    for link in incident["links"]:
+        ev = by_id.get(link["event"], {})
+        console.print(f"  {link['event']}  {escape(_event_line(ev))}")
+        if link["linked_to"]:
+            console.print(f"      linked to {link['linked_to']} (score {link['score']:g}): "
+                          f"{escape('; '.join(link['reasons']))}")
+        else:
+            why = "; ".join(link["reasons"]) or "founded the incident"
+            console.print(f"      {escape(why)}")
+
+
+@incidents_app.command()
+def show(incident: str = typer.Argument(..., help="Incident id (inc-...)."),
+         format: str = typer.Option("text", "--format", "-f", help="text | json"),
+         db: Optional[str] = DbOpt):
+    """An incident: its reports (earliest first, with their independence), its events, and the
+    reasons each event was linked."""
+    from nkevents.store import incidents as inc
+    if format not in ("text", "json"):
+        fail(f"--format {format}: unknown format (one of: text, json)", 2)
+    store = open_store(db)
+    inc.link_pending(store)
+    found = inc.get_incident(store, incident)
+    if found is None:
+        store.close()
+        fail(f"{incident}: no such incident")
+    events = inc.incident_events(store, incident)
+    store.close()
+    if format == "json":
+        sys.stdout.write(json.dumps(dict(found, event_data=events), ensure_ascii=False) + "\n")
+    else:
+        print_incident(found, events, Console(highlight=False, soft_wrap=True))
 
 
 @incidents_app.command()

@@ -18,6 +18,8 @@ Functions the CLI, the web app and the exports use (docs/incidents.md):
     relink(store) -> int                  rebuild all incidents from scratch, then replay decisions
     list_incidents(store, **filters)      incident dicts (the `--format json` shape)
     get_incident(store, incident_id)      one incident dict or None
+    incident_events(store, incident_id)   its events (event JSON), in linking order
+    incidents_of_report(store, report_id) the incidents of a report's events (report page)
     incident_of_event(store, event_id)    the incident dict of an event, or None
     incident_ids_of_events(store, ids)    {event_id: incident_id} (exports)
     merge_incidents(store, a, b, user=)   reviewer: b's events join a
@@ -438,6 +440,8 @@ def _incident_dicts(conn, rows) -> list[dict]:
             "events": [m.event_id for m in ms],
             "reports": sources,
             "n_reports": r.n_reports, "n_outlets": r.n_outlets, "n_independent": r.n_independent,
+            # reports are earliest first (published, then as stored): the first broke the news
+            "earliest_report": sources[0]["id"] if sources else None,
             "links": [{"event": m.event_id, "report": m.report_id, "linked_to": m.linked_to,
                        "score": m.score, "reasons": m.reasons or []} for m in ms],
         })
@@ -473,6 +477,26 @@ def get_incident(store, incident_id: str) -> dict | None:
         found = _incident_dicts(conn, conn.execute(select(incidents).where(
             incidents.c.incident_id == incident_id)))
     return found[0] if found else None
+
+
+def incident_events(store, incident_id: str) -> list[dict]:
+    """The events of an incident as stored (the spec's event JSON with event_id and report_id),
+    in the order they were linked."""
+    with store.engine.connect() as conn:
+        ids = _members_of(conn, incident_id)
+        data = _event_dicts(conn, ids)
+    return [data[i] for i in ids if i in data]
+
+
+def incidents_of_report(store, report_id: str) -> list[dict]:
+    """The incidents the events of one report belong to (the report page), each with its other
+    reports; most reported first."""
+    with store.engine.connect() as conn:
+        ids = sorted(set(conn.execute(select(incident_members.c.incident_id)
+                                      .where(incident_members.c.report_id == report_id)).scalars()))
+        rows = list(conn.execute(select(incidents).where(incidents.c.incident_id.in_(ids))
+                                 .order_by(incidents.c.n_reports.desc(), incidents.c.incident_id)))
+        return _incident_dicts(conn, rows)
 
 
 def incident_of_event(store, event_id: str) -> dict | None:
