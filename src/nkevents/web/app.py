@@ -533,7 +533,9 @@ def create_app(store: Store, *, secret_key: str | None = None, https_only: bool 
             if ev.get("review_status") != "rejected":
                 spans += highlight.event_spans(rep["text"], ev, with_evidence=False)
                 spans += highlight.evidence_spans(ev, ev["event_id"])
+        ensure_linked()
         return page(request, "report.html", rep=rep, text_html=highlight.render(rep["text"], spans),
+                    report_incidents=incidents.incidents_of_report(store, report_id),
                     message=request.query_params.get("msg"),
                     review_state=store.report_review_state(report_id))
 
