@@ -14,7 +14,7 @@ from nkevents import lexicon
 from nkevents.gazetteer import Gazetteer
 from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
 
-REQUIRES = ("text", "sentences", "events", "place_mentions", "foreign_mentions", "date_mentions",
+REQUIRES = ("text", "sentences", "events", "place_mentions", "foreign_mentions", "date_mentions", "title_dates",
             "source_place")
 ASSIGNS = ("events",)
 
@@ -309,7 +309,8 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     detained" is 2014)."""
     earlier = [d for d in doc.date_mentions if d.end <= sent[0] and _usable(doc, d, 0)]
     if not earlier:
-        return None
+        # a title that dates the story ("The Famine of 2008 Has Begun")
+        return doc.title_dates[0] if doc.title_dates else None
     paragraph = next(((a, b) for a, b in doc.paragraphs if a <= sent[0] < b), None)
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
@@ -809,14 +810,17 @@ def fill_context_actors(doc: Document, excluded) -> None:
     """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
     report that names a single enforcing body is that body's; an order or measure in a report
     whose orders all come from one issuer is that issuer's."""
-    lowered = doc.text.lower()
-    gates = lexicon.gates("actors")
-    patterns = dict(_actor_patterns(False))
-    enforcers = {a for a in ENFORCERS if lexicon.may_match(gates[a], lowered)
-                 and any(not _inside(m.span(), excluded) for m in patterns[a].finditer(doc.text))}
+    unattributed = [ev for ev in doc.events
+                    if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
+    enforcers: set[str] = set()
+    if unattributed:  # the report is scanned only when some arrest or crackdown needs it
+        lowered, gates = doc.text.lower(), lexicon.gates("actors")
+        patterns = dict(_actor_patterns(False))
+        enforcers = {a for a in ENFORCERS if lexicon.may_match(gates[a], lowered)
+                     and any(not _inside(m.span(), excluded) for m in patterns[a].finditer(doc.text))}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
-        if ev.type in ("arrest", "crackdown") and len(enforcers) == 1 and not any(a.role == "authority" for a in ev.actors):
+        if len(enforcers) == 1 and any(ev is u for u in unattributed):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type == "policy" and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
