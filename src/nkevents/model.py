@@ -158,6 +158,8 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     place_mentions: list[PlaceMention] = field(default_factory=list)
     date_mentions: list[DateMention] = field(default_factory=list)
+    # time expressions of the title (offsets into `title`): the time a whole story is set in
+    title_dates: list[DateMention] = field(default_factory=list)
     # places outside North Korea (China, Dandong, Seoul...), kept apart so they are never
     # mistaken for North Korean ones; same shape as place_mentions
     foreign_mentions: list[PlaceMention] = field(default_factory=list)

@@ -304,3 +304,14 @@ def test_a_crossing_told_during_the_border_closure_also_breaks_the_epidemic_rule
     sentence = "A man was arrested for smuggling."
     assert set(arguments.choose_charges(sentence, report)) == {"smuggling", "quarantine_violation"}
     assert set(arguments.choose_charges(sentence, "A man was arrested for smuggling in 2015.")) == {"smuggling"}
+
+
+def test_a_story_dated_only_by_its_title_is_set_then():
+    from nkevents.model import Document
+    from nkevents.stages import arguments, dates, sentences
+    doc = Document(text="Farmers in the county are dying of hunger. Officials do nothing.",
+                   title="The Famine of 2008 Has Begun")
+    sentences.run(doc)
+    dates.run(doc)
+    found = arguments.context_date(doc, doc.sentences[0])
+    assert found is not None and found.date_start == "2008-01-01"

@@ -386,3 +386,10 @@ def test_without_publication_date_a_month_day_takes_the_year_the_report_gives_fo
     found = _mentions("A video from March 2005 reached Tokyo. On March 4 two men were shot. On May 1 more followed.")
     assert ("March 4", "2005-03-04", "day") in found
     assert ("May 1", "--05-01", "month-day") in found  # another month: the year is not invented
+
+
+def test_the_title_dates_are_read_too():
+    from nkevents.model import Document
+    from nkevents.stages import dates
+    doc = dates.run(Document(text="Farmers are dying of hunger.", title="The Famine of 2008 Has Begun", published=None))
+    assert [(m.text, m.date_start, m.precision) for m in doc.title_dates] == [("2008", "2008-01-01", "year")]

@@ -41,8 +41,8 @@ from importlib import resources
 
 from nkevents.model import DateMention, Document
 
-REQUIRES = ("text", "published")
-ASSIGNS = ("date_mentions",)
+REQUIRES = ("text", "published", "title")
+ASSIGNS = ("date_mentions", "title_dates")
 
 # (date_start, date_end, precision) as strings, or None when the match is no date after all
 Resolved = tuple[str, str, str]
@@ -881,4 +881,5 @@ def run(doc: Document) -> Document:
         year_from_same_month(found)
     found += relative_to_previous(doc.text, found)
     doc.date_mentions = sorted(found, key=lambda d: d.start)
+    doc.title_dates = find_dates(doc.title, doc.published) if doc.title else []
     return doc
