@@ -315,3 +315,20 @@ def test_a_story_dated_only_by_its_title_is_set_then():
     dates.run(doc)
     found = arguments.context_date(doc, doc.sentences[0])
     assert found is not None and found.date_start == "2008-01-01"
+
+
+def test_a_measure_in_force_is_dated_by_its_announcement_when_nothing_else_dates_it():
+    from nkevents.model import Document
+    from nkevents.stages import arguments, dates, events, sentences
+    text = "State media said on Monday that the regime has quarantined 200 foreigners."
+    doc = Document(text=text, published="2020-02-20")
+    for stage in (sentences, dates, events):
+        stage.run(doc)
+    [policy] = [e for e in doc.events if e.type == "policy"]
+    assert arguments.choose_date(doc, policy, doc.sentences[0]).date_start == "2020-02-17"
+    arrest_text = "A source said on Monday that police arrested two men."
+    doc = Document(text=arrest_text, published="2020-02-20")
+    for stage in (sentences, dates, events):
+        stage.run(doc)
+    [arrest] = [e for e in doc.events if e.type == "arrest"]
+    assert arguments.choose_date(doc, arrest, doc.sentences[0]) is None  # the day it was told, not done

@@ -267,20 +267,29 @@ def _most_specific(gaz, mentions) -> Place | None:
     return None
 
 
+# Measures and orders a report tells as in force "as of" an announcement; a present perfect
+# ("has quarantined") right before the trigger says so.
+ANNOUNCED_TYPES = {"policy", "directive"}
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
+
 # how far into a sentence a date still opens it ("In late 2014, ...", "On March 1, ...")
 OPENING = 20
 
 
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
     """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
-    candidates = []
+    candidates, announced = [], []
     for d in doc.date_mentions:
         if not (sent[0] <= d.start < sent[1]):
             continue
         before = doc.text[max(sent[0], d.start - 45):d.start]
-        if REPORTING_DATE.search(before) or DATELINE.search(before):
+        if DATELINE.search(before):
             continue
-        candidates.append(d)
+        (announced if REPORTING_DATE.search(before) else candidates).append(d)
+    if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
+        # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
+        # as of the day it was announced
+        candidates = announced
     if not candidates:
         return None
     t = ev.trigger[0]
