@@ -335,7 +335,8 @@ def test_reextract_dry_run_stores_nothing_and_shows_before_and_after(ingested, d
     r = run("reextract", "--all", "--dry-run", "--db", db_url)
     assert r.exit_code == 0, r.output
     assert "dry run, nothing stored: 1 fully reviewed reports among the 3 selected" in r.stdout
-    assert "0 gained, 0 lost, 1 changed" in r.stdout and "(modality)" in r.stdout
+    assert "0 gained, 0 lost, 1 changed" in r.stdout and "(modality)  «" in r.stdout
+    assert re.search(r"\(modality\)  «\w", r.stdout)
     assert re.search(r"^before: event_f1=", r.stdout, re.M) and re.search(r"^after:  event_f1=", r.stdout, re.M)
     newer = run("reextract", "--since-version", "9.9.9", "--dry-run", "--db", db_url)
     assert "1 fully reviewed reports among the 3 selected" in newer.stdout

@@ -569,7 +569,8 @@ def preview_reextract(store, report_ids=None, *, extract=None) -> dict:
                     totals["changed"] += 1
                     changes.append({"report_id": rid, "event_id": eid, "change": "changed",
                                     "fields": fields, "before": compact_event(old_events[eid]),
-                                    "event": compact_event(ev)})
+                                    "event": compact_event({**ev, "evidence_text": _evidence(
+                                        new["document"]["text"], ev)})})
                 else:
                     totals["unchanged"] += 1
         for eid, ev in old_events.items():
