@@ -23,6 +23,8 @@ CSV_COLUMNS = (
     "geo_precision", "source", "source_url", "published", "report_id", "review_status", "notes",
     # filled when the events come through store.incidents.annotate_events (docs/incidents.md)
     "incident_id", "sources", "independent_sources",
+    # the incident's earliest report: who told it first (id, publication date, outlet or host)
+    "earliest_report", "earliest_published", "earliest_source",
 )
 FORMATS = ("csv", "jsonl", "geojson")
 LIST_SEP = ";"
@@ -124,6 +126,9 @@ def csv_row(event: dict) -> dict:
         "incident_id": event.get("incident_id") or "",
         "sources": event.get("sources") or "",
         "independent_sources": _blank(event.get("independent_sources")),
+        "earliest_report": event.get("earliest_report") or "",
+        "earliest_published": event.get("earliest_published") or "",
+        "earliest_source": event.get("earliest_source") or "",
     }
 
 

@@ -147,6 +147,11 @@ def test_exports_carry_incident_columns_and_count_by_incident(store):
     assert len({r["incident_id"] for r in hoeryong}) == 1 and hoeryong[0]["incident_id"]
     assert set(hoeryong[0]["sources"].split(";")) == {"Daily NK", "Radio Free Asia", "aggregator.example"}
     assert hoeryong[0]["independent_sources"] == "2"
+    # every row names who told the incident first: Daily NK on 16 March (RFA 20th, the copy 18th)
+    assert {(r["earliest_report"], r["earliest_published"], r["earliest_source"])
+            for r in hoeryong} == {(a, "2023-03-16", "Daily NK")}
+    hyesan = [r for r in rows if r["place_id"] == HYESAN[0]]
+    assert hyesan[0]["earliest_report"] == d  # alone: its own report
     with pytest.raises(inc.IncidentError, match="unknown choice"):
         list(inc.annotate_events(store, [], by="outlet"))
 
@@ -239,3 +244,59 @@ def test_events_command_by_incident_matches_export_by_incident(db_url, monkeypat
     assert "2 incidents" in table and "incident_id" in table and hoeryong["incident_id"] in table
     bad = runner.invoke(app, ["events", "--by", "outlet", "--db", db_url])
     assert bad.exit_code == 2 and "--by outlet: unknown choice" in bad.output
+
+
+def test_incidents_of_report_and_incident_events(store):
+    a, b, c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    of_b = inc.incidents_of_report(store, b)
+    assert len(of_b) == 1 and {r["id"] for r in of_b[0]["reports"]} == {a, b, c}
+    assert of_b[0]["earliest_report"] == a
+    events = inc.incident_events(store, of_b[0]["id"])
+    assert [e["report_id"] for e in events] == [a, c, b]  # in linking order: published first
+    assert all(e["type"] == "execution" for e in events)
+    assert [i["n_reports"] for i in inc.incidents_of_report(store, d)] == [1]
+
+
+def test_report_page_lists_the_incidents_and_links_to_the_other_reports(store):
+    from fastapi.testclient import TestClient
+
+    from nkevents.web.app import create_app
+    a, b, c, d = ingest(store, doc_a(), doc_b(), doc_copy(), doc_other())
+    client = TestClient(create_app(store))
+    page = client.get(f"/reports/{b}").text
+    block = page[page.index('id="report-incidents"'):]
+    block = block[:block.index("</section>")]
+    assert "1 told by other reports too" in block
+    assert f'href="/reports/{a}"' in block and f'href="/reports/{c}"' in block
+    assert f'href="/reports/{b}"' not in block  # not a link to itself
+    assert "earliest" in block and "copies a report" in block
+    alone = client.get(f"/reports/{d}").text
+    assert "No other report tells the occurrences" in alone
+
+
+def test_incidents_show_prints_reports_events_and_reasons(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nkevents.store import Store
+    db = str(tmp_path / "show.db")
+    with Store.open(db) as s:
+        a, b = (s.ingest_document(d).report_id for d in (doc_a(), doc_b()))
+    exe = str(Path(sys.executable).parent / "nkevents")
+
+    def run(*args):
+        return subprocess.run([exe, "incidents", *args, "--db", db], capture_output=True, text=True)
+
+    found = json.loads(run("--format", "json").stdout)
+    shown = run("show", found[0]["id"])
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    assert text.index(a) < text.index(b)  # earliest first
+    assert "earliest" in text and "founded the incident" in text
+    assert "same day (+2)" in text and "linked to" in text
+    as_json = json.loads(run("show", found[0]["id"], "--format", "json").stdout)
+    assert as_json["id"] == found[0]["id"] and len(as_json["event_data"]) == 2
+    missing = run("show", "inc-000000000000")
+    assert missing.returncode == 1 and missing.stderr.strip() == "error: inc-000000000000: no such incident"

@@ -631,7 +631,8 @@ BY_CHOICES = ("event", "incident")
 
 def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
     """Stream events with `incident_id`, `sources` (the incident's outlets, or web hosts, joined
-    by ";") and `independent_sources` added. by="incident": only the first event of each incident
+    by ";"), `independent_sources` and the incident's earliest report (`earliest_report`,
+    `earliest_published`, `earliest_source`) added. by="incident": only the first event of each incident
     among those given (one row per incident, counts by incident). Events not linked yet count as
     incidents of their own."""
     if by not in BY_CHOICES:
@@ -648,9 +649,12 @@ def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
                 if inc in seen:
                     continue
                 seen.add(inc)
-            names, independent = info.get(inc, ([e.get("outlet") or core.url_host(e.get("url")) or ""], 1))
+            alone = ([e.get("outlet") or core.url_host(e.get("url")) or ""], 1,
+                     (e.get("report_id"), e.get("published"), e.get("outlet") or core.url_host(e.get("url"))))
+            names, independent, earliest = info.get(inc, alone)
             yield dict(e, incident_id=inc or "", sources=";".join(n for n in names if n),
-                       independent_sources=independent)
+                       independent_sources=independent, earliest_report=earliest[0] or "",
+                       earliest_published=earliest[1] or "", earliest_source=earliest[2] or "")
 
     for e in events_iter:
         buffer.append(e)
@@ -661,23 +665,32 @@ def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
         yield from flush()
 
 
-def _source_lists(store, incident_ids: set[str]) -> dict[str, tuple[list[str], int]]:
-    """{incident: ([outlet or host of each distinct source], number of independent sources)}."""
-    out: dict[str, tuple[list[str], int]] = {}
+def _source_lists(store, incident_ids: set[str]) -> dict[str, tuple[list[str], int, tuple]]:
+    """{incident: ([outlet or host of each distinct source], number of independent sources,
+    (report id, published, outlet or host) of its earliest report)}. Earliest: published first,
+    reports without a date after dated ones, then as stored (core.report_order_key)."""
+    out: dict[str, tuple[list[str], int, tuple]] = {}
     with store.engine.connect() as conn:
         for chunk in _chunks(sorted(incident_ids)):
-            rows = conn.execute(select(incident_members.c.incident_id, reports.c.outlet, reports.c.url)
+            rows = conn.execute(select(incident_members.c.incident_id, reports.c.report_id,
+                                       reports.c.outlet, reports.c.url, reports.c.published,
+                                       reports.c.pk)
                                 .select_from(incident_members.join(
                                     reports, reports.c.report_id == incident_members.c.report_id))
                                 .where(incident_members.c.incident_id.in_(chunk))
                                 .order_by(incident_members.c.seq)).all()
             names: dict[str, list[str]] = {}
+            first: dict[str, tuple] = {}
             for r in rows:
                 name = core.canonical_outlet(r.outlet) or core.url_host(r.url) or ""
                 if name not in names.setdefault(r.incident_id, []):
                     names[r.incident_id].append(name)
+                key = core.report_order_key({"report_id": r.report_id, "published": r.published,
+                                             "seq": r.pk})
+                if r.incident_id not in first or key < first[r.incident_id][0]:
+                    first[r.incident_id] = (key, (r.report_id, r.published, name))
             counts = dict(conn.execute(select(incidents.c.incident_id, incidents.c.n_independent)
                                        .where(incidents.c.incident_id.in_(chunk))).all())
             for inc, ns in names.items():
-                out[inc] = (ns, counts.get(inc, 1))
+                out[inc] = (ns, counts.get(inc, 1), first[inc][1])
     return out
