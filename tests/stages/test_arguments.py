@@ -332,3 +332,18 @@ def test_a_measure_in_force_is_dated_by_its_announcement_when_nothing_else_dates
         stage.run(doc)
     [arrest] = [e for e in doc.events if e.type == "arrest"]
     assert arguments.choose_date(doc, arrest, doc.sentences[0]) is None  # the day it was told, not done
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the body an order comes from issues it, whoever receives it
+    ("Trading companies in Sinuiju received orders from the Ministry of Foreign Trade to cut staff.", "orders",
+     {("cabinet", "issuer"), ("trading_company", "recipient")}),
+    ("The amnesty decree was issued by the Presidium of the Supreme People's Assembly on Monday.", "decree",
+     {("other", "issuer")}),
+    ("Provincial party committees relayed a directive of the Central Committee to factories.", "directive",
+     {("central_committee", "issuer"), ("party_committee", "recipient")}),
+    # "leader Kim Jong Il" is not Kim Jong Un
+    ("The amnesty marks the birthday of leader Kim Jong Il, the cabinet announced.", "amnesty", {("cabinet", "issuer")}),
+])
+def test_the_issuer_of_an_order(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors

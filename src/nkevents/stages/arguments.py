@@ -14,7 +14,7 @@ from nkevents import lexicon
 from nkevents.gazetteer import Gazetteer
 from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
 
-REQUIRES = ("text", "sentences", "events", "place_mentions", "foreign_mentions", "date_mentions", "title_dates",
+REQUIRES = ("text", "sentences", "events", "place_mentions", "landmark_mentions", "foreign_mentions", "date_mentions", "title_dates",
             "source_place")
 ASSIGNS = ("events",)
 
@@ -201,7 +201,8 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     gaz = Gazetteer.load()
     t0, t1 = ev.trigger
     # "North Korea" names only the country: any more specific place, even from context, is better
-    mentions = [m for m in doc.place_mentions if m.place.level != "country"]
+    mentions = sorted((m for m in doc.place_mentions + doc.landmark_mentions if m.place.level != "country"),
+                      key=lambda m: m.start)
     in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
     if named:
@@ -711,6 +712,7 @@ def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+
 # The bodies that arrest people and run crackdowns; a report naming only one of them ("security
 # agents" early on, "arrested" later) means that one where a clause names none.
 ENFORCERS = ("mss", "mps", "prosecutor", "border_guard", "inspection_group")
@@ -720,11 +722,18 @@ _CLAUSE_END = re.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when
                          r"who|whom|which|whose|since|until|once|where|as well as)\b", re.I)
 # An order verb right after a body makes it the issuer: "Kim Jong Un asked authorities to ...".
 _ISSUING_VERB = re.compile(
-    r"\s*(?:[^.;,]{0,40}?\s)?(?:has |have |had |also |recently |reportedly |then |now )*(?:ordered|orders|ordering|instructed|instructs|"
+    r"[\s,’'s]*(?:(?:[\w’'-]+\s+){0,3}?)(?:has |have |had |also |recently |reportedly |then |now |will )*(?:ordered|orders|ordering|instructed|instructs|"
     r"issued|issues|handed down|hands down|passed down|sent (?:down |out )?(?:an? )?(?:order|instruction|directive)|announced|announces|"
     r"decreed|promulgated|adopted|imposed|banned|bans|prohibited|called for|calls for|called on|urged|urges|demanded|asked|"
     r"directed|told|stressed|declared|decided|ratified|enacted|approved|released|put out|held|convened|lifted|closed|allowed|"
     r"permitted|mandated|requested|notified|warned)\b", re.I)
+# The words that name a body as the source of an order: "issued by", "an order from", "a decree of".
+_ISSUER_SOURCE = re.compile(
+    r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
+    r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:\w+\s+){0,2}?by"
+    r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
+    r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
+_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
 _ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by|of)\b[^.;]{0,25}$", re.I)
 
@@ -802,17 +811,26 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list
 
 
 def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
-    """The issuer of an order: the body followed by an order verb ("Kim Jong Un asked authorities
-    to ..."), else the one it comes from ("an order from X", "ordered by X"), else the first body
-    named before the trigger ("X responded to Y's order by issuing...")."""
+    """The issuer of an order: the body named as its agent or source ("issued by X", "an order
+    from X", "a decree of X"), else the body followed by an order verb ("Kim Jong Un asked
+    authorities to ..."; not "X received orders"), else the body the trigger says it comes from
+    ("orders ... from X"), else the first body named before the trigger."""
     t0, t1 = ev.trigger
-    by_verb = [a for a in actors if _ISSUING_VERB.match(text, a.end)]
+    source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
+    by_verb = [a for a in actors if _issuing_verb_after(text, a.end)]
     after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     before = [a for a in actors if a.end <= t0]
-    issuer = (by_verb[0] if by_verb else after[0] if after else
+    issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else
               min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
         issuer.role = "issuer"
+
+
+def _issuing_verb_after(text: str, at: int) -> bool:
+    """An order verb follows within a few words ("X has ordered", "X, the ministry, issued"),
+    not one the body receives ("X received orders")."""
+    m = _ISSUING_VERB.match(text, at)
+    return bool(m) and not _RECEIVING.search(m.group(0))
 
 
 def fill_context_actors(doc: Document, excluded) -> None:
