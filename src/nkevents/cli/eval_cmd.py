@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from nkevents.cli import app
-from nkevents.cli.common import DbOpt, err, fail, open_store, out
+from nkevents.cli.common import DbOpt, fail, open_store, out
 
 NO_GOLD = ("no fully reviewed report in {db}{scope}: mark reports reviewed first "
            "(nkevents review --report REPORT_ID --done)")
