@@ -163,6 +163,9 @@ class Document:
     # places outside North Korea (China, Dandong, Seoul...), kept apart so they are never
     # mistaken for North Korean ones; same shape as place_mentions
     foreign_mentions: list[PlaceMention] = field(default_factory=list)
+    # sites that are no gazetteer places (a prison camp, a ski resort, a test site), each with the
+    # gazetteer place it lies in: they place the events there but are not listed as places named
+    landmark_mentions: list[PlaceMention] = field(default_factory=list)
     # the province a source speaks from ("a source in Ryanggang Province"), if stated
     source_place: Place | None = None
     events: list[Event] = field(default_factory=list)

@@ -252,3 +252,12 @@ UNSEEN_IN_TEXT = [
 @pytest.mark.parametrize("spelling,expected", UNSEEN_IN_TEXT)
 def test_unseen_spellings_in_a_sentence(spelling, expected):
     assert ids(f"Last month, the authorities in {spelling} arrested three people.") == [expected]
+
+
+def test_a_landmark_places_its_events_without_being_listed_as_a_place_named():
+    from nkevents.pipeline import extract
+    doc = extract("A landslide at the Masikryong ski resort damaged the fields. "
+                  "His parents were sent to Camp 15 the same year.", published="2021-05-02")
+    assert doc.places() == []
+    assert [(e.type, e.place.id) for e in doc.events] == [
+        ("hardship", "kp.kangwon"), ("sentence", "kp.south-hamgyong.yodok")]

@@ -34,7 +34,7 @@ from nkevents.gazetteer import Gazetteer, fold, key_rules, level_rank, place_wor
 from nkevents.model import Document, Place, PlaceMention
 
 REQUIRES = ("text", "sentences", "paragraphs")
-ASSIGNS = ("place_mentions", "foreign_mentions", "source_place")
+ASSIGNS = ("place_mentions", "foreign_mentions", "landmark_mentions", "source_place")
 
 # a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
@@ -99,6 +99,10 @@ class Matcher:
         for item in foreign.get("feature", []):
             for name in item["names"]:
                 self._add(name, Entry("feature", None, {fold(name)}))
+        for item in foreign.get("landmark", []):
+            place = self.gaz.get(item["in"])
+            for name in item["names"]:
+                self._add(name, Entry("landmark", place, {fold(name)}))
         self.prefixes = {key[:i] for key in self.index for i in range(1, len(key) + 1)}
 
         levels = words["levels"]
@@ -191,7 +195,7 @@ class Matcher:
                 if len(toks) >= MAX_WORDS:
                     break
                 nxt = self.next_token(text, toks[-1])
-                if nxt is None or (text[toks[-1].end] == " " and not nxt.capital
+                if nxt is None or (text[toks[-1].end] == " " and not nxt.capital and not nxt.text[:1].isdigit()
                                    and not self.spaced_level_word(nxt.key)):
                     break
                 toks.append(nxt)
@@ -280,18 +284,23 @@ def _is_ancestor(a: str, b: str) -> bool:
     return a != "kp" and b.startswith(a + ".")
 
 
-def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[PlaceMention], list[PlaceMention]]:
+def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[PlaceMention], list[PlaceMention], list[PlaceMention]]:
     text = doc.text
     sent_starts = _spans_index(doc.sentences)
     paras = _paragraphs(doc)
     para_starts = _spans_index(paras)
     kept: list[Candidate] = []
     foreign: list[PlaceMention] = []
+    landmarks: list[PlaceMention] = []
     for c in cands:
         after = text[c.end:c.end + 24]
         before = text[max(0, c.start - 40):c.start]
         # rivers, mountains: consume the name, emit nothing
         if all(e.kind == "feature" for e in c.entries):
+            continue
+        # a camp, a resort, a test site: where it lies, for the events there (not a place named)
+        if all(e.kind == "landmark" for e in c.entries):
+            landmarks.append(PlaceMention(c.start, c.end, c.entries[0].place, text[c.start:c.end]))
             continue
         folded = fold(text[c.start:c.end])
         exact = [e for e in c.entries if folded in e.spellings]
@@ -399,7 +408,7 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
                 and place.level in ("special_city", "city") and m.country is not None:
             place = m.country
         mentions.append(PlaceMention(c.start, c.end, place, tokens_text))
-    return mentions, foreign
+    return mentions, foreign, landmarks
 
 
 CONTAINER_AFTER = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
@@ -453,6 +462,6 @@ def find_source_place(doc: Document, mentions: list[PlaceMention], m: Matcher) -
 def run(doc: Document) -> Document:
     m = matcher()
     cands = m.candidates(doc.text)
-    doc.place_mentions, doc.foreign_mentions = resolve(doc, cands, m)
+    doc.place_mentions, doc.foreign_mentions, doc.landmark_mentions = resolve(doc, cands, m)
     doc.source_place = find_source_place(doc, doc.place_mentions, m)
     return doc
