@@ -147,8 +147,11 @@ def test_quality_keeps_one_run_per_new_result_and_charts_versions(web, machine):
     assert [(r["source"], r["n_reports"]) for r in runs] == [("web", 1)]
     older = dataclasses.replace(store.evaluate(), version="0.0.9")
     store.record_evaluation(older, source="eval")
+    part = dataclasses.replace(store.evaluate(types=["arrest"]), version="0.0.9")
+    store.record_evaluation(part, source="eval")  # newer, but on part of the gold: not charted
     history = client.get("/api/quality").json()["runs_by_version"]
     assert [h["extractor_version"] for h in history][0] == "0.0.9"
+    assert history[0]["n_gold_events"] == 3
     assert len(history) == 2 and history[1]["event_f1"] == pytest.approx(0.8)
     assert client.get("/api/quality").json()["reviewed_by_version"] == {
         store.get_report(ids["hyesan"])["extractor_version"] or "unknown": 1}

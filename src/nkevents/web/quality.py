@@ -76,7 +76,8 @@ def quality_data(store, result, *, show: str | None = None, type: str | None = N
     by_version = Counter(r["extractor_version"] or "unknown" for r in reviewed)
     latest: dict = {}
     for run in store.eval_runs(limit=2000):  # newest first: the first of a version is its latest
-        if run["extractor_version"] != "stored":
+        # runs on part of the gold (eval --type, --outlet ...) are not comparable with the rest
+        if run["extractor_version"] != "stored" and not run["filters"]:
             latest.setdefault(run["extractor_version"], run)
     history = [{k: latest[v][k] for k in ("extractor_version", "at", "source", "n_reports",
                                            "n_gold_events", "event_f1", "strict_f1", "places_f1",
