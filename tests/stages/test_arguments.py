@@ -347,3 +347,16 @@ def test_a_measure_in_force_is_dated_by_its_announcement_when_nothing_else_dates
 ])
 def test_the_issuer_of_an_order(text, trigger, actors):
     assert _actors_of(text, "directive", trigger) == actors
+
+
+def test_a_directive_told_in_the_future_tense_states_its_content():
+    text = "Officials held meetings to tell residents they were going to punish anyone watching foreign films."
+    at = text.index("meetings")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 8), "directive") == "asserted"
+    at = text.index("punish")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 6), "sentence") == "planned"
+
+
+def test_a_named_person_after_the_trigger_counts_one():
+    text = "The court passed sentence on Ri Chol Man for espionage."
+    assert arguments.choose_subjects(text, (0, len(text)), text.index("sentence"), [])[1] == 1

@@ -520,7 +520,7 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
            r"recently|immediately|eventually|now|subsequently|first|finally|promptly|summarily|quickly|soon|"
            r"already|just|himself|herself)\s+){1,5}")
     before = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
-    after = re.compile(rf"[\w-]+(?:\s+to\s+death)?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
+    after = re.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
     aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
     return before, after, aged
@@ -554,10 +554,11 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     phrases ("three men and four women", "a photographer and staff member") counts its members."""
     if phrases is None:
         phrases = find_subjects(text, sent, excluded)
-    phrases = sorted(p if len(p) == 4 else (*p, False) for p in phrases)
+    phrases = sorted((p if len(p) == 4 else (*p, False) for p in phrases), key=lambda p: p[:2])
     person = _one_person_at(text, sent, trigger_at)
-    if person is not None:
-        phrases = sorted(phrases + [(person[0], person[1], 1, True)])
+    if person is not None:  # it replaces a phrase of the same words ("Ri Chol Man" read as "man")
+        phrases = sorted([p for p in phrases if p[:2] != person] + [(person[0], person[1], 1, True)],
+                         key=lambda p: p[:2])
     if not phrases:
         return None, None
 
