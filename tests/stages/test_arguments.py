@@ -360,3 +360,13 @@ def test_a_directive_told_in_the_future_tense_states_its_content():
 def test_a_named_person_after_the_trigger_counts_one():
     text = "The court passed sentence on Ri Chol Man for espionage."
     assert arguments.choose_subjects(text, (0, len(text)), text.index("sentence"), [])[1] == 1
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("The source said in a phone conversation with Daily NK that three women were fined.", set()),
+    ("Residents accused of criticising the country's hereditary dictatorship and its leader were detained.", {"political"}),
+    ("They were condemned for attempting to escape the impoverished country.", {"defection"}),
+    ("Smuggling is now treated as a treasonous act.", {"smuggling"}),
+])
+def test_charge_classes_from_the_train_errors(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
