@@ -116,3 +116,57 @@ def test_word_lists_fill_patterns_and_unknown_names_are_errors():
         "patterns": ["closed (?:\\w+ ){0,3}(?:markets?|schools?)"]}
     with pytest.raises(KeyError):
         lexicon.expand_vocab(["{nothing}"], vocab)
+
+
+def _corpus_sentences() -> list[str]:
+    """Sentences of the shared corpus when it is there (the gate tests then also run on real text)."""
+    import json
+    import re
+    from pathlib import Path
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    out = []
+    if corpus.is_dir():
+        for f in sorted(corpus.glob("dev-*.json")):
+            if not f.name.endswith(".gold.json"):
+                body = json.loads(f.read_text()).get("text") or ""
+                out += [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    return out
+
+
+ATTRIBUTE_SENTENCES = [
+    "Bowibu agents and police officers detained two brokers.", "The Supreme People's Assembly presidium issued a decree.",
+    "Youth league patrols stopped students.", "He was sent to a gyohwaso for ten years.", "She got six months in a dallyeondae.",
+    "The family was expelled from Pyongyang.", "They were executed for watching K-dramas on a notetel.",
+    "He was arrested for illegal border crossing and smuggling copper.", "The rumors may have been falsely spread.",
+    "Kim ordered the cabinet to act.", "Chinese police handed them back.", "Sahoe anjeon officers raided the market."]
+
+
+def test_the_attribute_gates_never_hide_a_match():
+    """Charges, penalties and actors found with the cheap pre-check are those found by trying every pattern."""
+    from nkevents.stages import arguments
+    sentences = ATTRIBUTE_SENTENCES + _corpus_sentences()
+    for name in ("charges", "penalties"):
+        compiled, gates = lexicon.compiled(name), lexicon.gates(name)
+        for sentence in sentences:
+            for key, pats in compiled.items():
+                if pats["patterns"].search(sentence):
+                    assert lexicon.may_match(gates[key], sentence.lower()), (name, key, sentence)
+    for weak in (False, True):
+        gates = arguments._actor_gates(weak)
+        for sentence in sentences:
+            for actor_id, pattern in arguments._actor_patterns(weak):
+                if pattern.search(sentence):
+                    assert lexicon.may_match(gates[actor_id], sentence.lower()), (actor_id, sentence)
+
+
+def test_attribute_lexicons_use_the_specs_codes_and_compile_their_extra_lists():
+    charges = lexicon.load("charges")
+    assert charges["closure_context"]["adds"] in CHARGES and set(charges["closure_context"]["to"]) <= CHARGES
+    modality = lexicon.load("modality")
+    for table in ("planned", "will", "future_start", "started", "negated", "alleged", "doubt", "ordered"):
+        assert lexicon.compiled("modality")[table]["patterns"] is not None, table
+    assert lexicon.alternation(modality["negated"]["hardship_patterns"]) is not None
+    subjects = lexicon.load("subjects")
+    assert set(subjects["singular"]) <= set(subjects["people"]), set(subjects["singular"]) - set(subjects["people"])
+    assert set(subjects["fixed_count"]) <= set(subjects["people"])
+    assert all(w.lower() == w for w in subjects["people"])
