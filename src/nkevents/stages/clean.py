@@ -58,6 +58,7 @@ WORD_HYPHEN = re.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at it
 BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\.?$")
+DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 ELLIPSIS = re.compile(r"\.\.\.+|…")  # "... Entire Family Expelled": a headline's pause, not a sentence end
 
 
@@ -68,14 +69,44 @@ class LineRule:
     max_words: int | None
     caption_like: bool
     head_only: bool
+    tail_only: bool
     section: bool
     published: bool
+    # the rule is tried only on lines holding one of these (lower-case) strings: a cheap test
+    # that spares the regex engine most lines (None: every line)
+    gate: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
 class InlineRule:
     kind: str
     regex: re.Pattern
+    gate: frozenset[str] | None = None
+
+
+def _gate(spec: dict) -> frozenset[str] | None:
+    contains = spec.get("contains")
+    return frozenset(c.lower() for c in contains) if contains else None
+
+
+def _may_match(gate: frozenset[str] | None, hits: frozenset[str]) -> bool:
+    return gate is None or not gate.isdisjoint(hits)
+
+
+@dataclass(frozen=True)
+class GateWords:
+    """All rules' `contains` strings: `hits(line)` is the set of them the line holds. (Plain
+    substring tests: one alternation of all the strings was measured several times slower.)"""
+    words: tuple[str, ...] = ()
+
+    def hits(self, line: str) -> frozenset[str]:
+        return _hits(self.words, line)
+
+
+@lru_cache(maxsize=4096)
+def _hits(words: tuple[str, ...], line: str) -> frozenset[str]:
+    lowered = line.lower()
+    return frozenset(w for w in words if w in lowered)
 
 
 @dataclass(frozen=True)
@@ -94,6 +125,8 @@ class Rules:
     outlets: tuple[Outlet, ...]
     continuation: frozenset[str]
     inline: tuple[InlineRule, ...] = ()
+    credit_names: frozenset[str] = frozenset()
+    gate_words: GateWords = GateWords()
     chrome: re.Pattern | None = None
     chrome_max_words: int = 0
 
@@ -106,8 +139,10 @@ def _line_rule(spec: dict) -> LineRule:
     flags = 0 if spec.get("case") else re.IGNORECASE
     return LineRule(kind=spec["kind"], regex=re.compile(spec["pattern"], flags),
                     max_words=spec.get("max_words"), caption_like=spec.get("caption_like", False),
-                    head_only=spec.get("position") == "head", section=spec.get("section", False),
-                    published=spec.get("published", False))
+                    head_only=spec.get("position") == "head", tail_only=spec.get("position") == "tail",
+                    section=spec.get("section", False),
+                    published=spec.get("published", False),
+                    gate=_gate(spec))
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +160,8 @@ def rules() -> Rules:
             markers=tuple((re.compile(m["pattern"], re.M), int(m.get("weight", 1)))
                           for m in o.get("markers", []))))
     words = _data("sentences.toml")["continuation"]["words"]
-    inline = tuple(InlineRule(x["kind"], re.compile(x["pattern"], 0 if x.get("case") else re.I))
+    inline = tuple(InlineRule(x["kind"], re.compile(x["pattern"], 0 if x.get("case") else re.I),
+                              _gate(x))
                    for x in cleaning.get("inline", []))
     chrome_spec = cleaning.get("chrome", {})
     chrome = None
@@ -133,8 +169,13 @@ def rules() -> Rules:
         label = "|".join(f"(?:{x})" for x in chrome_spec["labels"])
         sep = chrome_spec["separators"]
         chrome = re.compile(f"(?:{sep})*(?:(?:{label})(?:{sep})*)+", re.I)
+    names = {n.casefold() for o in outlets for n in (o.name, *o.aliases)}
+    names |= {n.casefold() for n in cleaning.get("credit_names", {}).get("names", [])}
+    names = {n[4:] if n.startswith("the ") else n for n in names}
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
                  outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
+                 credit_names=frozenset(names),
+                 gate_words=GateWords(tuple(sorted({w for rule in (*lines, *inline) for w in (rule.gate or ())}))),
                  chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
 
 
@@ -153,6 +194,7 @@ def run(doc: Document) -> Document:
     _apply_line_rules(lines, kinds, r, published_seen)
     cut = _apply_inline_rules(lines, kinds, r)
     _mark_foreign_script_labels(lines, kinds, r.limits)
+    _mark_outlet_names(lines, kinds, r)
     _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
@@ -197,6 +239,7 @@ def _strip_prefixes(raw: str, r: Rules, removed: list[Removed], published: list[
 
 def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
     nonblank_seen = 0
+    nonblank_total = sum(1 for line in lines if line)
     section_open = False
     section_max = r.limits["section_line_max_words"]
     for i, line in enumerate(lines):
@@ -204,6 +247,7 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
             continue
         nonblank_seen += 1
         n_words = len(line.split())
+        hits = r.gate_words.hits(line)
         if section_open:
             if n_words <= section_max and not _ends_final(line):
                 kinds[i] = "related_headlines"
@@ -214,7 +258,9 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
                 continue
             if rule.head_only and (nonblank_seen > 1 or _continues(lines, i)):
                 continue
-            if not rule.regex.fullmatch(line):
+            if rule.tail_only and nonblank_total - nonblank_seen >= r.limits["tail_lines"]:
+                continue
+            if not _may_match(rule.gate, hits) or not rule.regex.fullmatch(line):
                 continue
             if rule.caption_like and not _reads_like_caption(line):
                 continue
@@ -238,10 +284,11 @@ def _is_chrome(line: str, n_words: int, r: Rules) -> bool:
 def _line_rule_kind(line: str, r: Rules) -> str | None:
     """The kind of the first line rule (other than head-only ones) the whole line matches."""
     n_words = len(line.split())
+    hits = r.gate_words.hits(line)
     for rule in r.lines:
-        if rule.head_only or (rule.max_words is not None and n_words > rule.max_words):
+        if rule.head_only or rule.tail_only or (rule.max_words is not None and n_words > rule.max_words):
             continue
-        if rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
+        if _may_match(rule.gate, hits) and rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
             return rule.kind
     return "chrome" if _is_chrome(line, n_words, r) else None
 
@@ -254,13 +301,18 @@ def _apply_inline_rules(lines, kinds, r: Rules) -> dict[int, list[Removed]]:
         if not line or kinds[i] is not None:
             continue
         pieces: list[Removed] = []
+        hits = r.gate_words.hits(line)
         for rule in r.inline:
+            if not _may_match(rule.gate, hits):
+                continue
             found = [m.group(0).strip() for m in rule.regex.finditer(line) if m.group(0).strip()]
             if found:
                 pieces.extend(Removed(rule.kind, text) for text in found)
                 line = rule.regex.sub("", line).strip()
         if not pieces:
             continue
+        # the space before a piece went with it; one left between words stays single
+        line = DOUBLE_SPACE.sub(" ", line)
         lines[i] = line  # left empty: a blank line, which separates paragraphs
         cut[i] = pieces
         if line:
@@ -272,12 +324,28 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def _mark_outlet_names(lines, kinds, r: Rules) -> None:
+    """A line that is nothing but a news outlet's or agency's name ('The Associated Press',
+    'Yonhap News Agency', 'Good Friends') is a credit, a logo's text or a source label."""
+    for i, line in enumerate(lines):
+        if line and kinds[i] is None and len(line) <= 60:
+            key = " ".join(line.casefold().strip(" .,:;|-–—()[]").split())
+            if key.startswith("the "):
+                key = key[4:]
+            # "...told\nDaily NK." is a hard-wrapped sentence, not a credit
+            wrapped = i > 0 and lines[i - 1] and kinds[i - 1] is None \
+                and _clear_wrap(lines[i - 1], line, r.continuation)
+            if key in r.credit_names and not wrapped:
+                kinds[i] = "credit"
+
+
 def _mark_foreign_script_labels(lines, kinds, limits) -> None:
     """In a report written in Latin script, a short line with no Latin letter but letters of
     another script (a Korean menu label, a user name) is page chrome, not the report."""
-    body = [line for line, k in zip(lines, kinds) if line and k is None]
-    latin = sum(len(LATIN.findall(line)) for line in body)
-    other = sum(len(OTHER_SCRIPT.findall(line)) for line in body)
+    body = "\n".join(line for line, k in zip(lines, kinds) if line and k is None)
+    if not OTHER_SCRIPT.search(body):
+        return
+    latin, other = len(LATIN.findall(body)), len(OTHER_SCRIPT.findall(body))
     if latin == 0 or other > latin * limits["foreign_script_max_share"]:
         return
     for i, line in enumerate(lines):
@@ -423,6 +491,8 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
         wrapped = (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])) \
             or _last_word(line) in r.continuation
         followed_by_break = first + 1 >= len(lines) or not lines[first + 1] or kinds[first + 1]
+        if not followed_by_break and _starts_headline_run(lines, kinds, first, r):
+            break  # the page starts with a list of headlines (a table of contents), not a title
         title = given or found
         # "Headline | Section | Site": the page's title tag, the headline before the first bar
         bare = SITE_SUFFIX.sub("", line)
@@ -451,6 +521,11 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
 SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,30}){1,3}$")
 
 
+def _starts_headline_run(lines, kinds, first, r: Rules) -> bool:
+    """Line `first` opens a run of headlines (a table of contents at the top of the page)."""
+    return len(_headline_run(lines, kinds, first, r)) >= r.limits["headline_run_min"]
+
+
 def _title_cased_headline(line: str, limits) -> bool:
     """A headline in Title Case with no final period may hold a sentence break ('5-Day Lockdown
     Imposed In This City. Details Here'): most of its longer words are capitalized."""
@@ -461,32 +536,43 @@ def _title_cased_headline(line: str, limits) -> bool:
     return capitalized >= limits["title_case_share"] * len(words)
 
 
-def _mark_headline_runs(lines, kinds, r: Rules) -> None:
-    """Three or more headline lines in a row are not body text. A list item's bullet does not
-    count, and blank lines between the headlines do not end the run (a newsletter's table of
-    contents puts them between groups)."""
-    limits = r.limits
-    i, n = 0, len(lines)
+def _headline_run(lines, kinds, i, r: Rules) -> list[int]:
+    """The headline lines of the run starting at line i (empty when line i is no headline). A
+    list item's bullet does not count, and blank lines or residue (a date, a credit) between
+    the headlines do not end the run (a newsletter's table of contents groups them)."""
+    n = len(lines)
 
     def eligible(k):
-        return lines[k] and kinds[k] is None and _run_line(_unbulleted(lines[k]), limits, r.continuation)
+        return lines[k] and kinds[k] is None and _run_line(_unbulleted(lines[k]), r.limits, r.continuation)
 
+    if not eligible(i):
+        return []
+    run, j = [i], i + 1
+    while j < n:
+        if eligible(j):
+            run.append(j)
+            j += 1
+        elif (not lines[j] or kinds[j] in BRIDGED) and j + 1 < n \
+                and (eligible(j + 1) or not lines[j + 1] or kinds[j + 1] in BRIDGED):
+            j += 1
+        else:
+            break
+    # a line opening a block and followed at once by a paragraph is that paragraph's heading
+    if len(run) > 1 and not lines[run[-1] - 1] and run[-1] + 1 < n and lines[run[-1] + 1] \
+            and kinds[run[-1] + 1] is None:
+        run.pop()
+    return run
+
+
+def _mark_headline_runs(lines, kinds, r: Rules) -> None:
+    """Three or more headline lines in a row are not body text."""
+    limits = r.limits
+    i, n = 0, len(lines)
     while i < n:
-        if not eligible(i):
+        run = _headline_run(lines, kinds, i, r)
+        if not run:
             i += 1
             continue
-        run, j = [i], i + 1
-        while j < n:
-            if eligible(j):
-                run.append(j)
-                j += 1
-            elif not lines[j] and j + 1 < n and (eligible(j + 1) or not lines[j + 1]):
-                j += 1  # a blank line inside the run
-            else:
-                break
-        # a line opening a block and followed at once by a paragraph is that paragraph's heading
-        if len(run) > 1 and not lines[run[-1] - 1] and run[-1] + 1 < n and lines[run[-1] + 1]:
-            run.pop()
         last = run[-1]
         nxt = last + 1
         followed_by_wrap = nxt < n and lines[nxt] and LOWER_START.match(lines[nxt])
@@ -494,7 +580,7 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
         introduced = before.endswith(":")
         # a list whose every line has a number is data (prices, figures), not headlines
-        all_numbers = all(any(ch.isdigit() for ch in lines[k]) for k in run)
+        all_numbers = all(any(ch.isdigit() for ch in _unbulleted(lines[k])) for k in run)
         if len(run) >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):
             keys = {norm_title(lines[k]) for k in run}
             later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(last + 1, n))
@@ -504,16 +590,22 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
 
 
 BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)])\s+")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+         r"|\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago)")
+# the date of another story beside its headline in a list: "Mar 5, 2021 | Headline", "Headline (2 hours ago)"
+LIST_DATE = re.compile(rf"^\(?{_DATE}\)?\s*[|:–—-]\s*|\s*[|–—-]?\s*\(?{_DATE}\)?$")
+BRIDGED = {"dateline", "timestamp", "byline", "caption", "chrome", "share", "navigation", "link"}
 RUBRIC = re.compile(r"^[<\[【《〈][^>\]】》〉]{1,40}[>\]】》〉]\s*")  # "<Inside N. Korea> ", "[Analysis] "
 
 
+@lru_cache(maxsize=4096)
 def _unbulleted(line: str) -> str:
-    return RUBRIC.sub("", BULLET.sub("", line))
+    return LIST_DATE.sub("", RUBRIC.sub("", BULLET.sub("", line)))
 
 
 def _all_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters if c.isascii())
+    return line == line.upper() and line != line.lower()
 
 
 def _mark_caps_headlines(lines, kinds, limits) -> None:

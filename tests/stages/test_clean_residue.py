@@ -1,0 +1,345 @@
+"""Residue shapes of outlets the rules were not written from: for every class, variants written
+for these tests (bylines, date lines, "Related:", "Read more", tables of contents, copyright
+lines, author bios, picture credits inside a paragraph, share and subscribe lines, lists of other
+headlines, navigation, dates of other stories, page chrome). Each variant stands between two body
+paragraphs (or where such residue stands on a page) and must go; the body must stay whole. A
+second list holds body sentences that look like residue and must stay."""
+import pytest
+
+from nkevents.model import Document
+from nkevents.stages import clean
+
+P1 = ("A source in North Hamgyong Province said on Monday that the provincial court held an open "
+      "trial at a cultural hall in Chongjin on Nov. 10.")
+P2 = ("He said four residents were sentenced to between two and seven years in prison for selling "
+      "foreign mobile phones to smugglers.")
+P3 = ("Residents say the trial was meant to frighten people living near the border, where "
+      "smuggling has continued despite the closure.")
+
+
+def cleaned(raw: str, **meta) -> Document:
+    return clean.run(Document(raw=raw, **meta))
+
+
+def assert_gone(residue: str, doc: Document) -> None:
+    assert residue not in doc.text, doc.text
+    for p in (P1, P2, P3):
+        assert p in doc.text, (p, doc.text)
+
+
+def between(residue: str) -> Document:
+    return cleaned(f"{P1}\n\n{residue}\n\n{P2}\n\n{P3}")
+
+
+def at_the_end(residue: str) -> Document:
+    return cleaned(f"{P1}\n\n{P2}\n\n{P3}\n\n{residue}")
+
+
+def at_the_top(residue: str) -> Document:
+    return cleaned(f"{residue}\n\n{P1}\n\n{P2}\n\n{P3}", title="Court in Chongjin tries phone sellers")
+
+
+BYLINES = [
+    "By Kim Min-ji, The Associated Press",
+    "BY JANE DOE | Korea JoongAng Daily",
+    "By Lee Ha-eun and Park Soo-min",
+    "Reporter Choi Jin-woo",
+    "Posted by admin on March 5, 2021",
+    "Kim Min-ji, Staff Reporter",
+    "Jane Doe Seoul Correspondent",
+    "By Ahn Sung-mi (sungmi@example.com)",
+    "Jane Doe (@janedoe_news) Published March 3, 2023 | 08:15 AM",
+    "Written by: Park Ji-hoon",
+    "Reported by Kim Ji-eun for RFA's Korean Service. Translated by Leejin Jun. Written in English by Jane Doe.",
+    "Additional reporting by John Smith; Editing by Jane Roe",
+]
+
+DATE_LINES = [
+    "Published: 10:32 GMT, 5 March 2013",
+    "Mar. 5, 2021 at 10:32 a.m. ET",
+    "Updated 2021.03.05 10:32 KST",
+    "Posted : 2021-03-05 10:32 | Updated : 2021-03-05 10:45",
+    "Last modified on Mon 5 Mar 2021 10.45 GMT",
+    "Thursday 5 March 2021 10.32 GMT",
+    "2021-03-05T10:32:00Z",
+    "Published - March 05, 2021 07:32 pm IST - SEOUL",
+    "March 5, 2021",
+    "5 Mar 2021",
+    "Updated: Mar 05, 2021 10:32 IST",
+    "2 hours ago",
+    "Issued on: 05/03/2021 - 10:32",
+]
+
+RELATED = [
+    "RELATED: Hyesan tightens border patrols after defection",
+    "Read more: Rice prices climb again in Sinuiju markets",
+    "▶ See also | Smugglers face military tribunals in border towns",
+    "Also read: North Korea orders new lockdown in Kaesong",
+    "[Related] Teenagers sentenced for watching foreign films",
+    "Related coverage: How the border closure changed the markets",
+]
+
+READ_MORE = [
+    "Read more",
+    "Continue reading →",
+    "Read the full story at example.com",
+    "Click here to read more",
+    "Read more »",
+    "View original",
+]
+
+COPYRIGHT = [
+    "© 2021 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+    "(c) 2021 Yonhap News Agency",
+    "Copyright ⓒ Example Daily. All rights reserved.",
+    "ⓒ Korea JoongAng Daily",
+    "Copyrights ⓒ Example News & example.com, Unauthorized reproduction and redistribution prohibited",
+    "Copyright 2022 Example Media Group. Used with permission.",
+    "This article was originally published by Daily NK.",
+    "Reprinted with permission of Radio Free Asia.",
+    "(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+]
+
+BIOS = [
+    "Jane Doe is a reporter at Example News covering North Korea's economy.",
+    "The writer is a professor of political science at Example University.",
+    "About the author: Kim Min-ji covers inter-Korean affairs for Example News.",
+    "She can be reached at jane@example.com.",
+    "Follow Jane Doe on Twitter.",
+]
+
+CREDITS_ALONE = [
+    "Kyodo News via AP",
+    "AP Photo/Lee Jin-man",
+    "Reuters/Kim Hong-Ji",
+    "AFP via Getty Images",
+    "Credit: Jane Doe",
+    "Yonhap file photo",
+    "(KCNA/Yonhap)",
+    "[Captured from KCTV]",
+    "[Photo : Example News]",
+    "Photo: KCNA",
+    "Image credit: Kyodo News/AFP/Getty Images",
+    "Video provided to the BBC by a research institute / BBC News",
+    "Image source, Getty Images",
+    "Photographed by a reporting partner in 2019",
+]
+
+CAPTIONS = [
+    "Soldiers march in Kim Il Sung Square in Pyongyang in this undated photo.",
+    "This photo, carried by the Korean Central News Agency on Nov. 10, 2023, shows a farm in South Hwanghae Province.",
+    "A street in Hyesan seen from the Chinese side of the Yalu River. File Photo by John Smith/UPI | License Photo",
+    "(Photo) Vendors wait for buyers at a market in Hyesan, seen from China. March 2021 (ASIAPRESS)",
+    "Kim Jong Un speaks at a party meeting in Pyongyang in this image released on March 5, 2021. KCNA via REUTERS",
+    "Workers repair a flooded road in Sinuiju. (Rodong Sinmun-News1)",
+    "market-305.jpg Vendors wait for buyers at a market in Sinuiju.",
+    "Image caption, Officials inspect flood damage in Sinuiju",
+]
+
+SHARE = [
+    "Share this:",
+    "Click to share on Twitter (Opens in new window)",
+    "Like Loading...",
+    "Share on Facebook | Share on Twitter | Email",
+    "Subscribe to our newsletter for the latest on North Korea",
+    "Get our free daily newsletter",
+    "Join us on Telegram",
+    "Download the Example News App for daily updates",
+    "Enjoying this article? Click here to subscribe for full access.",
+    "Good journalism costs money. Your support keeps our reporters in the field.",
+    "Subscribe now to continue reading",
+    "Share this via Facebook Share this via Twitter Share this via Email Other ways to share",
+    "Catch all the latest news and updates on Example News.",
+]
+
+CHROME = [
+    "Text size + -",
+    "Menu",
+    "Skip to main content",
+    "Advertisement - Scroll to continue",
+    "Story continues below advertisement",
+    "Print | Email | Reprints",
+    "Listen to this article",
+    "Media playback is unsupported on your device",
+    "Privacy Policy | Terms of Use | Contact Us",
+    "Page 1 of 3",
+    "« Previous | Next »",
+    "Tags: North Korea, markets, rice",
+    "Filed under: Asia",
+    "#NorthKorea #Pyongyang #Markets",
+    "We use cookies to improve your experience. By continuing to use this site, you agree to our use of cookies.",
+    "Leave a comment",
+    "12 Comments",
+    "[email protected]",
+    "메뉴 바로가기",
+    "north-korea-court-trial-chongjin",
+    "Associated Press",
+    "The Korea Herald",
+]
+
+NAVIGATION = [
+    "News | World | Asia | North Korea",
+    "Home › Politics › Defense",
+    "You are here: Home > News > North Korea",
+    "MORE NEWS >>",
+    "[Analysis]",
+]
+
+
+@pytest.mark.parametrize("residue", BYLINES + DATE_LINES + CREDITS_ALONE + CHROME + NAVIGATION)
+def test_residue_at_the_top_is_removed(residue):
+    assert_gone(residue, at_the_top(residue))
+
+
+@pytest.mark.parametrize("residue", RELATED + READ_MORE + COPYRIGHT + SHARE + CHROME + CAPTIONS + CREDITS_ALONE)
+def test_residue_between_paragraphs_is_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("residue", COPYRIGHT + BIOS + SHARE + READ_MORE + NAVIGATION + BYLINES[-2:])
+def test_residue_at_the_end_is_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+def test_credit_alone_takes_its_caption_below():
+    doc = between("Getty Images\n\nMourners gather at a statue in Pyongyang on Dec. 19, 2021.")
+    assert "Mourners gather" not in doc.text and "Getty Images" not in doc.text
+    assert P1 in doc.text and P2 in doc.text
+
+
+# ---------------------------------------------------------------- lists of other stories
+
+def test_list_of_headlines_with_their_dates_is_removed():
+    items = ["Mar 5, 2021 | Smugglers face military tribunals in border towns",
+             "Mar 4, 2021 | Rice prices climb again in Sinuiju markets",
+             "Mar 2, 2021 | Teenagers sentenced for watching foreign films"]
+    doc = at_the_end("\n".join(items))
+    for item in items:
+        assert item not in doc.text
+
+
+def test_list_of_headlines_separated_by_their_dates_is_removed():
+    raw = (f"{P1}\n\n{P2}\n\nMost Read\n\nSmugglers face military tribunals in border towns\n"
+           "2 hours ago\n\nRice prices climb again in Sinuiju markets\n5 hours ago\n\n"
+           "Teenagers sentenced for watching foreign films\nMarch 3, 2021\n")
+    doc = cleaned(raw)
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_bulleted_list_of_headlines_with_rubrics_is_removed():
+    items = ["• [Inside North Korea] \"We have nothing left\"... Farmers Flee Collective Farms",
+             "• [Inside North Korea] Border Guards Ordered to Shoot Smugglers on Sight",
+             "• [Analysis] Why the Regime Fears Foreign Dramas"]
+    doc = at_the_end("\n".join(items))
+    for item in items:
+        assert item not in doc.text
+
+
+def test_newsletter_table_of_contents_in_groups_is_removed():
+    toc = ("[In This Issue]\nFood Rations Cut for Factory Workers in Hamhung\n"
+           "Inspection Team Sent to Hyesan Markets\n\nFarm Mobilization Starts Early This Year\n\n"
+           "Phone Crackdown Widens in Border Towns\n\nFlood Damage Reported in Sinuiju")
+    doc = cleaned(f"{toc}\n\n{P1}\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_headline_of_another_story_in_capitals_is_removed():
+    other = "OFFICIALS CONDEMN MISSILE LAUNCH, SEEK RETURN TO TALKS"
+    doc = between(other)
+    assert other not in doc.text
+
+
+def test_footer_links_wedged_between_residue_go_with_it():
+    raw = (f"{P1}\n\n{P2}\n\nRelated stories\nRice prices climb again in Sinuiju markets\n"
+           "About our reporters\nALL REPORTS >>\nMAP >>")
+    assert cleaned(raw).text == f"{P1}\n\n{P2}"
+
+
+# ---------------------------------------------------------------- residue inside a paragraph
+
+@pytest.mark.parametrize("inline, kept", [
+    (" [Example report]", "the court [Example report] sentenced"),
+    (" [official website]", "the agency [official website] said"),
+    (" (search)", "in North Korea (search) on March"),
+    (" (AP Photo/Lee Jin-man)", "the square (AP Photo/Lee Jin-man) where"),
+    (" [Image source=broadcast capture]", "the hall [Image source=broadcast capture] and"),
+    (" (Photo: Daily NK)", "the market (Photo: Daily NK) as"),
+    (" (Yonhap file photo)", "the border (Yonhap file photo) where"),
+])
+def test_credit_or_link_label_inside_a_paragraph_is_cut_out(inline, kept):
+    before, after = kept.split(inline.strip())
+    sentence = f"Officials said {before.strip()}{inline} {after.strip()} hundreds of residents watched."
+    doc = cleaned(f"{P1}\n\n{sentence}\n\n{P2}")
+    assert inline.strip() not in doc.text
+    assert f"Officials said {before.strip()} {after.strip()} hundreds of residents watched." in doc.text
+    assert any(r.text == inline.strip() for r in doc.removed)
+
+
+def test_share_buttons_and_usage_note_glued_to_a_paragraph_are_cut_out():
+    line = f"{P1} Source: Example Wire Monday, March 5, 2021 | 09:09 Tweet Share EPA-EFE/KCNA EDITORIAL USE ONLY"
+    doc = cleaned(f"{line}\n\n{P2}")
+    assert "Tweet Share" not in doc.text and "EDITORIAL USE ONLY" not in doc.text
+    assert P1 in doc.text and P2 in doc.text
+
+
+def test_agency_notes_to_editors_are_cut_out():
+    line = ("Officials inspect a farm in this image released on March 5, 2021. ATTENTION EDITORS - THIS "
+            "IMAGE WAS PROVIDED BY A THIRD PARTY. NO THIRD PARTY SALES. SOUTH KOREA OUT.")
+    doc = between(line)
+    assert "ATTENTION EDITORS" not in doc.text and "SOUTH KOREA OUT" not in doc.text
+
+
+def test_paragraph_closed_by_a_picture_credit_loses_the_credit_only():
+    para = f"{P2} {P3} Image: Example Agency"
+    doc = cleaned(f"{P1}\n\n{para}")
+    assert doc.text == f"{P1}\n\n{P2} {P3}"
+
+
+def test_image_file_name_glued_to_a_sentence_is_cut_out():
+    doc = cleaned(f"{P1}\n\nhotel-305.jpgMultiple sources said the hotel was finished.\n\n{P2}")
+    assert "Multiple sources said the hotel was finished." in doc.text and ".jpg" not in doc.text
+
+
+def test_read_more_at_the_end_of_an_excerpt_is_cut_out():
+    doc = cleaned(f"{P1}\n\n{P2} … Read more »")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+# ---------------------------------------------------------------- body that looks like residue
+
+@pytest.mark.parametrize("sentence", [
+    "By Friday, all the smugglers had been released.",
+    "Reporter Kim said the market was closed.",
+    "Copyright of the films was not the issue, the source said.",
+    "Share prices of companies trading with the North fell, the source said.",
+    "Related to the crackdown, three officials were dismissed in March.",
+    "More than 30 people were arrested on March 5, 2021, in Hyesan.",
+    "The photo by the source showed soldiers guarding the bridge.",
+    "Residents must subscribe to the party newspaper, the source said.",
+    "Kim Min-ji is a researcher at a state institute who was arrested in May.",
+    "Home searches were carried out in Sunam District.",
+    "Published reports said the trial was held in secret.",
+    "Tags were attached to the bodies, a witness said.",
+    "North Korea has closed the border, Reuters reported.",
+    "Daily NK reported the arrests on Monday.",
+    "Source: a resident of Hyesan who asked not to be named.",
+    "The authorities said the executions were a warning to others.",
+    "Officials at the People's Committee said food would be distributed on March 5.",
+    "Rice: 5,000 won, corn: 2,100 won, pork: 14,000 won.",
+    "The women were sentenced to five years; the men were executed.",
+])
+def test_body_sentences_that_look_like_residue_stay(sentence):
+    doc = between(sentence)
+    assert sentence in doc.text, [r for r in doc.removed]
+
+
+def test_section_heading_of_the_body_stays_with_its_paragraph():
+    raw = f"{P1}\n\nMarkets reopen\n{P2}\n\n{P3}"
+    assert "Markets reopen" in cleaned(raw).text
+
+
+def test_list_in_the_body_introduced_by_a_colon_stays():
+    items = "- Selling South Korean dramas on USB sticks\n- Using Chinese mobile phones near the border\n" \
+            "- Crossing the river to trade with smugglers"
+    raw = f"{P1}\n\nThe residents were accused of:\n{items}\n\n{P2}"
+    assert items.split("\n")[0] in cleaned(raw).text
