@@ -123,6 +123,8 @@ def test_a_reviewed_report_stays_gold_after_re_extraction_by_another_version(sto
     assert after["places"] == before["places"]
     statuses = {e["type"]: e["review_status"] for e in store.get_report(rid)["events"]}
     assert statuses["trial"] == "machine"  # new machine output is not gold until reviewed
+    trial = [e["event_id"] for e in store.get_report(rid)["events"] if e["type"] == "trial"]
+    assert store.evaluate(extract=extractor()).documents[0]["unreviewed"] == trial
     assert store.report_review_state(rid)["reviewed"]
 
 
@@ -359,6 +361,7 @@ def test_reextract_of_a_reviewed_report_keeps_its_gold_and_records_a_run(ingeste
     assert r.exit_code == 0 and "on the fully reviewed reports: event_f1=" in r.stderr
     after = json.loads(run("eval", "--db", db_url, "-f", "json", "--no-record").stdout)
     assert after["gold_events"] == before["gold_events"] and after["headline"] == before["headline"]
+    assert after["unreviewed_events"] == []
     with Store.open(db_url) as s:
         assert [x["source"] for x in s.eval_runs()] == ["reextract"]
         assert s.report_review_state(rid)["reviewed"]

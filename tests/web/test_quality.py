@@ -162,3 +162,21 @@ def test_quality_bad_parameters_are_one_line_400s(web):
     r = client.get("/api/quality?show=everything")
     assert r.status_code == 400 and r.json()["detail"].startswith("show: 'everything' is not one of")
     assert client.get("/quality?type=riot").status_code == 400
+
+
+def test_events_found_after_the_review_are_named_not_scored_as_gold(web, machine):
+    client, store, ids = web
+    rid = ids["hyesan"]
+    store.mark_reviewed(rid, user="eddie")
+    # a newer extractor finds an event nobody reviewed
+    def newer(fields):
+        doc = fixtures.hyesan_trial()
+        doc.events = doc.events + [dataclasses.replace(doc.events[0], type="crackdown", id="e9")]
+        return doc
+    store.reextract(rid, extract=newer, extractor_version="9.9.9")
+    new_id = [e["event_id"] for e in store.get_report(rid)["events"] if e["type"] == "crackdown"]
+    body = client.get("/api/quality").json()
+    assert [u["event_id"] for u in body["unreviewed_events"]] == new_id
+    assert body["gold_events"] == 3
+    page = client.get("/quality").text
+    assert 'id="unreviewed-notice"' in page and f'href="/events/{new_id[0]}"' in page

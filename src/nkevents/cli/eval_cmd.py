@@ -62,16 +62,21 @@ def eval_command(
         fail(NO_GOLD.format(db=display_url(db), scope=scope))
     run_id = store.record_evaluation(result, source="eval")[0] if record else None
     ev = result.evaluation
+    unreviewed = [e for d in result.documents for e in d["unreviewed"]]
     if format == "json":
         body = {"extractor_version": result.version, "reports": len(result.documents),
                 "gold_events": result.n_gold_events, "filters": result.filters, "run_id": run_id,
-                **ev.to_json(with_errors=errors)}
+                "unreviewed_events": unreviewed, **ev.to_json(with_errors=errors)}
         if errors:
             body["errors"] = result.errors_json()
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
         return
     out.print(f"extractor {result.version} on {len(result.documents)} fully reviewed reports "
               f"({result.n_gold_events} gold events)")
+    if unreviewed:
+        out.print(f"{len(unreviewed)} events found in these reports after their review are not gold "
+                  f"until reviewed: {', '.join(unreviewed[:5])}{' …' if len(unreviewed) > 5 else ''}",
+                  soft_wrap=True)
     if errors:
         for line in error_lines(result.errors_json()):
             out.print(escape(line), soft_wrap=True)

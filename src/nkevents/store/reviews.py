@@ -371,6 +371,8 @@ def gold_documents(conn: Connection, *, report_ids=None, outlets=None, since: st
                      "places": list(rep.places or []), "places_optional": [], "boilerplate": [],
                      "keep": [], "events": gold_events},
             "machine": machine,
+            # machine events found after the mark (a newer extractor): not gold until reviewed
+            "unreviewed": [r.event_id for r in rows if r.review_status == "machine"],
             "reviewed_by": rep.reviewed_by, "reviewed_at": rep.reviewed_at.isoformat(),
             "extractor_version": rep.extractor_version,
         })

@@ -105,6 +105,10 @@ def quality_data(store, result, *, show: str | None = None, type: str | None = N
         "runs_by_version": history,
         "show": show if show in SHOWS else None,
         "type": type,
+        # events a newer extractor found in reviewed reports after the mark: not gold until a
+        # reviewer decides on them
+        "unreviewed_events": [{"report_id": d["report_id"], "event_id": e}
+                              for d in result.documents for e in d["unreviewed"]],
         "errors": chosen[:limit],
         "errors_total": len(chosen),
     }
