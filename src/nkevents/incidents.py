@@ -687,6 +687,7 @@ class Link:
     linked_to: str | None = None
     score: float | None = None
     reasons: list[str] = field(default_factory=list)
+    absorbs: list[str] = field(default_factory=list)  # incidents this event joins into its own
 
 
 def incident_id_for(event_id: str) -> str:
@@ -747,8 +748,38 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
         placed[eid] = Link(eid, inc, cid, round(score, 3), s.reasons)
         taken.add(inc)
     _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken)
+    _bridge(scored, by_id, report, incident_of, members, placed, taken)
     return [placed.get(e["event_id"]) or Link(e["event_id"], incident_id_for(e["event_id"]))
             for e in new_events]
+
+
+def _bridge(scored, by_id, report, incident_of, members, placed, taken) -> None:
+    """An event linked to its incident that also links (at link_score or more) to a member of
+    another incident tells both are one occurrence: the other incident joins its own, when no two
+    members of the two disagree (the member check, both ways) and no report is in both. The
+    third report of a story told three times thus meets the first two even when each of its
+    events could join only one incident."""
+    if not rules()["decision"]["bridge_incidents"]:
+        return
+    floor = rules()["decision"]["member_floor"]
+    for score, eid, cid, s in scored:
+        link = placed.get(eid)
+        other = incident_of.get(cid)
+        if link is None or other is None or other == link.incident_id or other in taken:
+            continue
+        if other in link.absorbs:
+            continue
+        mine = members.get(link.incident_id, []) + [(by_id[eid], report)]
+        theirs = members.get(other, [])
+        if {m["report_id"] for m, _ in mine} & {m["report_id"] for m, _ in theirs}:
+            continue
+        if any(not (ps := score_pair(m1, r1, m2, r2)).compatible or ps.disagreement <= floor
+               for m1, r1 in mine for m2, r2 in theirs):
+            continue
+        link.absorbs.append(other)
+        link.reasons.append(f"joins incident {other}: also linked to {cid} (score {score:g})")
+        members[link.incident_id] = members.get(link.incident_id, []) + theirs
+        taken.add(other)
 
 
 def _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken):
@@ -961,6 +992,9 @@ class Linker:
             self.incident_of[eid] = link.incident_id
             self.members.setdefault(link.incident_id, []).append(eid)
             self.links[eid] = link
+        for link in links:
+            for other in link.absorbs:
+                self.merge(link.incident_id, other)
         return links
 
     def merge(self, a: str, b: str) -> None:

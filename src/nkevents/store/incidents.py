@@ -259,7 +259,13 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
         if feats.bands or feats.rare_keys:
             conn.execute(insert(incident_bands), [{"band": b, "report_id": report_id} for b in
                                                   sorted(set(feats.bands + feats.rare_keys))])
-    _refresh(conn, {link.incident_id for link in links})
+    absorbed = set()
+    for link in links:  # an event linking two incidents joins them (core._bridge)
+        for other in link.absorbs:
+            conn.execute(update(incident_members).where(incident_members.c.incident_id == other)
+                         .values(incident_id=link.incident_id))
+            absorbed.add(other)
+    _refresh(conn, {link.incident_id for link in links} | absorbed)
     return links
 
 
