@@ -170,3 +170,21 @@ def test_attribute_lexicons_use_the_specs_codes_and_compile_their_extra_lists():
     assert set(subjects["singular"]) <= set(subjects["people"]), set(subjects["singular"]) - set(subjects["people"])
     assert set(subjects["fixed_count"]) <= set(subjects["people"])
     assert all(w.lower() == w for w in subjects["people"])
+
+
+def test_trying_attribute_patterns_only_where_they_can_start_finds_the_same_matches():
+    from nkevents.stages import arguments
+    sentences = ATTRIBUTE_SENTENCES + ["A member of the Democratic Women's Union was arrested.",
+                                       "Leader Kim Jong Un asked the Socialist Patriotic Youth League to act."] + _corpus_sentences()
+    for weak in (False, True):
+        starts = arguments._actor_starts(weak)
+        for actor_id, pattern in arguments._actor_patterns(weak):
+            for sentence in sentences:
+                expected = [m.span() for m in pattern.finditer(sentence)]
+                assert [m.span() for m in arguments._matches(pattern, starts[actor_id], sentence)] == expected, (actor_id, sentence)
+    for name in ("charges", "penalties"):
+        starts = lexicon.starts(name)
+        for key, pats in lexicon.compiled(name).items():
+            for sentence in sentences:
+                expected = [m.span() for m in pats["patterns"].finditer(sentence)]
+                assert [m.span() for m in arguments._matches(pats["patterns"], starts[key], sentence)] == expected, (key, sentence)
