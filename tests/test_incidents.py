@@ -409,3 +409,50 @@ def test_similar_headlines_count_as_evidence():
     assert any(r.startswith("similar headlines") for r in reasons)
     c = core.text_features(EXECUTION_B, "Drug dealer shot in Hoeryong")
     assert not any(r.startswith("similar headlines") for _, r in core.text_similarity(a, c).weights())
+
+
+def test_a_third_report_linking_two_incidents_joins_them():
+    linker = core.Linker()
+    # Two reports of one execution that could not be linked to each other: the first has only a
+    # province and a month, the second only a country and no date.
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-01", end="2023-03-31", precision="month",
+                             place="kp.north-hamgyong", count=1, charges=["drugs"])])
+    linker.add_report(report("b", STORY_DNK, None, None), [event("b1", place="kp", count=1,
+                                                                 charges=["drugs"])])
+    assert linker.incident_of["a1"] != linker.incident_of["b1"]
+    # The third is a copy of b's text and dates the execution in Hoeryong: it links to both.
+    links = linker.add_report(report("c", COPY_HEADLINE + STORY_DNK, None, "2023-03-18"),
+                              [event("c1", start="2023-03-14", place="kp.north-hamgyong.hoeryong",
+                                     count=1, charges=["drugs"])])
+    assert links[0].absorbs and any(r.startswith("joins incident") for r in links[0].reasons)
+    assert linker.incident_of["a1"] == linker.incident_of["b1"] == linker.incident_of["c1"]
+
+
+def test_two_incidents_are_not_joined_when_their_members_disagree():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-01", end="2023-03-31", precision="month",
+                             place="kp.north-hamgyong", count=3, charges=["drugs"])])
+    linker.add_report(report("b", STORY_DNK, None, None), [event("b1", place="kp", count=1,
+                                                                 charges=["drugs"])])
+    # c agrees with each, but a says three people and b one: they stay apart.
+    linker.add_report(report("c", COPY_HEADLINE + STORY_DNK, None, "2023-03-18"),
+                      [event("c1", start="2023-03-14", place="kp.north-hamgyong.hoeryong",
+                             charges=["drugs"])])
+    assert linker.incident_of["a1"] != linker.incident_of["b1"]
+
+
+def test_a_citing_phrase_alone_does_not_support_an_undated_report():
+    # Both say "... told Daily NK" (one is Daily NK's own): that phrase is neither shared wording
+    # nor support for an event with no time at all; two different drug executions stay apart.
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong", count=1, charges=["drugs"])])
+    links = linker.add_report(report("b", STORY_DNK, None, None),
+                              [event("b1", place="kp", count=1, charges=["drugs"])])
+    sim = core.text_similarity(core.report_features(linker.reports["a"]),
+                               core.report_features(linker.reports["b"]))
+    assert "cites the other's outlet Daily NK" in sim.cites
+    assert sim.content_evidence < core.rules()["decision"]["text_support"]
+    assert links[0].linked_to is None

@@ -261,6 +261,14 @@ class TextSimilarity:
     rare_sum: float = 0.0  # their weight
     title: float = 0.0  # Jaccard of the headlines' content words (0 when one has none)
     cites: tuple = ()  # how one report cites the other's outlet, or an outlet both cite
+    shared: int = 0  # word shingles in both
+
+    @property
+    def content_evidence(self) -> float:
+        """The weight of what the texts share in wording and rare words (not headlines or
+        citations, which fit many reports): what supports a pair with no time at all."""
+        return sum(x for x, why in self.weights()
+                   if not why.startswith(("similar headlines", "cites", "both cite")))
 
     @property
     def is_copy(self) -> bool:
@@ -279,7 +287,8 @@ class TextSimilarity:
         elif self.content >= t["rewrite_content"]:
             out.append((w["text_rewrite"], f"a rewrite: content-word pairs shared "
                                            f"({self.content:.2f})"))
-        elif self.containment >= t["some_containment"] or self.content >= t["some_content"]:
+        elif (self.containment >= t["some_containment"] and self.shared >= t["some_min_shared"]) \
+                or self.content >= t["some_content"]:
             out.append((w["text_some"], f"some shared wording (containment {self.containment:.2f},"
                                         f" content pairs {self.content:.2f})"))
         if not self.is_copy:
@@ -303,6 +312,7 @@ class TextSimilarity:
 def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     t = rules()["text"]
     jaccard = containment = 0.0
+    shared = 0
     if a.compared and b.compared:
         shared = len(a.shingles & b.shingles)
         jaccard = shared / (len(a.shingles) + len(b.shingles) - shared)
@@ -325,7 +335,7 @@ def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     if both and not cites:  # both retell a third outlet's story ("the BBC reported")
         cites.append(f"both cite {both[0]}")
     return TextSimilarity(jaccard, containment, content, tuple(shared_rare), share, rare_sum,
-                          title, tuple(cites))
+                          title, tuple(cites), shared)
 
 
 # ---------------------------------------------------------------------------- dates and places
@@ -667,7 +677,7 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         s.add(w["modality_conflict"], "one report says it did not happen")
     for weight, why in evidence:
         s.add(weight, why)
-    if sum(x for x, _ in evidence) >= d["text_support"]:
+    if text is not None and text.content_evidence >= d["text_support"]:
         s.supported = True
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
     if da and db and abs((da - db).days) > rules()["reports"]["published_apart_days"]:
