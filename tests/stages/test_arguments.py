@@ -370,3 +370,15 @@ def test_a_named_person_after_the_trigger_counts_one():
 ])
 def test_charge_classes_from_the_train_errors(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_charges_are_read_from_the_clause_of_the_event():
+    text = "Two traders were arrested for smuggling copper, while a third man fled to China."
+    at = text.index("arrested")
+    assert arguments.clause_charges(text, (0, len(text)), (at, at + 8)) == ["smuggling"]
+    text = "Five women were jailed while using Chinese phones to call relatives in Seoul."
+    at = text.index("jailed")
+    assert arguments.clause_charges(text, (0, len(text)), (at, at + 6)) == ["illegal_phone"]
+    text = "Security agents detained him; his cousin had smuggled drugs."  # the clause names none
+    at = text.index("detained")
+    assert arguments.clause_charges(text, (0, len(text)), (at, at + 8)) == ["smuggling", "drugs"]

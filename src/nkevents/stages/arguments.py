@@ -621,6 +621,25 @@ def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
     return found
 
 
+# Where a clause of its own begins: "X were shot for drug dealing, while Y fled to China".
+# ("because", "after", "for" usually bring the charge itself and do not end the clause.)
+_CHARGE_CLAUSE_END = re.compile(r";|\s[–—]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b(?!\s+\w+ing\b)"
+                                r"|,\s+and\s+(?=(?:[\w’'-]+\s+){0,4}?(?:was|were|had|has|have|is|are)\b)", re.I)
+
+
+def clause_charges(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None) -> list[str]:
+    """The charges of the clause that carries the event; the whole sentence's when that clause
+    names none. With the report's text for the border-closure rule (choose_charges)."""
+    if trigger is None:
+        return choose_charges(text[sent[0]:sent[1]], text)
+    start = sent[0]
+    for m in _CHARGE_CLAUSE_END.finditer(text, sent[0], trigger[0]):
+        start = m.end()
+    m = _CHARGE_CLAUSE_END.search(text, trigger[1], sent[1])
+    end = m.start() if m else sent[1]
+    return choose_charges(text[start:end], text) or choose_charges(text[sent[0]:sent[1]], text)
+
+
 @lru_cache(maxsize=512)
 def _sentence_charges(sentence: str) -> tuple[str, ...]:
     """The charges one sentence names (several events often share a sentence)."""
@@ -1044,7 +1063,7 @@ def run(doc: Document) -> Document:
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
                                                               subjects_of[sent])
         if ev.type in CHARGE_TYPES:
-            ev.charges = choose_charges(sentence, doc.text)
+            ev.charges = clause_charges(doc.text, sent, ev.trigger)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
