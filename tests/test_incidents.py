@@ -456,3 +456,26 @@ def test_a_citing_phrase_alone_does_not_support_an_undated_report():
     assert "cites the other's outlet Daily NK" in sim.cites
     assert sim.content_evidence < core.rules()["decision"]["text_support"]
     assert links[0].linked_to is None
+
+
+def test_score_script_fails_only_below_a_floor_minus_its_tolerance(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "scripts" / "score_incidents.py"
+    spec = importlib.util.spec_from_file_location("score_incidents", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    floors = tmp_path / "floor.json"
+    floors.write_text(json.dumps({"floors": {"check": {"precision": 0.9, "recall": 0.3}},
+                                  "tolerance": {"check": 0.05}}))
+    ok = {"check": {"precision": 0.86, "recall": 0.3}}
+    assert mod.check_floors(ok, floors) == []
+    low = {"check": {"precision": 0.84, "recall": 0.3}}
+    assert mod.check_floors(low, floors) == [
+        "incidents check precision 0.840 is below its floor 0.900 (tolerance 0.050; floor.json)"]
+    gold = {frozenset(p) for p in (("a", "b"), ("c", "d"))}
+    found = {frozenset(("a", "b")), frozenset(("a", "c"))}
+    fig = mod.figures(gold, found, {"a", "b", "c", "d"})
+    assert (fig["precision"], fig["recall"], fig["true_pairs"]) == (0.5, 0.5, 1)
+    assert mod.figures(gold, found, {"c", "d"})["predicted_pairs"] == 0  # pairs inside the part only
