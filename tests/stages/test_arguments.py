@@ -382,3 +382,13 @@ def test_charges_are_read_from_the_clause_of_the_event():
     text = "Security agents detained him; his cousin had smuggled drugs."  # the clause names none
     at = text.index("detained")
     assert arguments.clause_charges(text, (0, len(text)), (at, at + 8)) == ["smuggling", "drugs"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The floods left at least 68 dead in Hamgyong.", 68),
+    ("Officials reported 15 deaths from the fever.", 15),
+    ("About 2,000 troops were sent to the farms.", 2000),
+    ("Dozens of victims were buried.", None),
+])
+def test_hardship_and_mobilization_counts(text, count):
+    assert arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])[1] == count
