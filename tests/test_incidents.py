@@ -479,3 +479,19 @@ def test_score_script_fails_only_below_a_floor_minus_its_tolerance(tmp_path):
     fig = mod.figures(gold, found, {"a", "b", "c", "d"})
     assert (fig["precision"], fig["recall"], fig["true_pairs"]) == (0.5, 0.5, 1)
     assert mod.figures(gold, found, {"c", "d"})["predicted_pairs"] == 0  # pairs inside the part only
+
+
+def test_an_undated_report_agreeing_on_people_penalty_and_term_is_supported():
+    linker = core.Linker()
+    linker.add_report(report("a", UNRELATED, "Daily NK", "2024-01-18"),
+                      [event("a1", type="sentence", start="2024-01-01", end="2024-01-31",
+                             precision="month", place="kp", count=2, penalty="prison",
+                             charges=["foreign_media"])])
+    linker.events["a1"]["penalty"].update(min_months=144, max_months=144)
+    b = event("b1", type="sentence", count=2, penalty="prison", charges=["foreign_media"])
+    b["penalty"].update(min_months=144, max_months=144)
+    links = linker.add_report(report("b", EXECUTION_B, None, None), [b])
+    assert links[0].linked_to == "a1" and "same term (+0.5)" in links[0].reasons
+    # one person, no term: too common to link without a time
+    c = event("c1", type="sentence", count=1, penalty="prison", charges=["foreign_media"])
+    assert linker.add_report(report("c", STORY_DNK, None, None), [c])[0].linked_to is None

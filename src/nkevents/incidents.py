@@ -647,6 +647,7 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         s.specific = s.specific or depth >= 3
         s.add(w["place_depth"].get(str(min(depth, 4)), 0.0),
               f"place {pa if len(pa) <= len(pb) else pb} contains both")
+    details = s.score  # what the people, penalty and charges add (support for timeless pairs)
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
         if ca == cb:
@@ -672,6 +673,8 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
             s.add(w["charges_related"], "related charges " + ",".join(sorted(ga | gb)))
         else:
             s.add(w["charges_disjoint"], "no shared charge")
+    if s.score - details >= d["detail_support"] and s.disagreement == 0:
+        s.supported = True  # "two teenagers", "12 years", "foreign media" in both
     modalities = {a.get("modality"), b.get("modality")}
     if "negated" in modalities and modalities & {"asserted", None}:
         s.add(w["modality_conflict"], "one report says it did not happen")
