@@ -52,6 +52,11 @@ BYLINES = [
     "Written by: Park Ji-hoon",
     "Reported by Kim Ji-eun for RFA's Korean Service. Translated by Leejin Jun. Written in English by Jane Doe.",
     "Additional reporting by John Smith; Editing by Jane Roe",
+    "By Jane Doe • March 5, 2021",
+    "By Jane Doe, Reuters | Updated 2 hours ago",
+    "BY JANE DOE [doe.jane@example.com]",
+    "Kim Min-ji kimmj@example.co.kr",
+    "— Jane Doe",
 ]
 
 DATE_LINES = [
@@ -98,6 +103,12 @@ COPYRIGHT = [
     "This article was originally published by Daily NK.",
     "Reprinted with permission of Radio Free Asia.",
     "(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+    "Associated Press writer Jane Doe in Seoul contributed to this report.",
+    "(This story has been refiled to correct a typo in paragraph 3)",
+    "Editor's note: This story has been updated with comments from the Unification Ministry.",
+    "*This article was translated from Korean.",
+    "Follow our coverage of North Korea at https://example.com/north-korea",
+    "googletag.cmd.push(function() { googletag.display('ad-slot-2'); });",
 ]
 
 BIOS = [
@@ -122,6 +133,7 @@ CREDITS_ALONE = [
     "Image credit: Kyodo News/AFP/Getty Images",
     "Video provided to the BBC by a research institute / BBC News",
     "Image source, Getty Images",
+    "[Yonhap photo]",
     "Photographed by a reporting partner in 2019",
 ]
 
@@ -134,6 +146,9 @@ CAPTIONS = [
     "Workers repair a flooded road in Sinuiju. (Rodong Sinmun-News1)",
     "market-305.jpg Vendors wait for buyers at a market in Sinuiju.",
     "Image caption, Officials inspect flood damage in Sinuiju",
+    "Kim Jong Un at a party meeting in Pyongyang | KCNA",
+    "Workers repair a dam in Sinuiju. The dam broke in the floods of 2010. Image: Example Agency",
+    "Soldiers guard the bridge in Sinuiju in this photo released on May 3. Credit: KCNA via Reuters",
 ]
 
 SHARE = [
@@ -150,6 +165,7 @@ SHARE = [
     "Subscribe now to continue reading",
     "Share this via Facebook Share this via Twitter Share this via Email Other ways to share",
     "Catch all the latest news and updates on Example News.",
+    "This article is more than 3 years old",
 ]
 
 CHROME = [
@@ -343,3 +359,37 @@ def test_list_in_the_body_introduced_by_a_colon_stays():
             "- Crossing the river to trade with smugglers"
     raw = f"{P1}\n\nThe residents were accused of:\n{items}\n\n{P2}"
     assert items.split("\n")[0] in cleaned(raw).text
+
+
+def test_wire_dateline_of_another_story_goes_with_its_headline():
+    raw = (f"SEOUL, March 5 (Yonhap) -- {P1}\n\n{P2}\n\n{P3}\n\nSouth Korea reports rise in defectors\n"
+           "SEOUL, March 6 (Yonhap) -- The number of defectors arriving in the South rose last year.")
+    doc = cleaned(raw)
+    assert doc.text == f"SEOUL, March 5 (Yonhap) -- {P1}\n\n{P2}\n\n{P3}"
+
+
+def test_report_opening_with_its_own_wire_dateline_after_a_deck_keeps_it():
+    raw = (f"Officials were told to watch the trial closely\n\nSEOUL, March 5 (UPI) -- {P1}\n\n{P2}")
+    assert f"SEOUL, March 5 (UPI) -- {P1}" in cleaned(raw).text
+
+
+def test_bare_name_beside_a_newsroom_role_is_a_byline():
+    doc = at_the_top("Jane Doe\nStaff Reporter")
+    assert "Jane Doe" not in doc.text and "Staff Reporter" not in doc.text
+
+
+def test_caption_repeated_as_alt_text_above_its_credited_copy_goes_too():
+    alt = "Public notices are posted next to a military outpost on the Yalu River."
+    doc = between(f"{alt}\n{alt} File Photo by John Smith/UPI | License Photo")
+    assert alt not in doc.text
+
+
+def test_read_the_full_story_pointer_takes_the_story_card_below():
+    raw = (f"{P1}\n\n{P2}\n\nRead the full story here:\nFarmers Ordered to Hand Over Extra Grain\n"
+           "Daily NK\nJane Doe\n2008-12-17")
+    assert cleaned(raw).text == f"{P1}\n\n{P2}"
+
+
+def test_courtesy_credit_and_closing_reporter_name_are_cut_out():
+    doc = cleaned(f"{P1}\n\nThe hall (Courtesy of Example Group) was full. {P2} (Kang Ji-won)")
+    assert doc.text == f"{P1}\n\nThe hall was full. {P2}"

@@ -198,6 +198,7 @@ def run(doc: Document) -> Document:
     _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
+    _mark_other_stories(lines, kinds, r)
     _mark_headline_runs(lines, kinds, r)
     _mark_caps_headlines(lines, kinds, r.limits)
     _mark_wedged_lines(lines, kinds, r.limits)
@@ -388,10 +389,17 @@ def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
             if _credit_alone(lines[i], limits) and (j < 0 or kinds[j] != "caption"):
                 _mark_caption_below(lines, kinds, i, limits)
             continue
-        if _caption_candidate(lines[j], limits, continuation):
+        if _caption_candidate(lines[j], limits, continuation) or _same_caption(lines[j], lines[i]):
             kinds[j] = "caption"
         elif _credit_alone(lines[i], limits):
             _mark_caption_below(lines, kinds, i, limits)
+
+
+def _same_caption(line: str, caption: str) -> bool:
+    """The line is the caption below it without its credit (a picture's alt text, then its
+    caption with the credit: 'Notices posted by the river.' / 'Notices posted by the river.
+    File Photo by J. Doe/UPI')."""
+    return len(line) >= 20 and caption.startswith(line.rstrip(" ."))
 
 
 def _credit_alone(line: str, limits) -> bool:
@@ -419,13 +427,46 @@ def _mark_caption_below(lines, kinds, i, limits) -> None:
 
 def _mark_byline_names(lines, kinds) -> None:
     """A bare name just above the page's date or timestamp is the byline: 'Kim Tong-hyung' over
-    'November 10, 2023'."""
+    'November 10, 2023'; so is one just above or below a byline or a newsroom role ('Jane Doe'
+    over 'Staff Reporter')."""
     for i, kind in enumerate(kinds):
-        if kind not in ("dateline", "timestamp") or i == 0:
+        if kind in ("dateline", "timestamp", "byline", "signature") and i > 0:
+            j = i - 1
+            if kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
+                kinds[j] = "byline"
+        if kind in ("byline", "signature") or (kind == "chrome" and ROLE.fullmatch(lines[i])):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
+                    kinds[j] = "byline"
+
+
+ROLE = re.compile(r"(?:staff |senior |chief )?(?:reporter|correspondent|writer|editor|contributor|columnist|author)", re.I)
+
+
+def _mark_other_stories(lines, kinds, r: Rules) -> None:
+    """A wire dateline ('SEOUL, March 5 (Yonhap) --') that is not the report's own opens another
+    story (a teaser of the next article): that line goes, with the headline just above it. It is
+    not the report's own when the report had its own dateline already, or several paragraphs."""
+    body_before, own_seen = 0, False
+    for i, line in enumerate(lines):
+        if not line or kinds[i] is not None:
             continue
-        j = i - 1
-        if kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
-            kinds[j] = "byline"
+        if WIRE_DATELINE.match(line):
+            if own_seen or body_before >= r.limits["other_story_after_paragraphs"]:
+                kinds[i] = "related_headlines"
+                j = i - 1
+                if j >= 0 and not lines[j]:
+                    j -= 1
+                if j >= 0 and kinds[j] is None and _headline_like(lines[j], r.limits):
+                    kinds[j] = "related_headlines"
+                continue
+            own_seen = True
+        body_before += 1
+
+
+WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Za-z.' -]{1,30},(?: [A-Z][A-Za-z.' ]{1,25},)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?:, \d{4})? \((?:Yonhap|AP|AFP|Reuters|UPI|KCNA|Kyodo|Xinhua|IANS|PTI|Korea Herald|Korea Times|NK News|RFA)\)\s*(?:--|—|–|-)")
 
 
 def _caption_candidate(line: str, limits, continuation) -> bool:
