@@ -392,3 +392,12 @@ def test_charges_are_read_from_the_clause_of_the_event():
 ])
 def test_hardship_and_mobilization_counts(text, count):
     assert arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])[1] == count
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("His relatives vanished into the gulag.", "political_prison_camp"),
+    ("The family was taken to Camp 15.", "political_prison_camp"),
+    ("He was sentenced to a labour reform camp.", "prison"),
+])
+def test_more_penalty_wording(sentence, kind):
+    assert arguments.choose_penalty(sentence).kind == kind
