@@ -483,15 +483,25 @@ def test_score_script_fails_only_below_a_floor_minus_its_tolerance(tmp_path):
 
 def test_an_undated_report_agreeing_on_people_penalty_and_term_is_supported():
     linker = core.Linker()
-    linker.add_report(report("a", UNRELATED, "Daily NK", "2024-01-18"),
+    # b has no time at all; it is found as a candidate through a rare word both texts use
+    # ("Onsong"), which is not enough support on its own.
+    linker.add_report(report("a", STORY_DNK, "Daily NK", "2024-01-18"),
                       [event("a1", type="sentence", start="2024-01-01", end="2024-01-31",
                              precision="month", place="kp", count=2, penalty="prison",
                              charges=["foreign_media"])])
     linker.events["a1"]["penalty"].update(min_months=144, max_months=144)
     b = event("b1", type="sentence", count=2, penalty="prison", charges=["foreign_media"])
     b["penalty"].update(min_months=144, max_months=144)
-    links = linker.add_report(report("b", EXECUTION_B, None, None), [b])
+    sim = core.text_similarity(core.report_features(linker.reports["a"]),
+                               core.report_features(report("b", OTHER_EXECUTION)))
+    assert sim.content_evidence < core.rules()["decision"]["text_support"]
+    links = linker.add_report(report("b", OTHER_EXECUTION, None, None), [b])
     assert links[0].linked_to == "a1" and "same term (+0.5)" in links[0].reasons
     # one person, no term: too common to link without a time
     c = event("c1", type="sentence", count=1, penalty="prison", charges=["foreign_media"])
-    assert linker.add_report(report("c", STORY_DNK, None, None), [c])[0].linked_to is None
+    onsong_prison = ("A man in Onsong was sent to prison for watching foreign films, a resident "
+                     "said, without giving a date or his name. Local officials used the case to "
+                     "warn students at the county's schools about videos brought in from China.")
+    before = linker.compared
+    assert linker.add_report(report("c", onsong_prison, None, None), [c])[0].linked_to is None
+    assert linker.compared > before  # it was compared, and not linked
