@@ -401,3 +401,17 @@ def test_hardship_and_mobilization_counts(text, count):
 ])
 def test_more_penalty_wording(sentence, kind):
     assert arguments.choose_penalty(sentence).kind == kind
+
+
+def test_allegedly_right_before_the_event_marks_doubt_but_not_before_the_charge():
+    text = "The vice-premier was allegedly executed in May."
+    at = text.index("executed")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 8), "execution") == "alleged"
+    text = "An officer was arrested in Musan for allegedly taking bribes from smugglers."
+    at = text.index("arrested")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 8), "arrest") == "asserted"
+
+
+def test_the_party_as_issuer():
+    assert _actors_of("The ruling party ordered all factories to cut power use.", "directive", "ordered") == {
+        ("central_committee", "issuer")}

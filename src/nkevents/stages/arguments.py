@@ -940,6 +940,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         return "ordered"
     if pats["alleged"]["patterns"].search(before("alleged")):
         return "alleged"
+    near = text[max(sent[0], trigger[0] - cues["alleged_near"]["window"]):trigger[0]]
+    if pats["alleged_near"]["patterns"].search(near):
+        return "alleged"
     if etype in DOUBTED_TYPES and _doubted(text):
         return "alleged"
     return "asserted"
