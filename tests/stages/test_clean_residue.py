@@ -393,3 +393,25 @@ def test_read_the_full_story_pointer_takes_the_story_card_below():
 def test_courtesy_credit_and_closing_reporter_name_are_cut_out():
     doc = cleaned(f"{P1}\n\nThe hall (Courtesy of Example Group) was full. {P2} (Kang Ji-won)")
     assert doc.text == f"{P1}\n\nThe hall was full. {P2}"
+
+
+def test_caption_sentence_between_the_header_and_its_credit_goes():
+    raw = (f"By Jane Doe\nMarch 5, 2021\nSoldiers marched through Kim Il Sung Square on Oct. 10, 2020.\n"
+           f"Photo: KCNA\n\n{P1}\n\n{P2}")
+    assert cleaned(raw).text == f"{P1}\n\n{P2}"
+
+
+def test_body_sentence_above_a_credit_inside_the_body_stays():
+    raw = f"{P1}\n\n{P2}\nPhoto: KCNA\n\n{P3}"
+    assert P2 in cleaned(raw).text
+
+
+@pytest.mark.parametrize("glued", [" Advertisement", " Story continues below advertisement", " (File Photo)"])
+def test_advertisement_label_and_file_photo_note_between_sentences_are_cut_out(glued):
+    doc = cleaned(f"{P1}{glued} {P2}\n\n{P3}")
+    assert doc.text == f"{P1} {P2}\n\n{P3}"
+
+
+def test_related_link_closing_a_paragraph_is_cut_out():
+    doc = cleaned(f"{P1} RELATED: Smugglers face military tribunals in border towns\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"

@@ -389,10 +389,26 @@ def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
             if _credit_alone(lines[i], limits) and (j < 0 or kinds[j] != "caption"):
                 _mark_caption_below(lines, kinds, i, limits)
             continue
-        if _caption_candidate(lines[j], limits, continuation) or _same_caption(lines[j], lines[i]):
+        if _caption_candidate(lines[j], limits, continuation) or _same_caption(lines[j], lines[i]) \
+                or (_credit_alone(lines[i], limits) and _after_residue(lines, kinds, j)
+                    and _caption_sentence(lines[j], limits)):
             kinds[j] = "caption"
         elif _credit_alone(lines[i], limits):
             _mark_caption_below(lines, kinds, i, limits)
+
+
+def _after_residue(lines, kinds, j) -> bool:
+    """Line j opens the text or follows residue (a blank line may sit between)."""
+    k = j - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    return k < 0 or kinds[k] is not None
+
+
+def _caption_sentence(line: str, limits) -> bool:
+    """One sentence that reads like a caption (no quotation, no reporting verb), short."""
+    return (len(line.split()) <= limits["caption_sentence_max_words"] and bool(UPPER_START.match(line))
+            and _reads_like_caption(line))
 
 
 def _same_caption(line: str, caption: str) -> bool:
@@ -419,9 +435,8 @@ def _mark_caption_below(lines, kinds, i, limits) -> None:
     line = lines[k]
     # a caption describes the picture in the present tense, in one sentence; the first
     # paragraph of a report tells what happened (past tense, perfect, a source)
-    if (len(line.split()) <= limits["caption_sentence_max_words"] and UPPER_START.match(line)
-            and _ends_final(line) and _reads_like_caption(line)
-            and not PAST_OR_REPORTED.search(line) and not _has_sentence_inside(line.rstrip(".")) ):
+    if (_caption_sentence(line, limits) and _ends_final(line) and not PAST_OR_REPORTED.search(line)
+            and not _has_sentence_inside(line.rstrip("."))):
         kinds[k] = "caption"
 
 
