@@ -188,3 +188,12 @@ def test_trying_attribute_patterns_only_where_they_can_start_finds_the_same_matc
             for sentence in sentences:
                 expected = [m.span() for m in pats["patterns"].finditer(sentence)]
                 assert [m.span() for m in arguments._matches(pats["patterns"], starts[key], sentence)] == expected, (key, sentence)
+
+
+def test_every_trigger_pattern_says_where_its_matches_start():
+    """A pattern whose leading words cannot be read off makes its whole type scan every character
+    of every sentence (several times slower); types gated by hand-written keywords are exempt."""
+    for typ, table in lexicon.load("triggers").items():
+        if isinstance(table, dict) and "patterns" in table and "keywords" not in table:
+            unreadable = [p for p in table["patterns"] if lexicon.leading_words(p) is None]
+            assert not unreadable, (typ, unreadable)
