@@ -415,3 +415,12 @@ def test_advertisement_label_and_file_photo_note_between_sentences_are_cut_out(g
 def test_related_link_closing_a_paragraph_is_cut_out():
     doc = cleaned(f"{P1} RELATED: Smugglers face military tribunals in border towns\n\n{P2}")
     assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_two_headlines_closing_the_page_are_removed():
+    doc = at_the_end("Smugglers face military tribunals in border towns\nRice prices climb again in Sinuiju markets")
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_one_heading_closing_the_page_stays():
+    assert "Markets reopen in Hyesan after the lockdown" in at_the_end("Markets reopen in Hyesan after the lockdown").text

@@ -637,7 +637,10 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         introduced = before.endswith(":")
         # a list whose every line has a number is data (prices, figures), not headlines
         all_numbers = all(any(ch.isdigit() for ch in _unbulleted(lines[k])) for k in run)
-        if len(run) >= limits["headline_run_min"] and not (followed_by_wrap or introduced or all_numbers):
+        # at the end of the page (no body after it) two headlines are enough: a "more stories" box
+        at_tail = not any(lines[k] and kinds[k] is None for k in range(last + 1, n))
+        needed = limits["tail_headline_run_min"] if at_tail else limits["headline_run_min"]
+        if len(run) >= needed and not (followed_by_wrap or introduced or all_numbers):
             keys = {norm_title(lines[k]) for k in run}
             later = any(kinds[k] is None and norm_title(lines[k]) in keys for k in range(last + 1, n))
             for k in run:
