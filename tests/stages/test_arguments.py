@@ -415,3 +415,19 @@ def test_allegedly_right_before_the_event_marks_doubt_but_not_before_the_charge(
 def test_the_party_as_issuer():
     assert _actors_of("The ruling party ordered all factories to cut power use.", "directive", "ordered") == {
         ("central_committee", "issuer")}
+
+
+def test_an_alleged_thing_is_no_reporting_verb_of_a_source():
+    text = "Agents arrested 40 residents after alleged contacts with brokers, a source said."
+    spans = arguments.attribution_spans(text)
+    assert [text[a:b] for a, b in spans] == ["a source"]
+    assert arguments.choose_subjects(text, (0, len(text)), text.index("arrested"), spans)[1] == 40
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Police arrested residents after a raid, a source said.", ["a source"]),
+    ("A Hyesan-based source told Daily NK that two were fined.", ["A Hyesan-based source"]),
+    ("An unnamed official said the trial was held.", ["An unnamed official"]),
+])
+def test_attribution_phrases(text, source):
+    assert [text[a:b] for a, b in arguments.attribution_spans(text)] == source
