@@ -83,10 +83,15 @@ def policy_triggers(sentence: str) -> list[tuple[re.Match, str | None]]:
     out, kinds = [], set()
     for m in _all_triggers(pats["patterns"], pats["exclude"], sentence):
         kind = measure_of(sentence, m)
-        if kind not in kinds:
+        # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
+        # words that go on describing the first ("a policy to allow those released to work")
+        if kind not in kinds and (not out or CLAUSE_BETWEEN.search(sentence, out[-1][0].end(), m.start())):
             kinds.add(kind)
             out.append((m, kind))
     return out
+
+
+CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
 
 
 def _cue(name: str) -> re.Pattern | None:
