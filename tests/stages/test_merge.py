@@ -128,3 +128,18 @@ def test_an_undated_occurrence_takes_the_time_its_story_is_set_in():
     merge.date_from_context([undated, dated])
     assert (undated.date, undated.date_basis) == (context, "context")
     assert dated.date.date_start == "2015-01-02"
+
+
+def test_a_reference_back_to_a_flood_naming_other_areas_is_one_event_per_area():
+    flood = ev("hardship", 0, place=Place(id="kp.jagang", name="Chagang", level="province"), place_basis="sentence")
+    sinuiju = Place(id="kp.north-pyongan.sinuiju", name="Sinuiju", level="city")
+    uiju = Place(id="kp.north-pyongan.uiju", name="Uiju", level="county")
+    later = [ev("hardship", 100, place=p, place_basis="sentence", anaphoric=True) for p in (sinuiju, uiju)]
+    merged = merge.merge_events([flood, *later])
+    assert [e.place.id for e in merged] == ["kp.jagang", sinuiju.id, uiju.id]
+
+
+def test_a_reference_back_without_a_place_of_its_own_joins_the_occurrence():
+    flood = ev("hardship", 0, place=Place(id="kp.jagang", name="Chagang", level="province"), place_basis="sentence")
+    again = ev("hardship", 100, anaphoric=True)
+    assert len(merge.merge_events([flood, again])) == 1

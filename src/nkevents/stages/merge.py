@@ -158,6 +158,9 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
     for ev in events:
         # a reference back names the known occurrence, whatever its clause says ("ahead of the trial")
         earlier = [k for k in merged if k.type == ev.type and (k.measure == ev.measure or None in (k.measure, ev.measure))]
+        if ev.type in ONE_PER_PLACE and ev.place_basis == "sentence":
+            # "the floods destroyed farmland in Sinuiju and Uiju": the same flood, another area
+            earlier = [k for k in earlier if _place_compatible(k, ev, exact=True)]
         if ev.anaphoric and earlier:
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
