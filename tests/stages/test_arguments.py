@@ -431,3 +431,15 @@ def test_an_alleged_thing_is_no_reporting_verb_of_a_source():
 ])
 def test_attribution_phrases(text, source):
     assert [text[a:b] for a, b in arguments.attribution_spans(text)] == source
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Kim Kuk Gi and Choe Chun Gil were found guilty of spying.", 2),
+    ("A North Korean court has sentenced a U.S. citizen to 15 years of hard labor.", 1),
+    ("Kim Jong Un's uncle was executed in 2013.", None),
+])
+def test_named_people_count(text, count):
+    from nkevents.stages import events
+    found = events.find_triggers(text)
+    at = min(m.start() for m in found.values()) if found else len(text) // 2
+    assert arguments.choose_subjects(text, (0, len(text)), at, [])[1] == count

@@ -402,6 +402,16 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
                 found = [p for p in found if not m.start() <= p[0] < m.end()]
             found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False, m.start(), m.end()))
+    # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
+    # counts only where the trigger is about it, see _one_person_at)
+    names = [m for m in _one_person_res()[3].finditer(text, sent[0], sent[1])
+             if not any(text.startswith(n, m.start()) for n in _not_names() if " " in n)
+             and not any(p[0] <= m.start() < p[1] for p in found)]
+    for i, m in enumerate(names):
+        joined = ((i and _LIST_JOINER.fullmatch(text, names[i - 1].end(), m.start()))
+                  or (i + 1 < len(names) and _LIST_JOINER.fullmatch(text, m.end(), names[i + 1].start())))
+        if joined:
+            found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Seung-mo, 61,": a person named with an age
     if "," in text[sent[0]:sent[1]]:
         for m in _one_person_res()[2].finditer(text, sent[0], sent[1]):
@@ -411,8 +421,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
-_TOKEN = re.compile(r"[\w’'-]+(?:[.,]\d+)*")
-_MOD_WORD = re.compile(r"(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
+_MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
 _RANGE_WORDS = {"to", "or", "and", "-", "–"}
@@ -523,11 +533,11 @@ def _bare_number_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(a pronoun or personal name that is the subject right before the trigger: "he was arrested",
     "Lim Ok Kyung was detained", "Mr. Hyon, the defence minister, was executed"; one that is the
     object right after it: "arrested him", "executed Jang Song Thaek"; a name given with an age:
-    "Kim Seung-mo, 61,")."""
+    "Kim Seung-mo, 61,"; a personal name anywhere: "Choe Chun Gil", "Mr. Ri")."""
     lex = lexicon.load("subjects")
     titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
     name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
@@ -539,12 +549,13 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after = re.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
     aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
-    return before, after, aged
+    named = re.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
+    return before, after, aged, named
 
 
 def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[int, int] | None:
     """The span of a pronoun or name that the trigger is about ("he was arrested", "arrested Kim")."""
-    before, after, _ = _one_person_res()
+    before, after = _one_person_res()[:2]
     aux = _LEADING_AUX.match(text, trigger_at, sent[1])  # a trigger that opens with "was" ("was caught")
     end = aux.end() if aux else trigger_at
     m = before.search(text, max(sent[0], trigger_at - 160), end)
