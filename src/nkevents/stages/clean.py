@@ -74,39 +74,31 @@ class LineRule:
     published: bool
     # the rule is tried only on lines holding one of these (lower-case) strings: a cheap test
     # that spares the regex engine most lines (None: every line)
-    gate: frozenset[str] | None = None
+    gate: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
 class InlineRule:
     kind: str
     regex: re.Pattern
-    gate: frozenset[str] | None = None
+    gate: tuple[str, ...] | None = None
 
 
-def _gate(spec: dict) -> frozenset[str] | None:
+def _gate(spec: dict) -> tuple[str, ...] | None:
     contains = spec.get("contains")
-    return frozenset(c.lower() for c in contains) if contains else None
+    return tuple(c.lower() for c in contains) if contains else None
 
 
-def _may_match(gate: frozenset[str] | None, hits: frozenset[str]) -> bool:
-    return gate is None or not gate.isdisjoint(hits)
+def _may_match(gate: tuple[str, ...] | None, lowered: str) -> bool:
+    return gate is None or any(word in lowered for word in gate)
 
 
-@dataclass(frozen=True)
-class GateWords:
-    """All rules' `contains` strings: `hits(line)` is the set of them the line holds. (Plain
-    substring tests: one alternation of all the strings was measured several times slower.)"""
-    words: tuple[str, ...] = ()
-
-    def hits(self, line: str) -> frozenset[str]:
-        return _hits(self.words, line)
-
-
-@lru_cache(maxsize=4096)
-def _hits(words: tuple[str, ...], line: str) -> frozenset[str]:
-    lowered = line.lower()
-    return frozenset(w for w in words if w in lowered)
+def _by_length(lines: tuple["LineRule", ...]) -> tuple[tuple["LineRule", ...], ...]:
+    """For each word count up to the largest max_words (and one more for longer lines), the
+    line rules that may match a line that long, in their order."""
+    longest = max((rule.max_words for rule in lines if rule.max_words is not None), default=0)
+    return tuple(tuple(rule for rule in lines if rule.max_words is None or n <= rule.max_words)
+                 for n in range(longest + 2))
 
 
 @dataclass(frozen=True)
@@ -126,7 +118,7 @@ class Rules:
     continuation: frozenset[str]
     inline: tuple[InlineRule, ...] = ()
     credit_names: frozenset[str] = frozenset()
-    gate_words: GateWords = GateWords()
+    lines_by_length: tuple = ()
     chrome: re.Pattern | None = None
     chrome_max_words: int = 0
 
@@ -175,7 +167,7 @@ def rules() -> Rules:
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
                  outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
                  credit_names=frozenset(names),
-                 gate_words=GateWords(tuple(sorted({w for rule in (*lines, *inline) for w in (rule.gate or ())}))),
+                 lines_by_length=_by_length(tuple(lines)),
                  chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
 
 
@@ -248,20 +240,18 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
             continue
         nonblank_seen += 1
         n_words = len(line.split())
-        hits = r.gate_words.hits(line)
+        lowered = line.lower()
         if section_open:
             if n_words <= section_max and not _ends_final(line):
                 kinds[i] = "related_headlines"
                 continue
             section_open = False
-        for rule in r.lines:
-            if rule.max_words is not None and n_words > rule.max_words:
-                continue
+        for rule in r.lines_by_length[min(n_words, len(r.lines_by_length) - 1)]:
             if rule.head_only and (nonblank_seen > 1 or _continues(lines, i)):
                 continue
             if rule.tail_only and nonblank_total - nonblank_seen >= r.limits["tail_lines"]:
                 continue
-            if not _may_match(rule.gate, hits) or not rule.regex.fullmatch(line):
+            if not _may_match(rule.gate, lowered) or not rule.regex.fullmatch(line):
                 continue
             if rule.caption_like and not _reads_like_caption(line):
                 continue
@@ -285,11 +275,11 @@ def _is_chrome(line: str, n_words: int, r: Rules) -> bool:
 def _line_rule_kind(line: str, r: Rules) -> str | None:
     """The kind of the first line rule (other than head-only ones) the whole line matches."""
     n_words = len(line.split())
-    hits = r.gate_words.hits(line)
-    for rule in r.lines:
-        if rule.head_only or rule.tail_only or (rule.max_words is not None and n_words > rule.max_words):
+    lowered = line.lower()
+    for rule in r.lines_by_length[min(n_words, len(r.lines_by_length) - 1)]:
+        if rule.head_only or rule.tail_only:
             continue
-        if _may_match(rule.gate, hits) and rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
+        if _may_match(rule.gate, lowered) and rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
             return rule.kind
     return "chrome" if _is_chrome(line, n_words, r) else None
 
@@ -302,9 +292,9 @@ def _apply_inline_rules(lines, kinds, r: Rules) -> dict[int, list[Removed]]:
         if not line or kinds[i] is not None:
             continue
         pieces: list[Removed] = []
-        hits = r.gate_words.hits(line)
+        lowered = line.lower()
         for rule in r.inline:
-            if not _may_match(rule.gate, hits):
+            if not _may_match(rule.gate, lowered):
                 continue
             found = [m.group(0).strip() for m in rule.regex.finditer(line) if m.group(0).strip()]
             if found:
