@@ -443,3 +443,12 @@ def test_named_people_count(text, count):
     found = events.find_triggers(text)
     at = min(m.start() for m in found.values()) if found else len(text) // 2
     assert arguments.choose_subjects(text, (0, len(text)), at, [])[1] == count
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("Police are cracking down on outside influences among the young.", {"foreign_media"}),
+    ("Those caught leaving North Korea are sent to labor-training camps.", {"defection"}),
+    ("Women repatriated from China were sent to a holding centre.", {"defection"}),
+])
+def test_charges_of_the_conduct_classes(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
