@@ -132,8 +132,9 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     if hypothetical.search(sentence):
         # "those who ... will be executed": a threat, which is the content of a directive or policy
         found = {t: m for t, m in found.items() if t not in PUNISHMENT_TYPES | {"prohibited_activity"}}
-    if "policy" in found and _foreign_subject(sentence, found["policy"]):
-        del found["policy"]  # "South Korea banned leaflet launches": not a measure of the North
+    for typ in ("policy", "directive"):
+        if typ in found and _foreign_subject(sentence, found[typ]):
+            del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
     if "execution" in found and "sentence" in found:
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
