@@ -48,23 +48,15 @@ def _attribution_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _subject_res() -> tuple[re.Pattern, re.Pattern]:
-    """(noun pattern, pattern for the quantity and modifiers that end right before the noun)."""
+def _subject_res() -> re.Pattern:
+    """The people nouns ("residents", "a man in his 50s", "16-year-olds"); the quantity before a
+    noun is read by _quantity_before."""
     lex = lexicon.load("subjects")
-    qty = _count_quantity()
-    floor = _words_re(lex["floor_words"])
-    vague = _words_re(lex["vague_words"])
-    group = _words_re(lex["group_of"])
     nouns = _words_re(set(lex["people"]) | set(lex["collective"]))
     # a people word followed by one of these is a modifier ("a youth league", "the women's union")
     not_after = r"(?!\s+(?:league|union|team|group|squad|organi[sz]ation|committee|brigade|corps|unit|office|center|department|hall|village|camp|market|association)\b)(?![’']s\s+(?:league|union|association))"
-    noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
+    return re.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
                       rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
-    before = re.compile(
-        rf"(?<![\w-])(?:(?P<floor>{floor})\s+)?(?:(?P<vague>{vague})\s+)?(?:(?P<group>{group})\s+)?"
-        rf"(?:(?P<det>the|these|those|his|her|their|its|[A-Z][\w-]+[’']s)\s+)?(?:(?P<qty>{qty})\s+)?"
-        rf"(?P<mods>(?:(?!(?:{qty}|{vague}|{floor})\s)(?:[a-z]|\d{{1,2}}-)[\w’'-]*\s+){{0,{lex['modifiers_max']}}})$", re.I)
-    return noun, before
 
 
 def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str):
@@ -102,16 +94,6 @@ def _words_re(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
-
-
-@lru_cache(maxsize=None)
-def _count_quantity() -> str:
-    """A number of people: digits ("3,000", "1.5 million"), number words, compounds ("twenty-five",
-    "three thousand") or a range ("20 to 30"; the count is its lower end, as the gold counts)."""
-    words = [w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an")]
-    word = _words_re(words)
-    one = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million))?|(?:{word})(?:[\s-](?:{word}))*(?![\w-]))"
-    return rf"(?:{one}(?:\s*(?:to|or|and|-|–)\s*{one})?|an?)"
 
 
 # Words that end a subject phrase when read backwards from its noun.
@@ -359,7 +341,7 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
     """find_subjects over one piece of text: (start, end, count, one, and the span that must not be
     excluded), cached because several events and clauses share a sentence."""
     sent, excluded = (0, len(text)), ()
-    noun_re, before_re = _subject_res()
+    noun_re = _subject_res()
     lex = lexicon.load("subjects")
     collective, singular, fixed = set(lex["collective"]), set(lex["singular"]), lex["fixed_count"]
     adjective_like, followers = set(lex["adjective_like"]), set(lex["adjective_like_followers"])
