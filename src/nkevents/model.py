@@ -121,6 +121,9 @@ class Event:
     id: str = ""
     # the trigger refers back to an occurrence already named ("the trial", "the order")
     anaphoric: bool = False
+    # the trigger says it is another occurrence than one told before ("another trial", "one more
+    # person was executed"): it is never joined to an earlier one
+    new_occurrence: bool = False
     # for a policy: the kind of measure (lockdown, ban, lift...; data/lexicon/triggers.toml)
     measure: str | None = None
 

@@ -238,3 +238,13 @@ def _lookalikes():
 @pytest.mark.parametrize("typ, sentence", list(_lookalikes()))
 def test_look_alike_wordings_are_not_read_as_the_class(typ, sentence):
     assert typ not in types_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, typ, expected", [
+    ("At another trial the next day, two more men were sentenced.", "trial", True),
+    ("One more person was executed the following day.", "execution", True),
+    ("The trial was held at the stadium.", "trial", False),
+])
+def test_words_that_make_a_new_occurrence(sentence, typ, expected):
+    trigger = events.find_triggers(sentence)[typ]
+    assert events.is_new_occurrence(sentence, trigger) == expected

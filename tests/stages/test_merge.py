@@ -143,3 +143,9 @@ def test_a_reference_back_without_a_place_of_its_own_joins_the_occurrence():
     flood = ev("hardship", 0, place=Place(id="kp.jagang", name="Chagang", level="province"), place_basis="sentence")
     again = ev("hardship", 100, anaphoric=True)
     assert len(merge.merge_events([flood, again])) == 1
+
+
+def test_another_trial_is_never_joined_to_the_one_before():
+    first = ev("trial", 0)
+    other = ev("trial", 100, new_occurrence=True)
+    assert len(merge.merge_events([first, other])) == 2

@@ -211,7 +211,22 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     before = ANAPHORA.search(sentence, 0, trigger.start())
     if OWN_GROUP.match(sentence, trigger.end()):
         return False  # "the reported execution of 15 officials" names a group of its own
-    return bool(before) and not set(before.group(0).lower().split()) & set(lexicon.load("triggers")["new_occurrence_words"])
+    return bool(before) and not is_new_occurrence(sentence, trigger)
+
+
+# "another trial", "a second execution", "one more person was executed", "the other ... was sentenced"
+NEW_BEFORE = re.compile(r"\b(?:{words})\b(?:\s+[\w-]+){{0,3}}\s*$")
+
+
+@lru_cache(maxsize=None)
+def _new_before() -> re.Pattern:
+    words = "|".join(lexicon.load("triggers")["new_occurrence_words"])
+    return re.compile(NEW_BEFORE.pattern.format(words=words), re.I)
+
+
+def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
+    """Words right before the trigger say it is another occurrence than one told before."""
+    return bool(_new_before().search(sentence, max(0, trigger.start() - 40), trigger.start()))
 
 
 # "of" and a number of people after a noun trigger
@@ -233,7 +248,8 @@ def run(doc: Document) -> Document:
                 events.append(Event(type=typ, evidence=[(start, end)],
                                     trigger=(start + match.start(), start + match.end()),
                                     confidence=strengths.get(typ, 0.5),
-                                    anaphoric=is_anaphoric(sentence, match, typ), measure=measure))
+                                    anaphoric=is_anaphoric(sentence, match, typ), measure=measure,
+                                    new_occurrence=is_new_occurrence(sentence, match)))
     events.sort(key=lambda e: e.trigger)
     doc.events = events
     return doc

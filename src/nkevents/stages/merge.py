@@ -169,7 +169,7 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
             earlier[-1].evidence = sorted(set(earlier[-1].evidence) | set(ev.evidence))
             continue
         for kept in merged:
-            if same_occurrence(kept, ev, lead):
+            if not ev.new_occurrence and same_occurrence(kept, ev, lead):
                 _absorb(kept, ev)
                 break
         else:
@@ -264,6 +264,7 @@ def fold_death_sentences(events: list[Event]) -> list[Event]:
 
 def run(doc: Document) -> Document:
     events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])))
+    date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
     date_from_context(events)
     events.sort(key=lambda e: e.evidence[0])
