@@ -340,23 +340,20 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
 def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, int], ...]:
     """find_subjects over one piece of text: (start, end, count, one, and the span that must not be
     excluded), cached because several events and clauses share a sentence."""
-    sent, excluded = (0, len(text)), ()
     noun_re = _subject_res()
     lex = lexicon.load("subjects")
     collective, singular, fixed = set(lex["collective"]), set(lex["singular"]), lex["fixed_count"]
     adjective_like, followers = set(lex["adjective_like"]), set(lex["adjective_like_followers"])
     found = []
-    for m in noun_re.finditer(text, sent[0], sent[1]):
-        if _inside(m.span(), excluded):
-            continue
+    for m in noun_re.finditer(text):
         noun = m.group("noun").lower()
-        after = _NEXT_WORD.match(text, m.end(), sent[1])
+        after = _NEXT_WORD.match(text, m.end())
         if noun in adjective_like and after and after.group(1)[0].isalpha() and after.group(1).lower() not in followers:
             continue  # "a major crackdown", "the local branch": not a person
         if noun in lex["vague_before_of"] and after and after.group(1).lower() == "of":
             continue  # "a couple of days"
         one = noun in singular or bool(re.fullmatch(r"\d+-year-old", noun))
-        b = _quantity_before(text, max(sent[0], m.start() - 80), m.start())
+        b = _quantity_before(text, max(0, m.start() - 80), m.start())
         mods = b["mods"] if b else []
         kept = []  # the modifiers next to the noun, up to a stop word
         for w in reversed(mods):
@@ -379,14 +376,13 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             count = 1  # "a man in his 50s"
         found.append((start, m.end(), count, one, m.start(), m.end()))
     # "the nine were tried", "two of the 11": a number standing for people named before
-    for m in _bare_number_re().finditer(text, sent[0], sent[1]):
-        if not _inside(m.span(), excluded):
-            if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
-                found = [p for p in found if not m.start() <= p[0] < m.end()]
-            found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False, m.start(), m.end()))
+    for m in _bare_number_re().finditer(text):
+        if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
+            found = [p for p in found if not m.start() <= p[0] < m.end()]
+        found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False, m.start(), m.end()))
     # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
     # counts only where the trigger is about it, see _one_person_at)
-    names = [m for m in _one_person_res()[3].finditer(text, sent[0], sent[1])
+    names = [m for m in _one_person_res()[3].finditer(text)
              if not any(text.startswith(n, m.start()) for n in _not_names() if " " in n)
              and not any(p[0] <= m.start() < p[1] for p in found)]
     for i, m in enumerate(names):
@@ -395,9 +391,9 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
         if joined:
             found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Seung-mo, 61,": a person named with an age
-    if "," in text[sent[0]:sent[1]]:
-        for m in _one_person_res()[2].finditer(text, sent[0], sent[1]):
-            if not _inside(m.span(), excluded) and m.group("name").split()[0] not in _not_names():
+    if "," in text:
+        for m in _one_person_res()[2].finditer(text):
+            if m.group("name").split()[0] not in _not_names():
                 found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     return tuple(found)
 
