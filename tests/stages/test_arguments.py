@@ -452,3 +452,13 @@ def test_named_people_count(text, count):
 ])
 def test_charges_of_the_conduct_classes(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The judge sentenced two others to life imprisonment.", 2),
+    ("Security agents arrested a farmer in Musan.", 1),
+    ("Seven people arrested for smuggling were shot.", 7),
+    ("A prosecutor was arrested for taking bribes.", 1),
+])
+def test_the_agent_of_the_punishment_is_not_counted(text, count):
+    assert arguments.choose_subjects(text, (0, len(text)), 0, [])[1] == count

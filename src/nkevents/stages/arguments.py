@@ -374,6 +374,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
                 count = 1  # "the man", "the young soldier" ("her relative" is mostly someone else)
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
+        if _AGENT_AFTER.match(text, m.end()):
+            continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text):
@@ -399,6 +401,13 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+# A people phrase followed by an active verb of punishment and its object is the agent of the event.
+_AGENT_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|have\s+|has\s+|had\s+)*(?:sentenced|arrested|detained|executed|gave|give|handed|fined|tried|"
+    r"convicted|shot|caught|raided|searched|sent|took|dragged|beat|apprehended|jailed|imprisoned|punished|rounded\s+up|"
+    r"interrogated|questioned|seized|confiscated|banished|expelled|dismissed)\s+(?:down\s+)?(?:the|a|an|two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d+|them|him|her|his|their|those|these|all|several|dozens|hundreds|more|over|about|"
+    r"at\s+least|some|people|residents|locals)\b", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
 _MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
