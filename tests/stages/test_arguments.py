@@ -462,3 +462,15 @@ def test_charges_of_the_conduct_classes(sentence, charges):
 ])
 def test_the_agent_of_the_punishment_is_not_counted(text, count):
     assert arguments.choose_subjects(text, (0, len(text)), 0, [])[1] == count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A family of five were sent to the countryside.", 5),
+    ("More than 10 were damaged in the floods.", None),  # no noun: maybe not people
+    ("Police detained 12 traders, three of whom were later released.", 12),
+    ("Some 100-plus people were mobilized.", 100),
+    ("Two dozen vendors were fined.", 24),
+    ("A dozen vendors were fined.", None),
+])
+def test_counts_without_a_noun_and_other_number_shapes(text, count):
+    assert arguments.choose_subjects(text, (0, len(text)), 0, [])[1] == count

@@ -129,13 +129,13 @@ def _quantity(words, digits: str = r"\d+") -> str:
     return rf"(?:{digits}|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _number(word: str) -> int | None:
     """The value of a quantity: "12", "3,000", "1.5 million", "twenty-five", "three thousand"; of a
     range ("20 to 30") its lower end."""
-    word = word.lower().replace(",", "").strip()
+    word = word.lower().replace(",", "").replace("-plus", "").replace("+", "").strip()
     first = re.split(r"\s*(?:\bto\b|\bor\b|\band\b|–)\s*|(?<=\d)-(?=\d)", word)[0].strip()
     if first.isdigit():
         return int(first)
@@ -410,7 +410,7 @@ _AGENT_AFTER = re.compile(
     r"at\s+least|some|people|residents|locals)\b", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
 _MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|\+)?")
 _DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
 _RANGE_WORDS = {"to", "or", "and", "-", "–"}
 
@@ -448,6 +448,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
         return 0
 
     def is_number(k: int) -> bool:
+        if lowered[k] == "dozen":  # "two dozen" is 24; "a dozen" stays a vague amount
+            return k > 0 and is_number(k - 1)
         return bool(lowered[k] in numbers or _NUMBER_TOKEN.fullmatch(words[k])
                     or ("-" in lowered[k] and all(p in numbers for p in lowered[k].split("-"))))
 
@@ -512,11 +514,16 @@ def _not_names() -> frozenset:
 
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
-    qty = _quantity(w for w in lexicon.load("subjects")["number_words"] if w not in ("a", "an", "both"))
+    lex = lexicon.load("subjects")
+    qty = _quantity((w for w in lex["number_words"] if w not in ("a", "an", "both")), digits=r"\d[\d,]*")
+    verbs = r"were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them"
+    # "the nine were", "a family of five were": a number with no noun after it ("over 30 were" is left
+    # alone: without its noun the number may count houses or hectares)
+    opener = ("the|these|those|all|the remaining|the other|another|the last|the first|"
+              + _words_re(lex["group_of"]))
     return re.compile(
-        rf"(?<![\w-])(?:(?:the|these|those|all|the remaining|the other|another|the last|the first)\s+(?P<qty>{qty})"
-        rf"(?=\s+(?:were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them)\b)(?!\s+of the)"
-        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|the\s+(?:{qty})\b))", re.I)
+        rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
+        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b))", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -603,7 +610,13 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
 
 
 def _joined(text: str, a: tuple, b: tuple) -> bool:
-    return a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
+    """b follows a in one list of people ("three men, two women"); "three of whom" is part of the
+    group before it, not more people."""
+    return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
+            and not _PART_OF.match(text, b[0], b[1]))
+
+
+_PART_OF = re.compile(r"\S+\s+of\s+(?:them|those|these|whom|which|the)\b", re.I)
 
 
 def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
