@@ -474,3 +474,9 @@ def test_the_agent_of_the_punishment_is_not_counted(text, count):
 ])
 def test_counts_without_a_noun_and_other_number_shapes(text, count):
     assert arguments.choose_subjects(text, (0, len(text)), 0, [])[1] == count
+
+
+def test_no_event_is_negated():
+    text = "There were no public executions in Hyesan this year."
+    at = text.index("executions")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 10), "execution") == "negated"
