@@ -424,3 +424,9 @@ def test_two_headlines_closing_the_page_are_removed():
 
 def test_one_heading_closing_the_page_stays():
     assert "Markets reopen in Hyesan after the lockdown" in at_the_end("Markets reopen in Hyesan after the lockdown").text
+
+
+def test_copy_of_the_title_with_the_site_name_is_removed():
+    doc = cleaned(f"{P1}\n\nCourt in Chongjin tries phone sellers - Example Times\n\n{P2}",
+                  title="Court in Chongjin tries phone sellers")
+    assert "Example Times" not in doc.text and P2 in doc.text

@@ -388,3 +388,11 @@ def test_unexpected_error_is_cut_to_one_short_line():
     assert message.startswith("extraction failed (ValueError: x x") and "\n" not in message
     assert len(message) < read.UNEXPECTED_DETAIL_CHARS + 40
     assert read.unexpected_error(KeyError()) == "could not be read (KeyError)"
+
+
+def test_odd_json_keys_are_quoted_and_the_reason_stays_on_one_line(tmp_path):
+    f = tmp_path / "odd.json"
+    f.write_text(json.dumps({"\n": None, "a\nb": 1, "title": "x"}))
+    with pytest.raises(ReadError) as e:
+        from_path(f)
+    assert "\n" not in str(e.value) and "'a\\nb'" in str(e.value)

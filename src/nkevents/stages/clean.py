@@ -556,7 +556,8 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     if title:
         key = norm_title(title)
         body = [i for i, line in enumerate(lines) if line and kinds[i] is None]
-        copies = [i for i in body if norm_title(lines[i]) == key]
+        # a copy may carry the site's name: "Title - Example Times", "Title | World | News"
+        copies = [i for i in body if key in (norm_title(lines[i]), norm_title(COPY_SUFFIX.sub("", lines[i])))]
         if len(copies) == len(body):
             copies = copies[1:]  # the report is nothing but its title: keep one copy
         for i in copies:
@@ -565,6 +566,7 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
 
 
 SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,30}){1,3}$")
+COPY_SUFFIX = re.compile(r"(?:\s+(?:\||-|–|—|::|·)\s+[^|–—:·]{1,40}){1,3}$")
 
 
 def _starts_headline_run(lines, kinds, first, r: Rules) -> bool:

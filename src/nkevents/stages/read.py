@@ -77,7 +77,11 @@ SINGLE_BYTE_EUROPEAN = {"latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "cp12
 
 
 class ReadError(Exception):
-    """A report that cannot be read; str() is a one-line reason (no file name inside)."""
+    """A report that cannot be read; str() is a one-line reason (no file name inside). Line
+    breaks in the reason (from the input, or a library's message) are joined into one line."""
+
+    def __init__(self, reason: str):
+        super().__init__(" ".join(str(reason).split()))
 
 
 # An unexpected exception's own message is cut to this many characters in a one-line error.
@@ -364,7 +368,10 @@ def _doc_from_object(obj, overrides: dict, source: str) -> Document:
         raise ReadError(f"the JSON value is {_json_type(obj)}, expected an object with a "
                         f'"text" or "html" key')
     if not any(isinstance(obj.get(k), str) and obj[k].strip() for k in BODY_KEYS):
-        present = ", ".join(sorted(obj)) or "none"
+        # keys are the input's: a key with line breaks or odd characters is shown quoted
+        keys = sorted(obj)
+        present = ", ".join(k if k.isprintable() and k.strip() == k and k else repr(k)
+                            for k in keys[:20]) + (", ..." if len(keys) > 20 else "") or "none"
         raise ReadError('JSON object has no "text" or "html" body (allowed keys: text, html, '
                         f"url, outlet, title, published; found: {present})")
     fields = {k: obj.get(k) for k in BODY_KEYS + META_KEYS}
