@@ -107,6 +107,8 @@ COPYRIGHT = [
     "(This story has been refiled to correct a typo in paragraph 3)",
     "Editor's note: This story has been updated with comments from the Unification Ministry.",
     "*This article was translated from Korean.",
+    "This is an English translation of an article first published in Korean.",
+    "Click here for the Korean version",
     "Follow our coverage of North Korea at https://example.com/north-korea",
     "googletag.cmd.push(function() { googletag.display('ad-slot-2'); });",
 ]
