@@ -73,6 +73,7 @@ DATE_LINES = [
     "Updated: Mar 05, 2021 10:32 IST",
     "2 hours ago",
     "Issued on: 05/03/2021 - 10:32",
+    "Page last updated at 10:32 GMT, Friday, 5 March 2010",
 ]
 
 RELATED = [
@@ -109,6 +110,14 @@ COPYRIGHT = [
     "*This article was translated from Korean.",
     "This is an English translation of an article first published in Korean.",
     "Click here for the Korean version",
+    "This entry was posted on Wednesday, December 17th, 2008 at 3:00 pm and is filed under Food. You can follow any responses to this entry through the RSS 2.0 feed.",
+    "Both comments and pings are currently closed.",
+    "example.co.uk © Example Media Limited 2011",
+    "[ⓒ Daily Example, All Rights Reserved]",
+    "<All rights reserved by Example News Agency>",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Original reporting in Korean by Jane Doe. Korean service director: John Roe. Translated by Sam Lee. Written for the Web in English by Ann Kim.",
+    "On the Net: Example agency: http://example.com",
     "Follow our coverage of North Korea at https://example.com/north-korea",
     "googletag.cmd.push(function() { googletag.display('ad-slot-2'); });",
 ]
@@ -189,6 +198,8 @@ CHROME = [
     "Leave a comment",
     "12 Comments",
     "[email protected]",
+    "E-mail this to a friend   Printable version",
+    "Bookmark with: Delicious Digg reddit Facebook StumbleUpon What are these?",
     "메뉴 바로가기",
     "north-korea-court-trial-chongjin",
     "Associated Press",
