@@ -149,3 +149,11 @@ def test_another_trial_is_never_joined_to_the_one_before():
     first = ev("trial", 0)
     other = ev("trial", 100, new_occurrence=True)
     assert len(merge.merge_events([first, other])) == 2
+
+
+def test_an_issuer_filled_in_from_the_report_does_not_split_one_order():
+    from nkevents.model import Actor
+    named = ev("directive", 0, actors=[Actor(id="central_committee", text="the Central Committee", role="issuer")])
+    filled = ev("directive", 50, actors=[Actor(id="central_committee", text="", role="issuer")])
+    bare = ev("directive", 90)
+    assert len(merge.merge_events([named, filled, bare])) == 1

@@ -910,7 +910,7 @@ def fill_context_actors(doc: Document, excluded) -> None:
     for ev in doc.events:
         if len(enforcers) == 1 and any(ev is u for u in unattributed):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
-        elif ev.type == "policy" and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
+        elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
 
 

@@ -46,7 +46,8 @@ def _date_compatible(a: Event, b: Event) -> bool:
 
 
 def _issuers(e: Event) -> set[str]:
-    return {a.id for a in e.actors if a.role == "issuer"}
+    """The bodies the event's own words name as issuer (not one filled in from the report)."""
+    return {a.id for a in e.actors if a.role == "issuer" and a.text}
 
 
 def _authorities(e: Event) -> set[str]:
