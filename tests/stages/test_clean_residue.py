@@ -199,6 +199,10 @@ CHROME = [
     "12 Comments",
     "[email protected]",
     "E-mail this to a friend   Printable version",
+    "Reading time: 3 minutes",
+    "4 min read",
+    "Exclusive",
+    "News Analysis",
     "Bookmark with: Delicious Digg reddit Facebook StumbleUpon What are these?",
     "메뉴 바로가기",
     "north-korea-court-trial-chongjin",
@@ -443,3 +447,8 @@ def test_copy_of_the_title_with_the_site_name_is_removed():
     doc = cleaned(f"{P1}\n\nCourt in Chongjin tries phone sellers - Example Times\n\n{P2}",
                   title="Court in Chongjin tries phone sellers")
     assert "Example Times" not in doc.text and P2 in doc.text
+
+
+def test_advertisement_label_opening_a_paragraph_is_cut_out():
+    doc = cleaned(f"{P1}\n\nAdvertisement {P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
