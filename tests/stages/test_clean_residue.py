@@ -160,6 +160,9 @@ CAPTIONS = [
     "Kim Jong Un at a party meeting in Pyongyang | KCNA",
     "Workers repair a dam in Sinuiju. The dam broke in the floods of 2010. Image: Example Agency",
     "Soldiers guard the bridge in Sinuiju in this photo released on May 3. Credit: KCNA via Reuters",
+    "Soldiers guard the bridge over the Tumen River near Hoeryong. AP Photo",
+    "Vendors sell vegetables at a market in Hyesan in 2019. (ASIAPRESS)",
+    "Kim Jong Un inspects a greenhouse farm in South Hamgyong Province.\nPhoto: KCNA",
 ]
 
 SHARE = [

@@ -379,8 +379,11 @@ def _mark_caption_pairs(lines, kinds, limits, continuation) -> None:
             if _credit_alone(lines[i], limits) and (j < 0 or kinds[j] != "caption"):
                 _mark_caption_below(lines, kinds, i, limits)
             continue
+        # a sentence right above a credit alone (no blank line between), or between the page's
+        # header residue and the credit, is that picture's caption
+        touching = j == i - 1
         if _caption_candidate(lines[j], limits, continuation) or _same_caption(lines[j], lines[i]) \
-                or (_credit_alone(lines[i], limits) and _after_residue(lines, kinds, j)
+                or (_credit_alone(lines[i], limits) and (touching or _after_residue(lines, kinds, j))
                     and _caption_sentence(lines[j], limits)):
             kinds[j] = "caption"
         elif _credit_alone(lines[i], limits):
