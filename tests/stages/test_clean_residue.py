@@ -455,3 +455,10 @@ def test_copy_of_the_title_with_the_site_name_is_removed():
 def test_advertisement_label_opening_a_paragraph_is_cut_out():
     doc = cleaned(f"{P1}\n\nAdvertisement {P2}")
     assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_heading_and_cut_off_last_sentence_of_a_truncated_page_stay():
+    tail = ("Markets reopen in Hyesan\nWhile the authorities also told residents to prepare for "
+            "a long closure of the border and more inspections of the markets in the city, the source")
+    doc = at_the_end(tail)
+    assert "While the authorities also told residents" in doc.text

@@ -633,7 +633,9 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         # a list whose every line has a number is data (prices, figures), not headlines
         all_numbers = all(any(ch.isdigit() for ch in _unbulleted(lines[k])) for k in run)
         # at the end of the page (no body after it) two headlines are enough: a "more stories" box
-        at_tail = not any(lines[k] and kinds[k] is None for k in range(last + 1, n))
+        # (headline-short lines only: the cut-off last sentence of a truncated page is no headline)
+        at_tail = not any(lines[k] and kinds[k] is None for k in range(last + 1, n)) \
+            and all(len(lines[k].split()) <= limits["tail_headline_max_words"] for k in run)
         needed = limits["tail_headline_run_min"] if at_tail else limits["headline_run_min"]
         if len(run) >= needed and not (followed_by_wrap or introduced or all_numbers):
             keys = {norm_title(lines[k]) for k in run}
