@@ -462,3 +462,15 @@ def test_heading_and_cut_off_last_sentence_of_a_truncated_page_stay():
             "a long closure of the border and more inspections of the markets in the city, the source")
     doc = at_the_end(tail)
     assert "While the authorities also told residents" in doc.text
+
+
+@pytest.mark.parametrize("caption", ["Kim Jong Un inspects a greenhouse farm. (KCNA)",
+                                     "Vendors wait for buyers at a market in Hyesan. Image: Daily NK"])
+def test_caption_and_credit_glued_before_a_paragraph_are_cut_out(caption):
+    doc = cleaned(f"{P1}\n\n{caption} {P2}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_wire_dateline_with_agency_in_brackets_stays():
+    para = f"SEOUL, March 5 (Yonhap) -- {P2}"
+    assert para in cleaned(f"{P1}\n\n{para}").text
