@@ -474,3 +474,14 @@ def test_caption_and_credit_glued_before_a_paragraph_are_cut_out(caption):
 def test_wire_dateline_with_agency_in_brackets_stays():
     para = f"SEOUL, March 5 (Yonhap) -- {P2}"
     assert para in cleaned(f"{P1}\n\n{para}").text
+
+
+def test_menu_of_capitalized_section_names_is_removed():
+    menu = "Home News Politics Economy Society Culture Sports Opinion Photos Videos"
+    doc = between(menu)
+    assert menu not in doc.text
+
+
+def test_heading_in_title_case_inside_the_body_stays():
+    heading = "Border Guards Rotated After Defection"
+    assert heading in cleaned(f"{P1}\n\n{heading}\n{P2}").text

@@ -190,6 +190,7 @@ def run(doc: Document) -> Document:
     _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
     title = _mark_title(lines, kinds, doc.title, r)
+    _mark_menus(lines, kinds, r.limits)
     _mark_other_stories(lines, kinds, r)
     _mark_headline_runs(lines, kinds, r)
     _mark_caps_headlines(lines, kinds, r.limits)
@@ -449,6 +450,20 @@ def _mark_byline_names(lines, kinds) -> None:
 
 
 ROLE = re.compile(r"(?:staff |senior |chief )?(?:reporter|correspondent|writer|editor|contributor|columnist|author)", re.I)
+
+
+MENU_ITEM = re.compile(r"[A-Z0-9&][\w&'’.+-]*|[|·•/>»›:–—-]+")
+
+
+def _mark_menus(lines, kinds, limits) -> None:
+    """A line of capitalized words only ('Home News Politics Economy North Korea World Sports
+    Opinion'), many of them and no sentence mark, is a site's menu (the title is taken by now)."""
+    for i, line in enumerate(lines):
+        if not line or kinds[i] is not None or _ends_final(line):
+            continue
+        words = line.split()
+        if len(words) >= limits["menu_min_words"] and all(MENU_ITEM.fullmatch(w) for w in words):
+            kinds[i] = "navigation"
 
 
 def _mark_other_stories(lines, kinds, r: Rules) -> None:
