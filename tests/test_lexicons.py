@@ -197,3 +197,12 @@ def test_every_trigger_pattern_says_where_its_matches_start():
         if isinstance(table, dict) and "patterns" in table and "keywords" not in table:
             unreadable = [p for p in table["patterns"] if lexicon.leading_words(p) is None]
             assert not unreadable, (typ, unreadable)
+
+
+def test_a_table_compiled_alone_is_the_table_of_the_whole_lexicon():
+    for name in ("triggers", "modality"):
+        whole = lexicon.compiled(name)
+        for key in lexicon.table_keys(name):
+            alone = lexicon.table_patterns(name, key)
+            assert alone["patterns"].pattern == whole[key]["patterns"].pattern
+            assert (alone["exclude"] and alone["exclude"].pattern) == (whole[key]["exclude"] and whole[key]["exclude"].pattern)

@@ -64,6 +64,19 @@ def compiled(name: str) -> dict[str, dict[str, re.Pattern | None]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def table_patterns(name: str, key: str) -> dict[str, re.Pattern | None]:
+    """compiled(name)[key] alone, compiled on first use: a process extracting one report compiles
+    only the tables the report calls for (compiling all of them is most of its start-up time)."""
+    table = load(name)[key]
+    return {"patterns": alternation(table["patterns"]), "exclude": alternation(table.get("exclude", []))}
+
+
+def table_keys(name: str) -> list[str]:
+    """The keys of a lexicon's tables that carry patterns, in file order."""
+    return [k for k, t in load(name).items() if isinstance(t, dict) and "patterns" in t]
+
+
 # ---------- cheap pre-checks ----------
 # Trying every pattern at every character is the slow part of extraction. Most patterns must begin
 # with one of a few words ("execut", "firing squad"); a sentence that contains none of them cannot

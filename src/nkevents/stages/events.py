@@ -79,7 +79,7 @@ def measure_of(sentence: str, trigger: re.Match) -> str | None:
 def policy_triggers(sentence: str) -> list[tuple[re.Match, str | None]]:
     """Every distinct measure a sentence names, with its first trigger: "closed the markets and
     banned travel between provinces" is two policies (one per measure, annotation.md)."""
-    pats = lexicon.compiled("triggers")["policy"]
+    pats = lexicon.table_patterns("triggers", "policy")
     out, kinds = [], set()
     for m in _all_triggers(pats["patterns"], pats["exclude"], sentence):
         kind = measure_of(sentence, m)
@@ -95,7 +95,7 @@ CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
 
 
 def _cue(name: str) -> re.Pattern | None:
-    return lexicon.compiled("modality")[name]["patterns"]
+    return lexicon.table_patterns("modality", name)["patterns"]
 
 
 def start_places(text: str) -> dict[str, list[int] | None]:
@@ -114,12 +114,13 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     lowered = sentence.lower()
     gates = lexicon.gates("triggers")
     places = start_places(sentence) if places is None else places
-    for typ, pats in lexicon.compiled("triggers").items():
+    for typ in lexicon.table_keys("triggers"):
         if types is not None and typ not in types:
             continue
         at = places.get(typ)
         if (at is None and not lexicon.may_match(gates[typ], lowered)) or at == []:
             continue
+        pats = lexicon.table_patterns("triggers", typ)
         m = _first_trigger(pats["patterns"], pats["exclude"], sentence, at)
         if m:
             found[typ] = m
