@@ -248,3 +248,13 @@ def test_look_alike_wordings_are_not_read_as_the_class(typ, sentence):
 def test_words_that_make_a_new_occurrence(sentence, typ, expected):
     trigger = events.find_triggers(sentence)[typ]
     assert events.is_new_occurrence(sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, arrest", [
+    ("The people caught with foreign phones were sentenced to eleven years.", False),
+    ("Smugglers arrested last year were executed in public.", False),
+    ("Police arrested two men, who were sentenced to ten years.", True),
+    ("Two men were arrested in May and later sentenced to ten years.", True),
+])
+def test_an_arrest_that_only_describes_the_punished_is_not_an_event_of_its_own(sentence, arrest):
+    assert ("arrest" in types_of(sentence)) == arrest

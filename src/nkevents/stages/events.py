@@ -136,6 +136,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ]):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
+    if "arrest" in found and _describes_the_punished(sentence, found["arrest"], found):
+        del found["arrest"]  # "the people caught with phones were sentenced to 11 years"
     if "execution" in found and "sentence" in found:
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
@@ -179,6 +181,24 @@ def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Ma
 @lru_cache(maxsize=None)
 def _sentence_cue(name: str) -> re.Pattern:
     return lexicon.alternation(lexicon.load("triggers")[name])
+
+
+# A participle right after a noun ("the people caught with phones", "smugglers arrested last
+# year") describes the people a later punishment of the sentence concerns.
+REDUCED_RELATIVE = re.compile(r"\b(?!(?:was|were|been|being|got|get|gets|had|have|has|is|are|and|then|later|also|"
+                              r"reportedly|allegedly|recently|who|that|they|he|she|it|not)\b)[a-z]+\s+$", re.I)
+PARTICIPLE = re.compile(r"(?:caught|arrested|detained|apprehended|nabbed)\b", re.I)
+
+
+# ... and the main verb of the sentence follows: "... were sentenced", with no clause between
+MAIN_VERB_AFTER = re.compile(r"(?:(?!\bwho\b|\bwhich\b|\bthat\b|,)[^.;])*\b(?:were|was|are|is|have been|has been|had been)\s+(?:\w+\s+)?$", re.I)
+
+
+def _describes_the_punished(sentence: str, arrest: re.Match, found: dict[str, re.Match]) -> bool:
+    later = [m for t, m in found.items() if t in ("sentence", "execution", "trial") and m.start() > arrest.end()]
+    return bool(later and PARTICIPLE.match(arrest.group(0))
+                and REDUCED_RELATIVE.search(sentence, max(0, arrest.start() - 30), arrest.start())
+                and MAIN_VERB_AFTER.match(sentence, arrest.end(), min(m.start() for m in later)))
 
 
 def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
