@@ -211,3 +211,54 @@ def starts(name: str) -> dict[str, re.Pattern | None]:
             words |= lead
         out[key] = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(words)}))") if words else None
     return out
+
+
+class StartScanner:
+    """Where the matches of each table of a lexicon can start, found in one scan of a text: one
+    regex finds every place any table's leading word starts, then a walk down a trie of the words
+    (a few characters) tells which tables' words start there."""
+
+    def __init__(self, words_of: dict[str, set[str]]):
+        self.keys = list(words_of)
+        self.trie: dict = {}
+        for key, words in words_of.items():
+            for word in words:
+                node = self.trie
+                for ch in word:
+                    node = node.setdefault(ch, {})
+                node.setdefault("", set()).add(key)
+        every = set().union(*words_of.values()) if words_of else set()
+        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(every)}))") if every else None
+
+    def places(self, text: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {k: [] for k in self.keys}
+        if self.regex is None:
+            return out
+        lowered = text.lower() if len(text.lower()) == len(text) else None
+        for m in self.regex.finditer(text):
+            at, node, found = m.start(), self.trie, set()
+            source = lowered if lowered is not None else text
+            i = at
+            while node:
+                found |= node.get("", set())
+                if i >= len(source):
+                    break
+                ch = source[i] if lowered is not None else source[i].lower()
+                node = node.get(ch)
+                i += 1
+            for key in found:
+                out[key].append(at)
+        return out
+
+
+@lru_cache(maxsize=None)
+def start_scanner(name: str) -> StartScanner:
+    """The StartScanner of the tables of a lexicon whose patterns all say where they start."""
+    words_of = {}
+    for key, table in load(name).items():
+        if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
+            continue
+        leads = [leading_words(p) for p in table["patterns"]]
+        if leads and all(lead is not None for lead in leads):
+            words_of[key] = set().union(*leads)
+    return StartScanner(words_of)

@@ -101,8 +101,8 @@ def _cue(name: str) -> re.Pattern | None:
 def start_places(text: str) -> dict[str, list[int] | None]:
     """{type: the offsets in `text` where one of its triggers can start}, None for the types whose
     triggers can start anywhere (their keywords gate them instead)."""
-    return {typ: None if start is None else [m.start() for m in start.finditer(text)]
-            for typ, start in lexicon.starts("triggers").items()}
+    found = lexicon.start_scanner("triggers").places(text)
+    return {typ: found.get(typ) for typ in lexicon.table_keys("triggers")}
 
 
 def find_triggers(sentence: str, types: set[str] | None = None,
