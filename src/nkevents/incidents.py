@@ -22,7 +22,7 @@ import hashlib
 import re
 import tomllib
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -195,7 +195,10 @@ class TextFeatures:
     cites: tuple[str, ...] = ()  # outlets the report cites
 
 
-def text_features(text: str, title: str | None = None, outlet: str | None = None) -> TextFeatures:
+def text_features(text: str, title: str | None = None, outlet: str | None = None, *,
+                  for_index: bool = True) -> TextFeatures:
+    """What a report's text offers for comparison. for_index=False leaves out what only filing
+    the report needs (MinHash band keys, rare-word keys): a stored report compared again."""
     t = rules()["text"]
     r = rules()["rare"]
     k = t["shingle_words"]
@@ -212,14 +215,18 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
             if weight > 0:
                 key = stem(w)
                 rare[key] = max(rare.get(key, 0.0), weight)
-    named = sorted((w for w in rare if not w[:1].isdigit()), key=lambda w: (-rare[w], w))
-    rare_keys = tuple("r:" + w[:36] for w in named[:r["keys_per_report"]])
+    rare_keys: tuple[str, ...] = ()
+    if for_index:
+        named = sorted((w for w in rare if not w[:1].isdigit()), key=lambda w: (-rare[w], w))
+        rare_keys = tuple("r:" + w[:28] for w in named[:r["keys_per_report"]])
     title_words = frozenset(stem(w) for w in tokens(title or "") if w not in common
                             and w not in _domain_common())
     extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
                  outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)))
     if len(grams) < t["min_shingles"]:
         return TextFeatures(frozenset(), False, (), **extra)
+    if not for_index:
+        return TextFeatures(frozenset(hash(g) for g in grams), True, (), **extra)
     perms, scheme = _permutations()
     # crc32: a stable 32-bit hash (the band keys are stored), several times faster than sha1
     mh = MinHash(num_perm=t["num_perm"], seed=1, hashfunc=zlib.crc32, permutations=perms,
@@ -229,8 +236,46 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     return TextFeatures(frozenset(hash(g) for g in grams), True, band_keys(mh), **extra)
 
 
-def report_features(report: dict) -> TextFeatures:
-    return text_features(report.get("text") or "", report.get("title"), report.get("outlet"))
+def _months_around(day: date, months: int) -> list[str]:
+    out = []
+    y, m = day.year, day.month - months
+    while m < 1:
+        y, m = y - 1, m + 12
+    for _ in range(2 * months + 1):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def rare_index_keys(feats: TextFeatures, report: dict) -> list[str]:
+    """The keys a report is filed under by its rarest words: "r:onsong" (for reports with no
+    time, which look up any year) and, by its month, "r:onsong@2023-03" (rewrites are published
+    within weeks of each other, so dated reports look only near their own month); a report with
+    no time is filed under "r:onsong@?"."""
+    when = report_time(report)
+    suffix = f"@{when.year:04d}-{when.month:02d}" if when else "@?"
+    return [k for key in feats.rare_keys for k in (key, key + suffix)]
+
+
+def rare_lookup_keys(feats: TextFeatures, report: dict) -> list[str]:
+    """The keys under which reports that may retell this one are filed (rare_index_keys)."""
+    when = report_time(report)
+    if when is None:
+        return list(feats.rare_keys)
+    months = _months_around(when, rules()["rare"]["key_months"])
+    return [f"{key}@{m}" for key in feats.rare_keys for m in months + ["?"]]
+
+
+def rare_key_cap(key: str) -> int:
+    """A rare-word key filed under more reports than this is too common to look up: a word of
+    one month ("r:onsong@2023-03") may hold more than a word of any time ("r:onsong")."""
+    r = rules()["rare"]
+    return r["max_reports_per_key"] if "@" in key else r["max_reports_per_word"]
+
+
+def report_features(report: dict, *, for_index: bool = True) -> TextFeatures:
+    return text_features(report.get("text") or "", report.get("title"), report.get("outlet"),
+                         for_index=for_index)
 
 
 @lru_cache(maxsize=1)
@@ -710,12 +755,15 @@ def incident_id_for(event_id: str) -> str:
 
 def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dict, dict]],
                 incident_of: dict[str, str], members: dict[str, list[tuple[dict, dict]]],
-                text_sim=None) -> list[Link]:
+                text_sim=None, text_found: set[str] | None = None) -> list[Link]:
     """Decide where each of one report's new events goes.
 
     candidates: (event, report) pairs found through the index; incident_of: event_id -> incident
     of every candidate; members: incident -> its (event, report) pairs (for the disagreement
-    check); text_sim(report_id) -> TextSimilarity of the new report with that stored report.
+    check); text_sim(report_id) -> TextSimilarity of the new report with that stored report;
+    text_found: the candidate reports found by their texts (band or rare-word keys; None: all).
+    Texts are compared only with those, and with reports having an event of the same type whose
+    place and date fit: comparing texts is the costly part.
     Returns one Link per new event (new incidents for those that link to nothing)."""
     floor = rules()["decision"]["member_floor"]
     threshold = rules()["decision"]["link_score"]
@@ -731,6 +779,9 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
     for ev in new_events:
         for cand, crep in candidates:
             if cand["report_id"] == report["report_id"] or cand["type"] not in allowed[ev["type"]]:
+                continue
+            by_text = text_found is None or crep["report_id"] in text_found
+            if not by_text and (cand["type"] != ev["type"] or not _fits(ev, report, cand, crep)):
                 continue
             s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
             if s.compatible:
@@ -752,7 +803,9 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             continue
         blocked = False
         for m, mrep in members.get(inc, []):
-            ms = score_pair(ev, report, m, mrep, sim(mrep["report_id"]))
+            # disagreement needs no texts; a member of another type needs them to be compatible
+            ms = score_pair(ev, report, m, mrep,
+                            sim(mrep["report_id"]) if m["type"] != ev["type"] else None)
             if not ms.compatible or ms.disagreement <= floor:
                 blocked = True
                 break
@@ -760,7 +813,8 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             continue
         placed[eid] = Link(eid, inc, cid, round(score, 3), s.reasons)
         taken.add(inc)
-    _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken)
+    told = [(c, r) for c, r in candidates if r["report_id"] in sims]  # compared texts only
+    _align_stories(new_events, report, told, incident_of, members, sim, placed, taken)
     _bridge(scored, by_id, report, incident_of, members, placed, taken)
     return [placed.get(e["event_id"]) or Link(e["event_id"], incident_id_for(e["event_id"]))
             for e in new_events]
@@ -793,6 +847,17 @@ def _bridge(scored, by_id, report, incident_of, members, placed, taken) -> None:
         link.reasons.append(f"joins incident {other}: also linked to {cid} (score {score:g})")
         members[link.incident_id] = members.get(link.incident_id, []) + theirs
         taken.add(other)
+
+
+def _fits(a: dict, ra: dict, b: dict, rb: dict) -> bool:
+    """Places compatible and dates overlapping (or not both dated): what score_pair checks before
+    anything else, without the texts."""
+    if not places_compatible(place_of(a), place_of(b)):
+        return False
+    wa, wb = event_window(a, ra), event_window(b, rb)
+    if wa and wb and not windows_overlap(wa, wb):
+        return not (wa.dated and wb.dated) and (wa.md or wb.md)
+    return True
 
 
 def _align_stories(new_events, report, candidates, incident_of, members, sim, placed, taken):
@@ -940,7 +1005,8 @@ class Linker:
         self.events: dict[str, dict] = {}
         self.reports: dict[str, dict] = {}
         # Text features of stored reports are recomputed from their texts when compared, with a
-        # small cache: keeping every report's shingles would not fit in memory at scale.
+        # cache of the last 50,000 (without their index keys): keeping every report's shingles
+        # would not fit in memory at scale, recomputing them all is the slow part.
         self._features: dict[str, TextFeatures] = {}
         self.keys: dict[str, list[str]] = {}  # index key -> event ids
         self.bands: dict[str, list[str]] = {}  # LSH band and rare-word keys -> report ids
@@ -948,20 +1014,23 @@ class Linker:
         self.incident_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
         self.links: dict[str, Link] = {}
+        self.text_found: set[str] = set()  # of the report being linked (candidates())
         self.compared = 0  # candidate pairs looked at (for the benchmark)
 
     def candidates(self, report: dict, events: list[dict], feats: TextFeatures) -> list[str]:
+        """Candidate event ids; self.text_found: the reports found by their texts."""
         found: dict[str, None] = {}
+        self.text_found = set()
         for ev in events:
             for k in lookup_keys(ev, report):
                 for cid in self.keys.get(k, ()):
                     found[cid] = None
         types = {t for e in events for t in compatible_types(e["type"])}
-        cap = rules()["rare"]["max_reports_per_key"]
-        for band in feats.bands + feats.rare_keys:
+        for band in list(feats.bands) + rare_lookup_keys(feats, report):
             near = self.bands.get(band, ())
-            if band.startswith("r:") and len(near) > cap:
+            if band.startswith("r:") and len(near) > rare_key_cap(band):
                 continue
+            self.text_found.update(near)
             for rid in near:
                 for cid in self._events_of_report.get(rid, ()):
                     if self.events[cid]["type"] in types:
@@ -970,10 +1039,10 @@ class Linker:
 
     def features(self, report_id: str) -> TextFeatures:
         if report_id not in self._features:
-            self._remember(report_id, report_features(self.reports[report_id]))
+            self._remember(report_id, report_features(self.reports[report_id], for_index=False))
         return self._features[report_id]
 
-    def _remember(self, report_id: str, feats: TextFeatures, keep: int = 20_000) -> None:
+    def _remember(self, report_id: str, feats: TextFeatures, keep: int = 50_000) -> None:
         if len(self._features) >= keep:
             self._features.pop(next(iter(self._features)))
         self._features[report_id] = feats
@@ -991,10 +1060,11 @@ class Linker:
 
         def sim(other):
             return text_similarity(feats, self.features(other))
-        links = link_events(events, report, candidates, self.incident_of, members, sim)
+        links = link_events(events, report, candidates, self.incident_of, members, sim,
+                            self.text_found)
         self.reports[rid] = report
-        self._remember(rid, feats)
-        for band in feats.bands + feats.rare_keys:
+        self._remember(rid, replace(feats, bands=(), rare_keys=()))
+        for band in list(feats.bands) + rare_index_keys(feats, report):
             self.bands.setdefault(band, []).append(rid)
         for ev, link in zip(events, links):
             eid = ev["event_id"]

@@ -5,7 +5,8 @@ linking one new report reads only the candidates its keys point at:
 
 - incident_keys: (key, event_id) - the blocking keys of every linked event (type|month|at|place).
 - incident_bands: (band, report_id) - MinHash LSH band keys of every linked report's text, and
-  its rarest words ("r:hoeryong"), so that copies and rewrites are found whatever their events.
+  its rarest words ("r:onsong", "r:onsong@2023-03"), so that copies and rewrites are found
+  whatever their events.
 - incident_members: one row per linked event: its incident, the member it was linked to, the
   score and the reasons (why the link was made).
 - incident_copies: report pairs whose texts are near-duplicates (found while linking).
@@ -184,17 +185,17 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
     for chunk in _chunks(lookups):
         cand_ids.update(conn.execute(select(incident_keys.c.event_id)
                                      .where(incident_keys.c.key.in_(chunk))).scalars())
+    near: set[str] = set()
     if feats.bands or feats.rare_keys:
         # Texts sharing a MinHash band (copies), or one of the report's rarest words (rewrites):
         # a rare-word key filed under too many reports is too common to say anything.
         keys = list(feats.bands)
-        cap = core.rules()["rare"]["max_reports_per_key"]
-        if feats.rare_keys:
+        rare = core.rare_lookup_keys(feats, report)
+        if rare:
             counts = dict(conn.execute(
-                select(incident_bands.c.band, func.count()).where(
-                    incident_bands.c.band.in_(list(feats.rare_keys)))
+                select(incident_bands.c.band, func.count()).where(incident_bands.c.band.in_(rare))
                 .group_by(incident_bands.c.band)).all())
-            keys += [k for k in feats.rare_keys if counts.get(k, 0) <= cap]
+            keys += [k for k in rare if 0 < counts.get(k, 0) <= core.rare_key_cap(k)]
         near = set(conn.execute(select(incident_bands.c.report_id).where(
             incident_bands.c.band.in_(keys))).scalars())
         near.discard(report_id)
@@ -226,11 +227,12 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
     def text_sim(other_id: str) -> core.TextSimilarity:
         if other_id not in sims:
             if other_id not in feat_cache:
-                feat_cache[other_id] = core.report_features(rep_data[other_id])
+                feat_cache[other_id] = core.report_features(rep_data[other_id], for_index=False)
             sims[other_id] = core.text_similarity(feats, feat_cache[other_id])
         return sims[other_id]
 
-    links = core.link_events(new_events, report, candidates, incident_of, members, text_sim)
+    links = core.link_events(new_events, report, candidates, incident_of, members, text_sim,
+                             text_found=near)
 
     # Near-duplicate texts among the reports compared: the copy relation (for independence).
     for other_id, s in sims.items():
@@ -256,9 +258,9 @@ def _link_report(conn, report_id: str, event_ids: list[str]) -> list[core.Link]:
         conn.execute(insert(incident_sources).values(
             report_id=report_id, cites=core.cited_outlets(report["text"], report["outlet"]),
             linked_at=t))
-        if feats.bands or feats.rare_keys:
-            conn.execute(insert(incident_bands), [{"band": b, "report_id": report_id} for b in
-                                                  sorted(set(feats.bands + feats.rare_keys))])
+        filed = sorted(set(feats.bands) | set(core.rare_index_keys(feats, report)))
+        if filed:
+            conn.execute(insert(incident_bands), [{"band": b, "report_id": report_id} for b in filed])
     absorbed = set()
     for link in links:  # an event linking two incidents joins them (core._bridge)
         for other in link.absorbs:
