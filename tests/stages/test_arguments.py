@@ -480,3 +480,11 @@ def test_no_event_is_negated():
     text = "There were no public executions in Hyesan this year."
     at = text.index("executions")
     assert arguments.choose_modality(text, (0, len(text)), (at, at + 10), "execution") == "negated"
+
+
+def test_the_city_told_before_beats_the_province_its_source_speaks_from():
+    from nkevents.pipeline import extract
+    doc = extract("Two smugglers were caught in Hyesan on March 8. Authorities sealed off the roads into "
+                  "the city on March 9, a source in Ryanggang Province said.", published="2024-03-15")
+    [policy] = [e for e in doc.events if e.type == "policy"]
+    assert policy.place.id == "kp.ryanggang.hyesan"

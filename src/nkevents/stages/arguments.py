@@ -210,8 +210,6 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         ABROAD_AFTER.fullmatch(doc.text[t1:m.start]) or ABROAD_BEFORE.fullmatch(doc.text[sent[0]:m.start]))]
     if abroad:
         return abroad[0].place, "sentence"
-    if in_sentence:
-        return _most_specific(gaz, in_sentence) or _nearest(in_sentence, t0), "sentence"
     before = [m for m in mentions if m.start < sent[0]]
     reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
     if reference and before:
@@ -222,6 +220,12 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
             if hit is not None:
                 return hit, "context"
     named_before = [m for m in before if not _inside((m.start, m.end), excluded)]
+    if in_sentence:
+        source = _most_specific(gaz, in_sentence) or _nearest(in_sentence, t0)
+        # "two smugglers were caught in Hyesan ... a source in Ryanggang said the two were arrested":
+        # the place told before, inside the source's, is the more specific
+        inside = [m.place for m in named_before if m.place.id.startswith(source.id + ".")]
+        return (inside[-1], "context") if inside else (source, "sentence")
     if named_before:
         # the most specific place of the latest sentence that names one ("Kimchaek, North Hamgyong")
         latest = [m for m in named_before if _same_sentence(doc, m.start, named_before[-1].start)]
