@@ -488,3 +488,12 @@ def test_the_city_told_before_beats_the_province_its_source_speaks_from():
                   "the city on March 9, a source in Ryanggang Province said.", published="2024-03-15")
     [policy] = [e for e in doc.events if e.type == "policy"]
     assert policy.place.id == "kp.ryanggang.hyesan"
+
+
+def test_the_person_who_orders_is_not_the_people_an_order_concerns():
+    from nkevents.pipeline import extract
+    doc = extract("Kim Jong Un has ordered a nationwide crackdown on young people who use South Korean slang.",
+                  published="2023-11-20")
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["directive"].subjects_count is None
+    assert by_type["crackdown"].modality == "ordered"

@@ -574,13 +574,15 @@ _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
-                    phrases: list | None = None) -> tuple[str | None, int | None]:
+                    phrases: list | None = None, person_ok: bool = True) -> tuple[str | None, int | None]:
     """The people phrase nearest the trigger, preferring one that gives a number; a list of such
-    phrases ("three men and four women", "a photographer and staff member") counts its members."""
+    phrases ("three men and four women", "a photographer and staff member") counts its members.
+    `person_ok`: a person named at the trigger is the one the event concerns (not for an order or a
+    measure, where the person named is who gives it: "Kim Jong Un has ordered ...")."""
     if phrases is None:
         phrases = find_subjects(text, sent, excluded)
     phrases = sorted((p if len(p) == 4 else (*p, False) for p in phrases), key=lambda p: p[:2])
-    person = _one_person_at(text, sent, trigger_at)
+    person = _one_person_at(text, sent, trigger_at) if person_ok else None
     if person is not None:  # it replaces a phrase of the same words ("Ri Chol Man" read as "man")
         phrases = sorted([p for p in phrases if p[:2] != person] + [(person[0], person[1], 1, True)],
                          key=lambda p: p[:2])
@@ -1079,7 +1081,7 @@ def run(doc: Document) -> Document:
         if sent not in subjects_of:
             subjects_of[sent] = find_subjects(doc.text, sent, excluded)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
-                                                              subjects_of[sent])
+                                                              subjects_of[sent], person_ok=ev.type in CHARGE_TYPES)
         if ev.type in CHARGE_TYPES:
             ev.charges = clause_charges(doc.text, sent, ev.trigger)
         if ev.type == "sentence":
