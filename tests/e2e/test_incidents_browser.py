@@ -1,8 +1,12 @@
 """Counting by incident in the browser: the toggle keeps the filters across the events list, the
 map and the charts; an event's page shows its incident."""
 import re
+import threading
+import time
 
-from tests.e2e.conftest import shot
+import pytest
+
+from tests.e2e.conftest import _free_port, shot
 from tests.e2e.test_browser import wait_until
 
 
@@ -41,4 +45,60 @@ def test_event_page_shows_its_incident(page, server):
     assert section.locator("#incident-id").inner_text().startswith("inc-")
     assert "1 report, 1 outlet, 1 independent" in section.inner_text()
     shot(page, "event-incident")
+    assert page.js_errors == []
+
+
+
+@pytest.fixture(scope="module")
+def trial_server(tmp_path_factory):
+    """The app over its own record (the shared fixtures' counts stay as the other tests expect):
+    two invented reports of one public trial, the second citing the first."""
+    import uvicorn
+
+    from nkevents.store import Store, incidents
+    from nkevents.store.testing import make_doc, make_event
+    from nkevents.web import create_app
+
+    store = Store.open(str(tmp_path_factory.mktemp("e2e-incidents") / "incidents.db"))
+    a = ("A public trial of four traders accused of selling stolen copper wire was held at the "
+         "Kimchaek city stadium on June 3, a source in the province told Daily NK.")
+    b = ("Four traders were tried in front of residents in Kimchaek on June 3 for selling stolen "
+         "copper wire, Daily NK reported, citing a source in the province.")
+    ids = []
+    for text, outlet, published in ((a, "Daily NK", "2021-06-05"), (b, None, "2021-06-07")):
+        ev = make_event(text, text[:40], "trial", date=("2021-06-03", "2021-06-03", "day"),
+                        place=("kp.north-hamgyong.kimchaek", "Kimchaek", "city", 40.67, 129.2),
+                        count=4, charges=["theft"])
+        doc = make_doc(text, [ev], outlet=outlet, published=published,
+                       url=f"https://example.org/kimchaek-{len(ids)}")
+        ids.append(store.ingest_document(doc).report_id)
+    incidents.link_pending(store)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, secret_key="e2e"), host="127.0.0.1",
+                                        port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web app did not start within 20 s")
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "ids": ids}
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+def test_report_page_lists_incidents_told_by_other_reports(page, trial_server):
+    ids = trial_server["ids"]
+    page.goto(f"{trial_server['url']}/reports/{ids[1]}")
+    block = page.locator("#report-incidents")
+    assert "1 told by other reports too" in block.locator("h2").inner_text()
+    link = block.locator(f"a[href='/reports/{ids[0]}']")
+    assert link.count() == 1 and "Daily NK" in link.inner_text()
+    assert "earliest" in block.inner_text()
+    shot(page, "report-incidents")
+    link.click()
+    page.wait_for_url(re.compile(rf"/reports/{ids[0]}$"))
+    assert page.locator(f"#report-incidents a[href='/reports/{ids[1]}']").count() == 1
     assert page.js_errors == []
