@@ -121,6 +121,9 @@ class Event:
     id: str = ""
     # the trigger refers back to an occurrence already named ("the trial", "the order")
     anaphoric: bool = False
+    # the sentence details a measure or order told before ("According to the decree, prisoners will
+    # be released from Oct. 1"): its time is that of the detail, not of the order
+    detail: bool = False
     # the trigger says it is another occurrence than one told before ("another trial", "one more
     # person was executed"): it is never joined to an earlier one
     new_occurrence: bool = False

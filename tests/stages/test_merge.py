@@ -157,3 +157,10 @@ def test_an_issuer_filled_in_from_the_report_does_not_split_one_order():
     filled = ev("directive", 50, actors=[Actor(id="central_committee", text="", role="issuer")])
     bare = ev("directive", 90)
     assert len(merge.merge_events([named, filled, bare])) == 1
+
+
+def test_a_detail_of_an_order_gives_it_no_time():
+    decree = ev("directive", 0)
+    detail = ev("directive", 100, anaphoric=True, detail=True, date=day("2020-10-01"))
+    [joined] = merge.merge_events([decree, detail])
+    assert joined.date is None and (100, 110) in joined.evidence

@@ -221,10 +221,15 @@ def _foreign_before() -> re.Pattern:
 DETAILED_TYPES = {"policy", "directive"}
 
 
+def details_known(sentence: str, typ: str | None) -> bool:
+    """The sentence opens by pointing back to a known measure or order ("Under the measure, ...")."""
+    return typ in DETAILED_TYPES and bool(_sentence_cue("elaborating_openers").match(sentence.lstrip(" \"'“‘")))
+
+
 def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bool:
     """A definite noun trigger ("the execution", "his arrest") refers back to a known occurrence;
     so does a measure or order in a sentence that opens by pointing back to one."""
-    if typ in DETAILED_TYPES and _sentence_cue("elaborating_openers").match(sentence.lstrip(" \"'“‘")):
+    if details_known(sentence, typ):
         return True
     first_word = trigger.group(0).split()[0].lower()
     if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
@@ -270,7 +275,8 @@ def run(doc: Document) -> Document:
                                     trigger=(start + match.start(), start + match.end()),
                                     confidence=strengths.get(typ, 0.5),
                                     anaphoric=is_anaphoric(sentence, match, typ), measure=measure,
-                                    new_occurrence=is_new_occurrence(sentence, match)))
+                                    new_occurrence=is_new_occurrence(sentence, match),
+                                    detail=details_known(sentence, typ)))
     events.sort(key=lambda e: e.trigger)
     doc.events = events
     return doc

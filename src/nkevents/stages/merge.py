@@ -146,8 +146,9 @@ def _take_place(keep: Event, other: Event) -> None:
 
 
 def _fill_gaps(keep: Event, other: Event) -> None:
-    """Take the time, place and bodies of a later reference where the kept event lacks them."""
-    if _more_precise(other.date, keep.date):
+    """Take the time, place and bodies of a later reference where the kept event lacks them (a
+    detail of an order gives no time: "According to the decree, ... from Oct. 1")."""
+    if not other.detail and _more_precise(other.date, keep.date):
         keep.date, keep.date_basis = other.date, other.date_basis
     _take_place(keep, other)
     known = {a.id for a in keep.actors}
