@@ -497,3 +497,20 @@ def test_the_person_who_orders_is_not_the_people_an_order_concerns():
     by_type = {e.type: e for e in doc.events}
     assert by_type["directive"].subjects_count is None
     assert by_type["crackdown"].modality == "ordered"
+
+
+def test_a_term_with_no_kind_word_is_of_the_kind_named_before_it():
+    from nkevents.stages import arguments
+    text = ("The court sentenced two brokers to 15 years of reform through labour and gave the other six "
+            "between three and seven years.")
+    event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
+    parts = arguments.split_penalties(text, event, [])
+    assert [(p.penalty.kind, p.penalty.min_months, p.penalty.max_months) for p in parts] == [
+        ("prison", 180, 180), ("prison", 36, 84)]
+
+
+def test_a_year_of_labour_training_stays_labour_training():
+    from nkevents.stages import arguments
+    penalty = arguments.choose_penalty("She was given a year of labour training because she was a minor.")
+    assert (penalty.kind, penalty.min_months) == ("labor_training", 12)
+    assert arguments.choose_penalty("He got two years of forced labour.").kind == "prison"

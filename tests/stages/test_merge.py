@@ -164,3 +164,10 @@ def test_a_detail_of_an_order_gives_it_no_time():
     detail = ev("directive", 100, anaphoric=True, detail=True, date=day("2020-10-01"))
     [joined] = merge.merge_events([decree, detail])
     assert joined.date is None and (100, 110) in joined.evidence
+
+
+def test_a_trial_no_sentence_dates_happened_when_its_outcome_was_handed_down():
+    trial = ev("trial", 100)
+    sentence = ev("sentence", 0, date=day("2016-03-16"), date_basis="sentence", penalty=Penalty("prison", 180, 180))
+    merge.trial_date_from_outcomes([sentence, trial])
+    assert (trial.date.date_start, trial.date_basis) == ("2016-03-16", "event")

@@ -712,7 +712,9 @@ def _sentence_penalty(sentence: str) -> Penalty | None:
     if kind == "other" and len(kinds) > 1:
         rank, kind, words = kinds[1]
     longest = max(m for m in (low, high) if m is not None) if (low or high) else None
-    if kind in ("labor_training", "other") and longest and longest >= lex["terms"]["labor_prison_threshold_months"]:
+    named = kind == "labor_training" and re.search("|".join(lex["terms"]["labor_training_named"]), words, re.I)
+    if (kind in ("labor_training", "other") and not named and longest
+            and longest >= lex["terms"]["labor_prison_threshold_months"]):
         # "years of forced labor" is a reform-through-labor (prison) term
         kind = "prison"
     if kind in ("death", "life_imprisonment", "political_prison_camp", "banishment", "fine", "discipline"):
@@ -1004,7 +1006,9 @@ def split_groups(text: str, ev: Event) -> list[Event]:
 # Where one sentence may hand out several punishments: "Two received the death penalty, two got
 # life sentences, and the remaining seven were given 10 to 15 years", "X was sent to a camp, while
 # others were fined".
-SEGMENT_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:and\s+)?|\s+and\s+", re.I)
+SEGMENT_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:and\s+)?"
+                           r"|\s+and\s+(?!(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"fifteen|twenty)[\s-](?:years?|months?)\b)", re.I)  # not "between three and seven years"
 # A segment opens a clause of its own when it has its own verb of punishment or its own people.
 CLAUSE_VERB = re.compile(r"\b(?:gave|given|give|got|get|received|receiving|sentenced|handed|sent|condemned|"
                          r"fined|jailed|imprisoned|banished|exiled|expelled|dismissed|demoted|punished|faced|"
@@ -1023,6 +1027,12 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     pending = s  # where the words not yet in a clause begin
     for a, b in zip(bounds, bounds[1:]):
         penalty = choose_penalty(text[a:b]) if b > a else None
+        if penalty is None and clauses and b > a and CLAUSE_VERB.search(text, a, b):
+            # "... to 15 years of reform through labor and gave the other six between three and
+            # seven years": a term with no kind word is of the kind named before it
+            low, high = _term_bounds(text[a:b])
+            if low is not None or high is not None:
+                penalty = Penalty(kind=clauses[-1][2].kind, min_months=low, max_months=high, text=text[a:b].strip())
         own = penalty is not None and (CLAUSE_VERB.search(text, a, b) or find_subjects(text, (a, b), excluded))
         if penalty is not None and (not clauses or own):
             clauses.append([pending, b, penalty])
@@ -1034,9 +1044,9 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     if len(clauses) < 2 or len(distinct) < 2:
         return [ev]
     out = []
-    for a, b, _ in clauses:
+    for a, b, penalty in clauses:
         part = copy.copy(ev)
-        part.penalty = choose_penalty(text[a:b])
+        part.penalty = choose_penalty(text[a:b]) or penalty
         part.trigger = (a, b)
         part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
         part.charges = choose_charges(text[a:b]) or list(ev.charges)

@@ -192,6 +192,19 @@ def _trial_of(ev: Event, trials: list[Event]) -> Event | None:
     return trials[0] if len(trials) == 1 else None
 
 
+def trial_date_from_outcomes(events: list[Event]) -> None:
+    """The report's one trial that no sentence dates happened when its outcomes were handed down,
+    when they all say when ("sentenced ... on Wednesday" ... "found him guilty after a one-hour trial")."""
+    trials = [e for e in events if e.type == "trial"]
+    if len(trials) != 1 or trials[0].date is not None:
+        return
+    dated = {(e.date.date_start, e.date.date_end): e for e in events
+             if e.type in TRIAL_OUTCOMES and e.date is not None and e.date_basis == "sentence"}
+    if len(dated) == 1:
+        outcome = next(iter(dated.values()))
+        trials[0].date, trials[0].date_basis = outcome.date, "event"
+
+
 def inherit_from_trial(events: list[Event]) -> None:
     """Sentences and executions passed at a reported trial share its date, place and court."""
     trials = [e for e in events if e.type == "trial"]
@@ -266,6 +279,7 @@ def fold_death_sentences(events: list[Event]) -> list[Event]:
 
 def run(doc: Document) -> Document:
     events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])))
+    trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
     date_from_context(events)
