@@ -8,12 +8,18 @@ How a new report is linked (docs/incidents.md):
 1. Candidates come from an index, never from all pairs: every event is filed under keys made of its
    type, the months its date window covers, and its place ("at" its own place, "in" each place
    that contains it); a new event looks up the keys that can hold a compatible event. Report texts
-   are filed under MinHash LSH band keys, so a near-duplicate report is found whatever its events.
-2. Each candidate pair is scored with the weights in data/incidents.toml; incompatible pairs
-   (other type, places in different subtrees, dates that do not overlap) are never linked.
-3. The new report's events join the best-scoring incidents one to one (at most one event of a
-   report per incident), and only when no member of the incident clearly disagrees.
-4. Independence: a report that copies another report of the incident (near-duplicate text), or
+   are filed under MinHash LSH band keys and their rarest words, so a copy or a rewrite of a
+   report is found whatever its events.
+2. What two reports' texts share (TextSimilarity: copies, rewrites, rare words and numbers,
+   headlines, citations) is evidence that does not depend on extraction; reports telling one
+   story align their events across compatible types (executed ~ sentenced to death).
+3. Each candidate pair is scored with the weights in data/incidents.toml; incompatible pairs
+   (other type, places in different subtrees, dates that do not overlap) are never linked, except
+   that one story told twice aligns its best pair anyway (_align_stories).
+4. The new report's events join the best-scoring incidents one to one (at most one event of a
+   report per incident), and only when no member of the incident clearly disagrees; an event
+   linking two incidents joins them (_bridge).
+5. Independence: a report that copies another report of the incident (near-duplicate text), or
    cites an outlet ("told RFA", "according to Daily NK"), is not independent of it.
 """
 from __future__ import annotations
@@ -327,7 +333,7 @@ class TextSimilarity:
         if self.is_copy:
             out.append((w["text_copy"], f"near-duplicate texts (Jaccard {self.jaccard:.2f}, "
                                         f"containment {self.containment:.2f})"))
-        elif self.containment >= t["shared_containment"]:
+        elif self.containment >= t["shared_containment"] and self.shared >= t["shared_min_shared"]:
             out.append((w["text_shared"], f"shared wording (containment {self.containment:.2f})"))
         elif self.content >= t["rewrite_content"]:
             out.append((w["text_rewrite"], f"a rewrite: content-word pairs shared "

@@ -300,3 +300,31 @@ def test_incidents_show_prints_reports_events_and_reasons(tmp_path):
     assert as_json["id"] == found[0]["id"] and len(as_json["event_data"]) == 2
     missing = run("show", "inc-000000000000")
     assert missing.returncode == 1 and missing.stderr.strip() == "error: inc-000000000000: no such incident"
+
+
+def test_a_third_report_joins_two_incidents_in_the_store(store):
+    # a: North Hamgyong, March; b (a day later): no date, no place beyond the country, c's text
+    # without its headline; c: the day and the city. a and b cannot be linked (nothing but one
+    # person and a charge in common); c links to both and joins them.
+    from tests.test_incidents import COPY_HEADLINE, STORY_DNK
+    north_hamgyong = ("kp.north-hamgyong", "North Hamgyong", "province", 41.8, 129.7)
+    country = ("kp", "North Korea", "country", 40.0, 127.0)
+    ev_a = make_event(TEXT_A, "A man in his forties was publicly executed", "execution",
+                      place=north_hamgyong, date=("2023-03-01", "2023-03-31", "month"), count=1,
+                      charges=["drugs"])
+    ev_b = make_event(STORY_DNK, "was executed by firing squad", "execution", place=country,
+                      count=1, charges=["drugs"])
+    text_c = COPY_HEADLINE + STORY_DNK
+    ev_c = make_event(text_c, "was executed by firing squad", "execution", place=HOERYONG,
+                      date=("2023-03-14", "2023-03-14", "day"), count=1, charges=["drugs"])
+    a, b, c = ingest(store, make_doc(TEXT_A, [ev_a], outlet="Daily NK", published="2023-03-16",
+                                     url="https://example.org/a"),
+                     make_doc(STORY_DNK, [ev_b], outlet=None, published="2023-03-17",
+                              url="https://example.org/b"),
+                     make_doc(text_c, [ev_c], outlet=None, published="2023-03-18",
+                              url="https://example.org/c"))
+    found = inc.list_incidents(store, min_reports=2)
+    assert len(found) == 1 and {r["id"] for r in found[0]["reports"]} == {a, b, c}
+    joined = [l for l in found[0]["links"] if any(r.startswith("joins incident") for r in l["reasons"])]
+    assert [l["report"] for l in joined] == [c]
+    assert len(inc.list_incidents(store)) == 1  # the absorbed incident's summary row is gone
