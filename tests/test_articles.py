@@ -1,0 +1,70 @@
+"""The whole pipeline on short reports written for these tests in the styles of several outlets
+(tests/fixtures/articles): the events a careful reader records, with their dates, places, counts and
+penalties. Written to vary the wording the rules were developed on, not copied from any report."""
+from pathlib import Path
+
+import pytest
+
+from nkevents.pipeline import extract
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+PUBLISHED = "2024-03-15"
+
+
+def events_of(name: str) -> list:
+    return extract((ARTICLES / name).read_text("utf-8"), published=PUBLISHED).events
+
+
+def has(events, typ, **want) -> bool:
+    def value(e, key):
+        return {"date": e.date.date_start if e.date else None, "place": e.place.id if e.place else None,
+                "count": e.subjects_count, "measure": e.measure, "modality": e.modality,
+                "penalty": (e.penalty.kind, e.penalty.min_months, e.penalty.max_months) if e.penalty else None,
+                "actors": {a.id for a in e.actors}}[key]
+    return any(e.type == typ and all(
+        (want[k] <= value(e, k)) if k == "actors" else value(e, k) == want[k] for k in want) for e in events)
+
+
+@pytest.mark.parametrize("name, typ, want", [
+    # a wire report: a lockdown, the arrest behind it, a trial expected later this month
+    ("a1.txt", "policy", {"date": "2024-03-09", "place": "kp.ryanggang.hyesan", "measure": "lockdown"}),
+    ("a1.txt", "arrest", {"date": "2024-03-08", "place": "kp.ryanggang.hyesan", "count": 2, "actors": {"mss"}}),
+    ("a1.txt", "trial", {"place": "kp.ryanggang.hyesan", "modality": "planned"}),
+    ("a1.txt", "market", {"place": "kp.ryanggang.hyesan"}),
+    # an order and the crackdown it calls for
+    ("a2.txt", "directive", {"actors": {"kim_jong_un"}}),
+    ("a2.txt", "crackdown", {"modality": "ordered"}),
+    ("a2.txt", "sentence", {"count": 12, "penalty": ("labor_training", 6, 6)}),
+    # an execution and the sentences of the same hearing
+    ("a3.txt", "execution", {"place": "kp.north-pyongan.sinuiju", "count": 3}),
+    ("a3.txt", "sentence", {"place": "kp.north-pyongan.sinuiju", "penalty": ("life_imprisonment", None, None)}),
+    ("a3.txt", "sentence", {"penalty": ("prison", 120, 120)}),
+    # a decree and the amnesty it grants
+    ("a4.txt", "directive", {"actors": {"other"}}),
+    ("a4.txt", "policy", {"measure": "amnesty"}),
+    # prices per place and date, a ban, a fine
+    ("a5.txt", "market", {"date": "2023-06-20", "place": "kp.ryanggang.hyesan"}),
+    ("a5.txt", "policy", {"date": "2023-05-01"}),
+    ("a5.txt", "sentence", {"penalty": ("fine", None, None), "count": 1}),
+    # a trial, three penalty groups, the arrest before
+    ("a7.txt", "trial", {"date": "2023-05-27", "place": "kp.north-hamgyong.hoeryong", "count": 8}),
+    ("a7.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
+    ("a7.txt", "sentence", {"penalty": ("prison", 36, 84)}),
+    ("a7.txt", "sentence", {"count": 1, "penalty": ("labor_training", 12, 12)}),
+    ("a7.txt", "arrest", {"date": "2023-04-01"}),
+    # a sentence on Wednesday, the trial that day, the arrest in January
+    ("a8.txt", "sentence", {"date": "2024-03-13", "count": 1, "penalty": ("prison", 180, 180)}),
+    ("a8.txt", "trial", {"date": "2024-03-13"}),
+    ("a8.txt", "arrest", {"date": "2024-01-02", "place": "kp.pyongyang"}),
+])
+def test_the_events_a_careful_reader_records(name, typ, want):
+    assert has(events_of(name), typ, **want)
+
+
+@pytest.mark.parametrize("name, typ", [
+    ("a2.txt", "prohibited_activity"),   # the slang is what the order is about
+    ("a3.txt", "mobilization"),          # people made to watch an execution
+    ("a6.txt", "policy"),                # a law named in passing
+])
+def test_what_is_not_recorded(name, typ):
+    assert not has(events_of(name), typ)
