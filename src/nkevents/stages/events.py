@@ -19,6 +19,9 @@ ASSIGNS = ("events",)
 PUNISHMENT_TYPES = {"execution", "sentence", "arrest", "trial"}
 # Conduct that is only the charge of one of these is not an event of its own (annotation.md).
 ENFORCEMENT_TYPES = PUNISHMENT_TYPES | {"crackdown"}
+# What a general statement may still report (prices, orders, measures), and what a threat is not.
+GENERIC_KEEPS = {"market", "directive", "policy"}
+THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
@@ -52,9 +55,10 @@ def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: st
     return None
 
 
-def _all_triggers(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str) -> list[re.Match]:
+def _all_triggers(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str,
+                  places: list[int] | None = None) -> list[re.Match]:
     excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
-    return [m for m in pattern.finditer(sentence) if not any(a < m.end() and m.start() < b for a, b in excluded)]
+    return [m for m in _matches(pattern, places, sentence) if not any(a < m.end() and m.start() < b for a, b in excluded)]
 
 
 @lru_cache(maxsize=None)
@@ -76,12 +80,14 @@ def measure_of(sentence: str, trigger: re.Match) -> str | None:
     return None
 
 
-def policy_triggers(sentence: str) -> list[tuple[re.Match, str | None]]:
+def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tuple[re.Match, str | None]]:
     """Every distinct measure a sentence names, with its first trigger: "closed the markets and
     banned travel between provinces" is two policies (one per measure, annotation.md)."""
     pats = lexicon.table_patterns("triggers", "policy")
     out, kinds = [], set()
-    for m in _all_triggers(pats["patterns"], pats["exclude"], sentence):
+    if places is None:
+        places = start_places(sentence).get("policy")
+    for m in _all_triggers(pats["patterns"], pats["exclude"], sentence, places):
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
         # words that go on describing the first ("a policy to allow those released to work")
@@ -126,13 +132,13 @@ def find_triggers(sentence: str, types: set[str] | None = None,
             found[typ] = m
     if not found or _sentence_cue("unknown").search(sentence):
         return {}
-    generic, hypothetical = _cue("generic"), _cue("hypothetical")
-    if generic.search(sentence):
+    # (each cue is searched only when it could remove something)
+    if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
-        found = {t: m for t, m in found.items() if t in ("market", "directive", "policy")}
-    if hypothetical.search(sentence):
+        found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
+    if found.keys() & THREATENED and _cue("hypothetical").search(sentence):
         # "those who ... will be executed": a threat, which is the content of a directive or policy
-        found = {t: m for t, m in found.items() if t not in PUNISHMENT_TYPES | {"prohibited_activity"}}
+        found = {t: m for t, m in found.items() if t not in THREATENED}
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ]):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
@@ -268,8 +274,9 @@ def run(doc: Document) -> Document:
     possible = {t for t, gate in lexicon.gates("triggers").items() if lexicon.may_match(gate, lowered)}
     for start, end in doc.sentences:
         sentence = doc.text[start:end]
-        for typ, m in find_triggers(sentence, possible).items():
-            found = policy_triggers(sentence) if typ == "policy" else [(m, None)]
+        places = start_places(sentence)
+        for typ, m in find_triggers(sentence, possible, places).items():
+            found = policy_triggers(sentence, places.get("policy")) if typ == "policy" else [(m, None)]
             for match, measure in found or [(m, None)]:
                 events.append(Event(type=typ, evidence=[(start, end)],
                                     trigger=(start + match.start(), start + match.end()),
