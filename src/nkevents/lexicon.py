@@ -72,9 +72,10 @@ def table_patterns(name: str, key: str) -> dict[str, re.Pattern | None]:
     return {"patterns": alternation(table["patterns"]), "exclude": alternation(table.get("exclude", []))}
 
 
-def table_keys(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def table_keys(name: str) -> tuple[str, ...]:
     """The keys of a lexicon's tables that carry patterns, in file order."""
-    return [k for k, t in load(name).items() if isinstance(t, dict) and "patterns" in t]
+    return tuple(k for k, t in load(name).items() if isinstance(t, dict) and "patterns" in t)
 
 
 # ---------- cheap pre-checks ----------
@@ -221,18 +222,16 @@ def starts(name: str) -> dict[str, re.Pattern | None]:
 
 class StartScanner:
     """Where the matches of each table of a lexicon can start, found in one scan of a text: one
-    regex finds every place any table's leading word starts, then a walk down a trie of the words
-    (a few characters) tells which tables' words start there."""
+    regex finds every place any table's leading word starts, and the first three letters there tell
+    which tables have a word starting with them (a superset of the tables whose words start there:
+    trying a table's patterns at a few places too many finds nothing they would not find)."""
 
     def __init__(self, words_of: dict[str, set[str]]):
         self.keys = list(words_of)
-        self.trie: dict = {}
+        self.by_prefix: dict[str, list[str]] = {}
         for key, words in words_of.items():
-            for word in words:
-                node = self.trie
-                for ch in word:
-                    node = node.setdefault(ch, {})
-                node.setdefault("", set()).add(key)
+            for prefix in {w[:3] for w in words}:
+                self.by_prefix.setdefault(prefix, []).append(key)
         every = set().union(*words_of.values()) if words_of else set()
         self.regex = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(every)}))") if every else None
 
@@ -240,19 +239,10 @@ class StartScanner:
         out: dict[str, list[int]] = {k: [] for k in self.keys}
         if self.regex is None:
             return out
-        lowered = text.lower() if len(text.lower()) == len(text) else None
+        by_prefix = self.by_prefix
         for m in self.regex.finditer(text):
-            at, node, found = m.start(), self.trie, set()
-            source = lowered if lowered is not None else text
-            i = at
-            while node:
-                found |= node.get("", set())
-                if i >= len(source):
-                    break
-                ch = source[i] if lowered is not None else source[i].lower()
-                node = node.get(ch)
-                i += 1
-            for key in found:
+            at = m.start()
+            for key in by_prefix.get(text[at:at + 3].lower(), ()):
                 out[key].append(at)
         return out
 
