@@ -258,3 +258,37 @@ def start_scanner(name: str) -> StartScanner:
         if leads and all(lead is not None for lead in leads):
             words_of[key] = set().union(*leads)
     return StartScanner(words_of)
+
+
+class PrefixAlternation:
+    """A table's alternation for `match(text, pos)` at the places a StartScanner found, split by
+    the first three letters of the patterns' leading words: at a place only the patterns one of
+    whose leading words begins with the letters there can match, so only they are tried (in their
+    order in the table, as the whole alternation would try them). Each part is compiled on first
+    use, so a process that extracts one report compiles few of them."""
+
+    def __init__(self, patterns: list[str]):
+        self._parts: dict[str, list[str]] = {}
+        for p in patterns:
+            for prefix in sorted({w[:3] for w in leading_words(p)}):
+                self._parts.setdefault(prefix, []).append(p)
+        self._compiled: dict[str, re.Pattern] = {}
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        prefix = text[pos:pos + 3].lower()
+        rx = self._compiled.get(prefix)
+        if rx is None:
+            if prefix not in self._parts:
+                return None
+            rx = self._compiled[prefix] = alternation(self._parts[prefix])
+        return rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
+
+
+@lru_cache(maxsize=None)
+def prefix_patterns(name: str, key: str) -> PrefixAlternation | None:
+    """The table's patterns as a PrefixAlternation, None when a pattern's leading words cannot be
+    read off (then the whole alternation is scanned)."""
+    patterns = load(name)[key]["patterns"]
+    if not patterns or any(leading_words(p) is None for p in patterns):
+        return None
+    return PrefixAlternation(patterns)

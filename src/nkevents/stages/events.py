@@ -87,7 +87,8 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
     out, kinds = [], set()
     if places is None:
         places = start_places(sentence).get("policy")
-    for m in _all_triggers(pats["patterns"], pats["exclude"], sentence, places):
+    where = lexicon.prefix_patterns("triggers", "policy") if places is not None else None
+    for m in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, places):
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
         # words that go on describing the first ("a policy to allow those released to work")
@@ -127,7 +128,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         if (at is None and not lexicon.may_match(gates[typ], lowered)) or at == []:
             continue
         pats = lexicon.table_patterns("triggers", typ)
-        m = _first_trigger(pats["patterns"], pats["exclude"], sentence, at)
+        where = lexicon.prefix_patterns("triggers", typ) if at is not None else None
+        m = _first_trigger(where or pats["patterns"], pats["exclude"], sentence, at)
         if m:
             found[typ] = m
     if not found or _sentence_cue("unknown").search(sentence):
@@ -271,7 +273,10 @@ def run(doc: Document) -> Document:
     strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
     lowered = doc.text.lower()
-    possible = {t for t, gate in lexicon.gates("triggers").items() if lexicon.may_match(gate, lowered)}
+    # the types gated by keywords (no start places) worth trying in this report
+    scanned = set(lexicon.start_scanner("triggers").keys)
+    possible = scanned | {t for t, gate in lexicon.gates("triggers").items()
+                          if t not in scanned and lexicon.may_match(gate, lowered)}
     for start, end in doc.sentences:
         sentence = doc.text[start:end]
         places = start_places(sentence)
