@@ -190,10 +190,10 @@ def rare_weight(word: str) -> float:
 
 @dataclass
 class TextFeatures:
-    shingles: frozenset  # hashed word shingles
+    shingles: frozenset  # hashed word shingles (an int64 array once compact())
     compared: bool  # False when the text is too short to compare by shingles
     bands: tuple[str, ...]  # LSH band keys of the MinHash
-    content: frozenset = frozenset()  # hashed pairs of consecutive content words
+    content: frozenset = frozenset()  # hashed pairs of consecutive content words (idem)
     rare: dict = field(default_factory=dict)  # rare word -> weight
     title: frozenset = frozenset()  # content words of the headline
     rare_keys: tuple[str, ...] = ()  # index keys: the rarest words ("r:hoeryong")
@@ -360,17 +360,36 @@ class TextSimilarity:
         return sum(x for x, _ in self.weights())
 
 
+def _overlap(x, y) -> int:
+    """How many hashes two collections share: sets, or the compact arrays of kept features."""
+    if isinstance(x, frozenset) and isinstance(y, frozenset):
+        return len(x & y)
+    if not isinstance(x, frozenset) and not isinstance(y, frozenset):
+        return len(set(x.tolist()) & set(y.tolist()))
+    arr, st = (x, y) if not isinstance(x, frozenset) else (y, x)
+    return sum(1 for h in arr.tolist() if h in st)
+
+
+def compact(f: TextFeatures) -> TextFeatures:
+    """The features of a stored report kept in memory for later comparisons: hashes as int64
+    arrays (a quarter of the memory of sets of Python ints), no index keys."""
+    import numpy as np
+    return replace(f, shingles=np.fromiter(f.shingles, np.int64, len(f.shingles)),
+                   content=np.fromiter(f.content, np.int64, len(f.content)), bands=(),
+                   rare_keys=())
+
+
 def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     t = rules()["text"]
     jaccard = containment = 0.0
     shared = 0
     if a.compared and b.compared:
-        shared = len(a.shingles & b.shingles)
+        shared = _overlap(a.shingles, b.shingles)
         jaccard = shared / (len(a.shingles) + len(b.shingles) - shared)
         containment = shared / min(len(a.shingles), len(b.shingles))
     content = 0.0
     if min(len(a.content), len(b.content)) >= t["min_content_pairs"]:
-        content = len(a.content & b.content) / min(len(a.content), len(b.content))
+        content = _overlap(a.content, b.content) / min(len(a.content), len(b.content))
     shared_rare = sorted(set(a.rare) & set(b.rare), key=lambda x: (-a.rare[x], x))
     less = min(sum(a.rare.values()), sum(b.rare.values()))
     rare_sum = sum(min(a.rare[x], b.rare[x]) for x in shared_rare)
@@ -1045,7 +1064,8 @@ class Linker:
 
     def features(self, report_id: str) -> TextFeatures:
         if report_id not in self._features:
-            self._remember(report_id, report_features(self.reports[report_id], for_index=False))
+            self._remember(report_id, compact(report_features(self.reports[report_id],
+                                                              for_index=False)))
         return self._features[report_id]
 
     def _remember(self, report_id: str, feats: TextFeatures, keep: int = 50_000) -> None:
@@ -1069,7 +1089,7 @@ class Linker:
         links = link_events(events, report, candidates, self.incident_of, members, sim,
                             self.text_found)
         self.reports[rid] = report
-        self._remember(rid, replace(feats, bands=(), rare_keys=()))
+        self._remember(rid, compact(feats))
         for band in list(feats.bands) + rare_index_keys(feats, report):
             self.bands.setdefault(band, []).append(rid)
         for ev, link in zip(events, links):
