@@ -258,3 +258,13 @@ def test_words_that_make_a_new_occurrence(sentence, typ, expected):
 ])
 def test_an_arrest_that_only_describes_the_punished_is_not_an_event_of_its_own(sentence, arrest):
     assert ("arrest" in types_of(sentence)) == arrest
+
+
+def test_a_headline_further_down_is_another_storys():
+    text = ("Police arrested two smugglers in Hyesan on Monday. The men were taken to the county office.\n\n"
+            "Regime Executes Officials Over Flood Deaths")
+    doc = Document(text=text, sentences=[(0, 50), (51, 92), (94, len(text))])
+    events.run(doc)
+    assert [e.type for e in doc.events] == ["arrest"]
+    assert events.is_headline("N. Korea Executes Officials Over Flood Deaths")
+    assert not events.is_headline("Two officials were executed over the flood deaths.")

@@ -269,6 +269,21 @@ OWN_GROUP = re.compile(r"\s+of\s+(?:about |around |nearly |some |over |more than
                        r"fifteen|twenty|thirty|forty|fifty|several|dozens|hundreds|scores)", re.I)
 
 
+# The report's own headline and lead; a headline-shaped line after them is not this report's.
+HEAD_SENTENCES = 2
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from", "over", "after"}
+
+
+def is_headline(sentence: str) -> bool:
+    """A line without final punctuation whose words are mostly capitalized ("Regime Orders Recall of
+    Fake Alcohol"): a headline, of this report or, further down, of another story."""
+    words = [w for w in WORD.findall(sentence) if w.lower() not in SMALL_WORDS]
+    if len(words) < 3 or sentence.rstrip()[-1:] in '.!?"”’)':
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def run(doc: Document) -> Document:
     strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
@@ -277,8 +292,10 @@ def run(doc: Document) -> Document:
     scanned = set(lexicon.start_scanner("triggers").keys)
     possible = scanned | {t for t, gate in lexicon.gates("triggers").items()
                           if t not in scanned and lexicon.may_match(gate, lowered)}
-    for start, end in doc.sentences:
+    for i, (start, end) in enumerate(doc.sentences):
         sentence = doc.text[start:end]
+        if i >= HEAD_SENTENCES and is_headline(sentence):
+            continue  # a headline further down is another story's (residue the cleaner left)
         places = start_places(sentence)
         for typ, m in find_triggers(sentence, possible, places).items():
             found = policy_triggers(sentence, places.get("policy")) if typ == "policy" else [(m, None)]
