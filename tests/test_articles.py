@@ -56,6 +56,12 @@ def has(events, typ, **want) -> bool:
     ("a8.txt", "sentence", {"date": "2024-03-13", "count": 1, "penalty": ("prison", 180, 180)}),
     ("a8.txt", "trial", {"date": "2024-03-13"}),
     ("a8.txt", "arrest", {"date": "2024-01-02", "place": "kp.pyongyang"}),
+    # a requirement and the date "the rule" took effect; a reopening the month before
+    ("a9.txt", "policy", {"date": "2024-02-01", "measure": "restriction"}),
+    ("a9.txt", "policy", {"date": "2024-01-01", "measure": "lift"}),
+    # conduct reported on its own, rations cut
+    ("a10.txt", "prohibited_activity", {"place": "kp.south-hwanghae"}),
+    ("a10.txt", "hardship", {"date": "2024-03-01"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -65,6 +71,8 @@ def test_the_events_a_careful_reader_records(name, typ, want):
     ("a2.txt", "prohibited_activity"),   # the slang is what the order is about
     ("a3.txt", "mobilization"),          # people made to watch an execution
     ("a6.txt", "policy"),                # a law named in passing
+    ("a9.txt", "sentence"),              # what those caught without a permit face: the rule's content
+    ("a10.txt", "sentence"),             # "no one has been punished"
 ])
 def test_what_is_not_recorded(name, typ):
     assert not has(events_of(name), typ)
