@@ -62,6 +62,13 @@ def has(events, typ, **want) -> bool:
     # conduct reported on its own, rations cut
     ("a10.txt", "prohibited_activity", {"place": "kp.south-hwanghae"}),
     ("a10.txt", "hardship", {"date": "2024-03-01"}),
+    # an execution told by a defector, her husband's sentence
+    ("a11.txt", "execution", {"date": "2023-10-01", "place": "kp.ryanggang.hyesan", "count": 1}),
+    ("a11.txt", "sentence", {"penalty": ("prison", 96, 96)}),
+    # one group dismissed and banished (the most severe kind), a meeting, a hand-over to prosecutors
+    ("a12.txt", "sentence", {"count": 2, "penalty": ("banishment", None, None)}),
+    ("a12.txt", "other", {"date": "2023-09-03"}),
+    ("a12.txt", "arrest", {"actors": {"prosecutor"}}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -73,6 +80,8 @@ def test_the_events_a_careful_reader_records(name, typ, want):
     ("a6.txt", "policy"),                # a law named in passing
     ("a9.txt", "sentence"),              # what those caught without a permit face: the rule's content
     ("a10.txt", "sentence"),             # "no one has been punished"
+    ("a11.txt", "directive"),            # the defector "asked to be identified" by her surname
+    ("a11.txt", "prohibited_activity"),  # the defector's own flight: biography
 ])
 def test_what_is_not_recorded(name, typ):
     assert not has(events_of(name), typ)

@@ -1015,6 +1015,14 @@ CLAUSE_VERB = re.compile(r"\b(?:gave|given|give|got|get|received|receiving|sente
                          r"were|was)\b", re.I)
 
 
+# a group a clause names by number or by "the other(s)" ("two got ...", "the other six", "five others")
+GROUP_WORDS = re.compile(r"\b(?:(?:the )?(?:other|remaining|rest of the)\s+(?:\d+|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|eleven|twelve)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve)\s+(?:others|of them|of the)|the (?:others|rest)|another (?:one|person|man|woman))\b"
+                         r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:got|received|were|was)\b", re.I)
+WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+
+
 def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     """One sentence event per clause that names its own penalty, each with that clause's people.
     The sentence is cut at commas, "and", "while"...; a cut piece with a penalty and a verb or
@@ -1033,7 +1041,11 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
             low, high = _term_bounds(text[a:b])
             if low is not None or high is not None:
                 penalty = Penalty(kind=clauses[-1][2].kind, min_months=low, max_months=high, text=text[a:b].strip())
-        own = penalty is not None and (CLAUSE_VERB.search(text, a, b) or find_subjects(text, (a, b), excluded))
+        # a clause is another group's when it names its own people ("two got life sentences", "his
+        # wife received ten years", "gave the other six ..."); "were dismissed and sent with their
+        # families to a mine" is one group's
+        own = penalty is not None and (bool(GROUP_WORDS.search(text[a:b])) or any(
+            not WITH_BEFORE.search(text, max(a, p[0] - 6), p[0]) for p in find_subjects(text, (a, b), excluded)))
         if penalty is not None and (not clauses or own):
             clauses.append([pending, b, penalty])
             pending = b
