@@ -365,8 +365,19 @@ def test_a_rewrite_whose_extraction_got_the_date_and_place_wrong_still_shares_th
     links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
                               [onsong_execution("b1", start="2023-01-05", place="kp.ryanggang")])
     assert links[0].linked_to == "a1"
-    assert "aligned: the reports are one story" in links[0].reasons
+    assert links[0].reasons[-1].startswith("aligned: the only execution")
     assert "dates disagree (-1)" in links[0].reasons
+
+
+def test_one_story_told_twice_shares_an_incident_even_when_no_type_is_told_once():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1"), onsong_execution("a2", count=3)])
+    # two executions in each (so no "only execution"), all dated a month off by one side
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [onsong_execution("b1", start="2023-01-05"),
+                               onsong_execution("b2", start="2023-01-05", count=3)])
+    aligned = [l for l in links if l.linked_to]
+    assert len(aligned) == 1 and "aligned: the reports are one story" in aligned[0].reasons
 
 
 def test_a_rewrite_missing_the_main_event_shares_the_incident_of_another_event():
@@ -505,3 +516,21 @@ def test_an_undated_report_agreeing_on_people_penalty_and_term_is_supported():
     before = linker.compared
     assert linker.add_report(report("c", onsong_prison, None, None), [c])[0].linked_to is None
     assert linker.compared > before  # it was compared, and not linked
+
+
+def test_the_only_execution_of_each_of_two_tellings_is_aligned_whatever_its_place():
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1"),
+                                     event("a2", type="sentence", start="2023-03-14", count=2,
+                                           place="kp.north-hamgyong.onsong",
+                                           penalty="political_prison_camp")])
+    # The rewrite's extraction took a dateline for the place of the execution; its sentence of
+    # the accomplices links as usual, and its only execution meets the other's only execution.
+    links = linker.add_report(report("wire", STORY_REWRITE, "Yonhap", "2023-03-20"),
+                              [onsong_execution("b1", place="kp.pyongyang"),
+                               event("b2", type="sentence", start="2023-03-14", count=2,
+                                     place="kp.north-hamgyong", penalty="political_prison_camp")])
+    assert [l.linked_to for l in links] == ["a1", "a2"]
+    assert "aligned: the only execution of each report telling one story" in links[0].reasons
+    assert any(r.startswith("places kp.pyongyang and kp.north-hamgyong.onsong disagree")
+               for r in links[0].reasons)

@@ -900,6 +900,7 @@ def _align_stories(new_events, report, candidates, incident_of, members, sim, pl
         s_text = sim(rid)
         if s_text is None or s_text.evidence < need:
             continue
+        _align_single_types(new_events, report, cands, s_text, incident_of, members, placed, taken)
         shared = {incident_of.get(c["event_id"]) for c, _ in cands}
         if any(link.incident_id in shared for link in placed.values()):
             continue
@@ -923,6 +924,33 @@ def _align_stories(new_events, report, candidates, incident_of, members, sim, pl
             _, ev, cand, s, inc = best
             placed[ev["event_id"]] = Link(ev["event_id"], inc, cand["event_id"], round(s.score, 3),
                                           s.reasons + ["aligned: the reports are one story"])
+            taken.add(inc)
+
+
+def _align_single_types(new_events, report, cands, s_text, incident_of, members, placed, taken):
+    """In one story told twice, a type each report tells once (one execution in each) is one
+    occurrence: the two events are aligned with loose scoring, whatever date or place one side's
+    extraction read (a dateline taken for the place of the execution)."""
+    threshold = rules()["decision"]["link_score"]
+    mine: dict[str, list] = {}
+    for ev in new_events:
+        mine.setdefault(ev["type"], []).append(ev)
+    theirs: dict[str, list] = {}
+    for cand, crep in cands:
+        theirs.setdefault(cand["type"], []).append((cand, crep))
+    for type_, evs in sorted(mine.items()):
+        if len(evs) != 1 or len(theirs.get(type_, [])) != 1 or evs[0]["event_id"] in placed:
+            continue
+        ev, (cand, crep) = evs[0], theirs[type_][0]
+        inc = incident_of.get(cand["event_id"])
+        if inc is None or inc in taken or \
+                any(m["report_id"] == report["report_id"] for m, _ in members.get(inc, [])):
+            continue
+        s = score_pair(ev, report, cand, crep, s_text, loose=True)
+        if s.compatible and s.score >= threshold:
+            placed[ev["event_id"]] = Link(ev["event_id"], inc, cand["event_id"], round(s.score, 3),
+                                          s.reasons + [f"aligned: the only {type_} of each report "
+                                                       "telling one story"])
             taken.add(inc)
 
 
