@@ -640,9 +640,9 @@ BY_CHOICES = ("event", "incident")
 def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
     """Stream events with `incident_id`, `sources` (the incident's outlets, or web hosts, joined
     by ";"), `independent_sources` and the incident's earliest report (`earliest_report`,
-    `earliest_published`, `earliest_source`) added. by="incident": only the first event of each incident
-    among those given (one row per incident, counts by incident). Events not linked yet count as
-    incidents of their own."""
+    `earliest_published`, `earliest_source`) added. by="incident": only the first event of each
+    incident among those given (one row per incident, counts by incident). Events not linked yet
+    count as incidents of their own."""
     if by not in BY_CHOICES:
         raise IncidentError(f"--by {by}: unknown choice (one of: {', '.join(BY_CHOICES)})")
     seen: set[str] = set()
@@ -657,8 +657,8 @@ def annotate_events(store, events_iter, *, by: str = "event", chunk: int = 500):
                 if inc in seen:
                     continue
                 seen.add(inc)
-            alone = ([e.get("outlet") or core.url_host(e.get("url")) or ""], 1,
-                     (e.get("report_id"), e.get("published"), e.get("outlet") or core.url_host(e.get("url"))))
+            own = e.get("outlet") or core.url_host(e.get("url")) or ""
+            alone = ([own], 1, (e.get("report_id"), e.get("published"), own))
             names, independent, earliest = info.get(inc, alone)
             yield dict(e, incident_id=inc or "", sources=";".join(n for n in names if n),
                        independent_sources=independent, earliest_report=earliest[0] or "",
