@@ -149,15 +149,21 @@ def gates(name: str) -> dict[str, tuple[str, ...] | None]:
         if isinstance(table, dict) and "keywords" in table:  # given by hand where patterns start with a number
             out[key] = _shortest(set(table["keywords"]))
         elif isinstance(table, dict) and "patterns" in table:
-            words: set[str] = set()
-            for pattern in table["patterns"]:
-                lead = leading_words(pattern)
-                if lead is None:
-                    words = None
-                    break
-                words |= lead
+            words = leading_words_of(table["patterns"])
             out[key] = _shortest(words) if words is not None else None
     return out
+
+
+def leading_words_of(patterns: list[str]) -> set[str] | None:
+    """The words one of which every match of any of the patterns starts with, or None when a
+    pattern's cannot be read off."""
+    words: set[str] = set()
+    for pattern in patterns:
+        lead = leading_words(pattern)
+        if lead is None:
+            return None
+        words |= lead
+    return words
 
 
 def _shortest(words: set[str]) -> tuple[str, ...]:
@@ -209,13 +215,7 @@ def starts(name: str) -> dict[str, re.Pattern | None]:
         if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
             out[key] = None
             continue
-        words: set[str] | None = set()
-        for pattern in table["patterns"]:
-            lead = leading_words(pattern)
-            if lead is None:
-                words = None
-                break
-            words |= lead
+        words = leading_words_of(table["patterns"])
         out[key] = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(words)}))") if words else None
     return out
 
@@ -254,9 +254,9 @@ def start_scanner(name: str) -> StartScanner:
     for key, table in load(name).items():
         if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
             continue
-        leads = [leading_words(p) for p in table["patterns"]]
-        if leads and all(lead is not None for lead in leads):
-            words_of[key] = set().union(*leads)
+        words = leading_words_of(table["patterns"])
+        if words:
+            words_of[key] = words
     return StartScanner(words_of)
 
 

@@ -429,13 +429,7 @@ def reextract(
         from nkevents.cli.eval_cmd import print_preview
         from nkevents.store.reviews import preview_reextract
         store = open_store(db)
-        if report_ids:
-            ids = list(report_ids)
-        elif since_version:
-            from nkevents.scale import reports_to_reextract
-            ids = reports_to_reextract(store, since_version)
-        else:
-            ids = store.report_ids(stale_for=EXTRACTOR_VERSION if stale else None)
+        ids = _reextract_ids(store, report_ids, since_version, stale)
         print_preview(preview_reextract(store, ids), len(ids), format)
         return
     if engine:  # extraction on Dask, writes by bounded writers here (nkevents.scale)
@@ -449,13 +443,7 @@ def reextract(
         err.print(summary.line())
         raise typer.Exit(1 if summary.failed else 0)
     store = open_store(db)
-    if report_ids:
-        ids = list(report_ids)
-    elif since_version:
-        from nkevents.scale import reports_to_reextract
-        ids = reports_to_reextract(store, since_version)
-    else:
-        ids = store.report_ids(stale_for=EXTRACTOR_VERSION if stale else None)
+    ids = _reextract_ids(store, report_ids, since_version, stale)
     totals = {"added": 0, "replaced": 0, "removed": 0, "kept_reviewed": 0}
     failed = 0
     with Progress(TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(), console=err,
@@ -479,3 +467,13 @@ def reextract(
         store.record_evaluation(result, source="reextract")
         err.print(f"on the fully reviewed reports: {result.evaluation.headline()}")
     raise typer.Exit(1 if failed else 0)
+
+
+def _reextract_ids(store, report_ids, since_version, stale) -> list:
+    """The reports `reextract` works on: those named, those of an older extractor, or all/stale."""
+    if report_ids:
+        return list(report_ids)
+    if since_version:
+        from nkevents.scale import reports_to_reextract
+        return reports_to_reextract(store, since_version)
+    return store.report_ids(stale_for=EXTRACTOR_VERSION if stale else None)

@@ -834,13 +834,7 @@ def _actor_leading_words(with_weak: bool) -> dict[str, frozenset | None]:
     where they are used; None where some pattern's leading words cannot be read off."""
     out = {}
     for actor_id, table in lexicon.load("actors").items():
-        words: set[str] | None = set()
-        for pattern in table["patterns"] + (table.get("weak", []) if with_weak else []):
-            lead = lexicon.leading_words(pattern)
-            if lead is None:
-                words = None
-                break
-            words |= lead
+        words = lexicon.leading_words_of(table["patterns"] + (table.get("weak", []) if with_weak else []))
         out[actor_id] = frozenset(words) if words is not None else None
     return out
 
