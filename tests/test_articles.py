@@ -49,7 +49,7 @@ def has(events, typ, **want) -> bool:
     # a trial, three penalty groups, the arrest before
     ("a7.txt", "trial", {"date": "2023-05-27", "place": "kp.north-hamgyong.hoeryong", "count": 8}),
     ("a7.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
-    ("a7.txt", "sentence", {"penalty": ("prison", 36, 84)}),
+    ("a7.txt", "sentence", {"count": 6, "penalty": ("prison", 36, 84)}),
     ("a7.txt", "sentence", {"count": 1, "penalty": ("labor_training", 12, 12)}),
     ("a7.txt", "arrest", {"date": "2023-04-01"}),
     # a sentence on Wednesday, the trial that day, the arrest in January

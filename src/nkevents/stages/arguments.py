@@ -385,7 +385,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
     for m in _bare_number_re().finditer(text):
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
-        found.append((m.start(), m.end(), _number(m.group("qty") or m.group("of")), False, m.start(), m.end()))
+        found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
+                      m.start(), m.end()))
     # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
     # counts only where the trigger is about it, see _one_person_at)
     names = [m for m in _one_person_res()[3].finditer(text)
@@ -527,6 +528,8 @@ def _bare_number_re() -> re.Pattern:
               + _words_re(lex["group_of"]))
     return re.compile(
         rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
+        # "gave the other six ten years", "the remaining seven": the rest of a group told before
+        rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b))", re.I)
 
 
