@@ -173,6 +173,16 @@ def test_one_measure_named_twice_is_one_policy():
     assert [kind for _, kind in events.policy_triggers(sentence)] == ["lockdown"]
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Travel permits are no longer being issued to residents of the border towns.", "restriction"),
+    ("Exit visas are no longer granted to workers.", "restriction"),
+    ("Travel permits are no longer required for trips to the next county.", "lift"),
+    ("A mask is no longer mandatory on public buses.", "lift"),
+])
+def test_no_longer_is_a_lift_only_of_a_requirement_or_ban(sentence, kind):
+    assert [k for _, k in events.policy_triggers(sentence)] == [kind]
+
+
 def test_a_sentence_detailing_a_known_measure_refers_back():
     text = "The state imposed a quarantine on arrivals. Under the measure, travellers will be kept in isolation for a month."
     doc = Document(text=text, sentences=[(0, 43), (44, len(text))])

@@ -71,13 +71,15 @@ MEASURE_REACH = 40
 
 
 def measure_of(sentence: str, trigger: re.Match) -> str | None:
-    """The kind of measure a policy trigger names: the first kind found in the trigger, else in
-    the words right after it."""
-    for text in (trigger.group(0), sentence[trigger.start():trigger.end() + MEASURE_REACH]):
-        for kind, pattern in _measure_patterns():
-            if pattern.search(text):
-                return kind
-    return None
+    """The kind of measure a policy trigger names: the first kind (in the table's order) found in
+    the trigger, else the kind named nearest in the words right after it."""
+    for kind, pattern in _measure_patterns():
+        if pattern.search(trigger.group(0)):
+            return kind
+    window = sentence[trigger.start():trigger.end() + MEASURE_REACH]
+    found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_measure_patterns())
+             if (m := pattern.search(window))]
+    return min(found)[2] if found else None
 
 
 def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tuple[re.Match, str | None]]:
