@@ -36,6 +36,8 @@ from typing import Iterable
 
 from datasketch import MinHash
 
+from nkevents.model import url_host
+
 # ---------------------------------------------------------------------------- rules
 
 
@@ -1033,13 +1035,6 @@ def independence(reports: list[dict], *, copy_pairs: set[tuple[str, str]] | None
                              "cites": list(cites.get(r["report_id"]) or []),
                              "copies": copied[r["report_id"]], "origin": origin(r["report_id"])}
             for r in reports}
-
-
-def url_host(url: str | None) -> str | None:
-    """An unnamed outlet is known by its web host (aggregators rarely name themselves)."""
-    from urllib.parse import urlsplit
-    host = urlsplit(url or "").hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def report_order_key(report: dict) -> tuple:

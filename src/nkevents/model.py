@@ -10,6 +10,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass
@@ -202,6 +203,20 @@ class Document:
             "places": self.places(),
             "events": [e.to_json() for e in self.events],
         }
+
+
+def url_host(url: str | None) -> str | None:
+    """The lower-cased web host of a URL ("//" optional, "www." dropped); None when there is none or
+    the URL does not parse (a feed may give any string as a link)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # "http://[" and other broken netlocs
+        return None
+    if not host or any(c.isspace() for c in host):  # "not a url" read as a host
+        return None
+    return host.lower().removeprefix("www.") or None
 
 
 def normalize_for_hash(text: str) -> str:

@@ -5,6 +5,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,27 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def serve(app):
+    """Serve an app with uvicorn on a free port of 127.0.0.1 in a thread; yields its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web app did not start within 20 s")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +65,6 @@ def browser():
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """The app over a fresh SQLite database with the test reports and users; yields its base URL."""
-    import uvicorn
-
     from nkevents.store import Store
     from nkevents.web import create_app
     from tests.web import fixtures
@@ -52,20 +72,8 @@ def server(tmp_path_factory):
     store = Store.open(str(tmp_path_factory.mktemp("e2e") / "e2e.db"))
     ids = fixtures.fill(store)
     fixtures.add_users(store)
-    port = _free_port()
-    config = uvicorn.Config(create_app(store, secret_key="e2e"), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web app did not start within 20 s")
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "ids": ids}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(store, secret_key="e2e")) as url:
+        yield {"url": url, "store": store, "ids": ids}
     store.close()
 
 

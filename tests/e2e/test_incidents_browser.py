@@ -1,12 +1,10 @@
 """Counting by incident in the browser: the toggle keeps the filters across the events list, the
 map and the charts; an event's page shows its incident."""
 import re
-import threading
-import time
 
 import pytest
 
-from tests.e2e.conftest import _free_port, shot
+from tests.e2e.conftest import serve, shot
 from tests.e2e.test_browser import wait_until
 
 
@@ -53,8 +51,6 @@ def test_event_page_shows_its_incident(page, server):
 def trial_server(tmp_path_factory):
     """The app over its own record (the shared fixtures' counts stay as the other tests expect):
     two invented reports of one public trial, the second citing the first."""
-    import uvicorn
-
     from nkevents.store import Store, incidents
     from nkevents.store.testing import make_doc, make_event
     from nkevents.web import create_app
@@ -73,19 +69,8 @@ def trial_server(tmp_path_factory):
                        url=f"https://example.org/kimchaek-{len(ids)}")
         ids.append(store.ingest_document(doc).report_id)
     incidents.link_pending(store)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store, secret_key="e2e"), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web app did not start within 20 s")
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "ids": ids}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(store, secret_key="e2e")) as url:
+        yield {"url": url, "ids": ids}
     store.close()
 
 

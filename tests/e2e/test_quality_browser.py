@@ -4,19 +4,15 @@ written for the project) extracted by the real pipeline, a few already reviewed 
 and an evaluation run of an earlier extractor version so the chart has two points."""
 import dataclasses
 import re
-import threading
-import time
 
 import pytest
 
-from tests.e2e.conftest import _free_port, shot
+from tests.e2e.conftest import serve, shot
 from tests.e2e.test_browser import login, wait_until
 
 
 @pytest.fixture(scope="module")
 def quality_server(tmp_path_factory):
-    import uvicorn
-
     from nkevents.pipeline import extract
     from nkevents.store import Store
     from nkevents.store.testing import synthetic_report
@@ -45,19 +41,8 @@ def quality_server(tmp_path_factory):
     earlier = dataclasses.replace(store.evaluate(extract=weaker), version="0.0.9")
     store.record_evaluation(earlier, source="eval")
 
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store, secret_key="e2e-quality"),
-                                        host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web app did not start within 20 s")
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "ids": ids}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(store, secret_key="e2e-quality")) as url:
+        yield {"url": url, "store": store, "ids": ids}
     store.close()
 
 

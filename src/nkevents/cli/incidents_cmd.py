@@ -22,6 +22,7 @@ from rich.table import Table
 
 from nkevents.cli import app
 from nkevents.cli.common import DbOpt, err, fail, open_store, out
+from nkevents.model import url_host
 
 
 incidents_app = typer.Typer(help="Incidents: the reports and events of one occurrence.",
@@ -49,7 +50,6 @@ def _date_text(d: dict | None) -> str:
 
 
 def _print_table(found: list[dict]) -> None:
-    from urllib.parse import urlsplit
     table = Table(title=f"{len(found)} incidents", show_lines=True)
     table.add_column("incident", no_wrap=True)
     for col in ("type", "date", "place"):
@@ -59,7 +59,7 @@ def _print_table(found: list[dict]) -> None:
     table.add_column("sources (outlet, published, independence)", overflow="fold", min_width=24)
     for i in found:
         sources = "\n".join(
-            f"{r['outlet'] or urlsplit(r['url'] or '').hostname or r['id']} {r['published'] or ''}".strip()
+            f"{r['outlet'] or url_host(r['url']) or r['id']} {r['published'] or ''}".strip()
             + ("" if r["independent"] else
                f" (copies {r['copies']})" if r["copies"] else f" (cites {', '.join(r['cites'])})")
             for r in i["reports"])

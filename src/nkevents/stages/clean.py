@@ -36,9 +36,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlsplit
 
-from nkevents.model import Document, Removed
+from nkevents.model import Document, Removed, url_host
 
 REQUIRES = ("raw",)
 ASSIGNS = ("text", "removed", "title", "outlet", "published")
@@ -810,9 +809,9 @@ def _date_in(text: str) -> str | None:
 
 
 def outlet_for_host(url: str | None, r: Rules | None = None) -> str | None:
-    if not url:
+    host = url_host(url)
+    if not host:
         return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     for outlet in (r or rules()).outlets:
         if any(host == h or host.endswith("." + h) for h in outlet.hosts):
             return outlet.name
