@@ -1,4 +1,6 @@
 """The incident linking core (nkevents.incidents) on events and reports written for these tests."""
+from datetime import date
+
 import pytest
 
 from nkevents import incidents as core
@@ -534,3 +536,104 @@ def test_the_only_execution_of_each_of_two_tellings_is_aligned_whatever_its_plac
     assert "aligned: the only execution of each report telling one story" in links[0].reasons
     assert any(r.startswith("places kp.pyongyang and kp.north-hamgyong.onsong disagree")
                for r in links[0].reasons)
+
+
+# ---------------------------------------------------------------------------- reports with no date of their own
+# A national measure told by two outlets: invented texts sharing one sentence and a headline's words
+# (text evidence 3.5, under report_link), so that the time evidence below decides.
+ISOLATION_A = (
+    "North Korea will keep every foreigner who arrives from China in isolation for thirty days to "
+    "stop the new virus from spreading, the Swedish mission in the capital said on Tuesday. The "
+    "foreign ministry told embassies that diplomats and aid workers are included and that they will "
+    "be watched by doctors at designated hotels during the period. The mission said the rule applies "
+    "to anyone crossing at the border bridge or landing at the airport, and that trains and flights "
+    "are being reduced. Officials gave no date for an end to the measures.")
+ISOLATION_B = (
+    "Foreigners entering North Korea through China will be isolated for a month under a new rule, "
+    "according to a post by the Swedish embassy in Pyongyang. Diplomats and aid workers are covered "
+    "as well, the embassy said on Tuesday. They will be watched by doctors at designated hotels "
+    "during the period, adding that the foreign ministry had informed it of the decision. Flights and "
+    "trains to Beijing are being cut while the measure lasts.")
+
+
+def isolation_reports(published_a="2020-01-28", published_b="2020-01-27"):
+    a = dict(report("yna", ISOLATION_A, "Yonhap", published_a),
+             title="N. Korea to isolate all foreigners arriving from China for a month")
+    b = dict(report("kbs", ISOLATION_B, None, published_b),
+             title="N. Korea orders foreigners arriving from China isolated for a month")
+    return a, b
+
+
+def test_isolation_texts_alone_stay_under_the_report_link():
+    a, b = isolation_reports()
+    sim = core.text_similarity(core.report_features(a), core.report_features(b))
+    assert 3 <= sim.evidence < core.rules()["decision"]["report_link"]
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.rfa.example/english/news/korea/students-07012011172747.html", ("2011-07-01", True)),
+    ("https://news.example/world/north-korea-bans-tight-jeans-20220509", ("2022-05-09", True)),
+    ("https://cm.example.kr/en/article/2024012510055997502", ("2024-01-25", True)),
+    ("https://appeal.example/news/2009/dec/31/north-korea-bans-foreign-currency", ("2009-12-31", True)),
+    ("https://relief.example/report/dprk/north-korea-today-no-320-jan-2010", ("2010-01-31", False)),
+    ("https://news.example/2021/03/onsong-execution", ("2021-03-31", False)),
+    # look-alikes: a mayor is no month, article numbers are no dates, a 13th month is none
+    ("https://news.example/pyongyang-mayor-2019-replaced", None),
+    ("https://www.daily.example/news-detail-67590", None),
+    ("https://news.example/ebola-quarantine-649168.html", None),
+    ("https://news.example/story/v1.20201345", None),
+    ("https://news.example/story/8820210304", None),
+])
+def test_a_report_time_is_read_from_dates_written_into_web_addresses(url, expected):
+    found = core.url_date(url)
+    assert (found and (found[0].isoformat(), found[1])) == expected
+
+
+def test_a_month_day_date_takes_its_year_from_a_stamp_in_the_web_address():
+    # An RFA-style stamp (month, day, year, time) dates the report: its "March 14" is 2021's.
+    ev = onsong_execution("b1", start="--03-14", precision="month-day")
+    old = report("old", OTHER_EXECUTION, url="https://www.rfa.example/news/korea/exec-03162021093012.html")
+    assert core.event_window(ev, old).start.year == 2021
+    linker = core.Linker()
+    linker.add_report(dnk_report(), [onsong_execution("a1")])
+    assert linker.add_report(old, [ev])[0].linked_to is None
+    # the same stamp of 2023 takes the year of the execution it retells
+    new = report("new", STORY_REWRITE, url="https://www.rfa.example/news/korea/exec-03182023093012.html")
+    links = linker.add_report(new, [onsong_execution("c1", start="--03-14", precision="month-day")])
+    assert links[0].linked_to == "a1" and "same day (+2)" in links[0].reasons
+
+
+def test_a_month_after_publication_is_a_planned_time_compared_as_undated():
+    planned = event("p1", "policy", "2020-02-01", "2020-02-29", precision="month", place="kp")
+    past = event("p0", "policy", "2019-10-01", "2019-10-31", precision="month", place="kp")
+    a, b = isolation_reports()
+    w = core.event_window(planned, a)
+    assert not w.dated and w.start < date(2020, 1, 28) and w.end == date(2020, 2, 29)
+    assert core.event_window(past, a).dated  # a month before publication is when it happened
+    # a day after publication stays a date (an execution announced for that day)
+    assert core.event_window(event("d1", start="2020-02-03"), a).dated
+    linker = core.Linker()
+    linker.add_report(b, [event("b1", "policy", place="kp")])  # undated, its report of 27 January
+    assert linker.add_report(a, [planned])[0].linked_to == "b1"
+    linker = core.Linker()
+    linker.add_report(b, [event("b1", "policy", place="kp")])
+    assert linker.add_report(a, [past])[0].linked_to is None
+
+
+def test_undated_events_of_reports_published_days_apart_gain_a_little_time_evidence():
+    linker = core.Linker()
+    a, b = isolation_reports("2020-01-28", "2020-01-25")
+    linker.add_report(b, [event("b1", "policy", place="kp")])
+    links = linker.add_report(a, [event("a1", "policy", place="kp")])
+    assert links[0].linked_to == "b1"
+    assert "undated events, reports published 3 days apart (+1)" in links[0].reasons
+    # look-alike: the same texts published five weeks apart are two measures, as far as time says
+    linker = core.Linker()
+    a, b = isolation_reports("2020-03-03", "2020-01-27")
+    linker.add_report(b, [event("b1", "policy", place="kp")])
+    links = linker.add_report(a, [event("a1", "policy", place="kp")])
+    assert links[0].linked_to is None
+    # and dated events get nothing from their reports' days: their dates speak
+    s = core.score_pair(event("x", "policy", "2020-01-20", place="kp"), a,
+                        event("y", "policy", "2020-01-21", place="kp"), b)
+    assert not any("reports published" in r for r in s.reasons)

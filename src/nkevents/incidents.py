@@ -444,25 +444,66 @@ def _parse_md(value: str | None) -> date | None:
         return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?=/|$|[?#])")
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# Dates written into web addresses, the most explicit first; each gives (year, month, day or None).
+_URL_DATES = [
+    # "/2021/02/", "/2021/02/14/"
+    (re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?=/|$|[?#])"),
+     lambda m: (m.group(1), m.group(2), m.group(3))),
+    # "/2009/dec/31/"
+    (re.compile(r"/((?:19|20)\d\d)/" + _MON + r"/(0?[1-9]|[12]\d|3[01])(?=/|$|[?#])", re.I),
+     lambda m: (m.group(1), _MONTHS[m.group(2).lower()[:3]], m.group(3))),
+    # a stamp of month, day, year, hour, minute, second ("students-07012011172747.html")
+    (re.compile(r"(?<!\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])((?:19|20)\d\d)\d{6}(?!\d)"),
+     lambda m: (m.group(3), m.group(1), m.group(2))),
+    # year, month, day at the start of a run of digits ("-20220509", "/2024012510055997502")
+    (re.compile(r"(?<![\d.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"),
+     lambda m: (m.group(1), m.group(2), m.group(3))),
+    # an issue's month in a slug ("north-korea-today-no-320-jan-2010")
+    (re.compile(r"[-_/]" + _MON + r"[-_]((?:19|20)\d\d)(?=[-_/.?#]|$)", re.I),
+     lambda m: (m.group(2), _MONTHS[m.group(1).lower()[:3]], None)),
+]
+
+
+@lru_cache(maxsize=100_000)
+def url_date(url: str | None) -> tuple[date, bool] | None:
+    """The date written into a web address and whether it names the day (else the last day of
+    its month): reposts and digests often carry no date but their address does."""
+    for pattern, fields in _URL_DATES:
+        m = pattern.search(url or "")
+        if not m:
+            continue
+        year, month, day = fields(m)
+        year, month = int(year), int(month)
+        try:
+            if day:
+                return date(year, month, int(day)), True
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1), False
+        except ValueError:
+            continue
+    return None
 
 
 def report_time(report: dict | None) -> date | None:
-    """When a report was published: its date, else the date in its web address
-    ("/2021/02/..."; the last day of that month when the day is not given), else None."""
+    """When a report was published: its date, else the date in its web address (url_date; the
+    last day of that month when the day is not given), else None."""
     published = _parse((report or {}).get("published"))
     if published is not None:
         return published
-    m = _URL_DATE.search((report or {}).get("url") or "")
-    if not m:
-        return None
-    year, month = int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        try:
-            return date(year, month, int(m.group(3)))
-        except ValueError:
-            return None
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    found = url_date((report or {}).get("url"))
+    return found[0] if found else None
+
+
+def report_day(report: dict | None) -> date | None:
+    """The day a report was published when it is known to the day (not a month from its address)."""
+    published = _parse((report or {}).get("published"))
+    if published is not None:
+        return published
+    found = url_date((report or {}).get("url"))
+    return found[0] if found and found[1] else None
 
 
 def event_window(event: dict, report: dict | None = None) -> Window | None:
@@ -486,14 +527,20 @@ def event_window(event: dict, report: dict | None = None) -> Window | None:
                 end = end.replace(year=year + 1) if end.month < start.month else start
             return Window(start - slack, end + slack, "day", day=(start, end))
         return Window(start - slack, end + slack, "month-day", md=True, day=(start, end))
+    lookback = timedelta(days=rules()["time"]["undated_lookback_days"])
     start = _parse(d.get("start"))
     if start is not None:
         end = _parse(d.get("end")) or start
         if precision == "day":
             return Window(start - slack, end + slack, precision, day=(start, end))
+        if published is not None and start > published + slack \
+                and rules()["time"]["planned_coarse_dates"]:
+            # A month or a year after the report was published ("from next month", "by next
+            # year") is when a measure is to take effect, not when it was told: it says nothing
+            # of which occurrence, so it is compared as undated, reaching out to that time.
+            return Window(published - lookback, end, "undated", dated=False)
         return Window(start, end, precision)
     if published is not None:
-        lookback = timedelta(days=rules()["time"]["undated_lookback_days"])
         return Window(published - lookback, published + slack, "undated", dated=False)
     return None
 
@@ -757,6 +804,12 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
     if da and db and abs((da - db).days) > rules()["reports"]["published_apart_days"]:
         s.add(w["published_apart"], f"reports published {abs((da - db).days)} days apart")
+    if wa and wb and not (wa.dated and wb.dated):
+        # An undated event is news of its report's days: reports published days apart are a
+        # little evidence of time, as a shared month is for dated events.
+        ta, tb = report_day(ra), report_day(rb)
+        if ta and tb and abs((ta - tb).days) <= rules()["reports"]["published_close_days"]:
+            s.add(w["published_close"], f"undated events, reports published {abs((ta - tb).days)} days apart")
     return s
 
 
