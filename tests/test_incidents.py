@@ -633,6 +633,11 @@ def test_undated_events_of_reports_published_days_apart_gain_a_little_time_evide
     linker.add_report(b, [event("b1", "policy", place="kp")])
     links = linker.add_report(a, [event("a1", "policy", place="kp")])
     assert links[0].linked_to is None
+    # nor do texts that share nothing: one week's news holds many measures
+    other = report("rice", UNRELATED, None, "2020-03-04")
+    s = core.score_pair(event("x", "policy", place="kp"), a, event("y", "policy", place="kp"), other,
+                        core.text_similarity(core.report_features(a), core.report_features(other)))
+    assert s.compatible and not any("reports published" in r for r in s.reasons)
     # and dated events get nothing from their reports' days: their dates speak
     s = core.score_pair(event("x", "policy", "2020-01-20", place="kp"), a,
                         event("y", "policy", "2020-01-21", place="kp"), b)

@@ -804,9 +804,10 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
     if da and db and abs((da - db).days) > rules()["reports"]["published_apart_days"]:
         s.add(w["published_apart"], f"reports published {abs((da - db).days)} days apart")
-    if wa and wb and not (wa.dated and wb.dated):
-        # An undated event is news of its report's days: reports published days apart are a
-        # little evidence of time, as a shared month is for dated events.
+    if wa and wb and not (wa.dated and wb.dated) and text is not None and text.content_evidence > 0:
+        # An undated event is news of its report's days: reports published days apart whose texts
+        # share some wording or rare words are a little evidence of time, as a shared month is
+        # for dated events (without the texts, one week's news holds too many arrests in a city).
         ta, tb = report_day(ra), report_day(rb)
         if ta and tb and abs((ta - tb).days) <= rules()["reports"]["published_close_days"]:
             s.add(w["published_close"], f"undated events, reports published {abs((ta - tb).days)} days apart")
