@@ -810,7 +810,8 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         # for dated events (without the texts, one week's news holds too many arrests in a city).
         ta, tb = report_day(ra), report_day(rb)
         if ta and tb and abs((ta - tb).days) <= rules()["reports"]["published_close_days"]:
-            s.add(w["published_close"], f"undated events, reports published {abs((ta - tb).days)} days apart")
+            s.add(w["published_close"],
+                  f"undated events, reports published {abs((ta - tb).days)} days apart")
     return s
 
 
