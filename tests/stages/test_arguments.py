@@ -514,3 +514,50 @@ def test_a_year_of_labour_training_stays_labour_training():
     penalty = arguments.choose_penalty("She was given a year of labour training because she was a minor.")
     assert (penalty.kind, penalty.min_months) == ("labor_training", 12)
     assert arguments.choose_penalty("He got two years of forced labour.").kind == "prison"
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # a cue of planning in a clause of its own says nothing of the event
+    ("Ahead of the upcoming party congress, police arrested 30 traders in Hyesan.", "arrested", "arrest", "asserted"),
+    ("In preparation for the anniversary, authorities launched a crackdown on smuggling.", "crackdown", "crackdown", "asserted"),
+    ("Ahead of the plenum scheduled to be held in June, security agents detained 20 people.", "detained", "arrest", "asserted"),
+    ("As North Korea seeks to expand trade with Russia, it has ordered trading companies to cut staff.", "ordered", "directive", "asserted"),
+    ("Officials said they will not tolerate smuggling, and police arrested 20 people on Monday.", "arrested", "arrest", "asserted"),
+    # ... nor of people the planned act concerns
+    ("Authorities plan to hold a public trial for the arrested smugglers.", "arrested", "arrest", "asserted"),
+    ("The bowiseong is preparing to punish the brokers who were detained in Musan.", "detained", "arrest", "asserted"),
+    ("Authorities plan to hold a public trial for the arrested smugglers.", "trial", "trial", "planned"),
+    ("The Ministry of State Security is preparing to launch a crackdown on phone users.", "crackdown", "crackdown", "planned"),
+    ("The regime is planning a public execution in Hoeryong to intimidate residents.", "execution", "execution", "planned"),
+    # planned right after the trigger
+    ("A public execution is scheduled for next week in Hyesan.", "execution", "execution", "planned"),
+    ("The trial of the two brokers is expected to be held later this month.", "trial", "trial", "planned"),
+    ("A public trial of the smugglers will take place in the city stadium.", "trial", "trial", "planned"),
+    ("The crackdown is expected to continue until the end of the year.", "crackdown", "crackdown", "asserted"),
+    ("The trial, which was expected to last a day, was held on Monday.", "trial", "trial", "asserted"),
+    # denial, what has yet to happen or was escaped
+    ("Pyongyang has denied reports that the officials were executed.", "executed", "execution", "negated"),
+    ("North Korea denied that the singer had been executed.", "executed", "execution", "negated"),
+    ("The woman, who denied the charges, was sentenced to ten years in prison.", "sentenced", "sentence", "asserted"),
+    ("He denied the allegations and was executed in Hyesan.", "executed", "execution", "asserted"),
+    ("Authorities have yet to hold a trial for the men.", "trial", "trial", "negated"),
+    ("The woman escaped before police could arrest her.", "arrest", "arrest", "negated"),
+    ("The officials were spared execution and sent to a prison camp instead.", "execution", "execution", "negated"),
+    ("The regime spared no effort to arrest smugglers.", "arrest", "arrest", "asserted"),
+    ("A source said that public executions have not been carried out in Hyesan this year.", "executions", "execution", "negated"),
+    ("The executions were carried out in front of 1,000 residents.", "executions", "execution", "asserted"),
+    # the fate of people told as a belief is alleged; not knowing a detail is no doubt of the event
+    ("A vice-minister is believed to have been executed in April.", "executed", "execution", "alleged"),
+    ("The official is said to have been sent to a kwanliso.", "sent", "sentence", "alleged"),
+    ("South Korean intelligence said the general was most likely executed.", "executed", "execution", "alleged"),
+    ("The man, who is believed to be in his 40s, was executed in Hyesan.", "executed", "execution", "asserted"),
+    ("Nearly 3,000 people were believed dead or missing in the floods.", "floods", "hardship", "asserted"),
+    ("It is not known how many people were arrested in Hyesan.", "arrested", "arrest", "asserted"),
+    ("It is not clear what charges the men faced, but they were executed in public.", "executed", "execution", "asserted"),
+    ("It is not yet clear whether the officials were executed.", "executed", "execution", "alleged"),
+    # the content of an order, a few words after "to"
+    ("Kim Jong Un instructed security officials to launch a crackdown on drug use.", "crackdown", "crackdown", "ordered"),
+])
+def test_modality_cues_bear_on_the_event_in_their_clause(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality

@@ -923,38 +923,60 @@ def fill_context_actors(doc: Document, excluded) -> None:
 DOUBTED_TYPES = {"arrest", "execution", "sentence", "trial"}
 # Events that can be the content of an order ("ordered police to arrest", "called for a crackdown").
 ORDERABLE_TYPES = {"arrest", "crackdown", "execution", "sentence", "mobilization"}
+# Events a cue right after the trigger can make planned ("a public trial is scheduled for Monday").
+SCHEDULED_TYPES = {"arrest", "execution", "sentence", "trial", "crackdown", "mobilization"}
+# Where a clause ends: a cue of planning, negation or denial before it says nothing of an event
+# after it ("Ahead of the upcoming congress, police arrested 30 traders").
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s(?:but|while|whereas|after|because|although|though)\s", re.I)
+# A leading clause of circumstance ("As North Korea seeks to expand trade with Russia, ...").
+LEADING_CLAUSE = re.compile(r"\W*(?:as|while|since|because|although|though|ahead of|in preparation for|amid|with|"
+                            r"after|before|as part of)\b[^,;]*,", re.I)
 
 
 def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str | None = None) -> str:
-    """What the sentence says of the event: a cue shortly before the trigger (or in it: "plans to
-    allow") makes it negated, planned, ordered or alleged; `etype` (the event type) decides the
-    cues that depend on it: an order or a measure told with "will" is planned only when its start
-    is still to come; an absence told of a hardship is the hardship; a report that marks its account
-    as unverified makes its punishments alleged."""
+    """What the sentence says of the event: a cue shortly before the trigger in its clause (or in
+    it: "plans to allow"; or right after it: "a trial is scheduled for") makes it negated, planned,
+    ordered or alleged; `etype` (the event type) decides the cues that depend on it: an order or a
+    measure told with "will" is planned only when its start is still to come; an absence told of a
+    hardship is the hardship; a report that marks its account as unverified makes its punishments
+    alleged."""
     cues, pats = lexicon.load("modality"), lexicon.compiled("modality")
 
     def before(name: str) -> str:
         return text[max(sent[0], trigger[0] - cues[name].get("window", 60)):trigger[1]]
 
-    sentence = text[sent[0]:sent[1]]
+    def in_clause(name: str) -> str:
+        start = max(sent[0], trigger[0] - cues[name].get("window", 60))
+        for m in CLAUSE_BREAK.finditer(text, start, trigger[0]):
+            start = m.end()
+        return text[start:trigger[1]]
+
+    after = text[trigger[1]:min(sent[1], trigger[1] + 80)]
     if etype == "hardship":
         if _hardship_negation().search(before("alleged")):
             return "negated"
-    elif pats["negated"]["patterns"].search(before("negated")):
+    elif (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
+          or pats["negated_after"]["patterns"].match(after)):
         return "negated"
     # an order or a measure is planned wherever the sentence says so ("announced plans to release
-    # prisoners beginning in February ... amnesty"); other events only by a cue near the trigger
-    if pats["planned"]["patterns"].search(sentence if etype in ISSUING_TYPES else before("planned")):
-        return "planned"
+    # prisoners beginning in February ... amnesty"), but for a leading clause of circumstance;
+    # other events only by a cue near the trigger in its clause
     if etype in ISSUING_TYPES:
-        if (pats["will"]["patterns"].search(sentence) and pats["future_start"]["patterns"].search(sentence)
-                and not pats["started"]["patterns"].search(sentence)):
+        lead = LEADING_CLAUSE.match(text, sent[0], trigger[0])
+        told = text[lead.end() if lead else sent[0]:sent[1]]
+        if pats["planned"]["patterns"].search(told):
             return "planned"
-    elif pats["will"]["patterns"].search(before("will")):
+        if (pats["will"]["patterns"].search(told) and pats["future_start"]["patterns"].search(told)
+                and not pats["started"]["patterns"].search(told)):
+            return "planned"
+    elif (_governs(pats["planned"]["patterns"], in_clause("planned")) or _governs(pats["will"]["patterns"], in_clause("will"))
+          or (etype in SCHEDULED_TYPES and pats["planned_after"]["patterns"].match(after))):
         return "planned"
     if etype in ORDERABLE_TYPES and pats["ordered"]["patterns"].search(text, max(sent[0], trigger[0] - 60), trigger[0]):
         return "ordered"
     if pats["alleged"]["patterns"].search(before("alleged")):
+        return "alleged"
+    if etype in DOUBTED_TYPES and pats["hedged"]["patterns"].search(before("hedged")):
         return "alleged"
     near = text[max(sent[0], trigger[0] - cues["alleged_near"]["window"]):trigger[0]]
     if pats["alleged_near"]["patterns"].search(near):
@@ -962,6 +984,19 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     if etype in DOUBTED_TYPES and _doubted(text):
         return "alleged"
     return "asserted"
+
+
+# Between a cue of planning and the trigger: the trigger then names people or a thing of the planned
+# act, not the act ("plan to hold a trial for the arrested smugglers", "will punish those who were caught").
+NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with)\b", re.I)
+
+
+def _governs(cue: re.Pattern, clause: str) -> bool:
+    """The cue is in the clause and the last of its matches bears on the trigger at the clause's end."""
+    last = None
+    for last in cue.finditer(clause):
+        pass
+    return last is not None and not NOT_GOVERNED.search(clause, last.end())
 
 
 @lru_cache(maxsize=None)
