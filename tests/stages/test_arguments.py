@@ -561,3 +561,68 @@ def test_a_year_of_labour_training_stays_labour_training():
 def test_modality_cues_bear_on_the_event_in_their_clause(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # other wordings of each offence
+    ("Police arrested a man for bringing goods across the Tumen River.", {"smuggling"}),
+    ("Two women were detained for illegal border trade with Chinese merchants.", {"smuggling"}),
+    ("Three people were arrested for possessing impure recordings.", {"foreign_media"}),
+    ("Students were expelled for copying illegal videos.", {"foreign_media"}),
+    ("The youths were punished under the anti-reactionary thought law.", {"foreign_media"}),
+    ("A teacher was dismissed for spreading the Korean Wave.", {"foreign_media"}),
+    ("A man was executed for selling ice in Hamhung.", {"drugs"}),
+    ("The soldier was caught dealing philopon.", {"drugs"}),
+    ("Two were executed on charges of drug trafficking.", {"drugs"}),
+    ("He was arrested for contact with South Korean intelligence.", {"espionage"}),
+    ("Five were jailed for violating COVID-19 rules.", {"quarantine_violation"}),
+    ("A public trial of three would-be defectors was held.", {"defection"}),
+    ("He was caught sneaking into China.", {"defection"}),
+    ("The couple were arrested for plotting to defect.", {"defection"}),
+    ("Three soldiers were executed for desertion.", {"other"}),
+    ("Two cadres were dismissed for extorting money from traders.", {"corruption"}),
+    ("A man was arrested for damaging a portrait of Kim Il Sung.", {"political"}),
+    ("She was arrested for sending money from defectors to their families.", {"economic"}),
+    # look-alikes: no offence of the people concerned
+    ("The river was covered in ice when the patrol passed.", set()),
+    ("The brokers were charged with trafficking women to China.", {"trafficking"}),
+    ("She carried her child across the river on her back.", set()),
+    ("The streets of Hyesan were deserted after the curfew.", set()),
+    ("Residents received money from relatives in China.", set()),
+])
+def test_charge_wording_of_unseen_reports(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_the_words_naming_the_source_are_no_charge():
+    text = "A defector who fled in 2015 said police arrested three traders in Musan."
+    spans = arguments.attribution_spans(text)
+    at = text.index("arrested")
+    assert arguments.clause_charges(text, (0, len(text)), (at, at + 8), spans) == []
+    text = "Police arrested three traders, a source who watches South Korean dramas said."
+    spans = arguments.attribution_spans(text)
+    assert arguments.clause_charges(text, (0, len(text)), (7, 15), spans) == []
+    # a source phrase read too widely still holds the event's own charge
+    text = "Residents who were caught watching South Korean dramas were sentenced to labor camps, officials said."
+    at = text.index("sentenced")
+    assert arguments.clause_charges(text, (0, len(text)), (at, at + 9), arguments.attribution_spans(text)) == ["foreign_media"]
+
+
+@pytest.mark.parametrize("text, etype, charges", [
+    ("Police arrested a woman in Hyesan last week. She had been selling crystal meth to traders.", "arrest", {"drugs"}),
+    ("A man in his 40s was publicly executed in Hoeryong. He was accused of helping people defect to China.", "execution", {"defection"}),
+    ("The court sentenced the man to 10 years in prison. He had been caught sneaking into China.", "sentence", {"defection"}),
+    ("Security agents detained two women in Musan. The women had been caught using Chinese phones.", "arrest", {"illegal_phone"}),
+    ("The authorities launched a crackdown in Hyesan on Monday. The inspectors are targeting people who use Chinese phones.",
+     "crackdown", {"illegal_phone"}),
+    # the next sentence about other people, or saying nothing of an offence
+    ("Police arrested two traders in Hyesan. They also launched a crackdown on smugglers.", "arrest", set()),
+    ("Police arrested a man in Hyesan. Smuggling has surged in the city since the spring.", "arrest", set()),
+    ("A man was arrested in Hyesan. The woman who reported him to police had been smuggling herself.", "arrest", set()),
+    ("Police arrested a man in Hyesan. Meanwhile, drug use is spreading among young people.", "arrest", set()),
+])
+def test_a_punishment_takes_the_offence_the_next_sentence_gives_its_people(text, etype, charges):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2019-05-10")
+    found = [e for e in doc.events if e.type == etype]
+    assert found and all(set(e.charges) == charges for e in found)

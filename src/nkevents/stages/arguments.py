@@ -647,17 +647,56 @@ _CHARGE_CLAUSE_END = re.compile(r";|\s[–—]\s|,?\s+(?:while|whereas|but|altho
                                 r"|,\s+and\s+(?=(?:[\w’'-]+\s+){0,4}?(?:was|were|had|has|have|is|are)\b)", re.I)
 
 
-def clause_charges(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None) -> list[str]:
+def clause_charges(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
+                   excluded: list[tuple[int, int]] = ()) -> list[str]:
     """The charges of the clause that carries the event; the whole sentence's when that clause
-    names none. With the report's text for the border-closure rule (choose_charges)."""
+    names none. With the report's text for the border-closure rule (choose_charges). The words
+    that name the source (`excluded`: "a defector who fled in 2015 said") are no charge."""
+    sentence = _without_sources(text, sent, trigger, excluded)
     if trigger is None:
-        return choose_charges(text[sent[0]:sent[1]], text)
+        return choose_charges(sentence, text)
     start = sent[0]
     for m in _CHARGE_CLAUSE_END.finditer(text, sent[0], trigger[0]):
         start = m.end()
     m = _CHARGE_CLAUSE_END.search(text, trigger[1], sent[1])
     end = m.start() if m else sent[1]
-    return choose_charges(text[start:end], text) or choose_charges(text[sent[0]:sent[1]], text)
+    return choose_charges(sentence[start - sent[0]:end - sent[0]], text) or choose_charges(sentence, text)
+
+
+def _without_sources(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
+                     excluded: list[tuple[int, int]]) -> str:
+    """The sentence with the source phrases in it blanked out (offsets kept), but for one that holds
+    the trigger (an attribution phrase read too widely)."""
+    sentence = text[sent[0]:sent[1]]
+    for a, b in excluded:
+        if sent[0] <= a and b <= sent[1] and not (trigger and a <= trigger[0] < b):
+            sentence = sentence[:a - sent[0]] + " " * (b - a) + sentence[b - sent[0]:]
+    return sentence
+
+
+def next_sentence_charges(text: str, sentences: list[tuple[int, int]], sent: tuple[int, int], etype: str) -> list[str]:
+    """The charges of the sentence after `sent` when it opens with the same people and says what
+    they did or were accused of ("... arrested a woman. She had been selling crystal meth."); for a
+    crackdown, when it says what the crackdown goes after ("The inspectors are targeting ...")."""
+    following = [s for s in sentences if s[0] >= sent[1]]
+    if not following:
+        return []
+    s, e = following[0]
+    opens, links, targets = _next_sentence_res()
+    if etype == "crackdown":
+        if not targets.search(text, s, e):
+            return []
+    elif not opens.match(text[s:e].lstrip(" \"'“‘")) or not links.search(text, s, e):
+        return []
+    return choose_charges(text[s:e], text)
+
+
+@lru_cache(maxsize=None)
+def _next_sentence_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    table = lexicon.load("charges")["next_sentence"]
+    people = _words_re(lexicon.load("subjects")["people"])
+    opens = [p.replace("{people}", people) for p in table["opens"]]  # the people nouns of subjects.toml
+    return lexicon.alternation(opens), lexicon.alternation(table["links"]), lexicon.alternation(table["targets"])
 
 
 @lru_cache(maxsize=512)
@@ -1137,7 +1176,9 @@ def run(doc: Document) -> Document:
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
                                                               subjects_of[sent], person_ok=ev.type in CHARGE_TYPES)
         if ev.type in CHARGE_TYPES:
-            ev.charges = clause_charges(doc.text, sent, ev.trigger)
+            ev.charges = clause_charges(doc.text, sent, ev.trigger, excluded)
+            if not ev.charges and ev.type != "prohibited_activity":
+                ev.charges = next_sentence_charges(doc.text, doc.sentences, sent, ev.type)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
