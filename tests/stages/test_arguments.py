@@ -626,3 +626,23 @@ def test_a_punishment_takes_the_offence_the_next_sentence_gives_its_people(text,
     doc = extract(text, published="2019-05-10")
     found = [e for e in doc.events if e.type == etype]
     assert found and all(set(e.charges) == charges for e in found)
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("Police are cracking down on women wearing skinny jeans and dyed hair.", {"anti_socialist"}),
+    ("Agents watch residents suspected of contacting relatives in South Korea.", {"illegal_phone"}),
+    # the smugglers an official took money from are someone else
+    ("A task force is investigating cadres who accepted bribes from smugglers.", {"corruption"}),
+    ("Two smugglers and the guard who took money from them were arrested.", {"smuggling"}),
+])
+def test_charges_of_crackdown_targets_and_of_officials(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_each_group_of_a_report_told_during_the_border_closure_keeps_the_epidemic_charge():
+    text = ("Since the border closure in 2020, guards have shot at anyone near the river. "
+            "Authorities executed three men: two for smuggling and one for murder.")
+    start = text.index("Authorities")
+    ev = Event(type="execution", evidence=[(start, len(text))], trigger=(start + 12, start + 20))
+    parts = arguments.split_groups(text, ev)
+    assert [set(p.charges) for p in parts] == [{"smuggling", "quarantine_violation"}, {"violent_crime"}]

@@ -1068,7 +1068,7 @@ def split_groups(text: str, ev: Event) -> list[Event]:
     for g in groups:
         part = copy.copy(ev)
         part.subjects_text, part.subjects_count = g.group(0), _number(g.group("n"))
-        part.charges = choose_charges(g.group("what")) or list(ev.charges)
+        part.charges = choose_charges(g.group("what"), text) or list(ev.charges)
         part.trigger = (g.start(), g.end())
         out.append(part)
     return out
@@ -1132,7 +1132,7 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
         part.penalty = choose_penalty(text[a:b]) or penalty
         part.trigger = (a, b)
         part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
-        part.charges = choose_charges(text[a:b]) or list(ev.charges)
+        part.charges = choose_charges(text[a:b], text) or list(ev.charges)
         out.append(part)
     return out
 
