@@ -646,3 +646,42 @@ def test_each_group_of_a_report_told_during_the_border_closure_keeps_the_epidemi
     ev = Event(type="execution", evidence=[(start, len(text))], trigger=(start + 12, start + 20))
     parts = arguments.split_groups(text, ev)
     assert [set(p.charges) for p in parts] == [{"smuggling", "quarantine_violation"}, {"violent_crime"}]
+
+
+def test_a_doubt_told_of_another_story_leaves_this_one_asserted():
+    text = ("Police arrested a missionary in Pyongyang in March. He appeared before reporters on Thursday. "
+            "Meanwhile, there are reports that a senior general has been arrested. "
+            "Officials in Seoul said nothing has been confirmed about the report.")
+    at = text.index("arrested")
+    assert arguments.choose_modality(text, (0, text.index(".") + 1), (at, at + 8), "arrest") == "asserted"
+    at = text.index("arrested", text.index("Meanwhile"))
+    start = text.index("Meanwhile")
+    assert arguments.choose_modality(text, (start, text.index(".", start) + 1), (at, at + 8), "arrest") == "alleged"
+
+
+def test_an_offence_is_not_carried_into_another_story():
+    from nkevents.pipeline import extract
+    doc = extract("Police arrested a man in Hyesan for smuggling copper. He was sent to a labor camp. "
+                  "Meanwhile, a senior cadre was arrested in Pyongyang last week.", published="2019-05-10")
+    by_sentence = {doc.text[e.evidence[0][0]:e.evidence[0][1]][:10]: e for e in doc.events}
+    assert set(by_sentence["He was sen"].charges) == {"smuggling"}
+    assert by_sentence["Meanwhile,"].charges == []
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("A source said 33 North Koreans will be executed for contacts with a missionary.", "execution", "planned"),
+    ("Five smugglers are set to be executed in Hyesan next week.", "execution", "planned"),
+])
+def test_a_counted_group_to_be_punished_is_a_planned_event_not_a_threat(text, etype, modality):
+    from nkevents.pipeline import extract
+    found = [e for e in extract(text, published="2019-05-10").events if e.type == etype]
+    assert [e.modality for e in found] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone caught smuggling will be executed, the order said.",
+    "Smugglers will be executed, officials warned at the lecture.",
+])
+def test_a_threat_to_whoever_offends_is_still_no_event(text):
+    from nkevents.pipeline import extract
+    assert not [e for e in extract(text, published="2019-05-10").events if e.type == "execution"]

@@ -1020,7 +1020,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     near = text[max(sent[0], trigger[0] - cues["alleged_near"]["window"]):trigger[0]]
     if pats["alleged_near"]["patterns"].search(near):
         return "alleged"
-    if etype in DOUBTED_TYPES and _doubted(text):
+    if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
     return "asserted"
 
@@ -1043,10 +1043,19 @@ def _hardship_negation() -> re.Pattern:
     return lexicon.alternation(lexicon.load("modality")["negated"]["hardship_patterns"])
 
 
+# Where a report turns to another story ("Meanwhile, there are also reports that ..."): a doubt
+# told of one story ("nothing has been confirmed about the report") is not of the other.
+STORY_BREAK = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:Meanwhile|Separately|Elsewhere|In other news|In (?:a )?separate (?:case|incident|news|development)s?|"
+                         r"In an unrelated (?:case|incident|development))\b")
+
+
 @lru_cache(maxsize=8)
-def _doubted(text: str) -> bool:
-    """The report marks its account as unverified (checked once per report)."""
-    return bool(lexicon.compiled("modality")["doubt"]["patterns"].search(text))
+def _doubted_parts(text: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of the report, cut where it turns to another story, that mark their account
+    as unverified (checked once per report)."""
+    doubt = lexicon.compiled("modality")["doubt"]["patterns"]
+    cuts = [0] + [m.start() for m in STORY_BREAK.finditer(text)] + [len(text)]
+    return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if doubt.search(text, a, b))
 
 
 @lru_cache(maxsize=None)

@@ -140,7 +140,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
         found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
-    if found.keys() & THREATENED and _cue("hypothetical").search(sentence):
+    if (found.keys() & THREATENED and _cue("hypothetical").search(sentence)
+            and not _cue("scheduled_punishment").search(sentence)):
         # "those who ... will be executed": a threat, which is the content of a directive or policy
         found = {t: m for t, m in found.items() if t not in THREATENED}
     for typ in ("policy", "directive"):

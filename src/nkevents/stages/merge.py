@@ -11,6 +11,7 @@ import hashlib
 from datetime import date
 
 from nkevents.model import Document, Event
+from nkevents.stages.arguments import STORY_BREAK
 
 REQUIRES = ("text", "events")
 ASSIGNS = ("events",)
@@ -236,15 +237,19 @@ def date_from_context(events: list[Event]) -> None:
 CHARGED_TYPES = ("arrest", "trial", "crackdown", "sentence", "execution", "prohibited_activity")
 
 
-def carry_charges(events: list[Event]) -> None:
+def carry_charges(events: list[Event], text: str = "") -> None:
     """A punishment or crackdown whose sentence names no offence is for the offence the report was
-    last describing ("arrested for selling drugs ... was sentenced to 15 years")."""
+    last describing ("arrested for selling drugs ... was sentenced to 15 years"), not across a turn
+    to another story ("Meanwhile, there are also reports that ...")."""
     last: list[str] = []
+    said_at = 0  # where the offence carried was told
     for ev in events:
         if ev.type not in CHARGED_TYPES:
             continue
+        if last and STORY_BREAK.search(text, said_at, ev.evidence[0][1]):
+            last = []
         if ev.charges:
-            last = ev.charges
+            last, said_at = ev.charges, ev.evidence[-1][1]
         elif last and ev.type != "prohibited_activity":
             ev.charges = list(last)
 
@@ -284,7 +289,7 @@ def run(doc: Document) -> Document:
     inherit_from_trial(events)
     date_from_context(events)
     events.sort(key=lambda e: e.evidence[0])
-    carry_charges(events)
+    carry_charges(events, doc.text)
     for ev in events:
         ev.id = event_id(ev)
     doc.events = events
