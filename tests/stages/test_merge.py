@@ -171,3 +171,12 @@ def test_a_trial_no_sentence_dates_happened_when_its_outcome_was_handed_down():
     sentence = ev("sentence", 0, date=day("2016-03-16"), date_basis="sentence", penalty=Penalty("prison", 180, 180))
     merge.trial_date_from_outcomes([sentence, trial])
     assert (trial.date.date_start, trial.date_basis) == ("2016-03-16", "event")
+
+
+def test_a_measure_dated_only_by_its_start_still_to_come_is_planned():
+    from nkevents.pipeline import extract
+    doc = extract("North Korea announced an amnesty for prisoners on Monday. The amnesty will take effect from August 1.",
+                  published="2020-04-10")
+    assert [(e.type, e.modality) for e in doc.events] == [("policy", "planned")]
+    doc = extract("Authorities imposed a lockdown in Hyesan. The lockdown will last until May 1.", published="2020-04-10")
+    assert [(e.type, e.modality) for e in doc.events] == [("policy", "asserted")]

@@ -168,6 +168,8 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
                 if _place_compatible(kept, ev, exact=False) and _date_compatible(kept, ev):
+                    if kept.date is None and ev.date is not None and ev.modality != kept.modality:
+                        kept.modality = ev.modality  # "The amnesty will take effect from August 1": not in force yet
                     _fill_gaps(kept, ev)
             earlier[-1].evidence = sorted(set(earlier[-1].evidence) | set(ev.evidence))
             continue
