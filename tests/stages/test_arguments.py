@@ -685,3 +685,13 @@ def test_a_counted_group_to_be_punished_is_a_planned_event_not_a_threat(text, et
 def test_a_threat_to_whoever_offends_is_still_no_event(text):
     from nkevents.pipeline import extract
     assert not [e for e in extract(text, published="2019-05-10").events if e.type == "execution"]
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("The brokers were caught selling North Korean women to Chinese farmers.", {"trafficking"}),
+    ("Three were detained for attempted border crossing.", {"defection"}),
+    ("The trucks queued at the Sinuiju border crossing.", set()),
+    ("He was convicted of crimes against the state.", {"political"}),
+])
+def test_more_charge_wordings(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
