@@ -695,3 +695,17 @@ def test_a_threat_to_whoever_offends_is_still_no_event(text):
 ])
 def test_more_charge_wordings(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("doubt, modality", [
+    ("The report could not be independently verified.", "alleged"),
+    ("Daily NK was unable to confirm the claim.", "alleged"),
+    ("Daily NK could not confirm the exact number of people executed.", "asserted"),
+    ("The source was unable to confirm the names of those executed.", "asserted"),
+    ("It could not be verified when the trial took place.", "asserted"),
+])
+def test_a_detail_left_unconfirmed_is_no_doubt_of_the_account(doubt, modality):
+    text = "Three smugglers were executed in Hyesan last month, a source said. " + doubt
+    first = (0, text.index(".") + 1)
+    at = text.index("executed")
+    assert arguments.choose_modality(text, first, (at, at + 8), "execution") == modality
