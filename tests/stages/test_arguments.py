@@ -709,3 +709,20 @@ def test_a_detail_left_unconfirmed_is_no_doubt_of_the_account(doubt, modality):
     first = (0, text.index(".") + 1)
     at = text.index("executed")
     assert arguments.choose_modality(text, first, (at, at + 8), "execution") == modality
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    ("The men have not yet been sentenced.", "sentenced", "sentence", "negated"),
+    ("None of the suspects were arrested.", "arrested", "arrest", "negated"),
+    ("Police have so far not arrested anyone.", "arrested", "arrest", "negated"),
+    ("The court refused to execute the woman.", "execute", "execution", "negated"),
+    ("It is not true that the officials were executed, the ministry said.", "executed", "execution", "negated"),
+    # look-alikes
+    ("None of those who were arrested were released.", "arrested", "arrest", "asserted"),
+    ("No one had expected that police would arrest the cadre.", "arrest", "arrest", "asserted"),
+    ("Officials who refused to attend the rally were punished.", "punished", "sentence", "asserted"),
+    ("He had never been arrested before he was executed in May.", "executed", "execution", "asserted"),
+])
+def test_more_ways_of_telling_what_did_not_happen(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
