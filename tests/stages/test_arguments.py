@@ -726,3 +726,17 @@ def test_a_detail_left_unconfirmed_is_no_doubt_of_the_account(doubt, modality):
 def test_more_ways_of_telling_what_did_not_happen(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # ordering the punishment of people the report names or counts is news of the punishment
+    ("In April, Kim Jong Un ordered the execution of fifteen state officials.", "execution", "execution", "asserted"),
+    ("The leader ordered the arrest of his uncle's aides.", "arrest", "arrest", "asserted"),
+    # ... of whoever offends, or by a verb with "to", it is the content of the order
+    ("The party called for the arrest of anyone selling South Korean films.", "arrest", "arrest", "ordered"),
+    ("The party ordered security agents to arrest anyone selling South Korean films.", "arrest", "arrest", "ordered"),
+    ("Kim Jong Un ordered a nationwide crackdown on drug use.", "crackdown", "crackdown", "ordered"),
+])
+def test_an_order_named_by_its_noun(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality

@@ -962,6 +962,8 @@ def fill_context_actors(doc: Document, excluded) -> None:
 DOUBTED_TYPES = {"arrest", "execution", "sentence", "trial"}
 # Events that can be the content of an order ("ordered police to arrest", "called for a crackdown").
 ORDERABLE_TYPES = {"arrest", "crackdown", "execution", "sentence", "mobilization"}
+# Punishments of people: an order of one named by its noun is news of it when the people are named.
+PUNISHMENT_TYPES = {"arrest", "execution", "sentence"}
 # Events a cue right after the trigger can make planned ("a public trial is scheduled for Monday").
 SCHEDULED_TYPES = {"arrest", "execution", "sentence", "trial", "crackdown", "mobilization"}
 # Where a clause ends: a cue of planning, negation or denial before it says nothing of an event
@@ -1011,8 +1013,13 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     elif (_governs(pats["planned"]["patterns"], in_clause("planned")) or _governs(pats["will"]["patterns"], in_clause("will"))
           or (etype in SCHEDULED_TYPES and pats["planned_after"]["patterns"].match(after))):
         return "planned"
-    if etype in ORDERABLE_TYPES and pats["ordered"]["patterns"].search(text, max(sent[0], trigger[0] - 60), trigger[0]):
-        return "ordered"
+    if etype in ORDERABLE_TYPES:
+        lead_in = (max(sent[0], trigger[0] - 60), trigger[0])
+        if pats["ordered"]["patterns"].search(text, *lead_in):
+            return "ordered"
+        if pats["ordered_noun"]["patterns"].search(text, *lead_in) and (
+                etype not in PUNISHMENT_TYPES or _of_whoever().match(after)):
+            return "ordered"
     if pats["alleged"]["patterns"].search(before("alleged")):
         return "alleged"
     if etype in DOUBTED_TYPES and pats["hedged"]["patterns"].search(before("hedged")):
@@ -1036,6 +1043,11 @@ def _governs(cue: re.Pattern, clause: str) -> bool:
     for last in cue.finditer(clause):
         pass
     return last is not None and not NOT_GOVERNED.search(clause, last.end())
+
+
+@lru_cache(maxsize=None)
+def _of_whoever() -> re.Pattern:
+    return lexicon.alternation(lexicon.load("modality")["ordered_noun"]["of_whoever"])
 
 
 @lru_cache(maxsize=None)
