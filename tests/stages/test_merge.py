@@ -180,3 +180,12 @@ def test_a_measure_dated_only_by_its_start_still_to_come_is_planned():
     assert [(e.type, e.modality) for e in doc.events] == [("policy", "planned")]
     doc = extract("Authorities imposed a lockdown in Hyesan. The lockdown will last until May 1.", published="2020-04-10")
     assert [(e.type, e.modality) for e in doc.events] == [("policy", "asserted")]
+
+
+def test_mentions_joined_keep_anti_socialist_only_without_a_more_specific_charge():
+    from nkevents.model import Event
+    from nkevents.stages import merge
+    a = Event(type="arrest", evidence=[(0, 10)], trigger=(0, 5), charges=["anti_socialist"])
+    b = Event(type="arrest", evidence=[(20, 30)], trigger=(20, 25), charges=["foreign_media"])
+    [joined] = merge.merge_events([a, b])
+    assert joined.charges == ["foreign_media"]

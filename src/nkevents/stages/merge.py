@@ -110,6 +110,8 @@ def _absorb(keep: Event, other: Event) -> None:
     elif keep.subjects_text is None:
         keep.subjects_text = other.subjects_text
     keep.charges = keep.charges + [c for c in other.charges if c not in keep.charges]
+    if len(keep.charges) > 1 and "anti_socialist" in keep.charges:
+        keep.charges.remove("anti_socialist")  # only where no more specific charge is given (events.md)
     if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"
                           or (keep.penalty.kind == other.penalty.kind and keep.penalty.min_months is None)):
         keep.penalty = other.penalty
