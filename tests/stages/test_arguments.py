@@ -740,3 +740,22 @@ def test_more_ways_of_telling_what_did_not_happen(text, trigger, etype, modality
 def test_an_order_named_by_its_noun(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # words that name no offence of the people concerned
+    ("Footage smuggled out of the country shows two men being shot.", set()),
+    ("A video, later smuggled out by activists, showed the public trial.", set()),
+    ("Students are taught the worship of the Kim family from childhood.", set()),
+    ("The old school was converted to a detention center.", set()),
+    ("Amid speculation about Kim's health, officials were dismissed.", set()),
+    ("Foreign currency earnings fell as officials were punished.", set()),
+    ("Hospitals face a shortage of drugs and officials were dismissed.", set()),
+    # the offences those words stand next to
+    ("Two men were shot for smuggling copper out of the country.", {"smuggling"}),
+    ("She was arrested for converting to Christianity.", {"religion"}),
+    ("The couple were caught hoarding foreign currency.", {"economic"}),
+    ("Grain speculators were arrested in Hamhung.", {"economic"}),
+])
+def test_charge_look_alikes_in_background_words(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
