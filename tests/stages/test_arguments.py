@@ -759,3 +759,14 @@ def test_an_order_named_by_its_noun(text, trigger, etype, modality):
 ])
 def test_charge_look_alikes_in_background_words(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Amid speculation about Kim's health, police arrested 20 traders in Hyesan.", "asserted"),
+    ("Amid rumors of a coup, security agents detained two generals.", "asserted"),
+    ("Speculation has grown that the army chief was detained.", "alleged"),
+    ("Rumors say that two officials were detained.", "alleged"),
+])
+def test_a_rumour_the_event_happens_amid_is_no_doubt_of_it(text, modality):
+    at = min(text.index(w) for w in ("arrested", "detained") if w in text)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 8), "arrest") == modality
