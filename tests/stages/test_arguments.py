@@ -770,3 +770,14 @@ def test_charge_look_alikes_in_background_words(sentence, charges):
 def test_a_rumour_the_event_happens_amid_is_no_doubt_of_it(text, modality):
     at = min(text.index(w) for w in ("arrested", "detained") if w in text)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + 8), "arrest") == modality
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    ("The public trial in Hyesan was abruptly cancelled.", "trial", "trial", "negated"),
+    ("The execution of the two brokers was postponed until after the holiday.", "execution", "execution", "planned"),
+    ("The crackdown was halted after two weeks.", "crackdown", "crackdown", "asserted"),
+    ("The lockdown was cancelled on Monday.", "lockdown", "policy", "asserted"),  # a lift, not a measure that never was
+])
+def test_a_punishment_called_off_or_put_off(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality

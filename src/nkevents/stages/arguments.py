@@ -997,8 +997,11 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         if _hardship_negation().search(before("alleged")):
             return "negated"
     elif (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
-          or pats["negated_after"]["patterns"].match(after)):
+          or pats["negated_after"]["patterns"].match(after)
+          or (etype in SCHEDULED_TYPES and pats["called_off_after"]["patterns"].match(after))):
         return "negated"
+    if etype in SCHEDULED_TYPES and pats["put_off_after"]["patterns"].match(after):
+        return "planned"
     # an order or a measure is planned wherever the sentence says so ("announced plans to release
     # prisoners beginning in February ... amnesty"), but for a leading clause of circumstance;
     # other events only by a cue near the trigger in its clause
