@@ -781,3 +781,10 @@ def test_a_rumour_the_event_happens_amid_is_no_doubt_of_it(text, modality):
 def test_a_punishment_called_off_or_put_off(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+def test_the_source_speaking_next_names_no_offence_of_the_punished():
+    from nkevents.pipeline import extract
+    doc = extract("Police arrested two women in Hyesan on Monday. He added that the police are known for "
+                  "cracking down hard on smuggling.", published="2019-05-10")
+    assert [e.charges for e in doc.events if e.type == "arrest"] == [[]]
