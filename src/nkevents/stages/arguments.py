@@ -1013,7 +1013,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         if (pats["will"]["patterns"].search(told) and pats["future_start"]["patterns"].search(told)
                 and not pats["started"]["patterns"].search(told)):
             return "planned"
-    elif (_governs(pats["planned"]["patterns"], in_clause("planned")) or _governs(pats["will"]["patterns"], in_clause("will"))
+    elif (_governs(pats["planned"]["patterns"], in_clause("planned"), trigger) or _governs(pats["will"]["patterns"], in_clause("will"), trigger)
           or (etype in SCHEDULED_TYPES and pats["planned_after"]["patterns"].match(after))):
         return "planned"
     if etype in ORDERABLE_TYPES:
@@ -1040,12 +1040,13 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
 NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with)\b", re.I)
 
 
-def _governs(cue: re.Pattern, clause: str) -> bool:
+def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
     """The cue is in the clause and the last of its matches bears on the trigger at the clause's end."""
     last = None
     for last in cue.finditer(clause):
         pass
-    return last is not None and not NOT_GOVERNED.search(clause, last.end())
+    gap_end = len(clause) - (trigger[1] - trigger[0])  # the words between the cue and the trigger
+    return last is not None and not NOT_GOVERNED.search(clause, last.end(), max(last.end(), gap_end))
 
 
 @lru_cache(maxsize=None)
