@@ -788,3 +788,12 @@ def test_the_source_speaking_next_names_no_offence_of_the_punished():
     doc = extract("Police arrested two women in Hyesan on Monday. He added that the police are known for "
                   "cracking down hard on smuggling.", published="2019-05-10")
     assert [e.charges for e in doc.events if e.type == "arrest"] == [[]]
+
+
+@pytest.mark.parametrize("report", [
+    "Since the regime sealed the border in January 2020, few goods have reached Hyesan.",
+    "The closure of the border has starved the markets.",
+])
+def test_other_wordings_of_the_border_closure(report):
+    sentence = "A man was arrested for smuggling."
+    assert set(arguments.choose_charges(sentence, report + " " + sentence)) == {"smuggling", "quarantine_violation"}
