@@ -797,3 +797,13 @@ def test_the_source_speaking_next_names_no_offence_of_the_punished():
 def test_other_wordings_of_the_border_closure(report):
     sentence = "A man was arrested for smuggling."
     assert set(arguments.choose_charges(sentence, report + " " + sentence)) == {"smuggling", "quarantine_violation"}
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("The two were caught watching 'impure' videos.", {"foreign_media"}),
+    ("She was punished for “anti-socialist” behavior.", {"anti_socialist"}),
+    ("He was accused of spreading South Korean ‘dramas’ on USBs.", {"foreign_media"}),
+    ("Kim's aides were executed for ‘treason’.", {"political"}),
+])
+def test_charges_in_scare_quotes(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges

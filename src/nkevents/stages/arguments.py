@@ -699,9 +699,15 @@ def _next_sentence_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return lexicon.alternation(opens), lexicon.alternation(table["links"]), lexicon.alternation(table["targets"])
 
 
+# Scare quotes around an offence's words ("watching 'impure' videos", "“anti-socialist” acts"); an
+# apostrophe inside a word ("Kim's") stays.
+SCARE_QUOTES = re.compile(r"[“”\"‘]|(?<!\w)[’']|[’'](?!\w)")
+
+
 @lru_cache(maxsize=512)
 def _sentence_charges(sentence: str) -> tuple[str, ...]:
     """The charges one sentence names (several events often share a sentence)."""
+    sentence = SCARE_QUOTES.sub("", sentence)
     lowered, gates = sentence.lower(), lexicon.gates("charges")
     found = []
     for code, pats in lexicon.compiled("charges").items():
