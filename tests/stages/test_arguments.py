@@ -514,3 +514,35 @@ def test_a_year_of_labour_training_stays_labour_training():
     penalty = arguments.choose_penalty("She was given a year of labour training because she was a minor.")
     assert (penalty.kind, penalty.min_months) == ("labor_training", 12)
     assert arguments.choose_penalty("He got two years of forced labour.").kind == "prison"
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # where two names overlap the longer one names the body
+    ("Social security agents detained a woman at the market.", "arrest", "detained", {("mps", "authority")}),
+    ("The people's security department in Musan arrested two brokers.", "arrest", "arrested", {("mps", "authority")}),
+    ("People's safety officials confiscated yuan from vendors.", "crackdown", "confiscated", {("mps", "authority")}),
+    ("State security agents searched every house on the street.", "crackdown", "searched", {("mss", "authority")}),
+    # other spellings and Korean names of the bodies
+    ("Kim Jong-eun ordered the arrest of the two officials.", "directive", "ordered", {("kim_jong_un", "issuer")}),
+    ("Kim Jong Eun ordered the arrest of the two officials.", "directive", "ordered", {("kim_jong_un", "issuer")}),
+    ("Security officials detained three traders at the market last week.", "arrest", "detained", {("mss", "authority")}),
+    ("A bowiwon arrested the woman as she left the station.", "arrest", "arrested", {("mss", "authority")}),
+    ("Boanwon took the vendors to the local station.", "arrest", "took", {("mps", "authority")}),
+    ("Members of Group 109 searched homes in Hyesan.", "crackdown", "searched", {("inspection_group", "authority")}),
+    ("A 1118 sangmu team seized dozens of DVDs.", "crackdown", "seized", {("inspection_group", "authority")}),
+    ("A non-socialist grouppa raided the dormitory.", "crackdown", "raided", {("inspection_group", "authority")}),
+    ("Border police caught two women near the Tumen River.", "arrest", "caught", {("border_guard", "authority")}),
+    # foreign police and courts are `other`, never the North's police
+    ("South Korean police arrested a defector in Seoul for spying.", "arrest", "arrested", {("other", "authority")}),
+    ("A Seoul court sentenced the man to four years for spying for the North.", "sentence", "sentenced",
+     {("other", "authority")}),
+    ("Japanese police detained two crew members of the ship.", "arrest", "detained", {("other", "authority")}),
+    # a vice premier or a former premier who is punished issues nothing
+    ("The vice premier was executed for disloyalty.", "execution", "executed", set()),
+    ("A former premier was arrested in Pyongyang.", "arrest", "arrested", set()),
+    ("The premier ordered factories to increase production.", "directive", "ordered", {("cabinet", "issuer")}),
+    # a number that is no group
+    ("About 82 units of housing were inspected.", "crackdown", "inspected", set()),
+])
+def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

@@ -818,16 +818,20 @@ def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded)
 
 @lru_cache(maxsize=512)
 def _span_actors(span_text: str, with_weak: bool) -> tuple[tuple[str, str, int, int], ...]:
-    """(id, words, start, end) of the actors a piece of text names, by position."""
-    found: list[tuple[str, str, int, int]] = []
+    """(id, words, start, end) of the actors a piece of text names, by position. Where two matches
+    overlap the longer names the body ("social security agents" is the police, not "security
+    agents"), and between equally long ones the earlier lexicon id."""
+    candidates: list[tuple[str, str, int, int]] = []
     lowered, gates, starts = span_text.lower(), _actor_gates(with_weak), _actor_starts(with_weak)
     for actor_id, pats in _actor_patterns(with_weak):
         if not lexicon.may_match(gates[actor_id], lowered):
             continue
         for m in _matches(pats, starts[actor_id], span_text):
-            if any(a < m.end() and m.start() < b for _, _, a, b in found):
-                continue
-            found.append((actor_id, m.group(0), m.start(), m.end()))
+            candidates.append((actor_id, m.group(0), m.start(), m.end()))
+    found: list[tuple[str, str, int, int]] = []
+    for cand in sorted(candidates, key=lambda f: f[2] - f[3]):  # stable: lexicon order among equals
+        if not any(a < cand[3] and cand[2] < b for _, _, a, b in found):
+            found.append(cand)
     return tuple(sorted(found, key=lambda f: f[2]))
 
 
