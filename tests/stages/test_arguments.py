@@ -546,3 +546,47 @@ def test_a_year_of_labour_training_stays_labour_training():
 ])
 def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a clause with no subject of its own shares the body the sentence opens with
+    ("The MSS, North Korea's secret police, arrested a woman in Hyesan on May 4.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("The Ministry of State Security (MSS), which handles political cases, detained two men in Musan.", "arrest",
+     "detained", {("mss", "authority")}),
+    ("Security agents, acting on a tip from an informant, arrested a woman at the station.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Agents from the provincial branch of the People's Safety Ministry, working at night, detained 12 people.",
+     "arrest", "detained", {("mps", "authority")}),
+    ("In Chongjin, police raided the market, arresting four vendors.", "arrest", "arresting", {("mps", "authority")}),
+    ("Border guards stopped the truck before searching it for copper.", "crackdown", "searching",
+     {("border_guard", "authority")}),
+    ("The youth league, which formed patrols last month, is cracking down on dyed hair.", "crackdown",
+     "cracking down", {("other", "authority")}),
+    # not when the clause has a subject, is passive, or the body is the agent or object of another verb
+    ("The court heard that the man, caught in May with a phone, had called Seoul.", "arrest", "caught", set()),
+    ("A woman who had complained to police, fearing a fine, was detained in Musan.", "arrest", "detained", set()),
+    ("He was questioned by security agents, then released, and later arrested again.", "arrest", "arrested", set()),
+    ("Residents, tired of bribing police, avoided the market.", "crackdown", "avoided", set()),
+])
+def test_an_authority_named_before_a_clause_without_subject(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a body told or given an order does not issue it
+    ("People's committees across the country were ordered to register private plots.", "ordered",
+     {("peoples_committee", "recipient")}),
+    ("Border guards have been instructed to shoot anyone approaching the river.", "instructed",
+     {("border_guard", "recipient")}),
+    ("Trading companies received orders to cut their staff by half.", "orders", {("trading_company", "recipient")}),
+    ("The Central Committee of the Workers' Party sent a directive to all provincial party committees ordering them "
+     "to hold lectures.", "directive", {("central_committee", "issuer"), ("party_committee", "recipient")}),
+    # ... while one giving it does, whatever the word order
+    ("The Ministry of Social Security ordered police stations to register all phones.", "ordered",
+     {("mps", "issuer")}),
+    ("Provincial party committees were told by the Central Committee to hold lectures.", "told",
+     {("central_committee", "issuer"), ("party_committee", "recipient")}),
+])
+def test_the_body_given_an_order_is_no_issuer(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors

@@ -792,7 +792,10 @@ _ISSUER_SOURCE = re.compile(
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:\w+\s+){0,2}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
-_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b", re.I)
+_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
+                        r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+$", re.I)  # "X were (also) ordered to"
+# A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
+_SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
 _ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by|of)\b[^.;]{0,25}$", re.I)
 
@@ -804,6 +807,42 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
         start = m.end()
     m = _CLAUSE_END.search(text, trigger[1], sent[1])
     return start, (m.start() if m else sent[1])
+
+
+# A clause with no subject of its own: only adverbs or an active auxiliary before its verb (", arrested",
+# "before dragging", ", then detained"); "was"/"were"/"being" are not among them, as a passive's subject
+# is the person acted on.
+_SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
+                          r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
+# "..., is cracking down": an active verb in the progressive.
+_PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
+# A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ..."
+_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s")
+# What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
+# none of them making the body the agent or object of another verb ("by", "to", "with", "against").
+_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
+# The opening phrases a sentence's subject may follow: "In Hyesan, ", "Last week, ", "According to the source, ".
+_OPENING = re.compile(r"\W*(?:in|on|at|last|earlier|this|according|since|during|early|late|recently|meanwhile|however|"
+                      r"also|then|now|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d+)\b", re.I)
+
+
+def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                    with_weak: bool, excluded) -> list[Actor]:
+    """The body the sentence opens with, when the event's clause has no subject of its own and
+    shares that body's: set off by an inserted phrase ("The MSS, the secret police, arrested ...",
+    "Agents, acting on a tip, arrested ...") or continuing its verb ("Police raided the market,
+    arresting four vendors", "Agents shackled him before dragging him off")."""
+    continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
+        return []
+    for a in _actor_mentions(text, (sent[0], clause[0]), with_weak, excluded):
+        starts = [sent[0]] + [m.end() for m in _CLAUSE_END.finditer(text, sent[0], a.start)]
+        if not (_BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1])):
+            continue
+        inserted = _INSERTED.match(text, a.end) is not None and clause[0] - a.end <= 100
+        return [a] if inserted or continuing else []
+    return []
 
 
 def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded) -> list[Actor]:
@@ -868,7 +907,10 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list
     role = ACTOR_ROLE[ev.type]
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     actors, seen = [], set()
-    for a in _actor_mentions(text, span, role in ("participant", "recipient"), excluded):
+    mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
+    if role == "authority" and not mentions:
+        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
+    for a in mentions:
         if a.id not in seen:
             seen.add(a.id)
             a.role = role
@@ -887,9 +929,10 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     ("orders ... from X"), else the first body named before the trigger."""
     t0, t1 = ev.trigger
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
-    by_verb = [a for a in actors if _issuing_verb_after(text, a.end)]
+    by_verb = [a for a in actors if _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)]
     after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
-    before = [a for a in actors if a.end <= t0]
+    # not a body told or given the order: "X were ordered to", "X received orders to"
+    before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
     issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else
               min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
@@ -911,10 +954,7 @@ def fill_context_actors(doc: Document, excluded) -> None:
                     if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
-        lowered, gates = doc.text.lower(), lexicon.gates("actors")
-        patterns = dict(_actor_patterns(False))
-        enforcers = {a for a in ENFORCERS if lexicon.may_match(gates[a], lowered)
-                     and any(not _inside(m.span(), excluded) for m in patterns[a].finditer(doc.text))}
+        enforcers = {a.id for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded) if a.id in ENFORCERS}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         if len(enforcers) == 1 and any(ev is u for u in unattributed):
