@@ -590,3 +590,36 @@ def test_an_authority_named_before_a_clause_without_subject(text, etype, trigger
 ])
 def test_the_body_given_an_order_is_no_issuer(text, trigger, actors):
     assert _actors_of(text, "directive", trigger) == actors
+
+
+def _issuers_in_report(text):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    return {(e.type, a.id) for e in doc.events if e.type in ("directive", "policy") for a in e.actors if a.role == "issuer"}
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # "He ordered ..." after a sentence about Kim Jong Un is his order
+    ("Kim Jong Un inspected the flooded villages in Sinuiju on Monday. He ordered officials to rebuild 4,000 homes "
+     "by October.", {("directive", "kim_jong_un")}),
+    ("Leader Kim Jong Un toured a fertilizer plant last week. He also called for higher output before spring.",
+     {("directive", "kim_jong_un")}),
+    # not when the sentence before is about someone else, or only names him
+    ("Kim Jong Un's uncle was purged in 2013. He had ordered officials to sell coal to China.", set()),
+    ("A defector said Kim Jong Un was ill. He ordered officials to rebuild 4,000 homes by October.", set()),
+])
+def test_he_ordered_after_a_sentence_about_the_leader(text, issuers):
+    assert _issuers_in_report(text) == issuers
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # Kim Yo Jong is not her brother
+    ("Kim Jong Un's sister Kim Yo Jong ordered the demolition of the liaison office.", "ordered",
+     {("kim_jong_un", "recipient"), ("other", "issuer")}),
+    # the mention that gives the order names the issuer when a body is named twice
+    ("At a Politburo meeting chaired by Kim Jong Un, the party decided to impose a lockdown on Kaesong.", "lockdown",
+     {("central_committee", "issuer"), ("kim_jong_un", "recipient")}),
+    ("North Korea's anti-epidemic authorities imposed a lockdown on Hyesan.", "lockdown", {("quarantine_hq", "issuer")}),
+])
+def test_issuers_named_more_than_once_or_alike(text, trigger, actors):
+    assert _actors_of(text, "policy", trigger) == actors

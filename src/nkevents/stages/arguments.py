@@ -898,38 +898,68 @@ def _actor_starts(with_weak: bool) -> dict[str, re.Pattern | None]:
             for actor_id, words in _actor_leading_words(with_weak).items()}
 
 
-def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
+def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
+                  previous: tuple[int, int] | None = None) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
     clause that carries the event (a trial or a sentence with none is the court's); for an order or
-    a measure, the bodies of the sentence, the one that gives the order marked as its issuer."""
+    a measure, the bodies of the sentence, the one that gives the order marked as its issuer
+    (`previous`, the sentence before, says who "He ordered ..." is)."""
     if ev.type not in ACTOR_ROLE:
         return []
     role = ACTOR_ROLE[ev.type]
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
-    actors, seen = [], set()
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
     for a in mentions:
+        a.role = role
+    if ev.type in ISSUING_TYPES and mentions:
+        _mark_issuer(text, ev, mentions)
+    actors, seen = [], set()
+    # one per body, the mention that issues the order where one does ("the Politburo ..., the party decided")
+    for a in sorted(mentions, key=lambda a: a.role != "issuer"):
         if a.id not in seen:
             seen.add(a.id)
-            a.role = role
             actors.append(a)
+    actors.sort(key=lambda a: a.start)
     if role == "authority" and not actors and ev.type in ("trial", "sentence"):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
-    if ev.type in ISSUING_TYPES and actors:
-        _mark_issuer(text, ev, actors)
+    if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
+        leader = _leader_before(text, sent, previous, excluded)
+        if leader:
+            actors.append(leader)
     return actors
+
+
+# "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
+_HE_ORDERS = re.compile(r"\W*he\b", re.I)
+
+
+def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+    """Kim Jong Un as the issuer of an order whose sentence opens with "He" + an order verb, when the
+    sentence before has him as its subject ("Kim Jong Un visited the flooded areas. He ordered ...";
+    not "Kim Jong Un's uncle ... He ordered")."""
+    m = _HE_ORDERS.match(text, sent[0])
+    if not m or not _issuing_verb_after(text, m.end()):
+        return None
+    for a in _actor_mentions(text, previous, False, excluded):
+        if a.id == "kim_jong_un" and not re.match(r"[’']s\b", text[a.end:a.end + 3]):
+            starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
+            if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
+                return Actor(id="kim_jong_un", text="", role="issuer")
+    return None
 
 
 def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     """The issuer of an order: the body named as its agent or source ("issued by X", "an order
     from X", "a decree of X"), else the body followed by an order verb ("Kim Jong Un asked
-    authorities to ..."; not "X received orders"), else the body the trigger says it comes from
-    ("orders ... from X"), else the first body named before the trigger."""
+    authorities to ..."; not "X received orders", nor when another body stands between them),
+    else the body the trigger says it comes from ("orders ... from X"), else the first body named
+    before the trigger."""
     t0, t1 = ev.trigger
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
-    by_verb = [a for a in actors if _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)]
+    by_verb = [a for a in actors if _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
+               and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)]
     after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
     before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
@@ -939,11 +969,11 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
         issuer.role = "issuer"
 
 
-def _issuing_verb_after(text: str, at: int) -> bool:
-    """An order verb follows within a few words ("X has ordered", "X, the ministry, issued"),
-    not one the body receives ("X received orders")."""
+def _issuing_verb_after(text: str, at: int) -> int:
+    """Where an order verb following within a few words ends ("X has ordered", "X, the ministry,
+    issued"), 0 when none does or it is one the body receives ("X received orders")."""
     m = _ISSUING_VERB.match(text, at)
-    return bool(m) and not _RECEIVING.search(m.group(0))
+    return m.end() if m and not _RECEIVING.search(m.group(0)) else 0
 
 
 def fill_context_actors(doc: Document, excluded) -> None:
@@ -1130,6 +1160,7 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
 def run(doc: Document) -> Document:
     excluded = attribution_spans(doc.text, doc.sentences)
     subjects_of: dict[tuple[int, int], list] = {}  # several events often share one sentence
+    sentence_index = {start: i for i, (start, _) in enumerate(doc.sentences)}
     attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
     for ev in doc.events:
         sent = ev.evidence[0]
@@ -1149,7 +1180,8 @@ def run(doc: Document) -> Document:
             ev.charges = clause_charges(doc.text, sent, ev.trigger)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
-        ev.actors = choose_actors(doc.text, sent, ev, excluded)
+        at = sentence_index.get(sent[0])
+        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
         ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
