@@ -775,6 +775,8 @@ def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
 # The bodies that arrest people and run crackdowns; a report naming only one of them ("security
 # agents" early on, "arrested" later) means that one where a clause names none.
 ENFORCERS = ("mss", "mps", "prosecutor", "border_guard", "inspection_group")
+# ... and the bodies whose names can hold an enforcer's words ("Chinese police", "military police").
+_ENFORCER_SCAN = frozenset(ENFORCERS + ("other", "kpa"))
 # Where an authority's clause ends: another clause's agent is not this event's ("sentenced him
 # after he was caught by the MSS", "arrested them after a border guard who abetted them confessed").
 _CLAUSE_END = re.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when|whereas|but|because|although|though|"
@@ -845,10 +847,10 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
     return []
 
 
-def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded) -> list[Actor]:
-    """Every actor the span names, earlier lexicon ids winning where two match the same words."""
+def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded, ids: frozenset | None = None) -> list[Actor]:
+    """Every actor the span names (of `ids` and those whose names can overlap theirs, when given)."""
     found = []
-    for actor_id, words, a, b in _span_actors(text[span[0]:span[1]], with_weak):
+    for actor_id, words, a, b in _span_actors(text[span[0]:span[1]], with_weak, ids):
         start, end = span[0] + a, span[0] + b
         if not _inside((start, end), excluded):
             found.append(Actor(id=actor_id, text=words, start=start, end=end))
@@ -856,14 +858,14 @@ def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded)
 
 
 @lru_cache(maxsize=512)
-def _span_actors(span_text: str, with_weak: bool) -> tuple[tuple[str, str, int, int], ...]:
+def _span_actors(span_text: str, with_weak: bool, ids: frozenset | None = None) -> tuple[tuple[str, str, int, int], ...]:
     """(id, words, start, end) of the actors a piece of text names, by position. Where two matches
     overlap the longer names the body ("social security agents" is the police, not "security
     agents"), and between equally long ones the earlier lexicon id."""
     candidates: list[tuple[str, str, int, int]] = []
     lowered, gates, starts = span_text.lower(), _actor_gates(with_weak), _actor_starts(with_weak)
     for actor_id, pats in _actor_patterns(with_weak):
-        if not lexicon.may_match(gates[actor_id], lowered):
+        if ids is not None and actor_id not in ids or not lexicon.may_match(gates[actor_id], lowered):
             continue
         for m in _matches(pats, starts[actor_id], span_text):
             candidates.append((actor_id, m.group(0), m.start(), m.end()))
@@ -984,7 +986,8 @@ def fill_context_actors(doc: Document, excluded) -> None:
                     if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
-        enforcers = {a.id for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded) if a.id in ENFORCERS}
+        enforcers = {a.id for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN)
+                     if a.id in ENFORCERS}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         if len(enforcers) == 1 and any(ev is u for u in unattributed):
