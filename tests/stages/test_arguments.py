@@ -623,3 +623,27 @@ def test_he_ordered_after_a_sentence_about_the_leader(text, issuers):
 ])
 def test_issuers_named_more_than_once_or_alike(text, trigger, actors):
     assert _actors_of(text, "policy", trigger) == actors
+
+
+def _authorities_in_report(text):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    return {(e.type, a.id) for e in doc.events if e.type in ("arrest", "crackdown") for a in e.actors if a.role == "authority"}
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # an abbreviation stands for the body the report defines it after
+    ("The Ministry of Social Security (MSS) began registering phones in Hyesan. The MSS arrested ten people last week.",
+     {("arrest", "mps")}),
+    ("The Ministry of State Security (MSS) began registering phones in Hyesan. The MSS arrested ten people last week.",
+     {("arrest", "mss")}),
+    ("The Ministry of People's Security (MPS) detained two brokers in Musan on Monday.", {("arrest", "mps")}),
+    # undefined, it is read as usual
+    ("The MSS arrested ten people in Hyesan last week.", {("arrest", "mss")}),
+])
+def test_abbreviations_the_report_defines(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+def test_the_radio_monitoring_bureau_is_state_security():
+    assert _actors_of("A phone user in Hyesan was caught by agents of Bureau 27.", "arrest", "caught") == {("mss", "authority")}

@@ -818,8 +818,9 @@ _SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reporte
                           r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
-# A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ..."
-_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s")
+# A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...".
+_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
 _BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
@@ -842,7 +843,7 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
         starts = [sent[0]] + [m.end() for m in _CLAUSE_END.finditer(text, sent[0], a.start)]
         if not (_BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1])):
             continue
-        inserted = _INSERTED.match(text, a.end) is not None and clause[0] - a.end <= 100
+        inserted = _INSERTED.match(text, a.end, clause[0]) is not None and clause[0] - a.end <= 100
         return [a] if inserted or continuing else []
     return []
 
@@ -978,7 +979,35 @@ def _issuing_verb_after(text: str, at: int) -> int:
     return m.end() if m and not _RECEIVING.search(m.group(0)) else 0
 
 
-def fill_context_actors(doc: Document, excluded) -> None:
+# An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
+_ABBREVIATION = re.compile(r"\s*\(([A-Z]{2,5})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the report defines, lower-cased, to the id of the body they follow: in a report
+    that writes "the Ministry of Social Security (MSS)", "MSS" is the police, not state security."""
+    out: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        before = _actor_mentions(text, (max(0, m.start() - 80), m.start()), False, [])
+        if before and before[-1].end == m.start():
+            out[m.group(1).lower()] = before[-1].id
+    return out
+
+
+def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]:
+    """The actors with each defined abbreviation read as the body it stands for, once per body."""
+    out: list[Actor] = []
+    for a in actors:
+        a.id = abbreviations.get(a.text.lower(), a.id)
+        same = next((b for b in out if b.id == a.id), None)
+        if same is None:
+            out.append(a)
+        elif a.role == "issuer":
+            same.role = "issuer"
+    return out
+
+
+def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] | None = None) -> None:
     """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
     report that names a single enforcing body is that body's; an order or measure in a report
     whose orders all come from one issuer is that issuer's."""
@@ -986,8 +1015,8 @@ def fill_context_actors(doc: Document, excluded) -> None:
                     if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
-        enforcers = {a.id for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN)
-                     if a.id in ENFORCERS}
+        named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
+        enforcers = {a.id for a in named if a.id in ENFORCERS}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         if len(enforcers) == 1 and any(ev is u for u in unattributed):
@@ -1164,6 +1193,7 @@ def run(doc: Document) -> Document:
     excluded = attribution_spans(doc.text, doc.sentences)
     subjects_of: dict[tuple[int, int], list] = {}  # several events often share one sentence
     sentence_index = {start: i for i, (start, _) in enumerate(doc.sentences)}
+    abbreviations = defined_abbreviations(doc.text)
     attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
     for ev in doc.events:
         sent = ev.evidence[0]
@@ -1185,6 +1215,8 @@ def run(doc: Document) -> Document:
             ev.penalty = choose_penalty(sentence)
         at = sentence_index.get(sent[0])
         ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
+        if abbreviations:
+            ev.actors = spell_out(ev.actors, abbreviations)
         ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
@@ -1194,7 +1226,7 @@ def run(doc: Document) -> Document:
         ev.attribution = earlier[-1].strip() if earlier else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
-    fill_context_actors(doc, excluded)
+    fill_context_actors(doc, excluded, abbreviations)
     expanded = []
     for ev in doc.events:
         for group in split_groups(doc.text, ev):
