@@ -647,3 +647,30 @@ def test_abbreviations_the_report_defines(text, authorities):
 
 def test_the_radio_monitoring_bureau_is_state_security():
     assert _actors_of("A phone user in Hyesan was caught by agents of Bureau 27.", "arrest", "caught") == {("mss", "authority")}
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a body named among the people punished, or in their charge, is not the authority
+    ("A police officer in Hyesan was arrested for taking bribes from smugglers.", "arrest", "arrested", set()),
+    ("Two border guards were arrested for helping smugglers cross the river.", "arrest", "arrested", set()),
+    ("A former MSS agent was reportedly executed for espionage.", "execution", "executed", set()),
+    ("A cadre of the provincial party committee was arrested for embezzlement.", "arrest", "arrested", set()),
+    ("A woman was arrested for bribing police officers to release her son.", "arrest", "arrested", set()),
+    ("The defence minister was executed for disloyalty to leader Kim Jong Un.", "execution", "executed", set()),
+    ("Three prosecutors were sentenced to labor camps for corruption.", "sentence", "sentenced", {("court", "authority")}),
+    # ... while the agent of the passive, or a body acting, is
+    ("A police officer was arrested by the MSS for taking bribes.", "arrest", "arrested", {("mss", "authority")}),
+    ("The man was detained for questioning by state security agents.", "arrest", "detained", {("mss", "authority")}),
+    ("The youth league's patrols are cracking down on dyed hair.", "crackdown", "cracking down", {("other", "authority")}),
+    ("Police arrested a border guard for helping smugglers.", "arrest", "arrested", {("mps", "authority")}),
+    # British "MPs" are members of parliament, not the police
+    ("MPs were told that the minister was executed in April.", "execution", "executed", set()),
+])
+def test_a_body_among_the_people_acted_on_is_no_authority(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+def test_a_report_naming_the_police_only_among_those_arrested_gives_no_arrest_to_the_police():
+    assert _authorities_in_report("A police officer in Hyesan was arrested last week for taking bribes from smugglers.") == set()
+    assert _authorities_in_report("Police officers in Hyesan have stepped up patrols. Two smugglers were arrested on Monday.") == {
+        ("crackdown", "mps"), ("arrest", "mps")}

@@ -795,7 +795,7 @@ _ISSUER_SOURCE = re.compile(
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
 _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
-                        r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+$", re.I)  # "X were (also) ordered to"
+                        r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
 _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
@@ -912,6 +912,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     role = ACTOR_ROLE[ev.type]
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
+    if role == "authority":
+        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
     for a in mentions:
@@ -932,6 +934,28 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         if leader:
             actors.append(leader)
     return actors
+
+
+# The trigger in the passive: "was arrested", "were reportedly sentenced", "got caught".
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_LINKED_AFTER = re.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|got)\b", re.I)
+
+
+def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
+    """A body named among the people the event befalls or in its charge, not as its authority:
+    "a police officer was arrested", "a cadre of the party committee was executed" (before a
+    passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
+    if a.end <= trigger[0]:
+        if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
+            return False  # "are cracking down" is active
+        return bool(_PASSIVE_BEFORE.search(text, clause[0], trigger[0]) or _PASSIVE_TRIGGER.match(text, trigger[0]))
+    between = text[trigger[1]:a.start]
+    at = between.rfind(" for ")
+    if at >= 0:
+        return " by " not in between[at:]
+    # the object of the verb: "Police arrested a border guard"; not "arrested by", "taken to", "tried at"
+    return not _LINKED_AFTER.search(between)
 
 
 # "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
@@ -979,6 +1003,11 @@ def _issuing_verb_after(text: str, at: int) -> int:
     return m.end() if m and not _RECEIVING.search(m.group(0)) else 0
 
 
+def _names_enforcer(text: str, ev: Event, excluded) -> bool:
+    clause = _clause_around(text, ev.evidence[0], ev.trigger)
+    return any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded))
+
+
 # An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
 _ABBREVIATION = re.compile(r"\s*\(([A-Z]{2,5})\)")
 
@@ -1019,7 +1048,8 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
         enforcers = {a.id for a in named if a.id in ENFORCERS}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
-        if len(enforcers) == 1 and any(ev is u for u in unattributed):
+        # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
+        if len(enforcers) == 1 and any(ev is u for u in unattributed) and not _names_enforcer(doc.text, ev, excluded):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
