@@ -674,3 +674,18 @@ def test_a_report_naming_the_police_only_among_those_arrested_gives_no_arrest_to
     assert _authorities_in_report("A police officer in Hyesan was arrested last week for taking bribes from smugglers.") == set()
     assert _authorities_in_report("Police officers in Hyesan have stepped up patrols. Two smugglers were arrested on Monday.") == {
         ("crackdown", "mps"), ("arrest", "mps")}
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a title set off after a body belongs to it and issues nothing
+    ("Kim Jong Un, general secretary of the Workers' Party of Korea, ordered officials to rebuild the towns.", "ordered",
+     {("kim_jong_un", "issuer"), ("central_committee", "recipient")}),
+    ("Kim Jong Un, chairman of the State Affairs Commission, instructed the cabinet to raise grain supplies.",
+     "instructed", {("kim_jong_un", "issuer"), ("other", "recipient"), ("cabinet", "recipient")}),
+    # "by saying" names no agent
+    ("Reporting the amnesty, the paper ended by saying the Cabinet will help former prisoners find work.", "amnesty",
+     {("cabinet", "recipient")}),
+    ("The amnesty was ordered by the Presidium of the Supreme People's Assembly.", "amnesty", {("other", "issuer")}),
+])
+def test_titles_and_reported_words_issue_nothing(text, trigger, actors):
+    assert _actors_of(text, "policy", trigger) == actors

@@ -799,7 +799,9 @@ _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
 _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
-_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by|of)\b[^.;]{0,25}$", re.I)
+_APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
+# ("by saying" introduces no agent)
+_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
@@ -985,8 +987,16 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     before the trigger."""
     t0, t1 = ev.trigger
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
-    by_verb = [a for a in actors if _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
-               and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)]
+    # a title set off after a body belongs to it: "Kim Jong Un, general secretary of the WPK, ordered ..."
+    titled = {}
+    for a in actors:
+        m = _APPOSITIVE.match(text, a.end)
+        if m and _issuing_verb_after(text, m.end() - 1):
+            titled[id(a)] = m.end()
+    titles = {id(b) for a in actors if id(a) in titled for b in actors if a.end < b.start < titled[id(a)]}
+    by_verb = [a for a in actors if id(a) not in titles and (id(a) in titled or (
+               _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
+               and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)))]
     after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
     before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
