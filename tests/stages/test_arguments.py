@@ -689,3 +689,15 @@ def test_a_report_naming_the_police_only_among_those_arrested_gives_no_arrest_to
 ])
 def test_titles_and_reported_words_issue_nothing(text, trigger, actors):
     assert _actors_of(text, "policy", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # two bodies joined as the source of one order both issue it
+    ("A joint directive from the MSS and the MPS ordered branches to register every phone.", "directive",
+     {("mss", "issuer"), ("mps", "issuer")}),
+    # two bodies joined as those who receive it do not
+    ("The Central Committee ordered the MSS and the MPS to register every phone.", "ordered",
+     {("central_committee", "issuer"), ("mss", "recipient"), ("mps", "recipient")}),
+])
+def test_bodies_joined_to_the_issuer(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors

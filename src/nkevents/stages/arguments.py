@@ -799,6 +799,7 @@ _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
 _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent)
 _ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
@@ -1004,6 +1005,9 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
               min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
         issuer.role = "issuer"
+        for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
+            if b.start > issuer.end and _JOINED.fullmatch(text, issuer.end, b.start):
+                b.role = "issuer"
 
 
 def _issuing_verb_after(text: str, at: int) -> int:
