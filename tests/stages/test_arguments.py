@@ -240,7 +240,7 @@ def _actors_of(text, etype, trigger):
     ("National Security Agency officers arrested two brokers.", "arrest", "arrested", {("mss", "authority")}),
     ("People's Safety Agency officers detained five vendors.", "arrest", "detained", {("mps", "authority")}),
     ("Anjeon officers raided the market.", "crackdown", "raided", {("mps", "authority")}),
-    ("Chinese police handed the 12 refugees back to the North.", "other", "handed", {("other", "participant")}),
+    ("Chinese police handed the 12 refugees back to the North.", "other", "handed", {("other", "authority")}),
     ("The Standing Committee of the Supreme People's Assembly issued a decree on amnesty.", "directive", "decree",
      {("other", "issuer")}),
     ("Youth league patrols cracked down on students in tight jeans.", "crackdown", "cracked down", {("other", "authority")}),
@@ -701,3 +701,18 @@ def test_titles_and_reported_words_issue_nothing(text, trigger, actors):
 ])
 def test_bodies_joined_to_the_issuer(text, trigger, actors):
     assert _actors_of(text, "directive", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a forced return is the act of the state that makes it (spec: forced repatriations by China, actor other)
+    ("A group of 30 defectors caught in China were repatriated last week.", "repatriated", {("other", "authority")}),
+    ("Russian authorities deported the two loggers to the North in May.", "deported", {("other", "authority")}),
+    ("The woman was forcibly returned to North Korea after her arrest in Shenyang, China.", "returned",
+     {("other", "authority")}),
+    # a return of one's own accord, or with no foreign state in sight, has none
+    ("The man secretly returned to North Korea from China to see his mother.", "returned", set()),
+    ("A delegation was sent back to Pyongyang after the talks.", "sent back", set()),
+    ("Party officials held a meeting on the harvest.", "meeting", {("party_committee", "participant")}),
+])
+def test_a_forced_return_is_the_foreign_states_act(text, trigger, actors):
+    assert _actors_of(text, "other", trigger) == actors

@@ -24,6 +24,9 @@ ISSUING_TYPES = {"directive", "policy"}
 ACTOR_ROLE = {"arrest": "authority", "sentence": "authority", "execution": "authority", "trial": "authority",
               "crackdown": "authority", "directive": "recipient", "policy": "recipient",
               "mobilization": "participant", "other": "participant"}
+# An `other` event that is a forced return, and the states that make them.
+_REPATRIATION = re.compile(r"repatriat|sent back|handed (?:[\w-]+ ){0,3}?(?:back|over)\b|(?:forcibly|was|were|been) returned|deport", re.I)
+_FOREIGN_STATE = re.compile(r"\b(?:china|chinese|beijing|russia|russian|laos|lao|vietnam|vietnamese|thailand|thai|mongolia|mongolian)\b", re.I)
 # Reporting verbs: a date right after one is when the outlet heard of it, not when it happened.
 REPORTING_DATE = re.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
@@ -913,6 +916,9 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if ev.type not in ACTOR_ROLE:
         return []
     role = ACTOR_ROLE[ev.type]
+    repatriation = ev.type == "other" and _REPATRIATION.search(text, max(sent[0], ev.trigger[0] - 10), min(sent[1], ev.trigger[1] + 30)) is not None
+    if repatriation:
+        role = "authority"  # the state handing people back acts on them (spec: forced repatriations by China)
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
     if role == "authority":
@@ -932,6 +938,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     actors.sort(key=lambda a: a.start)
     if role == "authority" and not actors and ev.type in ("trial", "sentence"):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
+    if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
+        actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
     if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
         leader = _leader_before(text, sent, previous, excluded)
         if leader:
