@@ -665,6 +665,10 @@ def test_the_radio_monitoring_bureau_is_state_security():
     ("Police arrested a border guard for helping smugglers.", "arrest", "arrested", {("mps", "authority")}),
     # British "MPs" are members of parliament, not the police
     ("MPs were told that the minister was executed in April.", "execution", "executed", set()),
+    # nor one that the people acting only dress up as
+    ("Five men dressed as police officers took him to the office of the secret police.", "arrest", "took",
+     {("mss", "authority")}),
+    ("Two men posing as security agents robbed a trader in Hyesan.", "crackdown", "robbed", set()),
 ])
 def test_a_body_among_the_people_acted_on_is_no_authority(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors

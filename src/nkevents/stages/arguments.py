@@ -949,6 +949,7 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
 
 # The trigger in the passive: "was arrested", "were reportedly sentenced", "got caught".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_DISGUISE = re.compile(r"\b(?:dressed|disguised|posing|masquerading) as (?:an? |the )?(?:[\w-]+ )?$|\b(?:pretending to be|impersonating|fake|bogus) (?:an? |the )?(?:[\w-]+ )?$", re.I)
 _LINKED_AFTER = re.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|got)\b", re.I)
 
@@ -957,6 +958,8 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
     """A body named among the people the event befalls or in its charge, not as its authority:
     "a police officer was arrested", "a cadre of the party committee was executed" (before a
     passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
+    if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "men dressed as police officers" are not the police
     if a.end <= trigger[0]:
         if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
             return False  # "are cracking down" is active
