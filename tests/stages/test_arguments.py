@@ -663,6 +663,8 @@ def test_the_radio_monitoring_bureau_is_state_security():
     ("The man was detained for questioning by state security agents.", "arrest", "detained", {("mss", "authority")}),
     ("The youth league's patrols are cracking down on dyed hair.", "crackdown", "cracking down", {("other", "authority")}),
     ("Police arrested a border guard for helping smugglers.", "arrest", "arrested", {("mps", "authority")}),
+    ("Security agents were mobilized to arrest the smugglers.", "arrest", "arrest", {("mss", "authority")}),
+    ("Police officers were ordered to arrest anyone selling rice.", "arrest", "arrest", {("mps", "authority")}),
     # British "MPs" are members of parliament, not the police
     ("MPs were told that the minister was executed in April.", "execution", "executed", set()),
     # nor one that the people acting only dress up as

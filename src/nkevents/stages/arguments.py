@@ -948,7 +948,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
 
 
 # The trigger in the passive: "was arrested", "were reportedly sentenced", "got caught".
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+\s+){0,2}$", re.I)
+# ("were mobilized to arrest": the subject of an infinitive is its agent)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:(?!to\b)\w+\s+){0,2}$", re.I)
 _DISGUISE = re.compile(r"\b(?:dressed|disguised|posing|masquerading) as (?:an? |the )?(?:[\w-]+ )?$|\b(?:pretending to be|impersonating|fake|bogus) (?:an? |the )?(?:[\w-]+ )?$", re.I)
 _LINKED_AFTER = re.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|got)\b", re.I)
