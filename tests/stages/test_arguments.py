@@ -722,3 +722,19 @@ def test_bodies_joined_to_the_issuer(text, trigger, actors):
 ])
 def test_a_forced_return_is_the_foreign_states_act(text, trigger, actors):
     assert _actors_of(text, "other", trigger) == actors
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # "They arrested ..." after a sentence whose subject is an enforcing body, even in a report naming several
+    ("State security agents raided a house in Musan on May 2. They arrested a couple who had used a Chinese phone. "
+     "Police later questioned the neighbors.", {("crackdown", "mss"), ("arrest", "mss")}),
+    ("Police searched homes in Hyesan on Monday. The officers then arrested two smugglers. "
+     "State security agents were also seen at the station.", {("crackdown", "mps"), ("arrest", "mps")}),
+    # not when the body before is no subject, or "they" are others
+    ("Residents complained about the MSS last year. They arrested nobody, a source said. Police were busy elsewhere.",
+     set()),
+    ("A source said the police had been bribed. They arrested two smugglers in Hyesan. The MSS later took over.",
+     set()),
+])
+def test_they_after_a_sentence_about_an_enforcer(text, authorities):
+    assert _authorities_in_report(text) == authorities

@@ -940,6 +940,10 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
     if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
         actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
+    if role == "authority" and not actors and previous and ev.type in ("arrest", "crackdown"):
+        body = _agent_before(text, span, ev.trigger, previous, excluded)
+        if body:
+            actors.append(body)
     if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
         leader = _leader_before(text, sent, previous, excluded)
         if leader:
@@ -975,6 +979,23 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
 
 # "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
 _HE_ORDERS = re.compile(r"\W*he\b", re.I)
+
+
+# The clause's subject is a pronoun or a bare word for officers: "They arrested ...", "The agents then searched ...".
+_THEY_ACT = re.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
+
+
+def _agent_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+    """The enforcing body the sentence before has as its subject, for an arrest or crackdown whose
+    clause's subject is "they" or "the agents" ("State security agents raided the house. They
+    arrested the couple ...")."""
+    if not _THEY_ACT.fullmatch(text, clause[0], trigger[0]):
+        return None
+    for a in _actor_mentions(text, previous, False, excluded):
+        starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
+        if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
+            return Actor(id=a.id, text="", role="authority") if a.id in ENFORCERS else None
+    return None
 
 
 def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
