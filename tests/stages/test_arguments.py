@@ -240,7 +240,7 @@ def _actors_of(text, etype, trigger):
     ("National Security Agency officers arrested two brokers.", "arrest", "arrested", {("mss", "authority")}),
     ("People's Safety Agency officers detained five vendors.", "arrest", "detained", {("mps", "authority")}),
     ("Anjeon officers raided the market.", "crackdown", "raided", {("mps", "authority")}),
-    ("Chinese police handed the 12 refugees back to the North.", "other", "handed", {("other", "participant")}),
+    ("Chinese police handed the 12 refugees back to the North.", "other", "handed", {("other", "authority")}),
     ("The Standing Committee of the Supreme People's Assembly issued a decree on amnesty.", "directive", "decree",
      {("other", "issuer")}),
     ("Youth league patrols cracked down on students in tight jeans.", "crackdown", "cracked down", {("other", "authority")}),
@@ -807,3 +807,227 @@ def test_other_wordings_of_the_border_closure(report):
 ])
 def test_charges_in_scare_quotes(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # where two names overlap the longer one names the body
+    ("Social security agents detained a woman at the market.", "arrest", "detained", {("mps", "authority")}),
+    ("The people's security department in Musan arrested two brokers.", "arrest", "arrested", {("mps", "authority")}),
+    ("People's safety officials confiscated yuan from vendors.", "crackdown", "confiscated", {("mps", "authority")}),
+    ("State security agents searched every house on the street.", "crackdown", "searched", {("mss", "authority")}),
+    # other spellings and Korean names of the bodies
+    ("Kim Jong-eun ordered the arrest of the two officials.", "directive", "ordered", {("kim_jong_un", "issuer")}),
+    ("Kim Jong Eun ordered the arrest of the two officials.", "directive", "ordered", {("kim_jong_un", "issuer")}),
+    ("Security officials detained three traders at the market last week.", "arrest", "detained", {("mss", "authority")}),
+    ("A bowiwon arrested the woman as she left the station.", "arrest", "arrested", {("mss", "authority")}),
+    ("Boanwon took the vendors to the local station.", "arrest", "took", {("mps", "authority")}),
+    ("Members of Group 109 searched homes in Hyesan.", "crackdown", "searched", {("inspection_group", "authority")}),
+    ("A 1118 sangmu team seized dozens of DVDs.", "crackdown", "seized", {("inspection_group", "authority")}),
+    ("A non-socialist grouppa raided the dormitory.", "crackdown", "raided", {("inspection_group", "authority")}),
+    ("Border police caught two women near the Tumen River.", "arrest", "caught", {("border_guard", "authority")}),
+    # foreign police and courts are `other`, never the North's police
+    ("South Korean police arrested a defector in Seoul for spying.", "arrest", "arrested", {("other", "authority")}),
+    ("A Seoul court sentenced the man to four years for spying for the North.", "sentence", "sentenced",
+     {("other", "authority")}),
+    ("Japanese police detained two crew members of the ship.", "arrest", "detained", {("other", "authority")}),
+    # a vice premier or a former premier who is punished issues nothing
+    ("The vice premier was executed for disloyalty.", "execution", "executed", set()),
+    ("A former premier was arrested in Pyongyang.", "arrest", "arrested", set()),
+    ("The premier ordered factories to increase production.", "directive", "ordered", {("cabinet", "issuer")}),
+    # a number that is no group
+    ("About 82 units of housing were inspected.", "crackdown", "inspected", set()),
+])
+def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a clause with no subject of its own shares the body the sentence opens with
+    ("The MSS, North Korea's secret police, arrested a woman in Hyesan on May 4.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("The Ministry of State Security (MSS), which handles political cases, detained two men in Musan.", "arrest",
+     "detained", {("mss", "authority")}),
+    ("Security agents, acting on a tip from an informant, arrested a woman at the station.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Agents from the provincial branch of the People's Safety Ministry, working at night, detained 12 people.",
+     "arrest", "detained", {("mps", "authority")}),
+    ("In Chongjin, police raided the market, arresting four vendors.", "arrest", "arresting", {("mps", "authority")}),
+    ("Border guards stopped the truck before searching it for copper.", "crackdown", "searching",
+     {("border_guard", "authority")}),
+    ("The youth league, which formed patrols last month, is cracking down on dyed hair.", "crackdown",
+     "cracking down", {("other", "authority")}),
+    # not when the clause has a subject, is passive, or the body is the agent or object of another verb
+    ("The court heard that the man, caught in May with a phone, had called Seoul.", "arrest", "caught", set()),
+    ("A woman who had complained to police, fearing a fine, was detained in Musan.", "arrest", "detained", set()),
+    ("He was questioned by security agents, then released, and later arrested again.", "arrest", "arrested", set()),
+    ("Residents, tired of bribing police, avoided the market.", "crackdown", "avoided", set()),
+])
+def test_an_authority_named_before_a_clause_without_subject(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a body told or given an order does not issue it
+    ("People's committees across the country were ordered to register private plots.", "ordered",
+     {("peoples_committee", "recipient")}),
+    ("Border guards have been instructed to shoot anyone approaching the river.", "instructed",
+     {("border_guard", "recipient")}),
+    ("Trading companies received orders to cut their staff by half.", "orders", {("trading_company", "recipient")}),
+    ("The Central Committee of the Workers' Party sent a directive to all provincial party committees ordering them "
+     "to hold lectures.", "directive", {("central_committee", "issuer"), ("party_committee", "recipient")}),
+    # ... while one giving it does, whatever the word order
+    ("The Ministry of Social Security ordered police stations to register all phones.", "ordered",
+     {("mps", "issuer")}),
+    ("Provincial party committees were told by the Central Committee to hold lectures.", "told",
+     {("central_committee", "issuer"), ("party_committee", "recipient")}),
+])
+def test_the_body_given_an_order_is_no_issuer(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors
+
+
+def _issuers_in_report(text):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    return {(e.type, a.id) for e in doc.events if e.type in ("directive", "policy") for a in e.actors if a.role == "issuer"}
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # "He ordered ..." after a sentence about Kim Jong Un is his order
+    ("Kim Jong Un inspected the flooded villages in Sinuiju on Monday. He ordered officials to rebuild 4,000 homes "
+     "by October.", {("directive", "kim_jong_un")}),
+    ("Leader Kim Jong Un toured a fertilizer plant last week. He also called for higher output before spring.",
+     {("directive", "kim_jong_un")}),
+    # not when the sentence before is about someone else, or only names him
+    ("Kim Jong Un's uncle was purged in 2013. He had ordered officials to sell coal to China.", set()),
+    ("A defector said Kim Jong Un was ill. He ordered officials to rebuild 4,000 homes by October.", set()),
+])
+def test_he_ordered_after_a_sentence_about_the_leader(text, issuers):
+    assert _issuers_in_report(text) == issuers
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # Kim Yo Jong is not her brother
+    ("Kim Jong Un's sister Kim Yo Jong ordered the demolition of the liaison office.", "ordered",
+     {("kim_jong_un", "recipient"), ("other", "issuer")}),
+    # the mention that gives the order names the issuer when a body is named twice
+    ("At a Politburo meeting chaired by Kim Jong Un, the party decided to impose a lockdown on Kaesong.", "lockdown",
+     {("central_committee", "issuer"), ("kim_jong_un", "recipient")}),
+    ("North Korea's anti-epidemic authorities imposed a lockdown on Hyesan.", "lockdown", {("quarantine_hq", "issuer")}),
+])
+def test_issuers_named_more_than_once_or_alike(text, trigger, actors):
+    assert _actors_of(text, "policy", trigger) == actors
+
+
+def _authorities_in_report(text):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    return {(e.type, a.id) for e in doc.events if e.type in ("arrest", "crackdown") for a in e.actors if a.role == "authority"}
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # an abbreviation stands for the body the report defines it after
+    ("The Ministry of Social Security (MSS) began registering phones in Hyesan. The MSS arrested ten people last week.",
+     {("arrest", "mps")}),
+    ("The Ministry of State Security (MSS) began registering phones in Hyesan. The MSS arrested ten people last week.",
+     {("arrest", "mss")}),
+    ("The Ministry of People's Security (MPS) detained two brokers in Musan on Monday.", {("arrest", "mps")}),
+    # undefined, it is read as usual
+    ("The MSS arrested ten people in Hyesan last week.", {("arrest", "mss")}),
+])
+def test_abbreviations_the_report_defines(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+def test_the_radio_monitoring_bureau_is_state_security():
+    assert _actors_of("A phone user in Hyesan was caught by agents of Bureau 27.", "arrest", "caught") == {("mss", "authority")}
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a body named among the people punished, or in their charge, is not the authority
+    ("A police officer in Hyesan was arrested for taking bribes from smugglers.", "arrest", "arrested", set()),
+    ("Two border guards were arrested for helping smugglers cross the river.", "arrest", "arrested", set()),
+    ("A former MSS agent was reportedly executed for espionage.", "execution", "executed", set()),
+    ("A cadre of the provincial party committee was arrested for embezzlement.", "arrest", "arrested", set()),
+    ("A woman was arrested for bribing police officers to release her son.", "arrest", "arrested", set()),
+    ("The defence minister was executed for disloyalty to leader Kim Jong Un.", "execution", "executed", set()),
+    ("Three prosecutors were sentenced to labor camps for corruption.", "sentence", "sentenced", {("court", "authority")}),
+    # ... while the agent of the passive, or a body acting, is
+    ("A police officer was arrested by the MSS for taking bribes.", "arrest", "arrested", {("mss", "authority")}),
+    ("The man was detained for questioning by state security agents.", "arrest", "detained", {("mss", "authority")}),
+    ("The youth league's patrols are cracking down on dyed hair.", "crackdown", "cracking down", {("other", "authority")}),
+    ("Police arrested a border guard for helping smugglers.", "arrest", "arrested", {("mps", "authority")}),
+    ("Security agents were mobilized to arrest the smugglers.", "arrest", "arrest", {("mss", "authority")}),
+    ("Police officers were ordered to arrest anyone selling rice.", "arrest", "arrest", {("mps", "authority")}),
+    # British "MPs" are members of parliament, not the police
+    ("MPs were told that the minister was executed in April.", "execution", "executed", set()),
+    # nor one that the people acting only dress up as
+    ("Five men dressed as police officers took him to the office of the secret police.", "arrest", "took",
+     {("mss", "authority")}),
+    ("Two men posing as security agents robbed a trader in Hyesan.", "crackdown", "robbed", set()),
+])
+def test_a_body_among_the_people_acted_on_is_no_authority(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+def test_a_report_naming_the_police_only_among_those_arrested_gives_no_arrest_to_the_police():
+    assert _authorities_in_report("A police officer in Hyesan was arrested last week for taking bribes from smugglers.") == set()
+    assert _authorities_in_report("Police officers in Hyesan have stepped up patrols. Two smugglers were arrested on Monday.") == {
+        ("crackdown", "mps"), ("arrest", "mps")}
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a title set off after a body belongs to it and issues nothing
+    ("Kim Jong Un, general secretary of the Workers' Party of Korea, ordered officials to rebuild the towns.", "ordered",
+     {("kim_jong_un", "issuer"), ("central_committee", "recipient")}),
+    ("Kim Jong Un, chairman of the State Affairs Commission, instructed the cabinet to raise grain supplies.",
+     "instructed", {("kim_jong_un", "issuer"), ("other", "recipient"), ("cabinet", "recipient")}),
+    # "by saying" names no agent
+    ("Reporting the amnesty, the paper ended by saying the Cabinet will help former prisoners find work.", "amnesty",
+     {("cabinet", "recipient")}),
+    ("The amnesty was ordered by the Presidium of the Supreme People's Assembly.", "amnesty", {("other", "issuer")}),
+])
+def test_titles_and_reported_words_issue_nothing(text, trigger, actors):
+    assert _actors_of(text, "policy", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # two bodies joined as the source of one order both issue it
+    ("A joint directive from the MSS and the MPS ordered branches to register every phone.", "directive",
+     {("mss", "issuer"), ("mps", "issuer")}),
+    # two bodies joined as those who receive it do not
+    ("The Central Committee ordered the MSS and the MPS to register every phone.", "ordered",
+     {("central_committee", "issuer"), ("mss", "recipient"), ("mps", "recipient")}),
+])
+def test_bodies_joined_to_the_issuer(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a forced return is the act of the state that makes it (spec: forced repatriations by China, actor other)
+    ("A group of 30 defectors caught in China were repatriated last week.", "repatriated", {("other", "authority")}),
+    ("Russian authorities deported the two loggers to the North in May.", "deported", {("other", "authority")}),
+    ("The woman was forcibly returned to North Korea after her arrest in Shenyang, China.", "returned",
+     {("other", "authority")}),
+    # a return of one's own accord, or with no foreign state in sight, has none
+    ("The man secretly returned to North Korea from China to see his mother.", "returned", set()),
+    ("A delegation was sent back to Pyongyang after the talks.", "sent back", set()),
+    ("Party officials held a meeting on the harvest.", "meeting", {("party_committee", "participant")}),
+])
+def test_a_forced_return_is_the_foreign_states_act(text, trigger, actors):
+    assert _actors_of(text, "other", trigger) == actors
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # "They arrested ..." after a sentence whose subject is an enforcing body, even in a report naming several
+    ("State security agents raided a house in Musan on May 2. They arrested a couple who had used a Chinese phone. "
+     "Police later questioned the neighbors.", {("crackdown", "mss"), ("arrest", "mss")}),
+    ("Police searched homes in Hyesan on Monday. The officers then arrested two smugglers. "
+     "State security agents were also seen at the station.", {("crackdown", "mps"), ("arrest", "mps")}),
+    # not when the body before is no subject, or "they" are others
+    ("Residents complained about the MSS last year. They arrested nobody, a source said. Police were busy elsewhere.",
+     set()),
+    ("A source said the police had been bribed. They arrested two smugglers in Hyesan. The MSS later took over.",
+     set()),
+])
+def test_they_after_a_sentence_about_an_enforcer(text, authorities):
+    assert _authorities_in_report(text) == authorities

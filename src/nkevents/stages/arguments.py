@@ -24,6 +24,9 @@ ISSUING_TYPES = {"directive", "policy"}
 ACTOR_ROLE = {"arrest": "authority", "sentence": "authority", "execution": "authority", "trial": "authority",
               "crackdown": "authority", "directive": "recipient", "policy": "recipient",
               "mobilization": "participant", "other": "participant"}
+# An `other` event that is a forced return, and the states that make them.
+_REPATRIATION = re.compile(r"repatriat|sent back|handed (?:[\w-]+ ){0,3}?(?:back|over)\b|(?:forcibly|was|were|been) returned|deport", re.I)
+_FOREIGN_STATE = re.compile(r"\b(?:china|chinese|beijing|russia|russian|laos|lao|vietnam|vietnamese|thailand|thai|mongolia|mongolian)\b", re.I)
 # Reporting verbs: a date right after one is when the outlet heard of it, not when it happened.
 REPORTING_DATE = re.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
@@ -820,6 +823,8 @@ def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
 # The bodies that arrest people and run crackdowns; a report naming only one of them ("security
 # agents" early on, "arrested" later) means that one where a clause names none.
 ENFORCERS = ("mss", "mps", "prosecutor", "border_guard", "inspection_group")
+# ... and the bodies whose names can hold an enforcer's words ("Chinese police", "military police").
+_ENFORCER_SCAN = frozenset(ENFORCERS + ("other", "kpa"))
 # Where an authority's clause ends: another clause's agent is not this event's ("sentenced him
 # after he was caught by the MSS", "arrested them after a border guard who abetted them confessed").
 _CLAUSE_END = re.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when|whereas|but|because|although|though|"
@@ -837,9 +842,15 @@ _ISSUER_SOURCE = re.compile(
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:\w+\s+){0,2}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
-_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b", re.I)
+_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
+                        r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
+# A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
+_SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
-_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by|of)\b[^.;]{0,25}$", re.I)
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
+# ("by saying" introduces no agent)
+_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
@@ -851,10 +862,47 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
     return start, (m.start() if m else sent[1])
 
 
-def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded) -> list[Actor]:
-    """Every actor the span names, earlier lexicon ids winning where two match the same words."""
+# A clause with no subject of its own: only adverbs or an active auxiliary before its verb (", arrested",
+# "before dragging", ", then detained"); "was"/"were"/"being" are not among them, as a passive's subject
+# is the person acted on.
+_SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
+                          r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
+# "..., is cracking down": an active verb in the progressive.
+_PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
+# A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...".
+_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+# What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
+# none of them making the body the agent or object of another verb ("by", "to", "with", "against").
+_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
+# The opening phrases a sentence's subject may follow: "In Hyesan, ", "Last week, ", "According to the source, ".
+_OPENING = re.compile(r"\W*(?:in|on|at|last|earlier|this|according|since|during|early|late|recently|meanwhile|however|"
+                      r"also|then|now|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d+)\b", re.I)
+
+
+def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                    with_weak: bool, excluded) -> list[Actor]:
+    """The body the sentence opens with, when the event's clause has no subject of its own and
+    shares that body's: set off by an inserted phrase ("The MSS, the secret police, arrested ...",
+    "Agents, acting on a tip, arrested ...") or continuing its verb ("Police raided the market,
+    arresting four vendors", "Agents shackled him before dragging him off")."""
+    continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
+        return []
+    for a in _actor_mentions(text, (sent[0], clause[0]), with_weak, excluded):
+        starts = [sent[0]] + [m.end() for m in _CLAUSE_END.finditer(text, sent[0], a.start)]
+        if not (_BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1])):
+            continue
+        inserted = _INSERTED.match(text, a.end, clause[0]) is not None and clause[0] - a.end <= 100
+        return [a] if inserted or continuing else []
+    return []
+
+
+def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded, ids: frozenset | None = None) -> list[Actor]:
+    """Every actor the span names (of `ids` and those whose names can overlap theirs, when given)."""
     found = []
-    for actor_id, words, a, b in _span_actors(text[span[0]:span[1]], with_weak):
+    for actor_id, words, a, b in _span_actors(text[span[0]:span[1]], with_weak, ids):
         start, end = span[0] + a, span[0] + b
         if not _inside((start, end), excluded):
             found.append(Actor(id=actor_id, text=words, start=start, end=end))
@@ -862,17 +910,21 @@ def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded)
 
 
 @lru_cache(maxsize=512)
-def _span_actors(span_text: str, with_weak: bool) -> tuple[tuple[str, str, int, int], ...]:
-    """(id, words, start, end) of the actors a piece of text names, by position."""
-    found: list[tuple[str, str, int, int]] = []
+def _span_actors(span_text: str, with_weak: bool, ids: frozenset | None = None) -> tuple[tuple[str, str, int, int], ...]:
+    """(id, words, start, end) of the actors a piece of text names, by position. Where two matches
+    overlap the longer names the body ("social security agents" is the police, not "security
+    agents"), and between equally long ones the earlier lexicon id."""
+    candidates: list[tuple[str, str, int, int]] = []
     lowered, gates, starts = span_text.lower(), _actor_gates(with_weak), _actor_starts(with_weak)
     for actor_id, pats in _actor_patterns(with_weak):
-        if not lexicon.may_match(gates[actor_id], lowered):
+        if ids is not None and actor_id not in ids or not lexicon.may_match(gates[actor_id], lowered):
             continue
         for m in _matches(pats, starts[actor_id], span_text):
-            if any(a < m.end() and m.start() < b for _, _, a, b in found):
-                continue
-            found.append((actor_id, m.group(0), m.start(), m.end()))
+            candidates.append((actor_id, m.group(0), m.start(), m.end()))
+    found: list[tuple[str, str, int, int]] = []
+    for cand in sorted(candidates, key=lambda f: f[2] - f[3]):  # stable: lexicon order among equals
+        if not any(a < cand[3] and cand[2] < b for _, _, a, b in found):
+            found.append(cand)
     return tuple(sorted(found, key=lambda f: f[2]))
 
 
@@ -900,51 +952,183 @@ def _actor_starts(with_weak: bool) -> dict[str, re.Pattern | None]:
             for actor_id, words in _actor_leading_words(with_weak).items()}
 
 
-def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded) -> list[Actor]:
+def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
+                  previous: tuple[int, int] | None = None) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
     clause that carries the event (a trial or a sentence with none is the court's); for an order or
-    a measure, the bodies of the sentence, the one that gives the order marked as its issuer."""
+    a measure, the bodies of the sentence, the one that gives the order marked as its issuer
+    (`previous`, the sentence before, says who "He ordered ..." is)."""
     if ev.type not in ACTOR_ROLE:
         return []
     role = ACTOR_ROLE[ev.type]
+    repatriation = ev.type == "other" and _REPATRIATION.search(text, max(sent[0], ev.trigger[0] - 10), min(sent[1], ev.trigger[1] + 30)) is not None
+    if repatriation:
+        role = "authority"  # the state handing people back acts on them (spec: forced repatriations by China)
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
+    mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
+    if role == "authority":
+        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
+    if role == "authority" and not mentions:
+        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
+    for a in mentions:
+        a.role = role
+    if ev.type in ISSUING_TYPES and mentions:
+        _mark_issuer(text, ev, mentions)
     actors, seen = [], set()
-    for a in _actor_mentions(text, span, role in ("participant", "recipient"), excluded):
+    # one per body, the mention that issues the order where one does ("the Politburo ..., the party decided")
+    for a in sorted(mentions, key=lambda a: a.role != "issuer"):
         if a.id not in seen:
             seen.add(a.id)
-            a.role = role
             actors.append(a)
+    actors.sort(key=lambda a: a.start)
     if role == "authority" and not actors and ev.type in ("trial", "sentence"):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
-    if ev.type in ISSUING_TYPES and actors:
-        _mark_issuer(text, ev, actors)
+    if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
+        actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
+    if role == "authority" and not actors and previous and ev.type in ("arrest", "crackdown"):
+        body = _agent_before(text, span, ev.trigger, previous, excluded)
+        if body:
+            actors.append(body)
+    if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
+        leader = _leader_before(text, sent, previous, excluded)
+        if leader:
+            actors.append(leader)
     return actors
+
+
+# The trigger in the passive: "was arrested", "were reportedly sentenced", "got caught".
+# ("were mobilized to arrest": the subject of an infinitive is its agent)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:(?!to\b)\w+\s+){0,2}$", re.I)
+_DISGUISE = re.compile(r"\b(?:dressed|disguised|posing|masquerading) as (?:an? |the )?(?:[\w-]+ )?$|\b(?:pretending to be|impersonating|fake|bogus) (?:an? |the )?(?:[\w-]+ )?$", re.I)
+_LINKED_AFTER = re.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|got)\b", re.I)
+
+
+def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
+    """A body named among the people the event befalls or in its charge, not as its authority:
+    "a police officer was arrested", "a cadre of the party committee was executed" (before a
+    passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
+    if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "men dressed as police officers" are not the police
+    if a.end <= trigger[0]:
+        if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
+            return False  # "are cracking down" is active
+        return bool(_PASSIVE_BEFORE.search(text, clause[0], trigger[0]) or _PASSIVE_TRIGGER.match(text, trigger[0]))
+    between = text[trigger[1]:a.start]
+    at = between.rfind(" for ")
+    if at >= 0:
+        return " by " not in between[at:]
+    # the object of the verb: "Police arrested a border guard"; not "arrested by", "taken to", "tried at"
+    return not _LINKED_AFTER.search(between)
+
+
+# "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
+_HE_ORDERS = re.compile(r"\W*he\b", re.I)
+
+
+# The clause's subject is a pronoun or a bare word for officers: "They arrested ...", "The agents then searched ...".
+_THEY_ACT = re.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
+
+
+def _agent_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+    """The enforcing body the sentence before has as its subject, for an arrest or crackdown whose
+    clause's subject is "they" or "the agents" ("State security agents raided the house. They
+    arrested the couple ...")."""
+    if not _THEY_ACT.fullmatch(text, clause[0], trigger[0]):
+        return None
+    for a in _actor_mentions(text, previous, False, excluded):
+        starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
+        if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
+            return Actor(id=a.id, text="", role="authority") if a.id in ENFORCERS else None
+    return None
+
+
+def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+    """Kim Jong Un as the issuer of an order whose sentence opens with "He" + an order verb, when the
+    sentence before has him as its subject ("Kim Jong Un visited the flooded areas. He ordered ...";
+    not "Kim Jong Un's uncle ... He ordered")."""
+    m = _HE_ORDERS.match(text, sent[0])
+    if not m or not _issuing_verb_after(text, m.end()):
+        return None
+    for a in _actor_mentions(text, previous, False, excluded):
+        if a.id == "kim_jong_un" and not re.match(r"[’']s\b", text[a.end:a.end + 3]):
+            starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
+            if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
+                return Actor(id="kim_jong_un", text="", role="issuer")
+    return None
 
 
 def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     """The issuer of an order: the body named as its agent or source ("issued by X", "an order
     from X", "a decree of X"), else the body followed by an order verb ("Kim Jong Un asked
-    authorities to ..."; not "X received orders"), else the body the trigger says it comes from
-    ("orders ... from X"), else the first body named before the trigger."""
+    authorities to ..."; not "X received orders", nor when another body stands between them),
+    else the body the trigger says it comes from ("orders ... from X"), else the first body named
+    before the trigger."""
     t0, t1 = ev.trigger
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
-    by_verb = [a for a in actors if _issuing_verb_after(text, a.end)]
+    # a title set off after a body belongs to it: "Kim Jong Un, general secretary of the WPK, ordered ..."
+    titled = {}
+    for a in actors:
+        m = _APPOSITIVE.match(text, a.end)
+        if m and _issuing_verb_after(text, m.end() - 1):
+            titled[id(a)] = m.end()
+    titles = {id(b) for a in actors if id(a) in titled for b in actors if a.end < b.start < titled[id(a)]}
+    by_verb = [a for a in actors if id(a) not in titles and (id(a) in titled or (
+               _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
+               and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)))]
     after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
-    before = [a for a in actors if a.end <= t0]
+    # not a body told or given the order: "X were ordered to", "X received orders to"
+    before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
     issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else
               min(before, key=lambda a: a.start) if before else None)
     if issuer is not None:
         issuer.role = "issuer"
+        for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
+            if b.start > issuer.end and _JOINED.fullmatch(text, issuer.end, b.start):
+                b.role = "issuer"
 
 
-def _issuing_verb_after(text: str, at: int) -> bool:
-    """An order verb follows within a few words ("X has ordered", "X, the ministry, issued"),
-    not one the body receives ("X received orders")."""
+def _issuing_verb_after(text: str, at: int) -> int:
+    """Where an order verb following within a few words ends ("X has ordered", "X, the ministry,
+    issued"), 0 when none does or it is one the body receives ("X received orders")."""
     m = _ISSUING_VERB.match(text, at)
-    return bool(m) and not _RECEIVING.search(m.group(0))
+    return m.end() if m and not _RECEIVING.search(m.group(0)) else 0
 
 
-def fill_context_actors(doc: Document, excluded) -> None:
+def _names_enforcer(text: str, ev: Event, excluded) -> bool:
+    clause = _clause_around(text, ev.evidence[0], ev.trigger)
+    return any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded))
+
+
+# An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
+_ABBREVIATION = re.compile(r"\s*\(([A-Z]{2,5})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the report defines, lower-cased, to the id of the body they follow: in a report
+    that writes "the Ministry of Social Security (MSS)", "MSS" is the police, not state security."""
+    out: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        before = _actor_mentions(text, (max(0, m.start() - 80), m.start()), False, [])
+        if before and before[-1].end == m.start():
+            out[m.group(1).lower()] = before[-1].id
+    return out
+
+
+def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]:
+    """The actors with each defined abbreviation read as the body it stands for, once per body."""
+    out: list[Actor] = []
+    for a in actors:
+        a.id = abbreviations.get(a.text.lower(), a.id)
+        same = next((b for b in out if b.id == a.id), None)
+        if same is None:
+            out.append(a)
+        elif a.role == "issuer":
+            same.role = "issuer"
+    return out
+
+
+def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] | None = None) -> None:
     """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
     report that names a single enforcing body is that body's; an order or measure in a report
     whose orders all come from one issuer is that issuer's."""
@@ -952,13 +1136,12 @@ def fill_context_actors(doc: Document, excluded) -> None:
                     if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
-        lowered, gates = doc.text.lower(), lexicon.gates("actors")
-        patterns = dict(_actor_patterns(False))
-        enforcers = {a for a in ENFORCERS if lexicon.may_match(gates[a], lowered)
-                     and any(not _inside(m.span(), excluded) for m in patterns[a].finditer(doc.text))}
+        named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
+        enforcers = {a.id for a in named if a.id in ENFORCERS}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
-        if len(enforcers) == 1 and any(ev is u for u in unattributed):
+        # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
+        if len(enforcers) == 1 and any(ev is u for u in unattributed) and not _names_enforcer(doc.text, ev, excluded):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
@@ -1191,6 +1374,8 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
 def run(doc: Document) -> Document:
     excluded = attribution_spans(doc.text, doc.sentences)
     subjects_of: dict[tuple[int, int], list] = {}  # several events often share one sentence
+    sentence_index = {start: i for i, (start, _) in enumerate(doc.sentences)}
+    abbreviations = defined_abbreviations(doc.text)
     attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
     for ev in doc.events:
         sent = ev.evidence[0]
@@ -1212,7 +1397,10 @@ def run(doc: Document) -> Document:
                 ev.charges = next_sentence_charges(doc.text, doc.sentences, sent, ev.type)
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
-        ev.actors = choose_actors(doc.text, sent, ev, excluded)
+        at = sentence_index.get(sent[0])
+        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
+        if abbreviations:
+            ev.actors = spell_out(ev.actors, abbreviations)
         ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
@@ -1222,7 +1410,7 @@ def run(doc: Document) -> Document:
         ev.attribution = earlier[-1].strip() if earlier else attribution
         ev.confidence = min(0.95, ev.confidence + 0.05 * sum(
             x is not None for x in (ev.date, ev.subjects_count, ev.penalty)) + (0.05 if ev.place_basis == "sentence" else 0))
-    fill_context_actors(doc, excluded)
+    fill_context_actors(doc, excluded, abbreviations)
     expanded = []
     for ev in doc.events:
         for group in split_groups(doc.text, ev):
