@@ -107,21 +107,40 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
     terms = lexicon.load("penalties")["terms"]
-    num = _quantity(terms["number_words"])
-    unit = r"(?P<u{k}>years?|months?|yrs?)[’']?"
+    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5)?")
+    units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
+
+    def term(k: str) -> str:
+        # "15 years", "a six-month", "a year and a half", "two and a half years", "a decade"
+        return (rf"(?<![\w.,])(?P<n{k}>{num})(?P<ha{k}>\s+and\s+a\s+half)?[- ](?P<u{k}>{units})(?!\w)[’']?"
+                rf"(?P<hb{k}>\s+and\s+a\s+half\b)?")
     ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|reform|re-?education|labou?r|"
            r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
            r"confinement|training|camps?|behind)")
     bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
+    # "serving three years of a 10-year sentence": the time served is not the term
+    served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = re.compile(
-        rf"(?:(?:sentenced to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
-        rf"gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?(?P<n0>{num})[- ]{unit.format(k='0')})"
-        rf"|(?:(?P<n>{num})[- ]{unit.format(k='')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
-        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?(?P<n1>{num})[- ]{unit.format(k='1')}\b"
+        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?{term('0')}{served})"
+        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
+        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
-    span = re.compile(rf"(?P<a>{num})(?:\s+(?:years?|months?))?\s+(?:to|-|–|or|and)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
+    # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
+    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?\s+(?P<join>to|-|–|or|and)\s+"
+                      rf"(?P<b>{num})[- ](?P<u>{units})", re.I)
     bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
     return single, span, bounds
+
+
+def _months(amount: str, unit: str, half: bool = False) -> int | None:
+    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("a", "year", half) 18, ("a", "decade") 120."""
+    value = float(amount) if re.fullmatch(r"\d+\.5", amount) else _number(amount)
+    if not value:
+        return None
+    per = lexicon.load("penalties")["terms"]["unit_months"]
+    months = per.get(unit.lower().rstrip("’'"))
+    return round((value + (0.5 if half else 0)) * months) if months else None
 
 
 def _quantity(words, digits: str = r"\d+") -> str:
@@ -690,15 +709,16 @@ def _closure_re() -> re.Pattern:
     return lexicon.alternation(lexicon.load("charges")["closure_context"]["cues"])
 
 
-def choose_penalty(sentence: str) -> Penalty | None:
+def choose_penalty(sentence: str, bare_terms: bool = True) -> Penalty | None:
     """The most severe penalty kind the sentence names, and its term in months: "at least six
-    months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60."""
-    found = _sentence_penalty(sentence)
+    months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60.
+    `bare_terms`: a term with no kind named ("sentenced to 10 years") is a penalty of its own."""
+    found = _sentence_penalty(sentence, bare_terms)
     return copy.copy(found) if found is not None else None
 
 
 @lru_cache(maxsize=512)
-def _sentence_penalty(sentence: str) -> Penalty | None:
+def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     lex = lexicon.load("penalties")
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
@@ -708,7 +728,14 @@ def _sentence_penalty(sentence: str) -> Penalty | None:
         if m:
             kinds.append((lex[kind]["rank"], kind, m.group(0)))
     if not kinds:
-        return None
+        # "sentenced to 10 years", "a 15-year sentence": a term with no kind named is a prison
+        # term, or labour training below the threshold ("sentenced to six months")
+        if not bare_terms or not _term_readings(sentence)[0]:
+            return None
+        low, high = _term_bounds(sentence)
+        longest = max(m for m in (low, high) if m is not None)
+        kind = "prison" if longest >= lex["terms"]["labor_prison_threshold_months"] else "labor_training"
+        return Penalty(kind=kind, min_months=low, max_months=high, text="")
     low, high = _term_bounds(sentence)
     kinds.sort()
     rank, kind, words = kinds[0]
@@ -725,31 +752,38 @@ def _sentence_penalty(sentence: str) -> Penalty | None:
     return Penalty(kind=kind, min_months=low, max_months=high, text=words)
 
 
-def _terms(sentence: str) -> list[int]:
-    """Every term the sentence names, in months."""
-    return [months for months, _ in _term_mentions(sentence)]
-
-
 def _term_mentions(sentence: str) -> list[tuple[int, str]]:
-    """(months, "exact" | "lower" | "upper") for each term the sentence names."""
+    """(months, "exact" | "lower" | "upper") for each term the sentence names. A bare "for two
+    years" counts only where no term is told with a verb or a punishment word ("smuggled for ten
+    years before he was sentenced to five years in prison" is five years)."""
+    told, loose = _term_readings(sentence)
+    return told or loose
+
+
+def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(the terms told with a verb of sentencing or a punishment word: "sentenced to 10 years", "a
+    15-year sentence", "five years in prison"; those told only as "for two years")."""
     single, span, bounds = _term_res()
-    found, taken = [], []
+    found, loose, taken = [], [], []
     for m in span.finditer(sentence):
-        unit = 12 if m.group("u").lower().startswith("year") else 1
-        a, b = _number(m.group("a")), _number(m.group("b"))
-        if a and b and a < b:
-            found += [(a * unit, "exact"), (b * unit, "exact")]
+        b = _months(m.group("b"), m.group("u"))
+        a = _months(m.group("a"), m.group("ua") or m.group("u"))
+        if a and b and m.group("ua") and m.group("join").lower() == "and" and a > b:
+            found.append((a + b, "exact"))  # "one year and six months"
+            taken.append(m.span())
+        elif a and b and a < b:
+            found += [(a, "exact"), (b, "exact")]
             taken.append(m.span())
     for m in single.finditer(sentence):
         k = next(k for k in ("0", "", "1") if m.group(f"n{k}"))
         if any(a <= m.start(f"n{k}") < b for a, b in taken):
             continue
-        value = _number(m.group(f"n{k}"))
-        if value:
+        months = _months(m.group(f"n{k}"), m.group(f"u{k}"), bool(m.group(f"ha{k}") or m.group(f"hb{k}")))
+        if months:
             before = bounds.search(sentence, max(0, m.start(f"n{k}") - 25), m.start(f"n{k}"))
             how = "exact" if before is None else ("lower" if before.group("lower") else "upper")
-            found.append((value * (12 if m.group(f"u{k}").lower().startswith("y") else 1), how))
-    return found
+            (loose if k == "1" else found).append((months, how))
+    return found, loose
 
 
 def _term_bounds(sentence: str) -> tuple[int | None, int | None]:
@@ -1031,7 +1065,8 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     clauses: list[list] = []  # [start, end, penalty]
     pending = s  # where the words not yet in a clause begin
     for a, b in zip(bounds, bounds[1:]):
-        penalty = choose_penalty(text[a:b]) if b > a else None
+        # a term with no kind word is told below as of the kind named before it
+        penalty = choose_penalty(text[a:b], bare_terms=False) if b > a else None
         if penalty is None and clauses and b > a and CLAUSE_VERB.search(text, a, b):
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
@@ -1055,7 +1090,7 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     out = []
     for a, b, penalty in clauses:
         part = copy.copy(ev)
-        part.penalty = choose_penalty(text[a:b]) or penalty
+        part.penalty = choose_penalty(text[a:b], bare_terms=False) or penalty
         part.trigger = (a, b)
         part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
         part.charges = choose_charges(text[a:b]) or list(ev.charges)
