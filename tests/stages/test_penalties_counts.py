@@ -55,3 +55,97 @@ def test_other_numbers_are_not_terms(sentence, kind, months):
 ])
 def test_no_term_and_no_kind_is_no_penalty(sentence):
     assert arguments.choose_penalty(sentence) is None
+
+
+def _count(text: str) -> int | None:
+    from nkevents.stages import events
+    found = events.find_triggers(text)
+    at = min(m.start() for m in found.values()) if found else len(text) // 2
+    return arguments.choose_subjects(text, (0, len(text)), at, [])[1]
+
+
+@pytest.mark.parametrize("text, count", [
+    # a number with no noun, where what is punished can only be people
+    ("Three were executed by firing squad in Hyesan.", 3),
+    ("Two got life sentences.", 2),
+    ("In 2019, 30 were arrested for smuggling.", 30),
+    ("Over 40 were detained during the inspection.", 40),
+    ("The court sentenced two to death for trafficking.", 2),
+    # part of a group told before it
+    ("Three of the smugglers were sentenced to a year of labor training.", 3),
+    ("Seven people, including three women, were arrested in Musan.", 7),
+    # a person and his or her kin
+    ("He and his wife were sent to a political prison camp.", 2),
+    ("Choe and his two sons were arrested by security agents.", 3),
+    # the one who receives the punishment
+    ("She received six months of labor training.", 1),
+    ("Kim, 45, got ten years in a kyohwaso.", 1),
+])
+def test_counts_of_people_in_other_shapes(text, count):
+    assert _count(text) == count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Those arrested in 2019 were sentenced to five years.", None),  # a year, not people
+    ("More than 10 were damaged in the floods.", None),  # no people
+    ("Several people, including two women, were arrested.", None),  # the two are part of a vague group
+    ("One of the reasons for the arrests was smuggling.", None),
+    ("The smuggler, 32, was arrested in Hyesan.", 1),  # an age is not a count
+    ("A woman was arrested for helping 7 people defect.", 1),  # the people she helped are not hers
+    ("A trader who paid 5,000 yuan in bribes was arrested.", 1),  # a sum of money is not a count
+    ("Police arrested 3 smugglers carrying 20 kilograms of copper.", 3),
+    ("The judge sentenced them to prison.", None),  # who sentences is not counted
+])
+def test_other_numbers_are_not_counts(text, count):
+    assert _count(text) == count
+
+
+def test_a_kind_without_terms_lends_none_to_the_next_group():
+    from nkevents.model import Event
+    text = "Two got life sentences, and seven were given terms of 10 years."
+    event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
+    parts = arguments.split_penalties(text, event, [])
+    assert [(p.penalty.kind, p.penalty.min_months, p.subjects_count) for p in parts] == [
+        ("life_imprisonment", None, 2), ("prison", 120, 7)]
+
+
+def _events(text: str):
+    from nkevents.pipeline import extract
+    return extract(text, published="2023-05-10").events
+
+
+def test_a_person_told_again_within_his_group_is_the_same_arrest():
+    arrests = [e for e in _events("Kim, 52, and his son were arrested in Sinuiju. Kim was arrested for "
+                                  "smuggling drugs, a source said.") if e.type == "arrest"]
+    assert [e.subjects_count for e in arrests] == [2]
+
+
+def test_a_dismissal_told_again_with_banishment_is_one_punishment_of_the_graver_kind():
+    sentences = [e for e in _events("A senior official in Hyesan was dismissed from his post last month. He was "
+                                    "dismissed and sent to a farm in a remote village with his family.")
+                 if e.type == "sentence"]
+    assert [e.penalty.kind for e in sentences] == ["banishment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Five smugglers were arrested in Hyesan in May. Two traders were arrested in Hyesan in May.",
+    "A man was sentenced to death in Hyesan. Another man was sentenced to life in prison in Hyesan.",
+])
+def test_other_groups_stay_apart(text):
+    events = [e for e in _events(text) if e.type in ("arrest", "sentence")]
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A source said three were shot in front of 500 residents.", 3),
+    ("Two brokers were executed as 1,000 residents watched.", 2),
+    ("The man was shot in the presence of some 2,000 people at the stadium.", 1),
+    ("Police raided the market before 30 people were arrested.", 30),  # "before" here opens a clause
+    ("A teenager who watched South Korean dramas was executed.", 1),  # watching is the charge here
+])
+def test_who_looks_on_is_not_counted(text, count):
+    assert _count(text) == count
+
+
+def test_a_crowd_made_to_watch_is_not_the_count():
+    assert _count("Nearly 3,000 people were forced to watch the execution.") is None

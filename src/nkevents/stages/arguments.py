@@ -402,10 +402,28 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
         found.append((start, m.end(), count, one, m.start(), m.end()))
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text):
+        if m.group("ofthe"):  # "three of the smugglers": the smugglers are the whole, not the group
+            whole = [p for p in found if p[0] == m.end()]
+            if not whole:
+                continue  # "one of the reasons"
+            found = [p for p in found if p not in whole]
+            found.append((m.start(), whole[0][1], _number(m.group("ofthe")), False, m.start(), whole[0][1]))
+            continue
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
-        found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
-                      m.start(), m.end()))
+        qty = next(g for g in ("qty", "rest", "of", "bare", "object") if m.group(g))
+        start = m.start(qty) if qty in ("bare", "object") else m.start()  # "Three were", not ", three were"
+        found.append((start, m.end(), _number(m.group(qty)), False, start, m.end()))
+    # "seven people, including three women": the three are part of the seven, not the group
+    # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
+    found = [(p[0], p[1], None, p[3], p[4], p[5])
+             if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
+             or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
+    # "he and his wife", "Choe and his two sons": the one named first is a member of the list
+    for m in _one_person_res()[4].finditer(text):
+        if (m.group("pron") or not any(text.startswith(n, m.start()) for n in _not_names())) and not any(
+                p[0] <= m.start() < p[1] for p in found):
+            found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
     # counts only where the trigger is about it, see _one_person_at)
     names = [m for m in _one_person_res()[3].finditer(text)
@@ -425,6 +443,11 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
+_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of)\s+$", re.I)
+# (not "a teenager who watched South Korean dramas": watching is also the charge)
+_WITNESS_AFTER = re.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
+                            r"\s+(?:the\s+|a\s+|their\s+)?(?:public\s+)?(?:executions?|trials?|shootings?|hangings?))", re.I)
 # A people phrase followed by an active verb of punishment and its object is the agent of the event.
 _AGENT_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|have\s+|has\s+|had\s+)*(?:sentenced|arrested|detained|executed|gave|give|handed|fined|tried|"
@@ -539,25 +562,39 @@ def _not_names() -> frozenset:
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
     lex = lexicon.load("subjects")
-    qty = _quantity((w for w in lex["number_words"] if w not in ("a", "an", "both")), digits=r"\d[\d,]*")
+    qty = _quantity((w for w in lex["number_words"] if w not in ("a", "an", "both")), digits=r"\d+(?:,\d{3})*")
     verbs = r"were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them"
     # "the nine were", "a family of five were": a number with no noun after it ("over 30 were" is left
     # alone: without its noun the number may count houses or hectares)
     opener = ("the|these|those|all|the remaining|the other|another|the last|the first|"
               + _words_re(lex["group_of"]))
+    # ... but what is punished is people: "Three were executed", "two got life sentences", "over 30
+    # were arrested", told where a clause begins (not "in 2019 were")
+    punished = _words_re(lex["punished_verbs"])
+    clause_start = (r"(?:^|(?<=[,;:—–(])\s*|(?<=\band )|(?<=\bwhile )|(?<=\bbut )|(?<=\bwhereas )|(?<=\bsaid )"
+                    r"|(?<=\bsays )|(?<=\bthat ))")
+    floor = _words_re(w.lower() for w in lex["floor_words"])
+    # "sentenced two to death", "executed three for spying": the number is the verb's object
+    object_of = "|".join(f"(?<=\\b{v} )" for v in lex["punishing_verbs"])
     return re.compile(
         rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
-        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b))", re.I)
+        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
+        # "three of the smugglers": counted only where people follow (read in _span_subjects)
+        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z])"
+        rf"|{clause_start}(?:(?i:{floor})\s+)?(?P<bare>{qty})(?=\s+(?:(?:were|was|had been|have been|have|had)\s+"
+        rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
+        rf"|(?:{object_of})(?P<object>{qty})(?=\s+(?:to|for)\s))", re.I)
 
 
 @lru_cache(maxsize=None)
-def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(a pronoun or personal name that is the subject right before the trigger: "he was arrested",
     "Lim Ok Kyung was detained", "Mr. Hyon, the defence minister, was executed"; one that is the
     object right after it: "arrested him", "executed Jang Song Thaek"; a name given with an age:
-    "Kim Seung-mo, 61,"; a personal name anywhere: "Choe Chun Gil", "Mr. Ri")."""
+    "Kim Seung-mo, 61,"; a personal name anywhere: "Choe Chun Gil", "Mr. Ri"; one joined to his or
+    her kin: "he and his wife", "Choe and his two sons")."""
     lex = lexicon.load("subjects")
     titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
     name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
@@ -570,7 +607,24 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
     named = re.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
-    return before, after, aged, named
+    with_kin = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?=\s+and\s+(?:his|her)\s)")
+    return before, after, aged, named, with_kin
+
+
+# A trigger that opens with one of these is told of the one who is punished ("she received two
+# years", "he got life"), not of who punishes ("he sentenced them").
+_RECEIVING_VERB = re.compile(r"(?:received|receives|got|gets|faced|faces|served|serves)\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _receiver_re() -> re.Pattern:
+    """A pronoun or personal name right before a receiving verb: "She received", "Kim, 45, got"."""
+    lex = lexicon.load("subjects")
+    titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
+    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
+            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
+    return re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?"
+                      rf"\s+(?:(?:also|later|then|reportedly|eventually|each)\s+)?$")
 
 
 def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[int, int] | None:
@@ -579,6 +633,8 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     aux = _LEADING_AUX.match(text, trigger_at, sent[1])  # a trigger that opens with "was" ("was caught")
     end = aux.end() if aux else trigger_at
     m = before.search(text, max(sent[0], trigger_at - 160), end)
+    if m is None and _RECEIVING_VERB.match(text, trigger_at, sent[1]):
+        m = _receiver_re().search(text, max(sent[0], trigger_at - 160), trigger_at)  # "she received ..."
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         return m.start(), m.start() + len(m.group("pron") or m.group("name"))
     m = after.match(text, trigger_at, sent[1])
@@ -709,6 +765,10 @@ def _closure_re() -> re.Pattern:
     return lexicon.alternation(lexicon.load("charges")["closure_context"]["cues"])
 
 
+# The kinds a term in months belongs to (a death sentence, a life term or a fine has none).
+TERM_KINDS = ("prison", "labor_training", "other")
+
+
 def choose_penalty(sentence: str, bare_terms: bool = True) -> Penalty | None:
     """The most severe penalty kind the sentence names, and its term in months: "at least six
     months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60.
@@ -747,7 +807,7 @@ def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
             and longest >= lex["terms"]["labor_prison_threshold_months"]):
         # "years of forced labor" is a reform-through-labor (prison) term
         kind = "prison"
-    if kind in ("death", "life_imprisonment", "political_prison_camp", "banishment", "fine", "discipline"):
+    if kind not in TERM_KINDS:
         low = high = None
     return Penalty(kind=kind, min_months=low, max_months=high, text=words)
 
@@ -1071,7 +1131,11 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
             low, high = _term_bounds(text[a:b])
-            if low is not None or high is not None:
+            if clauses[-1][2].kind not in TERM_KINDS:
+                # "two got life sentences, and seven were given terms of 10 years": a kind without
+                # terms lends none; the term is a kind of its own
+                penalty = choose_penalty(text[a:b])
+            elif low is not None or high is not None:
                 penalty = Penalty(kind=clauses[-1][2].kind, min_months=low, max_months=high, text=text[a:b].strip())
         # a clause is another group's when it names its own people ("two got life sentences", "his
         # wife received ten years", "gave the other six ..."); "were dismissed and sent with their
