@@ -411,9 +411,11 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             continue
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
-        qty = next(g for g in ("qty", "rest", "of", "bare", "object") if m.group(g))
-        start = m.start(qty) if qty in ("bare", "object") else m.start()  # "Three were", not ", three were"
-        found.append((start, m.end(), _number(m.group(qty)), False, start, m.end()))
+        found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
+                      m.start(), m.end()))
+    for m in _punished_number_re().finditer(text):
+        if _punished_count(text, m) and not any(p[0] <= m.start() < p[1] for p in found):
+            found.append((m.start(), m.end("n"), _number(m.group("n")), False, m.start(), m.end("n")))
     # "seven people, including three women": the three are part of the seven, not the group
     # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
     found = [(p[0], p[1], None, p[3], p[4], p[5])
@@ -568,24 +570,48 @@ def _bare_number_re() -> re.Pattern:
     # alone: without its noun the number may count houses or hectares)
     opener = ("the|these|those|all|the remaining|the other|another|the last|the first|"
               + _words_re(lex["group_of"]))
-    # ... but what is punished is people: "Three were executed", "two got life sentences", "over 30
-    # were arrested", told where a clause begins (not "in 2019 were")
-    punished = _words_re(lex["punished_verbs"])
-    clause_start = (r"(?:^|(?<=[,;:—–(])\s*|(?<=\band )|(?<=\bwhile )|(?<=\bbut )|(?<=\bwhereas )|(?<=\bsaid )"
-                    r"|(?<=\bsays )|(?<=\bthat ))")
-    floor = _words_re(w.lower() for w in lex["floor_words"])
-    # "sentenced two to death", "executed three for spying": the number is the verb's object
-    object_of = "|".join(f"(?<=\\b{v} )" for v in lex["punishing_verbs"])
     return re.compile(
         rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
         # "three of the smugglers": counted only where people follow (read in _span_subjects)
-        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z])"
-        rf"|{clause_start}(?:(?i:{floor})\s+)?(?P<bare>{qty})(?=\s+(?:(?:were|was|had been|have been|have|had)\s+"
+        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z]))", re.I)
+
+
+@lru_cache(maxsize=None)
+def _punished_number_re() -> re.Pattern:
+    """A number with no noun where what is punished can only be people: "Three were executed", "two
+    got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
+    `object`); where the clause begins and which verb comes before are checked by _punished_count."""
+    lex = lexicon.load("subjects")
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an', 'both'))})"
+    punished = _words_re(lex["punished_verbs"])
+    return re.compile(
+        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
         rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
-        rf"|(?:{object_of})(?P<object>{qty})(?=\s+(?:to|for)\s))", re.I)
+        rf"|(?P<object>\s+(?:to|for)\s))", re.I)
+
+
+# Where a clause begins: "Three were shot", "..., 30 were arrested", "a source said two were fined".
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—–(]|\b(?:and|while|but|whereas|said|says|that))\s*$", re.I)
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+
+
+def _punished_count(text: str, m: re.Match) -> bool:
+    """The number of _punished_number_re counts people: a passive one opens its clause (after a
+    floor word at most: "over 30 were"; not "in 2019 were"); an object one follows its verb."""
+    lex = lexicon.load("subjects")
+    before = text[max(0, m.start() - 40):m.start()]
+    if m.group("object"):
+        last = _LAST_WORD.search(before)
+        return bool(last) and last.group(1).lower() in lex["punishing_verbs"]
+    lowered = before.lower()
+    for floor in lex["floor_words"]:
+        if lowered.endswith(floor + " ") and (len(lowered) == len(floor) + 1 or not lowered[-len(floor) - 2].isalnum()):
+            before = before[:-len(floor) - 1]
+            break
+    return bool(_CLAUSE_OPENING.search(before))
 
 
 @lru_cache(maxsize=None)
@@ -823,6 +849,9 @@ def _term_mentions(sentence: str) -> list[tuple[int, str]]:
 def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(the terms told with a verb of sentencing or a punishment word: "sentenced to 10 years", "a
     15-year sentence", "five years in prison"; those told only as "for two years")."""
+    lowered = sentence.lower()
+    if "year" not in lowered and "month" not in lowered and "decade" not in lowered and "yr" not in lowered:
+        return [], []  # no unit, no term (most sentences: skip the scan)
     single, span, bounds = _term_res()
     found, loose, taken = [], [], []
     for m in span.finditer(sentence):
