@@ -413,19 +413,22 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             found = [p for p in found if not m.start() <= p[0] < m.end()]
         found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
                       m.start(), m.end()))
+    lowered = text.lower()
     for m in _punished_number_re().finditer(text):
         if _punished_count(text, m) and not any(p[0] <= m.start() < p[1] for p in found):
             found.append((m.start(), m.end("n"), _number(m.group("n")), False, m.start(), m.end("n")))
     # "seven people, including three women": the three are part of the seven, not the group
     # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
-    found = [(p[0], p[1], None, p[3], p[4], p[5])
-             if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
-             or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
+    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on")):
+        found = [(p[0], p[1], None, p[3], p[4], p[5])
+                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
+                 or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
     # "he and his wife", "Choe and his two sons": the one named first is a member of the list
-    for m in _one_person_res()[4].finditer(text):
-        if (m.group("pron") or not any(text.startswith(n, m.start()) for n in _not_names())) and not any(
-                p[0] <= m.start() < p[1] for p in found):
-            found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
+    if " and his " in lowered or " and her " in lowered:
+        for m in _one_person_res()[4].finditer(text):
+            if (m.group("pron") or not any(text.startswith(n, m.start()) for n in _not_names())) and not any(
+                    p[0] <= m.start() < p[1] for p in found):
+                found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
     # counts only where the trigger is about it, see _one_person_at)
     names = [m for m in _one_person_res()[3].finditer(text)
@@ -564,7 +567,8 @@ def _not_names() -> frozenset:
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
     lex = lexicon.load("subjects")
-    qty = _quantity((w for w in lex["number_words"] if w not in ("a", "an", "both")), digits=r"\d+(?:,\d{3})*")
+    # the number words as a trie: this pattern is tried at every character of every event sentence
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an', 'both'))})"
     verbs = r"were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them"
     # "the nine were", "a family of five were": a number with no noun after it ("over 30 were" is left
     # alone: without its noun the number may count houses or hectares)
