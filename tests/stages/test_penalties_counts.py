@@ -149,3 +149,28 @@ def test_who_looks_on_is_not_counted(text, count):
 
 def test_a_crowd_made_to_watch_is_not_the_count():
     assert _count("Nearly 3,000 people were forced to watch the execution.") is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Five men and women were tried in public.", 5),  # the number counts both nouns
+    ("A man and his wife were caught at the river. Both were sent to a political prison camp.", 2),
+])
+def test_one_number_for_two_nouns_and_both(text, count):
+    last = text.split(". ")[-1]
+    assert _count(last) == count
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("Two smugglers were arrested in Hyesan in May. They were sentenced to five years in prison.", "sentence", 2),
+    ("Security agents detained a smuggler and two brokers. They were later executed.", "execution", 3),
+    ("Five men and women were tried in Hyesan. The punishment given to them was expulsion from Pyongyang.",
+     "sentence", 5),
+    # no single group before: "they" stays uncounted
+    ("Police arrested 40 people in Hyesan; 12 were released. They were sentenced to prison terms.", "sentence", None),
+    ("They were sentenced to five years in prison.", "sentence", None),
+    # the sentence counts its own people
+    ("Five smugglers were arrested in May. The court sentenced three of them to death.", "sentence", 3),
+])
+def test_they_are_the_group_counted_in_the_sentence_before(text, etype, count):
+    [event] = [e for e in _events(text) if e.type == etype]
+    assert event.subjects_count == count

@@ -589,7 +589,7 @@ def _punished_number_re() -> re.Pattern:
     got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
     `object`); where the clause begins and which verb comes before are checked by _punished_count."""
     lex = lexicon.load("subjects")
-    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an', 'both'))})"
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an'))})"  # "Both were"
     punished = _words_re(lex["punished_verbs"])
     return re.compile(
         rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
@@ -719,6 +719,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "two defectors, a mother and her daughter"
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
+        if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
+                and _BARE_PLURAL_AFTER_AND.fullmatch(text, members[0][1], members[1][1])):
+            return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
 
@@ -730,6 +733,7 @@ def _joined(text: str, a: tuple, b: tuple) -> bool:
             and not _PART_OF.match(text, b[0], b[1]))
 
 
+_BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
 _PART_OF = re.compile(r"\S+\s+of\s+(?:them|those|these|whom|which|the)\b", re.I)
 
 
@@ -1213,6 +1217,41 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     return out
 
 
+# Punishments a sentence may tell of a group the sentence before it counted ("They were executed").
+REFERRING_TYPES = {"arrest", "trial", "sentence", "execution"}
+# "they were later executed", "both of them were sent", "sent them to", "the punishment given to them"
+_REFERENCE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them)\s+(?:were|had been|have been|are|got|received|faced)"
+                               r"\s+(?:[a-z]+\s+){0,2}$")
+_REFERENCE_AFTER = re.compile(r"[\w-]+(?:\s+[a-z]+)?\s+(?:to\s+)?them\b")
+
+
+def _plural_reference(text: str, sent: tuple[int, int], trigger_at: int) -> bool:
+    """The trigger is told of "they" or "them": people named before the sentence."""
+    aux = _LEADING_AUX.match(text, trigger_at, sent[1])
+    end = aux.end() if aux else trigger_at
+    return bool(_REFERENCE_BEFORE.search(text, max(sent[0], trigger_at - 50), end)
+                or _REFERENCE_AFTER.match(text, trigger_at, sent[1]))
+
+
+def _group_before(doc: Document, sent: tuple[int, int], excluded, subjects_of: dict) -> tuple[str, int] | None:
+    """The one counted group of the sentence before `sent` (None when it counts none, or several
+    groups: "Police arrested 40 people; 12 were released" leaves "they" unresolved)."""
+    i = doc.sentences.index(sent) if sent in doc.sentences else 0
+    if i == 0:
+        return None
+    before = doc.sentences[i - 1]
+    if before not in subjects_of:
+        subjects_of[before] = find_subjects(doc.text, before, excluded)
+    counted = [p for p in subjects_of[before] if p[2] is not None]
+    if not counted:
+        return None
+    words, count = choose_subjects(doc.text, before, before[0], excluded, subjects_of[before], person_ok=False)
+    at = doc.text.find(words, before[0], before[1]) if words else -1
+    if count is None or at < 0 or any(not (at <= p[0] and p[1] <= at + len(words)) and p[2] != count for p in counted):
+        return None
+    return words, count
+
+
 # ---------- the stage ----------
 
 def run(doc: Document) -> Document:
@@ -1233,6 +1272,10 @@ def run(doc: Document) -> Document:
             subjects_of[sent] = find_subjects(doc.text, sent, excluded)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
                                                               subjects_of[sent], person_ok=ev.type in CHARGE_TYPES)
+        if ev.subjects_count is None and ev.type in REFERRING_TYPES and _plural_reference(doc.text, sent, ev.trigger[0]):
+            # "Two smugglers were arrested in May. They were sentenced to five years": the two
+            ev.subjects_text, ev.subjects_count = _group_before(doc, sent, excluded, subjects_of) or (
+                ev.subjects_text, None)
         if ev.type in CHARGE_TYPES:
             ev.charges = clause_charges(doc.text, sent, ev.trigger)
         if ev.type == "sentence":
