@@ -174,3 +174,27 @@ def test_one_number_for_two_nouns_and_both(text, count):
 def test_they_are_the_group_counted_in_the_sentence_before(text, etype, count):
     [event] = [e for e in _events(text) if e.type == etype]
     assert event.subjects_count == count
+
+
+def test_of_the_whole_then_its_part():
+    from nkevents.model import Event
+    text = ("Of the eight defendants, one was sentenced to death, three received 15 years of reform through "
+            "labor and the rest were sent to labor training camps.")
+    event = Event(type="sentence", evidence=[(0, len(text))], trigger=(0, 3))
+    parts = arguments.split_penalties(text, event, [])
+    assert [(p.penalty.kind, p.subjects_count) for p in parts][:2] == [("death", 1), ("prison", 3)]
+    text = "Of the 7 smugglers arrested, the 3 who had crossed the river were shot."
+    sent = (0, len(text))
+    assert arguments.choose_subjects(text, sent, text.index("arrested"), [])[1] == 7  # the whole is arrested
+    assert arguments.choose_subjects(text, sent, text.index("shot"), [])[1] == 3
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The court sentenced the ringleader to death.", 1),
+    ("The family of five was exiled to a mountain village.", 5),
+    ("The broker was given seven years, and his wife got three years.", 1),
+    ("Police arrested smugglers working for his cousin.", None),  # his cousin is not the one arrested
+])
+def test_more_ways_to_name_the_people(text, count):
+    at = text.rfind("got") if "got" in text else len(text) // 3
+    assert arguments.choose_subjects(text, (0, len(text)), at, [])[1] == count

@@ -395,6 +395,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
                 count = _number(qty)
             elif det == "the" and one:
                 count = 1  # "the man", "the young soldier" ("her relative" is mostly someone else)
+            elif det in ("his", "her", "their") and one and _SUBJECT_VERB_AFTER.match(text, m.end()):
+                count = 1  # ... unless the clause is told of him or her: "his wife got three years"
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
         if _AGENT_AFTER.match(text, m.end()):
@@ -448,6 +450,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+_WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
+_SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
 _WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of)\s+$", re.I)
 # (not "a teenager who watched South Korean dramas": watching is also the charge)
@@ -704,7 +708,11 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
         return a < b and bool(_CLAUSE_WORD.search(text, a, b))
 
-    best = min(phrases, key=lambda p: (p[2] is None, other_clause(p), distance(p)))
+    def whole(p):  # "Of the eight defendants, one was sentenced": the eight are not the group sentenced
+        return (p[1] < trigger_at and "," in text[p[1]:trigger_at]
+                and bool(_WHOLE_BEFORE.search(text, max(0, p[0] - 6), p[0])))
+
+    best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
     while first > 0 and _joined(text, phrases[first - 1], phrases[first]):
@@ -730,7 +738,9 @@ def _joined(text: str, a: tuple, b: tuple) -> bool:
     """b follows a in one list of people ("three men, two women"); "three of whom" is part of the
     group before it, not more people."""
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
-            and not _PART_OF.match(text, b[0], b[1]))
+            and not _PART_OF.match(text, b[0], b[1])
+            # "Of the eight defendants, one was sentenced": the whole, then a part of it
+            and not _WHOLE_BEFORE.search(text, max(0, a[0] - 6), a[0]))
 
 
 _BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
@@ -1193,7 +1203,8 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
         part = copy.copy(ev)
         part.penalty = choose_penalty(text[a:b], bare_terms=False) or penalty
         part.trigger = (a, b)
-        part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
+        verb = CLAUSE_VERB.search(text, a, b)  # the clause's people are nearest its verb
+        part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), verb.start() if verb else a, excluded)
         part.charges = choose_charges(text[a:b]) or list(ev.charges)
         out.append(part)
     return out
