@@ -198,3 +198,13 @@ def test_of_the_whole_then_its_part():
 def test_more_ways_to_name_the_people(text, count):
     at = text.rfind("got") if "got" in text else len(text) // 3
     assert arguments.choose_subjects(text, (0, len(text)), at, [])[1] == count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("In 2019 two men were executed in Hyesan.", 2),  # a year right before the count
+    ("About 3 thousand people were mobilized.", 3000),
+    ("Two dozen residents were arrested.", 24),
+    ("Some twenty five traders were fined.", 25),
+])
+def test_a_year_before_a_count_is_not_part_of_it(text, count):
+    assert arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])[1] == count

@@ -513,6 +513,10 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
         """How many words of a number (or range of numbers) end at word `at - 1`."""
         n = 0
         while at - n > 0 and is_number(at - n - 1):
+            k = at - n - 1
+            if n and (_NUMBER_TOKEN.fullmatch(words[k + 1]) or (
+                    _NUMBER_TOKEN.fullmatch(words[k]) and lowered[k + 1] not in SCALES)):
+                break  # "In 2019 two men": a year, then the count ("3 thousand" stays one number)
             n += 1
         if n and at - n >= 2 and lowered[at - n - 1] in _RANGE_WORDS:
             k = number_ending(at - n - 1)
