@@ -208,3 +208,9 @@ def test_more_ways_to_name_the_people(text, count):
 ])
 def test_a_year_before_a_count_is_not_part_of_it(text, count):
     assert arguments.choose_subjects(text, (0, len(text)), len(text) // 2, [])[1] == count
+
+
+def test_two_officials_punished_in_two_ways_stay_two_punishments():
+    sentences = [e for e in _events("An official in Hyesan was dismissed from his post in May. A party secretary "
+                                    "was banished to a remote coal mine in May.") if e.type == "sentence"]
+    assert sorted(e.penalty.kind for e in sentences) == ["banishment", "discipline"]

@@ -98,6 +98,16 @@ def _member_of(part: Event, whole: Event) -> bool:
                                      whole.subjects_text, re.I) is not None
 
 
+PRONOUNS = {"he", "she", "him", "they", "them"}
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    """The two mentions name the same people: the same words, or a pronoun for the ones told before
+    ("A senior official ..." then "He ..."; not "one official" and "another official")."""
+    ta, tb = (" ".join((e.subjects_text or "").lower().split()) for e in (a, b))
+    return bool(ta) and bool(tb) and (ta == tb or ta in PRONOUNS or tb in PRONOUNS)
+
+
 def _penalties_agree(a: Event, b: Event) -> bool:
     """Same kind and term, or one says less than the other ("a month of disciplinary labor" and
     "disciplinary labor"). An unspecified punishment ("punished") of an uncounted group joins any."""
@@ -105,8 +115,9 @@ def _penalties_agree(a: Event, b: Event) -> bool:
     if not pa or not pb:
         return True
     if pa.kind != pb.kind:
-        if "discipline" in (pa.kind, pb.kind) and a.subjects_count is not None and a.subjects_count == b.subjects_count:
-            return True  # "was dismissed" ... "was dismissed and sent to a mine": one group, the graver kind
+        if "discipline" in (pa.kind, pb.kind) and a.subjects_count is not None and a.subjects_count == b.subjects_count \
+                and _same_people(a, b):
+            return True  # "was dismissed" ... "he was dismissed and sent to a mine": one group, the graver kind
         vague = [e for e, p in ((a, pa), (b, pb)) if p.kind == "other"]
         return len(vague) == 1 and vague[0].subjects_count is None
     if None in (pa.min_months, pb.min_months):
