@@ -110,21 +110,40 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
     terms = lexicon.load("penalties")["terms"]
-    num = _quantity(terms["number_words"])
-    unit = r"(?P<u{k}>years?|months?|yrs?)[’']?"
+    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5)?")
+    units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
+
+    def term(k: str) -> str:
+        # "15 years", "a six-month", "a year and a half", "two and a half years", "a decade"
+        return (rf"(?<![\w.,])(?P<n{k}>{num})(?P<ha{k}>\s+and\s+a\s+half)?[- ](?P<u{k}>{units})(?!\w)[’']?"
+                rf"(?P<hb{k}>\s+and\s+a\s+half\b)?")
     ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|reform|re-?education|labou?r|"
            r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
            r"confinement|training|camps?|behind)")
     bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
+    # "serving three years of a 10-year sentence": the time served is not the term
+    served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = re.compile(
-        rf"(?:(?:sentenced to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
-        rf"gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?(?P<n0>{num})[- ]{unit.format(k='0')})"
-        rf"|(?:(?P<n>{num})[- ]{unit.format(k='')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
-        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?(?P<n1>{num})[- ]{unit.format(k='1')}\b"
+        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?{term('0')}{served})"
+        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
+        rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
-    span = re.compile(rf"(?P<a>{num})(?:\s+(?:years?|months?))?\s+(?:to|-|–|or|and)\s+(?P<b>{num})[- ](?P<u>years?|months?)", re.I)
+    # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
+    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?\s+(?P<join>to|-|–|or|and)\s+"
+                      rf"(?P<b>{num})[- ](?P<u>{units})", re.I)
     bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
     return single, span, bounds
+
+
+def _months(amount: str, unit: str, half: bool = False) -> int | None:
+    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("a", "year", half) 18, ("a", "decade") 120."""
+    value = float(amount) if re.fullmatch(r"\d+\.5", amount) else _number(amount)
+    if not value:
+        return None
+    per = lexicon.load("penalties")["terms"]["unit_months"]
+    months = per.get(unit.lower().rstrip("’'"))
+    return round((value + (0.5 if half else 0)) * months) if months else None
 
 
 def _quantity(words, digits: str = r"\d+") -> str:
@@ -379,6 +398,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
                 count = _number(qty)
             elif det == "the" and one:
                 count = 1  # "the man", "the young soldier" ("her relative" is mostly someone else)
+            elif det in ("his", "her", "their") and one and _SUBJECT_VERB_AFTER.match(text, m.end()):
+                count = 1  # ... unless the clause is told of him or her: "his wife got three years"
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
         if _AGENT_AFTER.match(text, m.end()):
@@ -386,10 +407,33 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
         found.append((start, m.end(), count, one, m.start(), m.end()))
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text):
+        if m.group("ofthe"):  # "three of the smugglers": the smugglers are the whole, not the group
+            whole = [p for p in found if p[0] == m.end()]
+            if not whole:
+                continue  # "one of the reasons"
+            found = [p for p in found if p not in whole]
+            found.append((m.start(), whole[0][1], _number(m.group("ofthe")), False, m.start(), whole[0][1]))
+            continue
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
         found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
                       m.start(), m.end()))
+    lowered = text.lower()
+    for m in _punished_number_re().finditer(text):
+        if _punished_count(text, m) and not any(p[0] <= m.start() < p[1] for p in found):
+            found.append((m.start(), m.end("n"), _number(m.group("n")), False, m.start(), m.end("n")))
+    # "seven people, including three women": the three are part of the seven, not the group
+    # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
+    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on")):
+        found = [(p[0], p[1], None, p[3], p[4], p[5])
+                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
+                 or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
+    # "he and his wife", "Choe and his two sons": the one named first is a member of the list
+    if " and his " in lowered or " and her " in lowered:
+        for m in _one_person_res()[4].finditer(text):
+            if (m.group("pron") or not any(text.startswith(n, m.start()) for n in _not_names())) and not any(
+                    p[0] <= m.start() < p[1] for p in found):
+                found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Kuk Gi and Choe Chun Gil were tried": people named together are counted (a name alone
     # counts only where the trigger is about it, see _one_person_at)
     names = [m for m in _one_person_res()[3].finditer(text)
@@ -409,6 +453,13 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+_WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
+_SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
+_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of)\s+$", re.I)
+# (not "a teenager who watched South Korean dramas": watching is also the charge)
+_WITNESS_AFTER = re.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
+                            r"\s+(?:the\s+|a\s+|their\s+)?(?:public\s+)?(?:executions?|trials?|shootings?|hangings?))", re.I)
 # A people phrase followed by an active verb of punishment and its object is the agent of the event.
 _AGENT_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|have\s+|has\s+|had\s+)*(?:sentenced|arrested|detained|executed|gave|give|handed|fined|tried|"
@@ -465,6 +516,10 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
         """How many words of a number (or range of numbers) end at word `at - 1`."""
         n = 0
         while at - n > 0 and is_number(at - n - 1):
+            k = at - n - 1
+            if n and (_NUMBER_TOKEN.fullmatch(words[k + 1]) or (
+                    _NUMBER_TOKEN.fullmatch(words[k]) and lowered[k + 1] not in SCALES)):
+                break  # "In 2019 two men": a year, then the count ("3 thousand" stays one number)
             n += 1
         if n and at - n >= 2 and lowered[at - n - 1] in _RANGE_WORDS:
             k = number_ending(at - n - 1)
@@ -523,7 +578,8 @@ def _not_names() -> frozenset:
 @lru_cache(maxsize=None)
 def _bare_number_re() -> re.Pattern:
     lex = lexicon.load("subjects")
-    qty = _quantity((w for w in lex["number_words"] if w not in ("a", "an", "both")), digits=r"\d[\d,]*")
+    # the number words as a trie: this pattern is tried at every character of every event sentence
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an', 'both'))})"
     verbs = r"were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them"
     # "the nine were", "a family of five were": a number with no noun after it ("over 30 were" is left
     # alone: without its noun the number may count houses or hectares)
@@ -533,15 +589,53 @@ def _bare_number_re() -> re.Pattern:
         rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
-        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b))", re.I)
+        rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
+        # "three of the smugglers": counted only where people follow (read in _span_subjects)
+        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z]))", re.I)
 
 
 @lru_cache(maxsize=None)
-def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _punished_number_re() -> re.Pattern:
+    """A number with no noun where what is punished can only be people: "Three were executed", "two
+    got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
+    `object`); where the clause begins and which verb comes before are checked by _punished_count."""
+    lex = lexicon.load("subjects")
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an'))})"  # "Both were"
+    punished = _words_re(lex["punished_verbs"])
+    return re.compile(
+        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
+        rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
+        rf"|(?P<object>\s+(?:to|for)\s))", re.I)
+
+
+# Where a clause begins: "Three were shot", "..., 30 were arrested", "a source said two were fined".
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—–(]|\b(?:and|while|but|whereas|said|says|that))\s*$", re.I)
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+
+
+def _punished_count(text: str, m: re.Match) -> bool:
+    """The number of _punished_number_re counts people: a passive one opens its clause (after a
+    floor word at most: "over 30 were"; not "in 2019 were"); an object one follows its verb."""
+    lex = lexicon.load("subjects")
+    before = text[max(0, m.start() - 40):m.start()]
+    if m.group("object"):
+        last = _LAST_WORD.search(before)
+        return bool(last) and last.group(1).lower() in lex["punishing_verbs"]
+    lowered = before.lower()
+    for floor in lex["floor_words"]:
+        if lowered.endswith(floor + " ") and (len(lowered) == len(floor) + 1 or not lowered[-len(floor) - 2].isalnum()):
+            before = before[:-len(floor) - 1]
+            break
+    return bool(_CLAUSE_OPENING.search(before))
+
+
+@lru_cache(maxsize=None)
+def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(a pronoun or personal name that is the subject right before the trigger: "he was arrested",
     "Lim Ok Kyung was detained", "Mr. Hyon, the defence minister, was executed"; one that is the
     object right after it: "arrested him", "executed Jang Song Thaek"; a name given with an age:
-    "Kim Seung-mo, 61,"; a personal name anywhere: "Choe Chun Gil", "Mr. Ri")."""
+    "Kim Seung-mo, 61,"; a personal name anywhere: "Choe Chun Gil", "Mr. Ri"; one joined to his or
+    her kin: "he and his wife", "Choe and his two sons")."""
     lex = lexicon.load("subjects")
     titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
     name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
@@ -554,7 +648,24 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
     named = re.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
-    return before, after, aged, named
+    with_kin = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?=\s+and\s+(?:his|her)\s)")
+    return before, after, aged, named, with_kin
+
+
+# A trigger that opens with one of these is told of the one who is punished ("she received two
+# years", "he got life"), not of who punishes ("he sentenced them").
+_RECEIVING_VERB = re.compile(r"(?:received|receives|got|gets|faced|faces|served|serves)\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _receiver_re() -> re.Pattern:
+    """A pronoun or personal name right before a receiving verb: "She received", "Kim, 45, got"."""
+    lex = lexicon.load("subjects")
+    titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
+    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
+            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
+    return re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?"
+                      rf"\s+(?:(?:also|later|then|reportedly|eventually|each)\s+)?$")
 
 
 def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[int, int] | None:
@@ -563,6 +674,8 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     aux = _LEADING_AUX.match(text, trigger_at, sent[1])  # a trigger that opens with "was" ("was caught")
     end = aux.end() if aux else trigger_at
     m = before.search(text, max(sent[0], trigger_at - 160), end)
+    if m is None and _RECEIVING_VERB.match(text, trigger_at, sent[1]):
+        m = _receiver_re().search(text, max(sent[0], trigger_at - 160), trigger_at)  # "she received ..."
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         return m.start(), m.start() + len(m.group("pron") or m.group("name"))
     m = after.match(text, trigger_at, sent[1])
@@ -602,7 +715,11 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
         return a < b and bool(_CLAUSE_WORD.search(text, a, b))
 
-    best = min(phrases, key=lambda p: (p[2] is None, other_clause(p), distance(p)))
+    def whole(p):  # "Of the eight defendants, one was sentenced": the eight are not the group sentenced
+        return (p[1] < trigger_at and "," in text[p[1]:trigger_at]
+                and bool(_WHOLE_BEFORE.search(text, max(0, p[0] - 6), p[0])))
+
+    best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
     while first > 0 and _joined(text, phrases[first - 1], phrases[first]):
@@ -617,6 +734,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "two defectors, a mother and her daughter"
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
+        if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
+                and _BARE_PLURAL_AFTER_AND.fullmatch(text, members[0][1], members[1][1])):
+            return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
 
@@ -625,9 +745,12 @@ def _joined(text: str, a: tuple, b: tuple) -> bool:
     """b follows a in one list of people ("three men, two women"); "three of whom" is part of the
     group before it, not more people."""
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
-            and not _PART_OF.match(text, b[0], b[1]))
+            and not _PART_OF.match(text, b[0], b[1])
+            # "Of the eight defendants, one was sentenced": the whole, then a part of it
+            and not _WHOLE_BEFORE.search(text, max(0, a[0] - 6), a[0]))
 
 
+_BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
 _PART_OF = re.compile(r"\S+\s+of\s+(?:them|those|these|whom|which|the)\b", re.I)
 
 
@@ -738,15 +861,20 @@ def _closure_re() -> re.Pattern:
     return lexicon.alternation(lexicon.load("charges")["closure_context"]["cues"])
 
 
-def choose_penalty(sentence: str) -> Penalty | None:
+# The kinds a term in months belongs to (a death sentence, a life term or a fine has none).
+TERM_KINDS = ("prison", "labor_training", "other")
+
+
+def choose_penalty(sentence: str, bare_terms: bool = True) -> Penalty | None:
     """The most severe penalty kind the sentence names, and its term in months: "at least six
-    months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60."""
-    found = _sentence_penalty(sentence)
+    months" is 6 to null, "up to five years" null to 60, "from six months ... to five years" 6 to 60.
+    `bare_terms`: a term with no kind named ("sentenced to 10 years") is a penalty of its own."""
+    found = _sentence_penalty(sentence, bare_terms)
     return copy.copy(found) if found is not None else None
 
 
 @lru_cache(maxsize=512)
-def _sentence_penalty(sentence: str) -> Penalty | None:
+def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     lex = lexicon.load("penalties")
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
@@ -756,7 +884,14 @@ def _sentence_penalty(sentence: str) -> Penalty | None:
         if m:
             kinds.append((lex[kind]["rank"], kind, m.group(0)))
     if not kinds:
-        return None
+        # "sentenced to 10 years", "a 15-year sentence": a term with no kind named is a prison
+        # term, or labour training below the threshold ("sentenced to six months")
+        if not bare_terms or not _term_readings(sentence)[0]:
+            return None
+        low, high = _term_bounds(sentence)
+        longest = max(m for m in (low, high) if m is not None)
+        kind = "prison" if longest >= lex["terms"]["labor_prison_threshold_months"] else "labor_training"
+        return Penalty(kind=kind, min_months=low, max_months=high, text="")
     low, high = _term_bounds(sentence)
     kinds.sort()
     rank, kind, words = kinds[0]
@@ -768,36 +903,46 @@ def _sentence_penalty(sentence: str) -> Penalty | None:
             and longest >= lex["terms"]["labor_prison_threshold_months"]):
         # "years of forced labor" is a reform-through-labor (prison) term
         kind = "prison"
-    if kind in ("death", "life_imprisonment", "political_prison_camp", "banishment", "fine", "discipline"):
+    if kind not in TERM_KINDS:
         low = high = None
     return Penalty(kind=kind, min_months=low, max_months=high, text=words)
 
 
-def _terms(sentence: str) -> list[int]:
-    """Every term the sentence names, in months."""
-    return [months for months, _ in _term_mentions(sentence)]
-
-
 def _term_mentions(sentence: str) -> list[tuple[int, str]]:
-    """(months, "exact" | "lower" | "upper") for each term the sentence names."""
+    """(months, "exact" | "lower" | "upper") for each term the sentence names. A bare "for two
+    years" counts only where no term is told with a verb or a punishment word ("smuggled for ten
+    years before he was sentenced to five years in prison" is five years)."""
+    told, loose = _term_readings(sentence)
+    return told or loose
+
+
+def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(the terms told with a verb of sentencing or a punishment word: "sentenced to 10 years", "a
+    15-year sentence", "five years in prison"; those told only as "for two years")."""
+    lowered = sentence.lower()
+    if "year" not in lowered and "month" not in lowered and "decade" not in lowered and "yr" not in lowered:
+        return [], []  # no unit, no term (most sentences: skip the scan)
     single, span, bounds = _term_res()
-    found, taken = [], []
+    found, loose, taken = [], [], []
     for m in span.finditer(sentence):
-        unit = 12 if m.group("u").lower().startswith("year") else 1
-        a, b = _number(m.group("a")), _number(m.group("b"))
-        if a and b and a < b:
-            found += [(a * unit, "exact"), (b * unit, "exact")]
+        b = _months(m.group("b"), m.group("u"))
+        a = _months(m.group("a"), m.group("ua") or m.group("u"))
+        if a and b and m.group("ua") and m.group("join").lower() == "and" and a > b:
+            found.append((a + b, "exact"))  # "one year and six months"
+            taken.append(m.span())
+        elif a and b and a < b:
+            found += [(a, "exact"), (b, "exact")]
             taken.append(m.span())
     for m in single.finditer(sentence):
         k = next(k for k in ("0", "", "1") if m.group(f"n{k}"))
         if any(a <= m.start(f"n{k}") < b for a, b in taken):
             continue
-        value = _number(m.group(f"n{k}"))
-        if value:
+        months = _months(m.group(f"n{k}"), m.group(f"u{k}"), bool(m.group(f"ha{k}") or m.group(f"hb{k}")))
+        if months:
             before = bounds.search(sentence, max(0, m.start(f"n{k}") - 25), m.start(f"n{k}"))
             how = "exact" if before is None else ("lower" if before.group("lower") else "upper")
-            found.append((value * (12 if m.group(f"u{k}").lower().startswith("y") else 1), how))
-    return found
+            (loose if k == "1" else found).append((months, how))
+    return found, loose
 
 
 def _term_bounds(sentence: str) -> tuple[int | None, int | None]:
@@ -1319,12 +1464,17 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     clauses: list[list] = []  # [start, end, penalty]
     pending = s  # where the words not yet in a clause begin
     for a, b in zip(bounds, bounds[1:]):
-        penalty = choose_penalty(text[a:b]) if b > a else None
+        # a term with no kind word is told below as of the kind named before it
+        penalty = choose_penalty(text[a:b], bare_terms=False) if b > a else None
         if penalty is None and clauses and b > a and CLAUSE_VERB.search(text, a, b):
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
             low, high = _term_bounds(text[a:b])
-            if low is not None or high is not None:
+            if clauses[-1][2].kind not in TERM_KINDS:
+                # "two got life sentences, and seven were given terms of 10 years": a kind without
+                # terms lends none; the term is a kind of its own
+                penalty = choose_penalty(text[a:b])
+            elif low is not None or high is not None:
                 penalty = Penalty(kind=clauses[-1][2].kind, min_months=low, max_months=high, text=text[a:b].strip())
         # a clause is another group's when it names its own people ("two got life sentences", "his
         # wife received ten years", "gave the other six ..."); "were dismissed and sent with their
@@ -1343,9 +1493,10 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     out = []
     for a, b, penalty in clauses:
         part = copy.copy(ev)
-        part.penalty = choose_penalty(text[a:b]) or penalty
+        part.penalty = choose_penalty(text[a:b], bare_terms=False) or penalty
         part.trigger = (a, b)
-        part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), a, excluded)
+        verb = CLAUSE_VERB.search(text, a, b)  # the clause's people are nearest its verb
+        part.subjects_text, part.subjects_count = choose_subjects(text, (a, b), verb.start() if verb else a, excluded)
         part.charges = choose_charges(text[a:b], text) or list(ev.charges)
         out.append(part)
     return out
@@ -1367,6 +1518,41 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
         part.place = place
         out.append(part)
     return out
+
+
+# Punishments a sentence may tell of a group the sentence before it counted ("They were executed").
+REFERRING_TYPES = {"arrest", "trial", "sentence", "execution"}
+# "they were later executed", "both of them were sent", "sent them to", "the punishment given to them"
+_REFERENCE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them)\s+(?:were|had been|have been|are|got|received|faced)"
+                               r"\s+(?:[a-z]+\s+){0,2}$")
+_REFERENCE_AFTER = re.compile(r"[\w-]+(?:\s+[a-z]+)?\s+(?:to\s+)?them\b")
+
+
+def _plural_reference(text: str, sent: tuple[int, int], trigger_at: int) -> bool:
+    """The trigger is told of "they" or "them": people named before the sentence."""
+    aux = _LEADING_AUX.match(text, trigger_at, sent[1])
+    end = aux.end() if aux else trigger_at
+    return bool(_REFERENCE_BEFORE.search(text, max(sent[0], trigger_at - 50), end)
+                or _REFERENCE_AFTER.match(text, trigger_at, sent[1]))
+
+
+def _group_before(doc: Document, sent: tuple[int, int], excluded, subjects_of: dict) -> tuple[str, int] | None:
+    """The one counted group of the sentence before `sent` (None when it counts none, or several
+    groups: "Police arrested 40 people; 12 were released" leaves "they" unresolved)."""
+    i = doc.sentences.index(sent) if sent in doc.sentences else 0
+    if i == 0:
+        return None
+    before = doc.sentences[i - 1]
+    if before not in subjects_of:
+        subjects_of[before] = find_subjects(doc.text, before, excluded)
+    counted = [p for p in subjects_of[before] if p[2] is not None]
+    if not counted:
+        return None
+    words, count = choose_subjects(doc.text, before, before[0], excluded, subjects_of[before], person_ok=False)
+    at = doc.text.find(words, before[0], before[1]) if words else -1
+    if count is None or at < 0 or any(not (at <= p[0] and p[1] <= at + len(words)) and p[2] != count for p in counted):
+        return None
+    return words, count
 
 
 # ---------- the stage ----------
@@ -1391,6 +1577,10 @@ def run(doc: Document) -> Document:
             subjects_of[sent] = find_subjects(doc.text, sent, excluded)
         ev.subjects_text, ev.subjects_count = choose_subjects(doc.text, sent, ev.trigger[0], excluded,
                                                               subjects_of[sent], person_ok=ev.type in CHARGE_TYPES)
+        if ev.subjects_count is None and ev.type in REFERRING_TYPES and _plural_reference(doc.text, sent, ev.trigger[0]):
+            # "Two smugglers were arrested in May. They were sentenced to five years": the two
+            ev.subjects_text, ev.subjects_count = _group_before(doc, sent, excluded, subjects_of) or (
+                ev.subjects_text, None)
         if ev.type in CHARGE_TYPES:
             ev.charges = clause_charges(doc.text, sent, ev.trigger, excluded)
             if not ev.charges and ev.type != "prohibited_activity":

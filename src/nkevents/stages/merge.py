@@ -8,6 +8,7 @@ handed down at a reported trial take the trial's date, place and court when they
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from nkevents.model import Document, Event
@@ -64,7 +65,7 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
-            and a.subjects_count != b.subjects_count):
+            and a.subjects_count != b.subjects_count and not _member_of(a, b) and not _member_of(b, a)):
         return False
     if not _penalties_agree(a, b):
         return False
@@ -85,6 +86,29 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
     return True
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _member_of(part: Event, whole: Event) -> bool:
+    """The smaller group is named inside the larger one: "Kim" in "Kim and his wife", "a man" in
+    "a man and two women" (the same people told again, not another group)."""
+    if not part.subjects_text or not whole.subjects_text or part.subjects_count >= whole.subjects_count:
+        return False
+    words = [w.lower() for w in _WORD.findall(part.subjects_text)]
+    return bool(words) and re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, words)) + r"(?![\w-])",
+                                     whole.subjects_text, re.I) is not None
+
+
+PRONOUNS = {"he", "she", "him", "they", "them"}
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    """The two mentions name the same people: the same words, or a pronoun for the ones told before
+    ("A senior official ..." then "He ..."; not "one official" and "another official")."""
+    ta, tb = (" ".join((e.subjects_text or "").lower().split()) for e in (a, b))
+    return bool(ta) and bool(tb) and (ta == tb or ta in PRONOUNS or tb in PRONOUNS)
+
+
 def _penalties_agree(a: Event, b: Event) -> bool:
     """Same kind and term, or one says less than the other ("a month of disciplinary labor" and
     "disciplinary labor"). An unspecified punishment ("punished") of an uncounted group joins any."""
@@ -92,6 +116,9 @@ def _penalties_agree(a: Event, b: Event) -> bool:
     if not pa or not pb:
         return True
     if pa.kind != pb.kind:
+        if "discipline" in (pa.kind, pb.kind) and a.subjects_count is not None and a.subjects_count == b.subjects_count \
+                and _same_people(a, b):
+            return True  # "was dismissed" ... "he was dismissed and sent to a mine": one group, the graver kind
         vague = [e for e, p in ((a, pa), (b, pb)) if p.kind == "other"]
         return len(vague) == 1 and vague[0].subjects_count is None
     if None in (pa.min_months, pb.min_months):
@@ -105,14 +132,16 @@ def _absorb(keep: Event, other: Event) -> None:
     if keep.modality != other.modality and other.date is not None and keep.date is None:
         keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)
-    if keep.subjects_count is None and other.subjects_count is not None:
-        keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count
+    if keep.subjects_count is None and other.subjects_count is not None or (
+            other.subjects_count is not None and keep.subjects_count is not None and _member_of(keep, other)):
+        keep.subjects_text, keep.subjects_count = other.subjects_text, other.subjects_count  # the whole group
     elif keep.subjects_text is None:
         keep.subjects_text = other.subjects_text
     keep.charges = keep.charges + [c for c in other.charges if c not in keep.charges]
     if len(keep.charges) > 1 and "anti_socialist" in keep.charges:
         keep.charges.remove("anti_socialist")  # only where no more specific charge is given (events.md)
     if other.penalty and (keep.penalty is None or keep.penalty.kind == "other"
+                          or (keep.penalty.kind == "discipline" and other.penalty.kind not in ("other", "discipline"))
                           or (keep.penalty.kind == other.penalty.kind and keep.penalty.min_months is None)):
         keep.penalty = other.penalty
     keep.confidence = min(0.97, max(keep.confidence, other.confidence) + 0.03)
