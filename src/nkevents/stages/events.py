@@ -140,12 +140,19 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
         found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
+    if (found.keys() - GENERIC_KEEPS and not is_headline(sentence)
+            and _sentence_cue("generic_present").search(sentence)):
+        # "North Korea routinely executes people for ...": the state's practice, not an occurrence
+        found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
     if found.keys() & THREATENED and _cue("hypothetical").search(sentence):
         # "those who ... will be executed": a threat, which is the content of a directive or policy
         found = {t: m for t, m in found.items() if t not in THREATENED}
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ]):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
+    for typ in ("execution", "sentence", "trial"):
+        if typ in found and _foreign_court(sentence, found[typ]):
+            del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
     if "arrest" in found and _describes_the_punished(sentence, found["arrest"], found):
         del found["arrest"]  # "the people caught with phones were sentenced to 11 years"
     if "execution" in found and "sentence" in found:
@@ -216,6 +223,20 @@ def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
     m = _foreign_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
     # "trains between Pyongyang and Beijing have resumed": a place the measure concerns, not its subject
     return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
+
+
+def _foreign_court(sentence: str, trigger: re.Match) -> bool:
+    """A foreign state, court or police force is the subject right before a punishment verb ("China
+    executed", "a South Korean court has sentenced"). Only right before it: "Seoul said two officials
+    were executed" reports North Korea's punishment."""
+    m = _foreign_right_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
+    return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
+
+
+@lru_cache(maxsize=None)
+def _foreign_right_before() -> re.Pattern:
+    body = "|".join(lexicon.load("triggers")["foreign_subjects"])
+    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
 
 
 PLACE_PREPOSITION = re.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
