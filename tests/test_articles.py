@@ -69,6 +69,22 @@ def has(events, typ, **want) -> bool:
     ("a12.txt", "sentence", {"count": 2, "penalty": ("banishment", None, None)}),
     ("a12.txt", "other", {"date": "2023-09-03"}),
     ("a12.txt", "arrest", {"actors": {"prosecutor"}}),
+    # a firing squad after a people's trial, prison terms "handed" and "got" at the same trial
+    ("a13.txt", "execution", {"date": "2024-03-02", "place": "kp.north-hamgyong.hoeryong", "count": 3}),
+    ("a13.txt", "trial", {"date": "2024-03-02", "place": "kp.north-hamgyong.hoeryong"}),
+    ("a13.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
+    ("a13.txt", "sentence", {"count": 1, "penalty": ("prison", 60, 60)}),
+    # a farming battle students and workers are called out to
+    ("a14.txt", "mobilization", {"place": "kp.south-pyongan.pyongsong"}),
+    # an execution dated relative to the trial, at the airfield of the city, not the source's province
+    ("a15.txt", "trial", {"date": "2023-10-12", "place": "kp.ryanggang.hyesan", "count": 4}),
+    ("a15.txt", "execution", {"date": "2023-10-15", "place": "kp.ryanggang.hyesan", "count": 2}),
+    ("a15.txt", "sentence", {"count": 2, "penalty": ("prison", 120, 120)}),
+    ("a15.txt", "arrest", {"date": "2023-08-01", "place": "kp.ryanggang.pochon"}),
+    # an arrest last week, a trial to come next month, an execution last year
+    ("a16.txt", "arrest", {"date": "2024-03-04", "place": "kp.north-hamgyong.musan", "count": 1}),
+    ("a16.txt", "trial", {"date": "2024-04-01", "modality": "planned"}),
+    ("a16.txt", "execution", {"date": "2023-01-01", "place": "kp.north-hamgyong.chongjin"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -85,3 +101,12 @@ def test_the_events_a_careful_reader_records(name, typ, want):
 ])
 def test_what_is_not_recorded(name, typ):
     assert not has(events_of(name), typ)
+
+
+@pytest.mark.parametrize("name, typ, count", [
+    ("a13.txt", "execution", 1),     # headline, lead and quote tell one execution; the NGO tally is background
+    ("a14.txt", "mobilization", 1),  # "every spring ..." is the practice, not another campaign
+    ("a16.txt", "arrest", 1),        # "she was taken to the security office" is the same arrest
+])
+def test_one_event_per_occurrence(name, typ, count):
+    assert sum(e.type == typ for e in events_of(name)) == count

@@ -279,6 +279,10 @@ PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
 OPENING = 20
 
 
+# Occurrences reported as done; a date after the report's own cannot be theirs.
+DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
+
+
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
     """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
     candidates, announced = [], []
@@ -293,6 +297,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if ev.type in DONE_TYPES and doc.published and ev.modality == "asserted":
+        # what has happened happened by the report's day: "arrested last week ... will face a trial
+        # next month" dates the arrest by last week, not by the trial to come
+        candidates = [d for d in candidates if d.date_start.startswith("--") or d.date_start <= doc.published]
     if not candidates:
         return None
     t = ev.trigger[0]
@@ -1094,6 +1102,7 @@ def run(doc: Document) -> Document:
         if ev.type == "market" and ev.place_basis != "sentence":
             # a price is local to where it was quoted; a sentence naming no place gives a national figure
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
+        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         ev.date = choose_date(doc, ev, sent)
         ev.date_basis = "sentence" if ev.date else None
         ev.context_date = None if ev.date else context_date(doc, sent)
@@ -1106,7 +1115,6 @@ def run(doc: Document) -> Document:
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         ev.actors = choose_actors(doc.text, sent, ev, excluded)
-        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
