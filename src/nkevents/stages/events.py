@@ -236,7 +236,9 @@ def _foreign_court(sentence: str, trigger: re.Match) -> bool:
 @lru_cache(maxsize=None)
 def _foreign_right_before() -> re.Pattern:
     body = "|".join(lexicon.load("triggers")["foreign_subjects"])
-    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
+    # ("a Chinese court in Liaoning executed")
+    where = r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[Pp]rovince)?)?"
+    return re.compile(rf"(?<![\w-])(?:{body}){where}(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
 
 
 PLACE_PREPOSITION = re.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
