@@ -91,6 +91,8 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
         places = start_places(sentence).get("policy")
     where = lexicon.prefix_patterns("triggers", "policy") if places is not None else None
     for m in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, places):
+        if standing_ban(sentence, m):
+            continue
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
         # words that go on describing the first ("a policy to allow those released to work")
@@ -98,6 +100,15 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
             kinds.add(kind)
             out.append((m, kind))
     return out
+
+
+# "bans", "prohibits": the present tense puts a measure in force only in a headline ("N. Korea Bans
+# ..."); in the body it tells a standing condition ("the government ... bans independent media").
+PRESENT_BANS = {"bans", "prohibits", "outlaws", "forbids"}
+
+
+def standing_ban(sentence: str, trigger: re.Match) -> bool:
+    return trigger.group(0).lower() in PRESENT_BANS and not is_headline(sentence)
 
 
 CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
@@ -134,6 +145,12 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         m = _first_trigger(where or pats["patterns"], pats["exclude"], sentence, at)
         if m:
             found[typ] = m
+    if "policy" in found and standing_ban(sentence, found["policy"]):
+        others = policy_triggers(sentence, places.get("policy"))
+        if others:
+            found["policy"] = others[0][0]
+        else:
+            del found["policy"]
     if not found or _sentence_cue("unknown").search(sentence):
         return {}
     # (each cue is searched only when it could remove something)
