@@ -85,6 +85,15 @@ def has(events, typ, **want) -> bool:
     ("a16.txt", "arrest", {"date": "2024-03-04", "place": "kp.north-hamgyong.musan", "count": 1}),
     ("a16.txt", "trial", {"date": "2024-04-01", "modality": "planned"}),
     ("a16.txt", "execution", {"date": "2023-01-01", "place": "kp.north-hamgyong.chongjin"}),
+    # "two women who had been arrested ... were executed on Jan. 15": the arrest is November's
+    ("a17.txt", "execution", {"date": "2024-01-15", "place": "kp.ryanggang.hyesan", "count": 2}),
+    ("a17.txt", "arrest", {"date": "2023-11-01", "count": 2, "actors": {"mss"}}),
+    ("a17.txt", "trial", {"date": "2024-01-15", "place": "kp.ryanggang.hyesan"}),
+    # a government report: one execution told twice, another year's executions, the practice
+    ("a18.txt", "execution", {"date": "2022-01-01", "place": "kp.south-hwanghae", "count": 1}),
+    ("a18.txt", "execution", {"date": "2021-01-01"}),
+    # a spy agency's briefing: the headline's execution and the lead's are one
+    ("a19.txt", "execution", {"date": "2023-08-01", "count": 30}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -107,6 +116,11 @@ def test_what_is_not_recorded(name, typ):
     ("a13.txt", "execution", 1),     # headline, lead and quote tell one execution; the NGO tally is background
     ("a14.txt", "mobilization", 1),  # "every spring ..." is the practice, not another campaign
     ("a16.txt", "arrest", 1),        # "she was taken to the security office" is the same arrest
+    ("a17.txt", "arrest", 1),        # told in a relative clause, then with its own date
+    ("a17.txt", "mobilization", 0),  # residents mobilized to watch are the audience
+    ("a17.txt", "sentence", 0),      # "the judge read out the verdict" of the execution
+    ("a18.txt", "execution", 2),     # not "continues to execute people", not "used to instill fear"
+    ("a19.txt", "execution", 1),     # not "routinely executes officials"
 ])
 def test_one_event_per_occurrence(name, typ, count):
     assert sum(e.type == typ for e in events_of(name)) == count

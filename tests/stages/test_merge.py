@@ -171,3 +171,12 @@ def test_a_trial_no_sentence_dates_happened_when_its_outcome_was_handed_down():
     sentence = ev("sentence", 0, date=day("2016-03-16"), date_basis="sentence", penalty=Penalty("prison", 180, 180))
     merge.trial_date_from_outcomes([sentence, trial])
     assert (trial.date.date_start, trial.date_basis) == ("2016-03-16", "event")
+
+
+def test_a_verdict_naming_no_punishment_joins_the_execution():
+    text = "Two men were executed. The judge read out the verdict. A third was sentenced."
+    execution = Event(type="execution", evidence=[(0, 22)], trigger=(13, 21), subjects_count=2)
+    verdict = Event(type="sentence", evidence=[(23, 54)], trigger=(46, 53), subjects_count=1)
+    sentenced = Event(type="sentence", evidence=[(55, 77)], trigger=(67, 76))
+    kept = merge.fold_death_sentences([execution, verdict, sentenced], text)
+    assert kept == [execution, sentenced] and execution.subjects_count == 2

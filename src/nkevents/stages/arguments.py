@@ -279,6 +279,11 @@ PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
 OPENING = 20
 
 
+# A relative clause in the perfect ("who had been arrested", "that have been detained") and the main
+# verb that ends it.
+RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|get)\s", re.I)
+
 # Occurrences reported as done; a date after the report's own cannot be theirs.
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
@@ -301,6 +306,13 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # what has happened happened by the report's day: "arrested last week ... will face a trial
         # next month" dates the arrest by last week, not by the trial to come
         candidates = [d for d in candidates if d.date_start.startswith("--") or d.date_start <= doc.published]
+    relative = RELATIVE_BEFORE.search(doc.text, max(sent[0], ev.trigger[0] - 30), ev.trigger[0])
+    if relative:
+        # "two women who had been arrested for trafficking were executed on Jan. 15": the clause
+        # ends at the main verb, and a date after it is the main verb's
+        main = MAIN_VERB.search(doc.text, ev.trigger[1], sent[1])
+        if main:
+            candidates = [d for d in candidates if d.start < main.start()]
     if not candidates:
         return None
     t = ev.trigger[0]

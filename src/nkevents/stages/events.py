@@ -172,6 +172,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
             del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
     if "arrest" in found and _describes_the_punished(sentence, found["arrest"], found):
         del found["arrest"]  # "the people caught with phones were sentenced to 11 years"
+    if "mobilization" in found and found.keys() & {"execution", "trial"}:
+        del found["mobilization"]  # "3,000 residents mobilized for the occasion": the audience
     if "execution" in found and "sentence" in found:
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):

@@ -8,6 +8,7 @@ handed down at a reported trial take the trial's date, place and court when they
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from nkevents.model import Document, Event
@@ -22,6 +23,7 @@ PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
 TRIAL_OUTCOMES = {"sentence", "execution"}
+VERDICT = re.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
 COUNTED_GROUPS = {"arrest", "sentence", "execution", "hardship"}
 
@@ -257,20 +259,23 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def fold_death_sentences(events: list[Event]) -> list[Event]:
+def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
-    execution is an `execution`, not a `sentence`): its mention joins the execution."""
+    execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
+    verdict that names no punishment ("the judge read out the verdict")."""
     executions = [e for e in events if e.type == "execution"]
     kept = []
     for ev in events:
-        if ev.type == "sentence" and ev.penalty is not None and ev.penalty.kind == "death":
+        bare_verdict = (ev.type == "sentence" and ev.penalty is None and ev.trigger is not None
+                        and VERDICT.search(text, ev.trigger[0], ev.trigger[1]) is not None)
+        if ev.type == "sentence" and (bare_verdict or (ev.penalty is not None and ev.penalty.kind == "death")):
             match = next((x for x in executions if _place_compatible(x, ev, exact=False) and _date_compatible(x, ev)
-                          and (x.subjects_count is None or ev.subjects_count is None
+                          and (bare_verdict or x.subjects_count is None or ev.subjects_count is None
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
                 _fill_gaps(match, ev)
-                if match.subjects_count is None and ev.subjects_count is not None:
+                if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
                 continue
         kept.append(ev)
@@ -278,7 +283,7 @@ def fold_death_sentences(events: list[Event]) -> list[Event]:
 
 
 def run(doc: Document) -> Document:
-    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])))
+    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])), doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
