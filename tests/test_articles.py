@@ -94,6 +94,14 @@ def has(events, typ, **want) -> bool:
     ("a18.txt", "execution", {"date": "2021-01-01"}),
     # a spy agency's briefing: the headline's execution and the lead's are one
     ("a19.txt", "execution", {"date": "2023-08-01", "count": 30}),
+    # an open trial, terms "condemned to", "received sentences of", "handed"
+    ("a20.txt", "trial", {"date": "2024-03-08", "place": "kp.north-hamgyong.chongjin", "count": 7}),
+    ("a20.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
+    ("a20.txt", "sentence", {"count": 5, "penalty": ("prison", 60, 84)}),
+    ("a20.txt", "sentence", {"count": 1, "penalty": ("labor_training", 12, 12)}),
+    # "stood trial", and an arrest "two weeks after" which the trial came
+    ("a21.txt", "trial", {"date": "2024-02-03", "place": "kp.kaesong", "count": 3}),
+    ("a21.txt", "arrest", {"date": "2024-01-20"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)

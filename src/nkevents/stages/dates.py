@@ -828,6 +828,9 @@ def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
     return None
 
 
+# what may stand between a date and an "N days after ..." set beside it
+APPOSED = re.compile(r"\s*[,–—-]\s*")
+
 # how far after "the day after" a date may follow and be the one it counts from
 AFTER_REACH = 40
 
@@ -854,6 +857,11 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
             if not earlier:
                 continue
             anchor = earlier[-1]
+            if not m.group("fixed") and m.group(0).lower().rstrip().endswith("after") \
+                    and APPOSED.fullmatch(text, anchor.end, m.start()):
+                # "the trial took place on Feb. 3, two weeks after the men were arrested": the
+                # clause after "after" is two weeks before the date it is set beside
+                days = -days
         shifted = _shift(anchor, days)
         if shifted:
             out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=shifted[0],
