@@ -514,3 +514,31 @@ def test_a_year_of_labour_training_stays_labour_training():
     penalty = arguments.choose_penalty("She was given a year of labour training because she was a minor.")
     assert (penalty.kind, penalty.min_months) == ("labor_training", 12)
     assert arguments.choose_penalty("He got two years of forced labour.").kind == "prison"
+
+
+def _date_of(text, published, etype):
+    from nkevents.model import Document
+    from nkevents.stages import arguments, dates, events, sentences
+    doc = Document(text=text, published=published)
+    for stage in (sentences, dates, events, arguments):
+        stage.run(doc)
+    found = [e for e in doc.events if e.type == etype]
+    return found[0].date.date_start if found and found[0].date else None
+
+
+@pytest.mark.parametrize("text, published, etype, expected", [
+    # a date in a clause about another event after the trigger is that event's
+    ("The regime executed 20 officials after extensive flooding in late July killed hundreds.", "2024-09-04",
+     "execution", None),
+    ("Police arrested two cadres following a party plenum on June 3.", "2024-07-01", "arrest", None),
+    # the same day told by "after a trial", "after being caught"
+    ("Two men were shot after a public trial on March 2.", "2024-03-15", "execution", "2024-03-02"),
+    ("She was detained after being caught with a phone on May 5.", "2024-06-01", "arrest", "2024-05-05"),
+    # a relative clause in the perfect takes no date after its main verb
+    ("Two women who had been arrested for trafficking were executed on Jan. 15.", "2024-02-01", "arrest", None),
+    ("A man who had been arrested in December was executed on Jan. 15.", "2024-02-01", "arrest", "2023-12-01"),
+    # what is reported as done is not dated by what is still to come
+    ("A woman was arrested and will stand trial next month.", "2024-03-15", "arrest", None),
+])
+def test_the_date_of_the_clause_the_trigger_is_in(text, published, etype, expected):
+    assert _date_of(text, published, etype) == expected

@@ -284,6 +284,12 @@ OPENING = 20
 RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|get)\s", re.I)
 
+# "after" (or "following") and a noun phrase naming another kind of event, before the date ("after
+# extensive flooding in late July", "following a party plenum on June 3"); "after a trial on ...",
+# "after being caught on ..." tell the same day and keep it.
+AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\b)(?:[\w-]+\s+){0,3}?"
+                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech)\b", re.I)
+
 # Occurrences reported as done; a date after the report's own cannot be theirs.
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
@@ -313,6 +319,11 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         main = MAIN_VERB.search(doc.text, ev.trigger[1], sent[1])
         if main:
             candidates = [d for d in candidates if d.start < main.start()]
+    if ev.type in DONE_TYPES:
+        # "executed officials after extensive flooding in late July killed thousands": a date in a
+        # clause that opens with "after" after the trigger is that clause's event's
+        candidates = [d for d in candidates
+                      if d.start < ev.trigger[1] or not AFTER_CLAUSE.search(doc.text, ev.trigger[1], d.start)]
     if not candidates:
         return None
     t = ev.trigger[0]
