@@ -542,3 +542,9 @@ def _date_of(text, published, etype):
 ])
 def test_the_date_of_the_clause_the_trigger_is_in(text, published, etype, expected):
     assert _date_of(text, published, etype) == expected
+
+
+def test_a_date_of_a_measure_taking_effect_is_not_the_punishments():
+    text = "The execution happened right before the emergency measures took effect around Nov. 20."
+    assert _date_of(text, "2020-12-01", "execution") is None
+    assert _date_of("He was shot on Nov. 28, before the new rules took effect.", "2020-12-01", "execution") == "2020-11-28"

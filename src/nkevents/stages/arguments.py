@@ -288,7 +288,9 @@ MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|ge
 # extensive flooding in late July", "following a party plenum on June 3"); "after a trial on ...",
 # "after being caught on ..." tell the same day and keep it.
 AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\b)(?:[\w-]+\s+){0,3}?"
-                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech)\b", re.I)
+                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech)\b"
+                          # "... right before the emergency measures took effect around 20 November"
+                          r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
 
 # Occurrences reported as done; a date after the report's own cannot be theirs.
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
