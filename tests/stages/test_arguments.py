@@ -548,3 +548,17 @@ def test_a_date_of_a_measure_taking_effect_is_not_the_punishments():
     text = "The execution happened right before the emergency measures took effect around Nov. 20."
     assert _date_of(text, "2020-12-01", "execution") is None
     assert _date_of("He was shot on Nov. 28, before the new rules took effect.", "2020-12-01", "execution") == "2020-11-28"
+
+
+def _place_of(text, etype):
+    from nkevents.pipeline import extract
+    found = [e for e in extract(text, published="2024-03-15").events if e.type == etype]
+    return found[0].place.id if found and found[0].place else None
+
+
+def test_a_datelines_place_is_where_the_report_was_filed():
+    text = ("PYONGYANG: North Korea executed a 22-year-old man from South Hwanghae province in 2022 for "
+            "distributing films, according to a report.")
+    assert _place_of(text, "execution") == "kp.south-hwanghae"
+    assert _place_of("PYONGYANG: North Korea executed a man in 2022 for distributing films.", "execution") == "kp"
+    assert _place_of("Police in Pyongyang arrested two men last week.", "arrest") == "kp.pyongyang"

@@ -199,8 +199,8 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     gaz = Gazetteer.load()
     t0, t1 = ev.trigger
     # "North Korea" names only the country: any more specific place, even from context, is better
-    mentions = sorted((m for m in doc.place_mentions + doc.landmark_mentions if m.place.level != "country"),
-                      key=lambda m: m.start)
+    mentions = sorted((m for m in doc.place_mentions + doc.landmark_mentions
+                       if m.place.level != "country" and not _is_dateline(doc.text, m)), key=lambda m: m.start)
     in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
     if named:
@@ -239,6 +239,17 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         return doc.source_place, "source"
     country = gaz.get("kp")
     return (country, "country") if country else (None, None)
+
+
+# A dateline's place ("PYONGYANG:", "HYESAN, March 3 (RFA) --") is where the report was filed.
+DATELINE_AFTER = re.compile(r"\s*(?::|,\s*\w|\s*\(\w|\s+[-–—])")
+LINE_START = re.compile(r"(?:^|\n)[\s(\[]*$")
+
+
+def _is_dateline(text: str, m) -> bool:
+    name = text[m.start:m.end]
+    return (name.isupper() and len(name) > 2 and LINE_START.search(text, max(0, m.start - 5), m.start) is not None
+            and DATELINE_AFTER.match(text, m.end) is not None)
 
 
 def _same_sentence(doc: Document, a: int, b: int) -> bool:
