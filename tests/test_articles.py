@@ -102,6 +102,8 @@ def has(events, typ, **want) -> bool:
     # "stood trial", and an arrest "two weeks after" which the trial came
     ("a21.txt", "trial", {"date": "2024-02-03", "place": "kp.kaesong", "count": 3}),
     ("a21.txt", "arrest", {"date": "2024-01-20"}),
+    # a closure announced on Wednesday that "took effect on Tuesday"
+    ("a22.txt", "policy", {"date": "2024-03-12", "place": "kp"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)

@@ -180,3 +180,13 @@ def test_a_verdict_naming_no_punishment_joins_the_execution():
     sentenced = Event(type="sentence", evidence=[(55, 77)], trigger=(67, 76))
     kept = merge.fold_death_sentences([execution, verdict, sentenced], text)
     assert kept == [execution, sentenced] and execution.subjects_count == 2
+
+
+def test_a_day_the_mention_gives_beats_the_day_a_measure_was_announced():
+    announced = ev("policy", 0, date=DateMention(0, 5, "Wednesday", "2020-01-22", "2020-01-22", "day"), date_basis="announced")
+    told = ev("policy", 50, date=DateMention(50, 57, "Tuesday", "2020-01-21", "2020-01-21", "day"), date_basis="sentence")
+    assert merge._date_compatible(announced, told)
+    merge._fill_gaps(announced, told)
+    assert announced.date.date_start == "2020-01-21"
+    later = ev("policy", 90, date=DateMention(90, 97, "Friday", "2020-01-24", "2020-01-24", "day"), date_basis="sentence")
+    assert not merge._date_compatible(told, later)

@@ -42,6 +42,10 @@ def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
 def _date_compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return True
+    for x, y in ((a, b), (b, a)):
+        # in force as of the day it was announced: begun on or before it
+        if x.date_basis == "announced" and y.date_basis != "announced" and "--" not in (x.date.date_end[:2], y.date.date_start[:2]):
+            return y.date.date_start <= x.date.date_end
     if "--" in (a.date.date_start[:2], b.date.date_start[:2]):
         return a.date.date_start[-5:] <= b.date.date_end[-5:] and b.date.date_start[-5:] <= a.date.date_end[-5:]
     return a.date.date_start <= b.date.date_end and b.date.date_start <= a.date.date_end
@@ -150,7 +154,9 @@ def _take_place(keep: Event, other: Event) -> None:
 def _fill_gaps(keep: Event, other: Event) -> None:
     """Take the time, place and bodies of a later reference where the kept event lacks them (a
     detail of an order gives no time: "According to the decree, ... from Oct. 1")."""
-    if not other.detail and _more_precise(other.date, keep.date):
+    if not other.detail and (_more_precise(other.date, keep.date) or (
+            keep.date_basis == "announced" and other.date is not None and other.date_basis != "announced")):
+        # a day the mention itself gives beats the day the measure was announced
         keep.date, keep.date_basis = other.date, other.date_basis
     _take_place(keep, other)
     known = {a.id for a in keep.actors}
