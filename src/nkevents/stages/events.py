@@ -162,8 +162,10 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         # "North Korea routinely executes people for ...": the state's practice, not an occurrence
         found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
     if found.keys() & THREATENED and _cue("hypothetical").search(sentence):
-        # "those who ... will be executed": a threat, which is the content of a directive or policy
-        found = {t: m for t, m in found.items() if t not in THREATENED}
+        # "those who ... will be executed": a threat, which is the content of a directive or policy;
+        # "33 North Koreans will be executed" is a punishment planned for a group
+        found = {t: m for t, m in found.items()
+                 if t not in THREATENED or COUNTED_GROUP_BEFORE.search(sentence, max(0, m.start() - 60), m.start())}
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ]):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
@@ -188,6 +190,12 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         elif MAYBE.search(sentence, max(0, conduct.start() - 30), conduct.start()):
             del found["prohibited_activity"]  # "crimes may include trying to cross the border"
     return found
+
+
+# A counted group right before "will be": the subject of a planned punishment, not anyone at all.
+COUNTED_GROUP_BEFORE = re.compile(r"(?<![\w,.-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                  r"fifteen|twenty|thirty|forty|fifty|hundreds of|dozens of)\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:will|are to|are going to|would soon)\s+(?:soon\s+)?be\s+(?:publicly\s+)?$", re.I)
 
 
 # A modal right before conduct: it is a possibility, not a reported act.
