@@ -25,7 +25,8 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
-ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
+# ("the act of smuggling", "this case of defection")
+ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _matches(pattern: re.Pattern, places: list[int] | None, sentence: str):
@@ -297,7 +298,14 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     before = ANAPHORA.search(sentence, 0, trigger.start())
     if OWN_GROUP.match(sentence, trigger.end()):
         return False  # "the reported execution of 15 officials" names a group of its own
+    if first_word in CONDUCT_NOUNS and OF_AFTER.match(sentence, trigger.end()):
+        return False  # "the smuggling of copper wire has surged" names what of its own
     return bool(before) and not is_new_occurrence(sentence, trigger)
+
+
+# Nouns of conduct: "the smuggling" refers back, "the smuggling of copper" tells what.
+CONDUCT_NOUNS = {"smuggling", "defection"}
+OF_AFTER = re.compile(r"\s+of\b", re.I)
 
 
 # "another trial", "a second execution", "one more person was executed", "the other ... was sentenced"
