@@ -104,6 +104,10 @@ def has(events, typ, **want) -> bool:
     ("a21.txt", "arrest", {"date": "2024-01-20"}),
     # a closure announced on Wednesday that "took effect on Tuesday"
     ("a22.txt", "policy", {"date": "2024-03-12", "place": "kp"}),
+    # "said that in October, a man ... had been executed": October dates the execution, not the telling
+    ("a23.txt", "execution", {"date": "2023-11-12", "place": "kp.north-hwanghae.sariwon", "count": 3}),
+    ("a23.txt", "execution", {"date": "2023-10-01", "place": "kp.north-hwanghae.songrim"}),
+    ("a23.txt", "trial", {"date": "2023-11-12", "place": "kp.north-hwanghae.sariwon"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -134,3 +138,9 @@ def test_what_is_not_recorded(name, typ):
 ])
 def test_one_event_per_occurrence(name, typ, count):
     assert sum(e.type == typ for e in events_of(name)) == count
+
+
+def test_a_trend_of_executions_dates_no_execution():
+    # "public executions had largely disappeared from the province after 2015"
+    assert not any(e.type == "execution" and e.date and e.date.date_start.startswith("2015")
+                   for e in events_of("a23.txt"))

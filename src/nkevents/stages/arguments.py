@@ -28,7 +28,9 @@ ACTOR_ROLE = {"arrest": "authority", "sentence": "authority", "execution": "auth
 REPORTING_DATE = re.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
     r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
-    r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b[^.;:\"“”]{0,32}$", re.I)
+    r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b"
+    # (not past "that": "said that in October, a man ... had been executed" dates the execution)
+    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$", re.I)
 
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
