@@ -69,6 +69,45 @@ def has(events, typ, **want) -> bool:
     ("a12.txt", "sentence", {"count": 2, "penalty": ("banishment", None, None)}),
     ("a12.txt", "other", {"date": "2023-09-03"}),
     ("a12.txt", "arrest", {"actors": {"prosecutor"}}),
+    # a firing squad after a people's trial, prison terms "handed" and "got" at the same trial
+    ("a13.txt", "execution", {"date": "2024-03-02", "place": "kp.north-hamgyong.hoeryong", "count": 3}),
+    ("a13.txt", "trial", {"date": "2024-03-02", "place": "kp.north-hamgyong.hoeryong"}),
+    ("a13.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
+    ("a13.txt", "sentence", {"count": 1, "penalty": ("prison", 60, 60)}),
+    # a farming battle students and workers are called out to
+    ("a14.txt", "mobilization", {"place": "kp.south-pyongan.pyongsong"}),
+    # an execution dated relative to the trial, at the airfield of the city, not the source's province
+    ("a15.txt", "trial", {"date": "2023-10-12", "place": "kp.ryanggang.hyesan", "count": 4}),
+    ("a15.txt", "execution", {"date": "2023-10-15", "place": "kp.ryanggang.hyesan", "count": 2}),
+    ("a15.txt", "sentence", {"count": 2, "penalty": ("prison", 120, 120)}),
+    ("a15.txt", "arrest", {"date": "2023-08-01", "place": "kp.ryanggang.pochon"}),
+    # an arrest last week, a trial to come next month, an execution last year
+    ("a16.txt", "arrest", {"date": "2024-03-04", "place": "kp.north-hamgyong.musan", "count": 1}),
+    ("a16.txt", "trial", {"date": "2024-04-01", "modality": "planned"}),
+    ("a16.txt", "execution", {"date": "2023-01-01", "place": "kp.north-hamgyong.chongjin"}),
+    # "two women who had been arrested ... were executed on Jan. 15": the arrest is November's
+    ("a17.txt", "execution", {"date": "2024-01-15", "place": "kp.ryanggang.hyesan", "count": 2}),
+    ("a17.txt", "arrest", {"date": "2023-11-01", "count": 2, "actors": {"mss"}}),
+    ("a17.txt", "trial", {"date": "2024-01-15", "place": "kp.ryanggang.hyesan"}),
+    # a government report: one execution told twice, another year's executions, the practice
+    ("a18.txt", "execution", {"date": "2022-01-01", "place": "kp.south-hwanghae", "count": 1}),
+    ("a18.txt", "execution", {"date": "2021-01-01"}),
+    # a spy agency's briefing: the headline's execution and the lead's are one
+    ("a19.txt", "execution", {"date": "2023-08-01", "count": 30}),
+    # an open trial, terms "condemned to", "received sentences of", "handed"
+    ("a20.txt", "trial", {"date": "2024-03-08", "place": "kp.north-hamgyong.chongjin", "count": 7}),
+    ("a20.txt", "sentence", {"count": 2, "penalty": ("prison", 180, 180)}),
+    ("a20.txt", "sentence", {"count": 5, "penalty": ("prison", 60, 84)}),
+    ("a20.txt", "sentence", {"count": 1, "penalty": ("labor_training", 12, 12)}),
+    # "stood trial", and an arrest "two weeks after" which the trial came
+    ("a21.txt", "trial", {"date": "2024-02-03", "place": "kp.kaesong", "count": 3}),
+    ("a21.txt", "arrest", {"date": "2024-01-20"}),
+    # a closure announced on Wednesday that "took effect on Tuesday"
+    ("a22.txt", "policy", {"date": "2024-03-12", "place": "kp"}),
+    # "said that in October, a man ... had been executed": October dates the execution, not the telling
+    ("a23.txt", "execution", {"date": "2023-11-12", "place": "kp.north-hwanghae.sariwon", "count": 3}),
+    ("a23.txt", "execution", {"date": "2023-10-01", "place": "kp.north-hwanghae.songrim"}),
+    ("a23.txt", "trial", {"date": "2023-11-12", "place": "kp.north-hwanghae.sariwon"}),
 ])
 def test_the_events_a_careful_reader_records(name, typ, want):
     assert has(events_of(name), typ, **want)
@@ -85,3 +124,23 @@ def test_the_events_a_careful_reader_records(name, typ, want):
 ])
 def test_what_is_not_recorded(name, typ):
     assert not has(events_of(name), typ)
+
+
+@pytest.mark.parametrize("name, typ, count", [
+    ("a13.txt", "execution", 1),     # headline, lead and quote tell one execution; the NGO tally is background
+    ("a14.txt", "mobilization", 1),  # "every spring ..." is the practice, not another campaign
+    ("a16.txt", "arrest", 1),        # "she was taken to the security office" is the same arrest
+    ("a17.txt", "arrest", 1),        # told in a relative clause, then with its own date
+    ("a17.txt", "mobilization", 0),  # residents mobilized to watch are the audience
+    ("a17.txt", "sentence", 0),      # "the judge read out the verdict" of the execution
+    ("a18.txt", "execution", 2),     # not "continues to execute people", not "used to instill fear"
+    ("a19.txt", "execution", 1),     # not "routinely executes officials"
+])
+def test_one_event_per_occurrence(name, typ, count):
+    assert sum(e.type == typ for e in events_of(name)) == count
+
+
+def test_a_trend_of_executions_dates_no_execution():
+    # "public executions had largely disappeared from the province after 2015"
+    assert not any(e.type == "execution" and e.date and e.date.date_start.startswith("2015")
+                   for e in events_of("a23.txt"))

@@ -207,3 +207,17 @@ def test_a_table_compiled_alone_is_the_table_of_the_whole_lexicon():
             alone = lexicon.table_patterns(name, key)
             assert alone["patterns"].pattern == whole[key]["patterns"].pattern
             assert (alone["exclude"] and alone["exclude"].pattern) == (whole[key]["exclude"] and whole[key]["exclude"].pattern)
+
+
+def test_the_leading_word_gate_of_an_alternation_changes_no_match():
+    import re
+    from nkevents import lexicon
+    patterns = ["(?:are|is) (?:not )?(?:rare|common)", "if (?:they|caught)", "often\\b", "routinely (?:executed|shot)"]
+    gated = lexicon.alternation(patterns)
+    body = "|".join(f"(?:{p})" for p in patterns)
+    plain = re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.I)
+    assert "(?=" in gated.pattern  # the gate is there: every pattern names its first words
+    for text in ["Executions are not rare here.", "If caught, they are shot.", "Officials were routinely shot.",
+                 "This is commonplace.", "Oftentimes nothing happens.", "The rarest case."]:
+        a, b = gated.search(text), plain.search(text)
+        assert (a and a.span()) == (b and b.span())

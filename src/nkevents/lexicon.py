@@ -49,8 +49,12 @@ def alternation(patterns: list[str]) -> re.Pattern | None:
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
+    # where every pattern says which words it starts with, a trie of them is tried first: at most
+    # places it fails on the first letter, before the alternatives are tried one by one
+    words = leading_words_of(patterns, min_len=2)
+    gate = rf"(?=(?i:{_trie_regex(words)}))" if words else ""
     # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
-    return re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){gate}(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +90,7 @@ def table_keys(name: str) -> tuple[str, ...]:
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
 
-def leading_words(pattern: str) -> set[str] | None:
+def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with, or None when that
     cannot be read off the pattern (then the pattern is always tried)."""
     p = pattern.lower()
@@ -96,7 +100,7 @@ def leading_words(pattern: str) -> set[str] | None:
             depth += c == "("
             depth -= c == ")"
             if depth == 0:
-                return leading_words(pattern[i + 1:])
+                return leading_words(pattern[i + 1:], min_len)
     if p.startswith("(?:"):
         depth, i = 0, 0
         for i, c in enumerate(p):
@@ -120,12 +124,12 @@ def leading_words(pattern: str) -> set[str] | None:
         alternatives.append(body[start:])
         out: set[str] = set()
         for alt in alternatives:
-            words = leading_words(alt + rest) if alt else leading_words(rest)
+            words = leading_words(alt + rest, min_len) if alt else leading_words(rest, min_len)
             if words is None:
                 return None
             out |= words
         if optional:
-            words = leading_words(rest)
+            words = leading_words(rest, min_len)
             if words is None:
                 return None
             out |= words
@@ -138,7 +142,7 @@ def leading_words(pattern: str) -> set[str] | None:
             break
         run += c
     run = run.rstrip()
-    return {run} if len(run.strip()) >= 3 else None
+    return {run} if len(run.strip()) >= min_len else None
 
 
 @lru_cache(maxsize=None)
@@ -154,12 +158,12 @@ def gates(name: str) -> dict[str, tuple[str, ...] | None]:
     return out
 
 
-def leading_words_of(patterns: list[str]) -> set[str] | None:
+def leading_words_of(patterns: list[str], min_len: int = 3) -> set[str] | None:
     """The words one of which every match of any of the patterns starts with, or None when a
     pattern's cannot be read off."""
     words: set[str] = set()
     for pattern in patterns:
-        lead = leading_words(pattern)
+        lead = leading_words(pattern, min_len)
         if lead is None:
             return None
         words |= lead

@@ -1031,3 +1031,51 @@ def test_a_forced_return_is_the_foreign_states_act(text, trigger, actors):
 ])
 def test_they_after_a_sentence_about_an_enforcer(text, authorities):
     assert _authorities_in_report(text) == authorities
+
+
+def _date_of(text, published, etype):
+    from nkevents.model import Document
+    from nkevents.stages import arguments, dates, events, sentences
+    doc = Document(text=text, published=published)
+    for stage in (sentences, dates, events, arguments):
+        stage.run(doc)
+    found = [e for e in doc.events if e.type == etype]
+    return found[0].date.date_start if found and found[0].date else None
+
+
+@pytest.mark.parametrize("text, published, etype, expected", [
+    # a date in a clause about another event after the trigger is that event's
+    ("The regime executed 20 officials after extensive flooding in late July killed hundreds.", "2024-09-04",
+     "execution", None),
+    ("Police arrested two cadres following a party plenum on June 3.", "2024-07-01", "arrest", None),
+    # the same day told by "after a trial", "after being caught"
+    ("Two men were shot after a public trial on March 2.", "2024-03-15", "execution", "2024-03-02"),
+    ("She was detained after being caught with a phone on May 5.", "2024-06-01", "arrest", "2024-05-05"),
+    # a relative clause in the perfect takes no date after its main verb
+    ("Two women who had been arrested for trafficking were executed on Jan. 15.", "2024-02-01", "arrest", None),
+    ("A man who had been arrested in December was executed on Jan. 15.", "2024-02-01", "arrest", "2023-12-01"),
+    # what is reported as done is not dated by what is still to come
+    ("A woman was arrested and will stand trial next month.", "2024-03-15", "arrest", None),
+])
+def test_the_date_of_the_clause_the_trigger_is_in(text, published, etype, expected):
+    assert _date_of(text, published, etype) == expected
+
+
+def test_a_date_of_a_measure_taking_effect_is_not_the_punishments():
+    text = "The execution happened right before the emergency measures took effect around Nov. 20."
+    assert _date_of(text, "2020-12-01", "execution") is None
+    assert _date_of("He was shot on Nov. 28, before the new rules took effect.", "2020-12-01", "execution") == "2020-11-28"
+
+
+def _place_of(text, etype):
+    from nkevents.pipeline import extract
+    found = [e for e in extract(text, published="2024-03-15").events if e.type == etype]
+    return found[0].place.id if found and found[0].place else None
+
+
+def test_a_datelines_place_is_where_the_report_was_filed():
+    text = ("PYONGYANG: North Korea executed a 22-year-old man from South Hwanghae province in 2022 for "
+            "distributing films, according to a report.")
+    assert _place_of(text, "execution") == "kp.south-hwanghae"
+    assert _place_of("PYONGYANG: North Korea executed a man in 2022 for distributing films.", "execution") == "kp"
+    assert _place_of("Police in Pyongyang arrested two men last week.", "arrest") == "kp.pyongyang"

@@ -373,6 +373,23 @@ def _mentions(text: str, published: str | None = None):
      ("the day after", "2016-04-10", "day")),
     ("He was detained on Dec. 31, and two weeks later he was sent to a camp.", "2020-02-01",
      ("two weeks later", "2020-01-14", "day")),
+    # set beside a date, "N days after" counts back to the clause it introduces
+    ("The trial took place on Feb. 3, two weeks after the men were arrested.", "2024-02-20",
+     ("two weeks after", "2024-01-20", "day")),
+    ("They were shot on May 10 - three days after their arrest.", "2023-06-01",
+     ("three days after", "2023-05-07", "day")),
+    ("The execution took place on May 3, a day after the trial.", "2024-06-01",
+     ("a day after", "2024-05-02", "day")),
+    ("The trial was held on May 3, three days before the execution.", "2024-06-01",
+     ("three days before", "2024-05-06", "day")),
+    # "earlier" and "before" on their own count back from the date before
+    ("They were executed on May 3. The trial had been held two days earlier.", "2024-06-01",
+     ("two days earlier", "2024-05-01", "day")),
+    ("A public trial was held on March 5. He had been arrested two weeks before.", "2024-03-20",
+     ("two weeks before", "2024-02-20", "day")),
+    # in a sentence of its own, it counts forward from the date before
+    ("A trial was held on Oct. 12. Two were executed three days after the trial.", "2023-10-30",
+     ("three days after", "2023-10-15", "day")),
 ])
 def test_dates_told_relative_to_the_one_before(text, published, expected):
     assert expected in _mentions(text, published)

@@ -278,3 +278,15 @@ def test_a_headline_further_down_is_another_storys():
     assert [e.type for e in doc.events] == ["arrest"]
     assert events.is_headline("N. Korea Executes Officials Over Flood Deaths")
     assert not events.is_headline("Two officials were executed over the flood deaths.")
+
+
+@pytest.mark.parametrize("sentence, typ, expected", [
+    ("Ten days after the act of smuggling took place, informants told the police.", "prohibited_activity", True),
+    ("This case of defection shocked the county.", "prohibited_activity", True),
+    ("The smuggling was discovered ten days later.", "prohibited_activity", True),
+    ("The smuggling of copper wire into China has surged this spring.", "prohibited_activity", False),
+    ("Smugglers carried copper wire across the river at night.", "prohibited_activity", False),
+])
+def test_a_definite_act_of_conduct_refers_back(sentence, typ, expected):
+    trigger = events.find_triggers(sentence)[typ]
+    assert events.is_anaphoric(sentence, trigger, typ) == expected

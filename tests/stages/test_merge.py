@@ -189,3 +189,22 @@ def test_mentions_joined_keep_anti_socialist_only_without_a_more_specific_charge
     b = Event(type="arrest", evidence=[(20, 30)], trigger=(20, 25), charges=["foreign_media"])
     [joined] = merge.merge_events([a, b])
     assert joined.charges == ["foreign_media"]
+
+
+def test_a_verdict_naming_no_punishment_joins_the_execution():
+    text = "Two men were executed. The judge read out the verdict. A third was sentenced."
+    execution = Event(type="execution", evidence=[(0, 22)], trigger=(13, 21), subjects_count=2)
+    verdict = Event(type="sentence", evidence=[(23, 54)], trigger=(46, 53), subjects_count=1)
+    sentenced = Event(type="sentence", evidence=[(55, 77)], trigger=(67, 76))
+    kept = merge.fold_death_sentences([execution, verdict, sentenced], text)
+    assert kept == [execution, sentenced] and execution.subjects_count == 2
+
+
+def test_a_day_the_mention_gives_beats_the_day_a_measure_was_announced():
+    announced = ev("policy", 0, date=DateMention(0, 5, "Wednesday", "2020-01-22", "2020-01-22", "day"), date_basis="announced")
+    told = ev("policy", 50, date=DateMention(50, 57, "Tuesday", "2020-01-21", "2020-01-21", "day"), date_basis="sentence")
+    assert merge._date_compatible(announced, told)
+    merge._fill_gaps(announced, told)
+    assert announced.date.date_start == "2020-01-21"
+    later = ev("policy", 90, date=DateMention(90, 97, "Friday", "2020-01-24", "2020-01-24", "day"), date_basis="sentence")
+    assert not merge._date_compatible(told, later)

@@ -31,7 +31,9 @@ _FOREIGN_STATE = re.compile(r"\b(?:china|chinese|beijing|russia|russian|laos|lao
 REPORTING_DATE = re.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
     r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
-    r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b[^.;:\"“”]{0,32}$", re.I)
+    r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b"
+    # (not past "that": "said that in October, a man ... had been executed" dates the execution)
+    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$", re.I)
 
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
@@ -221,8 +223,8 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     gaz = Gazetteer.load()
     t0, t1 = ev.trigger
     # "North Korea" names only the country: any more specific place, even from context, is better
-    mentions = sorted((m for m in doc.place_mentions + doc.landmark_mentions if m.place.level != "country"),
-                      key=lambda m: m.start)
+    mentions = sorted((m for m in doc.place_mentions + doc.landmark_mentions
+                       if m.place.level != "country" and not _is_dateline(doc.text, m)), key=lambda m: m.start)
     in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
     if named:
@@ -263,6 +265,17 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
     return (country, "country") if country else (None, None)
 
 
+# A dateline's place ("PYONGYANG:", "HYESAN, March 3 (RFA) --") is where the report was filed.
+DATELINE_AFTER = re.compile(r"\s*(?::|,\s*\w|\s*\(\w|\s+[-–—])")
+LINE_START = re.compile(r"(?:^|\n)[\s(\[]*$")
+
+
+def _is_dateline(text: str, m) -> bool:
+    name = text[m.start:m.end]
+    return (name.isupper() and len(name) > 2 and LINE_START.search(text, max(0, m.start - 5), m.start) is not None
+            and DATELINE_AFTER.match(text, m.end) is not None)
+
+
 def _same_sentence(doc: Document, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, e in doc.sentences)
 
@@ -301,6 +314,23 @@ PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
 OPENING = 20
 
 
+# A relative clause in the perfect ("who had been arrested", "that have been detained") and the main
+# verb that ends it.
+RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|get)\s", re.I)
+
+# "after" (or "following") and a noun phrase naming another kind of event, before the date ("after
+# extensive flooding in late July", "following a party plenum on June 3"); "after a trial on ...",
+# "after being caught on ..." tell the same day and keep it.
+AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\b)(?:[\w-]+\s+){0,3}?"
+                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech)\b"
+                          # "... right before the emergency measures took effect around 20 November"
+                          r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
+
+# Occurrences reported as done; a date after the report's own cannot be theirs.
+DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
+
+
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
     """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
     candidates, announced = [], []
@@ -315,6 +345,22 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if ev.type in DONE_TYPES and doc.published and ev.modality == "asserted":
+        # what has happened happened by the report's day: "arrested last week ... will face a trial
+        # next month" dates the arrest by last week, not by the trial to come
+        candidates = [d for d in candidates if d.date_start.startswith("--") or d.date_start <= doc.published]
+    relative = RELATIVE_BEFORE.search(doc.text, max(sent[0], ev.trigger[0] - 30), ev.trigger[0])
+    if relative:
+        # "two women who had been arrested for trafficking were executed on Jan. 15": the clause
+        # ends at the main verb, and a date after it is the main verb's
+        main = MAIN_VERB.search(doc.text, ev.trigger[1], sent[1])
+        if main:
+            candidates = [d for d in candidates if d.start < main.start()]
+    if ev.type in DONE_TYPES:
+        # "executed officials after extensive flooding in late July killed thousands": a date in a
+        # clause that opens with "after" after the trigger is that clause's event's
+        candidates = [d for d in candidates
+                      if d.start < ev.trigger[1] or not AFTER_CLAUSE.search(doc.text, ev.trigger[1], d.start)]
     if not candidates:
         return None
     t = ev.trigger[0]
@@ -328,6 +374,12 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             return t - d.end + 5
         return 2 * (t - d.end) + 5
     return min(candidates, key=distance)
+
+
+def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
+    """The date is the day a measure was announced ("has quarantined 380 foreigners, KCNA said on
+    Monday"): the measure was in force by then, since some earlier day."""
+    return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:
@@ -1570,8 +1622,9 @@ def run(doc: Document) -> Document:
         if ev.type == "market" and ev.place_basis != "sentence":
             # a price is local to where it was quoted; a sentence naming no place gives a national figure
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
+        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         ev.date = choose_date(doc, ev, sent)
-        ev.date_basis = "sentence" if ev.date else None
+        ev.date_basis = ("announced" if _announced(doc, ev.date, sent) else "sentence") if ev.date else None
         ev.context_date = None if ev.date else context_date(doc, sent)
         if sent not in subjects_of:
             subjects_of[sent] = find_subjects(doc.text, sent, excluded)

@@ -812,7 +812,7 @@ def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
     units = table.pop("units")
     w = words()
     counted = (rf"(?P<n>{_alternation([k for k in w.numbers if k not in ('a', 'an')])}|\d{{1,2}})\s+"
-               rf"(?P<unit>{_alternation(units)})\s+(?:later|after(?:wards)?)")
+               rf"(?P<unit>{_alternation(units)})\s+(?P<way>later|after(?:wards)?|earlier|before(?:hand)?)")
     fixed = rf"(?P<fixed>{_alternation(table)})"
     return re.compile(rf"(?<![\w-])(?:{counted}|{fixed})(?![\w-])", re.I), table, units
 
@@ -827,6 +827,9 @@ def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
         return "--" + _iso(moved)[5:], "month-day"
     return None
 
+
+# what may stand between a date and an "N days after ..." set beside it
+APPOSED = re.compile(r"\s*[,–—-]\s*")
 
 # how far after "the day after" a date may follow and be the one it counts from
 AFTER_REACH = 40
@@ -845,6 +848,8 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
         else:
             n = m.group("n").lower()
             days = (words().numbers.get(n) or int(n)) * units[m.group("unit").lower()]
+            if m.group("way").lower().startswith(("earlier", "before")):
+                days = -days  # "two weeks earlier", "three days before
         following = [d for d in found if m.end() <= d.start <= m.end() + AFTER_REACH
                      and d.precision in ("day", "month-day")]
         if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
@@ -854,6 +859,12 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
             if not earlier:
                 continue
             anchor = earlier[-1]
+            if m.group(0).lower().rstrip().endswith(("after", "before")) \
+                    and APPOSED.fullmatch(text, anchor.end, m.start()):
+                # "the trial took place on Feb. 3, two weeks after the men were arrested": the
+                # clause after "after" is two weeks before the date it is set beside ("on May 3,
+                # three days before the execution": three days after it)
+                days = -days
         shifted = _shift(anchor, days)
         if shifted:
             out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=shifted[0],

@@ -25,7 +25,8 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
-ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
+# ("the act of smuggling", "this case of defection")
+ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _matches(pattern: re.Pattern, places: list[int] | None, sentence: str):
@@ -91,6 +92,8 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
         places = start_places(sentence).get("policy")
     where = lexicon.prefix_patterns("triggers", "policy") if places is not None else None
     for m in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, places):
+        if standing_ban(sentence, m):
+            continue
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
         # words that go on describing the first ("a policy to allow those released to work")
@@ -98,6 +101,15 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
             kinds.add(kind)
             out.append((m, kind))
     return out
+
+
+# "bans", "prohibits": the present tense puts a measure in force only in a headline ("N. Korea Bans
+# ..."); in the body it tells a standing condition ("the government ... bans independent media").
+PRESENT_BANS = {"bans", "prohibits", "outlaws", "forbids"}
+
+
+def standing_ban(sentence: str, trigger: re.Match) -> bool:
+    return trigger.group(0).lower() in PRESENT_BANS and not is_headline(sentence)
 
 
 CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
@@ -134,21 +146,38 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         m = _first_trigger(where or pats["patterns"], pats["exclude"], sentence, at)
         if m:
             found[typ] = m
+    if "policy" in found and standing_ban(sentence, found["policy"]):
+        others = policy_triggers(sentence, places.get("policy"))
+        if others:
+            found["policy"] = others[0][0]
+        else:
+            del found["policy"]
     if not found or _sentence_cue("unknown").search(sentence):
         return {}
     # (each cue is searched only when it could remove something)
     if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
         found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
+    if (found.keys() - GENERIC_KEEPS and not is_headline(sentence)
+            and _sentence_cue("generic_present").search(sentence)):
+        # "North Korea routinely executes people for ...": the state's practice, not an occurrence
+        found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
     if (found.keys() & THREATENED and _cue("hypothetical").search(sentence)
             and not _cue("scheduled_punishment").search(sentence)):
-        # "those who ... will be executed": a threat, which is the content of a directive or policy
-        found = {t: m for t, m in found.items() if t not in THREATENED}
+        # "those who ... will be executed": a threat, which is the content of a directive or policy;
+        # "33 North Koreans will be executed" is a punishment planned for a group
+        found = {t: m for t, m in found.items()
+                 if t not in THREATENED or COUNTED_GROUP_BEFORE.search(sentence, max(0, m.start() - 60), m.start())}
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ]):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
+    for typ in ("execution", "sentence", "trial"):
+        if typ in found and _foreign_court(sentence, found[typ]):
+            del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
     if "arrest" in found and _describes_the_punished(sentence, found["arrest"], found):
         del found["arrest"]  # "the people caught with phones were sentenced to 11 years"
+    if "mobilization" in found and found.keys() & {"execution", "trial"}:
+        del found["mobilization"]  # "3,000 residents mobilized for the occasion": the audience
     if "execution" in found and "sentence" in found:
         # "sentenced them to death and shot them" is one execution
         if not re.search(r"\b(?:years?|months?|life|labou?r|camp|prison)\b", sentence, re.I):
@@ -163,6 +192,12 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         elif MAYBE.search(sentence, max(0, conduct.start() - 30), conduct.start()):
             del found["prohibited_activity"]  # "crimes may include trying to cross the border"
     return found
+
+
+# A counted group right before "will be": the subject of a planned punishment, not anyone at all.
+COUNTED_GROUP_BEFORE = re.compile(r"(?<![\w,.-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                  r"fifteen|twenty|thirty|forty|fifty|hundreds of|dozens of)\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:will|are to|are going to|would soon)\s+(?:soon\s+)?be\s+(?:publicly\s+)?$", re.I)
 
 
 # A modal right before conduct: it is a possibility, not a reported act.
@@ -219,6 +254,22 @@ def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
     return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
 
 
+def _foreign_court(sentence: str, trigger: re.Match) -> bool:
+    """A foreign state, court or police force is the subject right before a punishment verb ("China
+    executed", "a South Korean court has sentenced"). Only right before it: "Seoul said two officials
+    were executed" reports North Korea's punishment."""
+    m = _foreign_right_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
+    return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
+
+
+@lru_cache(maxsize=None)
+def _foreign_right_before() -> re.Pattern:
+    body = "|".join(lexicon.load("triggers")["foreign_subjects"])
+    # ("a Chinese court in Liaoning executed")
+    where = r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[Pp]rovince)?)?"
+    return re.compile(rf"(?<![\w-])(?:{body}){where}(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
+
+
 PLACE_PREPOSITION = re.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
 
 
@@ -248,7 +299,14 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     before = ANAPHORA.search(sentence, 0, trigger.start())
     if OWN_GROUP.match(sentence, trigger.end()):
         return False  # "the reported execution of 15 officials" names a group of its own
+    if first_word in CONDUCT_NOUNS and OF_AFTER.match(sentence, trigger.end()):
+        return False  # "the smuggling of copper wire has surged" names what of its own
     return bool(before) and not is_new_occurrence(sentence, trigger)
+
+
+# Nouns of conduct: "the smuggling" refers back, "the smuggling of copper" tells what.
+CONDUCT_NOUNS = {"smuggling", "defection"}
+OF_AFTER = re.compile(r"\s+of\b", re.I)
 
 
 # "another trial", "a second execution", "one more person was executed", "the other ... was sentenced"

@@ -24,6 +24,7 @@ PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
 TRIAL_OUTCOMES = {"sentence", "execution"}
+VERDICT = re.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
 COUNTED_GROUPS = {"arrest", "sentence", "execution", "hardship"}
 
@@ -42,6 +43,10 @@ def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
 def _date_compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return True
+    for x, y in ((a, b), (b, a)):
+        # in force as of the day it was announced: begun on or before it
+        if x.date_basis == "announced" and y.date_basis != "announced" and "--" not in (x.date.date_end[:2], y.date.date_start[:2]):
+            return y.date.date_start <= x.date.date_end
     if "--" in (a.date.date_start[:2], b.date.date_start[:2]):
         return a.date.date_start[-5:] <= b.date.date_end[-5:] and b.date.date_start[-5:] <= a.date.date_end[-5:]
     return a.date.date_start <= b.date.date_end and b.date.date_start <= a.date.date_end
@@ -180,7 +185,9 @@ def _take_place(keep: Event, other: Event) -> None:
 def _fill_gaps(keep: Event, other: Event) -> None:
     """Take the time, place and bodies of a later reference where the kept event lacks them (a
     detail of an order gives no time: "According to the decree, ... from Oct. 1")."""
-    if not other.detail and _more_precise(other.date, keep.date):
+    if not other.detail and (_more_precise(other.date, keep.date) or (
+            keep.date_basis == "announced" and other.date is not None and other.date_basis != "announced")):
+        # a day the mention itself gives beats the day the measure was announced
         keep.date, keep.date_basis = other.date, other.date_basis
     _take_place(keep, other)
     known = {a.id for a in keep.actors}
@@ -295,20 +302,23 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def fold_death_sentences(events: list[Event]) -> list[Event]:
+def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
-    execution is an `execution`, not a `sentence`): its mention joins the execution."""
+    execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
+    verdict that names no punishment ("the judge read out the verdict")."""
     executions = [e for e in events if e.type == "execution"]
     kept = []
     for ev in events:
-        if ev.type == "sentence" and ev.penalty is not None and ev.penalty.kind == "death":
+        bare_verdict = (ev.type == "sentence" and ev.penalty is None and ev.trigger is not None
+                        and VERDICT.search(text, ev.trigger[0], ev.trigger[1]) is not None)
+        if ev.type == "sentence" and (bare_verdict or (ev.penalty is not None and ev.penalty.kind == "death")):
             match = next((x for x in executions if _place_compatible(x, ev, exact=False) and _date_compatible(x, ev)
-                          and (x.subjects_count is None or ev.subjects_count is None
+                          and (bare_verdict or x.subjects_count is None or ev.subjects_count is None
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
                 _fill_gaps(match, ev)
-                if match.subjects_count is None and ev.subjects_count is not None:
+                if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
                 continue
         kept.append(ev)
@@ -316,7 +326,7 @@ def fold_death_sentences(events: list[Event]) -> list[Event]:
 
 
 def run(doc: Document) -> Document:
-    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])))
+    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])), doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
