@@ -744,8 +744,8 @@ def _count_qualifiers() -> tuple[re.Pattern, re.Pattern]:
 
 def count_bound(event: dict) -> str:
     """How the report gives the number of people: "exact" ("three men"), "at_least" ("at least
-    three", "more than 30", "dozens of") or "at_most" ("as many as 70", "up to 20", "nearly
-    250"), read from the words of the subjects ([subjects] in data/incidents.toml)."""
+    three", "more than 30", "dozens of") or "at_most" ("as many as 70", "up to 20"), read from
+    the words of the subjects ([subjects] in data/incidents.toml; "nearly 250" is a count)."""
     text = (event.get("subjects") or {}).get("text") or ""
     at_least, at_most = _count_qualifiers()
     if at_least.search(text):
