@@ -30,11 +30,13 @@ def report(rid, text, outlet=None, published=None, url=None):
 
 
 def event(eid, type="execution", start=None, end=None, precision="day", place=None,
-          count=None, penalty=None, charges=None, modality="asserted"):
+          count=None, penalty=None, charges=None, modality="asserted", people=None, when=None):
+    """people: the subjects' words ("at least three people"); when: the date's words."""
     ev = {"event_id": eid, "type": type, "modality": modality,
-          "date": {"start": start, "end": end or start, "precision": precision} if start else None,
+          "date": {"start": start, "end": end or start, "precision": precision, "text": when}
+          if start else None,
           "place": {"id": place} if place else None,
-          "subjects": {"count": count} if count else None,
+          "subjects": {"count": count, "text": people} if count else None,
           "penalty": {"kind": penalty} if penalty else None,
           "charges": charges or []}
     return ev
@@ -642,3 +644,120 @@ def test_undated_events_of_reports_published_days_apart_gain_a_little_time_evide
     s = core.score_pair(event("x", "policy", "2020-01-20", place="kp"), a,
                         event("y", "policy", "2020-01-21", place="kp"), b)
     assert not any("reports published" in r for r in s.reasons)
+
+
+# ---------------------------------------------------------------------------- round of 2026-12-03 evening
+
+
+def test_contractions_with_typographic_apostrophes_are_not_rare_words():
+    a = core.text_features("The guards didn’t say where the prisoners were taken, and they "
+                           "weren’t seen again.")
+    b = core.text_features("Officials didn't explain the decision; the traders weren't told.")
+    assert not {"didn't", "didn’t", "weren’t", "weren't"} & set(a.rare)
+    assert not set(a.rare) & set(b.rare)
+
+
+@pytest.mark.parametrize("british, american", [
+    ("mobilised", "mobilized"), ("mobilisation", "mobilization"), ("105-storey", "105-story"),
+    ("analysed", "analyzed"), ("harbour", "harbor")])
+def test_british_and_american_spellings_are_one_rare_word(british, american):
+    assert core.spelling(british) == core.spelling(american)
+    a = core.text_features(f"Students were {british} for the works in the capital.")
+    b = core.text_features(f"Students were {american} for the works in the capital.")
+    assert set(a.rare) == set(b.rare)
+
+
+@pytest.mark.parametrize("word", ["hour", "promised", "premise", "dour", "tour", "killed",
+                                  "ryugyong"])
+def test_words_without_another_spelling_stay_as_they_are(word):
+    # "hour" -> "hor", "promised" -> "promized": the rewrite is not a more frequent English word
+    assert core.spelling(word) == word
+
+
+@pytest.mark.parametrize("people, bound", [
+    ("at least three people", "at_least"), ("more than 5,000 residents", "at_least"),
+    ("over 30 smugglers", "at_least"), ("dozens of traders", "at_least"),
+    ("ten or more officials", "at_least"), ("as many as 70 people", "at_most"),
+    ("up to 20 students", "at_most"), ("three men", "exact"), ("nearly 250 people", "exact"),
+    ("a dispute over land", "exact"), ("two boys under 18", "exact")])
+def test_the_words_of_the_people_say_whether_their_number_is_a_bound(people, bound):
+    assert core.count_bound({"subjects": {"text": people, "count": 3}}) == bound
+
+
+def _counts(a_count, a_people, b_count, b_people):
+    ra = report("a", EXECUTION_A, "Daily NK", "2023-03-16")
+    rb = report("b", EXECUTION_B, "Radio Free Asia", "2023-03-20")
+    place = "kp.north-hamgyong.hoeryong"
+    return core.score_pair(event("a1", start="2023-03-14", place=place, count=a_count, people=a_people,
+                                 charges=["drugs"]), ra,
+                           event("b1", start="2023-03-14", place=place, count=b_count, people=b_people,
+                                 charges=["drugs"]), rb)
+
+
+def test_a_lower_bound_fits_a_larger_count_and_still_rules_out_a_smaller_one():
+    fits = _counts(3, "at least three people", 5, "five men")
+    assert not any("against" in r for r in fits.reasons) and fits.disagreement == 0
+    assert fits.score >= core.rules()["decision"]["link_score"]  # day, city, charges, nothing against
+    fewer = _counts(3, "at least three people", 2, "two women")
+    assert "3 against 2 people (-3)" in fewer.reasons
+    # two lower bounds never disagree; an upper bound fits anything under it
+    assert _counts(3, "at least three", 10, "more than ten").disagreement == 0
+    assert _counts(70, "as many as 70 people", 40, "40 people").disagreement == 0
+    assert _counts(20, "up to 20 people", 40, "40 people").disagreement < 0
+    # look-alike: exact counts that differ still disagree, and a bound earns no "same count"
+    assert "3 against 5 people (-3)" in _counts(3, "three men", 5, "five men").reasons
+    assert not any(r.startswith("both 3 people") for r in
+                   _counts(3, "at least three people", 3, "three people").reasons)
+
+
+def _video_reports():
+    # A wire story of 20 March about a video of executions "broadcast earlier this week", and an
+    # NGO statement giving the day of the executions, 1 March (texts written for this test).
+    wire = report("w", "Footage broadcast earlier this week by a Japanese network shows firing squads "
+                  "executing alleged traffickers before a crowd in a border town.", None, "2005-03-20")
+    ngo = report("n", "The tapes show a public execution on March 1 near the market of the town; "
+                 "the judge read the verdicts aloud to several thousand people.", None, "2005-03-25")
+    return wire, ngo
+
+
+def test_a_recent_time_counted_from_publication_does_not_rule_out_an_earlier_date():
+    wire, ngo = _video_reports()
+    recent = event("w1", start="2005-03-14", end="2005-03-20", precision="range",
+                   place="kp.north-hamgyong.hoeryong", when="earlier this week",
+                   charges=["trafficking"], count=2, people="two men")
+    w = core.event_window(recent, wire)
+    assert not w.dated and w.start < date(2005, 2, 1) and w.end == date(2005, 3, 20)
+    day = event("n1", start="2005-03-01", place="kp.north-hamgyong.hoeryong", charges=["trafficking"],
+                count=2, people="two men")
+    s = core.score_pair(recent, wire, day, ngo)
+    assert s.compatible and not any("same day" in r or "month" in r for r in s.reasons)
+    linker = core.Linker()
+    linker.add_report(ngo, [day])
+    assert linker.add_report(wire, [recent])[0].linked_to == "n1"
+
+
+def test_a_recent_time_needs_a_shared_city_to_pass_over_an_earlier_date():
+    wire, ngo = _video_reports()
+    recent = event("w1", "hardship", start="2005-03-14", end="2005-03-20", precision="range",
+                   place="kp", when="this week")
+    day = event("n1", "hardship", start="2005-03-01", place="kp.north-hamgyong.hoeryong")
+    assert not core.score_pair(recent, wire, day, ngo).compatible
+    # within its own week it is compared as before: no city needed
+    same_week = event("n2", "hardship", start="2005-03-16", place="kp.north-hamgyong.hoeryong")
+    assert core.score_pair(recent, wire, same_week, ngo).compatible
+
+
+def test_other_ranges_and_months_keep_their_dates():
+    wire, ngo = _video_reports()
+    # "the second week of March" is a date of the event, not of the news: it still rules out 1 March
+    week = event("w1", start="2005-03-07", end="2005-03-13", precision="range",
+                 place="kp.north-hamgyong.hoeryong", when="the second week of March")
+    assert core.event_window(week, wire).dated
+    day = event("n1", start="2005-03-01", place="kp.north-hamgyong.hoeryong")
+    assert not core.score_pair(week, wire, day, ngo).compatible
+    # "last month" keeps its weight against a day inside it
+    month = event("w2", start="2005-02-01", end="2005-02-28", precision="month",
+                  place="kp.north-hamgyong.hoeryong", when="last month")
+    s = core.score_pair(month, wire, event("n2", start="2005-02-11", place="kp.north-hamgyong.hoeryong"),
+                        ngo)
+    assert "same month (+1)" in s.reasons

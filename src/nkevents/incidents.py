@@ -110,9 +110,10 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercased words; "5,000" is one number, "22-year-old" one word, possessives dropped."""
-    text = _THOUSANDS.sub("", (text or "").lower())
-    return [t[:-2] if t.endswith(("'s", "\u2019s")) else t for t in _TOKEN.findall(text)]
+    """Lowercased words; "5,000" is one number, "22-year-old" one word, possessives dropped;
+    typographic apostrophes read as plain ones ("didn’t" is the common "didn't", not a rare word)."""
+    text = _THOUSANDS.sub("", (text or "").lower().replace("\u2019", "'"))
+    return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text)]
 
 
 def parts(word: str) -> list[str]:
@@ -170,6 +171,30 @@ def _domain_common() -> frozenset:
     return frozenset(rules()["rare"]["domain_common"])
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in rules()["rare"]["spellings"])
+
+
+@lru_cache(maxsize=200_000)
+def spelling(word: str) -> str:
+    """One spelling for words outlets spell two ways ("mobilised" ~ "mobilized", "neighbourhood"
+    ~ "neighborhood", "105-storey" ~ "105-story"): a rare word whose ending, rewritten by
+    [rare].spellings, gives a more frequent English word is read as that word."""
+    if "-" in word:
+        return "-".join(spelling(p) for p in word.split("-"))
+    z = zipf(word)
+    if z >= rules()["rare"]["rare_zipf"]:
+        return word
+    for ending, other in _spellings():
+        # the whole word ("storey"), or an ending after at least three letters ("dour" stays)
+        if word == ending or word.endswith(ending) and len(word) - len(ending) >= 3:
+            alt = word[:-len(ending)] + other
+            if zipf(alt) > z:
+                return alt
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def rare_weight(word: str) -> float:
     """How much sharing this word says (0: it says nothing). Rare English words and the names of
@@ -218,7 +243,7 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     pairs = frozenset(hash((a, b)) for a, b in zip(content_words, content_words[1:]))
     rare: dict[str, float] = {}
     for tok in set(toks) - common:
-        for w in parts(tok):
+        for w in parts(spelling(tok)):
             weight = rare_weight(w)
             if weight > 0:
                 key = stem(w)
@@ -425,6 +450,7 @@ class Window:
     md: bool = False
     dated: bool = True  # False: derived from the report's publication date (no weight)
     day: tuple[date, date] | None = None  # a day or month-day date before the slack was added
+    recent: tuple[date, date] | None = None  # a recent time ("earlier this week") as read
 
 
 def _parse(value: str | None) -> date | None:
@@ -533,6 +559,12 @@ def event_window(event: dict, report: dict | None = None) -> Window | None:
         end = _parse(d.get("end")) or start
         if precision == "day":
             return Window(start - slack, end + slack, precision, day=(start, end))
+        if (d.get("text") or "").strip().lower() in _recent_times():
+            # "Earlier this week", "this year": counted back from the publication, they say when
+            # the news came as much as when it happened (the video "broadcast earlier this week"
+            # of executions a fortnight before): no weight, and an earlier date in the other
+            # report does not rule the pair out.
+            return Window(start - lookback, end, "undated", dated=False, recent=(start, end))
         if published is not None and start > published + slack \
                 and rules()["time"]["planned_coarse_dates"]:
             # A month or a year after the report was published ("from next month", "by next
@@ -543,6 +575,11 @@ def event_window(event: dict, report: dict | None = None) -> Window | None:
     if published is not None:
         return Window(published - lookback, published + slack, "undated", dated=False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _recent_times() -> frozenset:
+    return frozenset(t.lower() for t in rules()["time"]["recent_times"])
 
 
 def _md_overlap(a: Window, b: Window) -> bool:
@@ -558,6 +595,15 @@ def _md_overlap(a: Window, b: Window) -> bool:
         if s <= other.end and e >= other.start:
             return True
     return False
+
+
+def _needs_recent_widening(a: Window, b: Window) -> bool:
+    """Whether the two windows overlap only because a recent time was widened back."""
+    if not (a.recent or b.recent):
+        return False
+    a0 = replace(a, start=a.recent[0], end=a.recent[1], recent=None) if a.recent else a
+    b0 = replace(b, start=b.recent[0], end=b.recent[1], recent=None) if b.recent else b
+    return not windows_overlap(a0, b0)
 
 
 def windows_overlap(a: Window, b: Window) -> bool:
@@ -684,6 +730,40 @@ def _date_weight(a: Window, b: Window) -> tuple[float, str]:
     return w["date_wide"], "overlapping dates"
 
 
+_NUMBER = (r"(?:\d[\d,.]*|a dozen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+           r"a hundred|hundreds|a thousand|thousands)")
+
+
+@lru_cache(maxsize=1)
+def _count_qualifiers() -> tuple[re.Pattern, re.Pattern]:
+    q = rules()["subjects"]
+    return tuple(re.compile(r"(?<![\w])(?:" + "|".join(p.replace("{n}", _NUMBER) for p in q[k])
+                            + r")(?![\w])", re.IGNORECASE) for k in ("at_least", "at_most"))
+
+
+def count_bound(event: dict) -> str:
+    """How the report gives the number of people: "exact" ("three men"), "at_least" ("at least
+    three", "more than 30", "dozens of") or "at_most" ("as many as 70", "up to 20"), read from
+    the words of the subjects ([subjects] in data/incidents.toml; "nearly 250" is a count)."""
+    text = (event.get("subjects") or {}).get("text") or ""
+    at_least, at_most = _count_qualifiers()
+    if at_least.search(text):
+        return "at_least"
+    if at_most.search(text):
+        return "at_most"
+    return "exact"
+
+
+def counts_fit(a: int, bound_a: str, b: int, bound_b: str) -> bool:
+    """Whether two reports' numbers of people can be one number: their ranges overlap ("at
+    least three" is 3 or more, "as many as 70" 1 to 70, "five" 5)."""
+    def span(n, bound):
+        return (n, float("inf")) if bound == "at_least" else (1, n) if bound == "at_most" else (n, n)
+    (lo_a, hi_a), (lo_b, hi_b) = span(a, bound_a), span(b, bound_b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
 @lru_cache(maxsize=1)
 def _type_pairs() -> dict[tuple[str, str], dict]:
     """(type a, type b) -> the rule under which two events of those types can be one occurrence
@@ -754,6 +834,11 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
             return PairScore(False, float("-inf"), ["dates do not overlap"])
         elif not wa.md and not wb.md:
             return PairScore(False, float("-inf"), ["date outside the other report's time"])
+    if wa and wb and _needs_recent_widening(wa, wb) and not loose and \
+            not (pa and pb and min(pa.count("."), pb.count(".")) >= 2):
+        # A recent time reaching back to an earlier date lets a date pass: the events must then
+        # share a city or a finer place (the texts alone do not say which week's occurrence).
+        return PairScore(False, float("-inf"), ["a recent time and an earlier date, no city shared"])
     if a["type"] != b["type"]:
         s.add(w["types_differ"], "different types")
     s.timeless = (wa is None or wb is None) and not loose
@@ -769,10 +854,14 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     details = s.score  # what the people, penalty and charges add (support for timeless pairs)
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
-        if ca == cb:
+        ba, bb = count_bound(a), count_bound(b)
+        if ca == cb and ba == bb == "exact":
             s.add(w["subjects_same_one"] if ca == 1 else w["subjects_same_many"], f"both {ca} people")
         elif abs(ca - cb) <= w["subjects_tolerance"] * max(ca, cb):
             s.add(w["subjects_close"], f"{ca} and {cb} people, close")
+        elif counts_fit(ca, ba, cb, bb):
+            # "at least three" against five, "up to 70" against 40: a bound, not another count
+            s.add(w["subjects_close"], f"{ca} ({ba}) and {cb} ({bb}) people fit")
         else:
             s.add(w["subjects_differ"], f"{ca} against {cb} people")
     ka, kb = a.get("penalty") or {}, b.get("penalty") or {}
