@@ -315,19 +315,31 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def _outlet_key(text: str) -> str:
+    key = " ".join(text.casefold().strip(" .,:;|-–—()[]").split())
+    return key[4:] if key.startswith("the ") else key
+
+
 def _mark_outlet_names(lines, kinds, r: Rules) -> None:
     """A line that is nothing but a news outlet's or agency's name ('The Associated Press',
-    'Yonhap News Agency', 'Good Friends') is a credit, a logo's text or a source label."""
+    'Yonhap News Agency', 'Good Friends') is a credit, a logo's text or a source label; a bare
+    name with an outlet or a handle after it ('Jane Doe, AFP', 'Jane Doe @janedoe') is a byline."""
     for i, line in enumerate(lines):
         if line and kinds[i] is None and len(line) <= 60:
-            key = " ".join(line.casefold().strip(" .,:;|-–—()[]").split())
-            if key.startswith("the "):
-                key = key[4:]
             # "...told\nDaily NK." is a hard-wrapped sentence, not a credit
             wrapped = i > 0 and lines[i - 1] and kinds[i - 1] is None \
                 and _clear_wrap(lines[i - 1], line, r.continuation)
-            if key in r.credit_names and not wrapped:
+            if wrapped:
+                continue
+            if _outlet_key(line) in r.credit_names:
                 kinds[i] = "credit"
+            elif (m := NAME_THEN_OUTLET.fullmatch(line)) and (
+                    m["handle"] or _outlet_key(m["outlet"]) in r.credit_names):
+                kinds[i] = "byline"
+
+
+NAME_THEN_OUTLET = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*"
+                              r"(?:[,|/–—-]\s*(?P<outlet>[^,|/–—]{2,40})|\(?(?P<handle>@\w{1,30})\)?)")
 
 
 def _mark_foreign_script_labels(lines, kinds, limits) -> None:
