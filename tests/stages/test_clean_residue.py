@@ -683,3 +683,50 @@ def test_byline_or_timestamp_glued_before_the_first_paragraph_is_cut_out(lead, p
 def test_paragraphs_opening_or_closing_like_a_credit_stay_whole(para):
     doc = cleaned(f"{P1}\n\n{para}\n\n{P3}")
     assert para in doc.text, doc.removed
+
+
+PAGE_FURNITURE = [
+    "Main image: Kim Jong Un visits a farm in South Hamgyong | KCNA",
+    "Top photo: Soldiers at the border in 2019",
+    "FILE PHOTO: North Korean leader Kim Jong Un speaks at a party meeting in Pyongyang, March 5, 2021. "
+    "REUTERS/Kim Hong-Ji/File Photo",
+    "Kim Jong Un visits a farm. Credit...KCNA, via Reuters",
+    "Purchase Licensing Rights, opens new tab",
+    "($1 = 1,134.9000 won)",
+    "As a subscriber, you have 10 gift articles to give each month.",
+    "Region / Country: Asia, North Korea",
+    "Your tax deductible gift can help stop human rights violations and save lives around the world.",
+    "You are receiving this email because you subscribed to our newsletter.",
+    "Unsubscribe | View in browser | Forward to a friend",
+    "(2nd LD)",
+    "(News Focus)",
+    "Stay informed",
+    "Report an error",
+    "Corrections policy",
+    "Enlarge this image",
+    "hide caption",
+    "Scroll to top",
+]
+
+
+@pytest.mark.parametrize("residue", PAGE_FURNITURE)
+def test_page_furniture_of_other_outlets_is_removed(residue):
+    assert_gone(residue, between(residue))
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "As a member, you have to attend the meetings, the official told them.",
+    "The file photo showed soldiers guarding the bridge, the source said.",
+    "The exchange rate was $1 = 8,000 won in the market, the source said.",
+    "Your gift to the leader must be ready by Feb. 16, officials told residents.",
+    "Stay informed about the party's policy, officials told residents.",
+])
+def test_body_sentences_like_page_furniture_stay(sentence):
+    for doc in (between(sentence), at_the_end(sentence)):
+        assert sentence in doc.text, [r for r in doc.removed]
+
+
+def test_state_media_link_with_a_juche_date_is_removed():
+    doc = at_the_end("www.kcna.kp (Juche112.11.10.)")
+    assert "kcna.kp" not in doc.text
