@@ -730,3 +730,28 @@ def test_body_sentences_like_page_furniture_stay(sentence):
 def test_state_media_link_with_a_juche_date_is_removed():
     doc = at_the_end("www.kcna.kp (Juche112.11.10.)")
     assert "kcna.kp" not in doc.text
+
+
+def test_ranked_list_of_headlines_without_a_header_is_removed():
+    items = ["1 Smugglers face military tribunals in border towns",
+             "2 Rice prices climb again in Sinuiju markets",
+             "3 Teenagers sentenced for watching foreign films"]
+    doc = at_the_end("\n\n".join(items))
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_ranked_list_of_figures_in_the_body_stays():
+    rows = "1 Rice 5,200 won\n2 Corn 2,100 won\n3 Pork 14,000 won"
+    assert rows in between(rows).text
+
+
+def test_strip_of_headlines_between_bars_is_removed():
+    strip = ("Smugglers face military tribunals in border towns | Rice prices climb again in Sinuiju "
+             "markets | Teenagers sentenced for watching foreign films")
+    doc = between(strip)
+    assert "Rice prices climb" not in doc.text and P2 in doc.text
+
+
+def test_sentence_with_one_bar_stays():
+    sentence = "Prices rose sharply in March | the source said the market was closed for a week."
+    assert sentence in between(sentence).text

@@ -699,7 +699,8 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         i = last + 1
 
 
-BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)])\s+")
+# a list item's mark: a bullet, '1.', '2)', or a bare rank before a capital ('1 Smugglers face ...')
+BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)]|\d{1,2}(?=\s+[A-Z“\"‘]))\s+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
          r"|\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago)")
