@@ -755,3 +755,36 @@ def test_strip_of_headlines_between_bars_is_removed():
 def test_sentence_with_one_bar_stays():
     sentence = "Prices rose sharply in March | the source said the market was closed for a week."
     assert sentence in between(sentence).text
+
+
+# ---------------------------------------------------------------- credits inside a paragraph of the report
+# A paragraph whose sentences carry a reporting verb is the report's, whatever credit is glued to
+# it: the credit is cut out and the sentences stay.
+
+SAID = "The source said officials gathered in the square on Monday and read out the verdict."
+NEXT = "Hundreds of residents watched the trial."
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo: Reuters", "Getty Images", "AFP via Getty Images", "KCNA via Reuters", "/ AFP", "/Yonhap",
+    "Photo by Jane Doe", "© 2021 Example News. All rights reserved.", "ⓒ Yonhap",
+    "Please direct any comments or questions about this article to news@example.com.",
+])
+def test_credit_closing_a_reported_paragraph_is_cut_and_the_paragraph_stays(credit):
+    doc = cleaned(f"{P1}\n\n{SAID} {credit}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{SAID}\n\n{P3}", doc.removed
+
+
+@pytest.mark.parametrize("credit", ["Image: KCNA", "Photo: KCNA", "(AFP)", "/ AFP", "Getty Images"])
+def test_credit_between_two_sentences_of_a_reported_paragraph_is_cut(credit):
+    doc = cleaned(f"{P1}\n\n{SAID} {credit} {NEXT}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{SAID} {NEXT}\n\n{P3}", doc.removed
+
+
+@pytest.mark.parametrize("para", [
+    f"{SAID} The source told AFP that hundreds of residents watched.",
+    "Officials read out the verdict, Reuters reported. Hundreds of residents watched the trial.",
+    f"{SAID} Getty Images of the trial were not available.",
+])
+def test_reported_paragraph_naming_an_agency_stays_whole(para):
+    assert para in cleaned(f"{P1}\n\n{para}\n\n{P3}").text
