@@ -1,6 +1,7 @@
 """The clean stage: page residue out, body in, title and outlet found. Texts are written for the
 tests in the style of the outlets' pages (no corpus text is copied)."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -501,3 +502,21 @@ def test_clean_never_fails_on_arbitrary_text(raw):
     # only the invisible characters the cleaner drops on purpose may go missing
     dropped = Counter("".join(raw.split())) - Counter(pieces)
     assert set(dropped) <= set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def test_list_dates_are_stripped_as_by_the_plain_pattern():
+    # the stage searches a closing date only among a line's last words (for speed); it must take
+    # out exactly what the plain pattern over the whole line takes out
+    plain = re.compile(rf"^\(?{clean._DATE}\)?\s*[|:–—-]\s*|\s*[|–—-]?\s*\(?{clean._DATE}\)?$")
+    heads = ["Smugglers face military tribunals in border towns",
+             "Rice prices climb again in the markets of Sinuiju and Hyesan after the floods of August",
+             "Two men executed", ""]
+    dates = ["March 5, 2021", "Mar 5", "5 Mar.", "2021-03-05", "3 hours ago", "Sept. 30, 2020", "5 March 2021"]
+    lines = []
+    for head in heads:
+        for date in dates:
+            for sep in ("", " ", " | ", " - ", "|", " (", "   "):
+                close = ")" if "(" in sep else ""
+                lines += [f"{head}{sep}{date}{close}", f"{date}{sep or ' | '}{head}", f"{date} | {head} | {date}"]
+    for line in lines:
+        assert clean._strip_list_dates(line) == plain.sub("", line), line

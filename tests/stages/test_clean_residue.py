@@ -485,3 +485,306 @@ def test_menu_of_capitalized_section_names_is_removed():
 def test_heading_in_title_case_inside_the_body_stays():
     heading = "Border Guards Rotated After Defection"
     assert heading in cleaned(f"{P1}\n\n{heading}\n{P2}").text
+
+
+# ---------------------------------------------------------------- residue of other outlets
+# More shapes of the same classes, in the words other sites use; each list is followed by body
+# sentences that look like them and must stay.
+
+MORE_BYLINES = [
+    "by Jane Doe",
+    "Reporters: Kim Min-ji, Lee Ha-eun",
+    "Posted By: Jane Doe",
+    "Correspondent Jane Doe",
+    "By Jane Doe and agencies",
+    "Jane Doe Staff writer",
+    "JANE DOE, Staff reporter",
+    "Jane Doe, AFP",
+    "Jane Doe, Korea JoongAng Daily",
+    "Jane Doe @janedoe",
+    "Edited by: Jane Doe",
+    "Translation: Jane Doe",
+    "Translator: Jane Doe",
+    "Editor: Jane Doe",
+    "(Translated by Jane Doe)",
+]
+
+MORE_DATE_LINES = [
+    "Publication date: March 5, 2021",
+    "Date of publication: 5 March 2021",
+    "Updated on: March 05, 2021 / 10:32 AM / CBS News",
+    "Yesterday",
+    "Just now",
+]
+
+MORE_LINKS = [
+    "Related Story: North Korea executes two for smuggling",
+    "MORE: North Korea executes two for smuggling",
+    "Previous post: North Korea executes two for smuggling",
+    "Next Article North Korea executes two for smuggling",
+    "Up next: North Korea executes two for smuggling",
+    "Most Read Stories",
+    "What's trending",
+    "Editors' Picks",
+    "More stories from Example News",
+    "Must Read",
+    "Keep reading",
+    "Continue reading the main story",
+    "Click here for more",
+    "Read the full article on Example News",
+    "Hear this story",
+    "« North Korea executes two for smuggling",
+    "North Korea executes two for smuggling »",
+    "View all posts by Jane Doe",
+    "All articles by Jane Doe",
+    "Follow @janedoe on Twitter",
+]
+
+MORE_NOTICES = [
+    "Unauthorized reproduction and redistribution prohibited",
+    "Reproduction in whole or in part without permission is prohibited.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Any reproduction or distribution without permission is prohibited.",
+    "Content is copyright of Example News",
+    "Please direct any comments to jane@example.com",
+    "Comments or questions? Email jane@example.com",
+    "Got a tip? Send it to tips@example.com",
+    "Email: jane@example.com",
+    "Author bio: Jane Doe covers North Korea.",
+    "Editor's note",
+    "Update: This story has been updated with a statement from the ministry.",
+    "This is a developing story and will be updated.",
+    "This article was produced in partnership with Example Foundation.",
+    "This report was supported by a grant from the Example Fund.",
+    "This story is a collaboration between Example News and Example Times.",
+    "A version of this article appeared in print on March 5, 2021.",
+]
+
+MORE_CREDITS = [
+    "/ AFP",
+    "Photo/KCNA",
+    "REUTERS/Kim Hong-Ji",
+    "Courtesy of KCNA",
+    "Handout photo",
+    "Screengrab: KCTV",
+    "Satellite imagery: Planet Labs",
+    "North Korean leader Kim Jong Un visits a farm. [KCNA]",
+    "North Korean leader Kim Jong Un visits a farm. (Photo provided by KCNA)",
+    "North Korean leader Kim Jong Un visits a farm. Korean Central News Agency/Korea News Service via AP",
+    "A North Korean soldier looks on. File Photo",
+    "A North Korean soldier looks on - AFP",
+    "Kim Jong Un visits a farm. Graphic by Jane Doe",
+]
+
+MORE_PROMPTS = [
+    "Share via Email",
+    "Font Size A A A",
+    "Copy URL",
+    "Link copied to clipboard",
+    "Gift this article",
+    "Write a comment",
+    "Sign in to comment",
+    "OK, got it",
+    "Get the Example News newsletter in your inbox.",
+    "Want the latest on North Korea? Sign up for our newsletter.",
+    "Support Example News",
+    "If you value our reporting, please consider making a donation.",
+    "Become a patron",
+    "Already have an account? Sign in",
+    "You have reached your limit of free articles.",
+    "Thanks for reading!",
+    "Tagged: North Korea, executions",
+    "Posted in North Korea, Human Rights",
+    "TAGS North Korea Kim Jong Un executions",
+    "Human Rights",
+    "Asia-Pacific",
+    "Politics Economy Society Culture Sports",
+]
+
+MORE_BIOS = [
+    "Jane Doe is a reporter at Example News. She covers North Korean politics and the economy.",
+    "Jane Doe covers North Korea for Example News.",
+    "Jane Doe is Example News' Seoul correspondent.",
+    "Jane Doe is an analyst at Example Institute.",
+]
+
+
+@pytest.mark.parametrize("residue", MORE_BYLINES + MORE_DATE_LINES + MORE_LINKS + MORE_NOTICES
+                         + MORE_CREDITS + MORE_PROMPTS)
+def test_residue_of_other_outlets_between_paragraphs_is_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("residue", MORE_BIOS + MORE_NOTICES + MORE_LINKS[-3:])
+def test_residue_of_other_outlets_at_the_end_is_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related to this, the source said the market was closed for a week.",
+    "Read more about the crackdown in the ministry's annual report, the official said.",
+    "The notice, which said \"All rights reserved\", was posted on the factory gate.",
+    "By Jane Doe's count, more than 30 people were arrested in Hyesan.",
+    "Posted on the wall of the cultural hall, the notice warned residents not to use phones.",
+    "Reporter Jane Doe was detained in Pyongyang in 2019, her employer said.",
+    "Translated by the source, the notice read: \"Smugglers will be shot.\"",
+    "Most popular among the smugglers were Chinese phones, the source said.",
+    "Support for the regime has weakened among young people, the source said.",
+    "Subscribe to the party newspaper, officials told the residents.",
+    "Reproduction of South Korean films without permission is punished harshly, the source said.",
+    "Any use of Chinese phones is prohibited near the border, the source said.",
+    "Jane Doe is a former teacher who fled North Korea in 2019.",
+    "Kim Min-ji is a researcher at a state institute who was arrested in May.",
+    "Editor of the provincial newspaper was dismissed in March.",
+    "This is a developing situation, the official said.",
+    "Yesterday, the source said, the police raided the market.",
+    "Courtesy of the security ministry, residents were shown the execution.",
+    "Next, the officials searched the homes of the accused.",
+    "More than 30 people were arrested, the source said.",
+    "The source said questions about the trial could be sent to the court.",
+    "A version of the decree was published in Rodong Sinmun, the source said.",
+])
+def test_body_sentences_like_residue_of_other_outlets_stay(sentence):
+    for doc in (between(sentence), at_the_end(sentence)):
+        assert sentence in doc.text, [r for r in doc.removed]
+
+
+@pytest.mark.parametrize("glued, body", [
+    (" (Reporting by Jane Doe; Editing by John Roe)", P2),
+    (" Translated by Jane Doe.", P2),
+    (" (END)", P2),
+    (" jane@example.com", P2),
+    (" (Related story)", P2),
+    (" [Read more]", P2),
+])
+def test_credit_or_mark_closing_a_paragraph_is_cut_out(glued, body):
+    doc = cleaned(f"{P1}\n\n{body}{glued}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{body}\n\n{P3}"
+
+
+@pytest.mark.parametrize("lead, para", [
+    ("Updated 3:45 pm KST ", P1),
+    ("Published: 2019.05.03 14:22 ", P1),
+    ("Posted on March 5, 2021 by admin ", P1),
+    ("By Jane Doe ", "SEOUL, March 5 (Yonhap) -- North Korea held a trial in Chongjin on Monday."),
+    ("March 5, 2021 ", "SEOUL -- North Korea held a trial in Chongjin on Monday."),
+])
+def test_byline_or_timestamp_glued_before_the_first_paragraph_is_cut_out(lead, para):
+    doc = cleaned(f"{lead}{para}\n\n{P2}")
+    assert doc.text == f"{para}\n\n{P2}"
+
+
+@pytest.mark.parametrize("para", [
+    "Updated figures from the ministry show 200 defectors arrived last year.",
+    "Published reports said the trial was held in secret.",
+    "By March, NORTH KOREAN officials had closed the market, the source said.",
+    f"{P2} Reported by the state media, the trial drew hundreds.",
+])
+def test_paragraphs_opening_or_closing_like_a_credit_stay_whole(para):
+    doc = cleaned(f"{P1}\n\n{para}\n\n{P3}")
+    assert para in doc.text, doc.removed
+
+
+PAGE_FURNITURE = [
+    "Main image: Kim Jong Un visits a farm in South Hamgyong | KCNA",
+    "Top photo: Soldiers at the border in 2019",
+    "FILE PHOTO: North Korean leader Kim Jong Un speaks at a party meeting in Pyongyang, March 5, 2021. "
+    "REUTERS/Kim Hong-Ji/File Photo",
+    "Kim Jong Un visits a farm. Credit...KCNA, via Reuters",
+    "Purchase Licensing Rights, opens new tab",
+    "($1 = 1,134.9000 won)",
+    "As a subscriber, you have 10 gift articles to give each month.",
+    "Region / Country: Asia, North Korea",
+    "Your tax deductible gift can help stop human rights violations and save lives around the world.",
+    "You are receiving this email because you subscribed to our newsletter.",
+    "Unsubscribe | View in browser | Forward to a friend",
+    "(2nd LD)",
+    "(News Focus)",
+    "Stay informed",
+    "Report an error",
+    "Corrections policy",
+    "Enlarge this image",
+    "hide caption",
+    "Scroll to top",
+]
+
+
+@pytest.mark.parametrize("residue", PAGE_FURNITURE)
+def test_page_furniture_of_other_outlets_is_removed(residue):
+    assert_gone(residue, between(residue))
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "As a member, you have to attend the meetings, the official told them.",
+    "The file photo showed soldiers guarding the bridge, the source said.",
+    "The exchange rate was $1 = 8,000 won in the market, the source said.",
+    "Your gift to the leader must be ready by Feb. 16, officials told residents.",
+    "Stay informed about the party's policy, officials told residents.",
+])
+def test_body_sentences_like_page_furniture_stay(sentence):
+    for doc in (between(sentence), at_the_end(sentence)):
+        assert sentence in doc.text, [r for r in doc.removed]
+
+
+def test_state_media_link_with_a_juche_date_is_removed():
+    doc = at_the_end("www.kcna.kp (Juche112.11.10.)")
+    assert "kcna.kp" not in doc.text
+
+
+def test_ranked_list_of_headlines_without_a_header_is_removed():
+    items = ["1 Smugglers face military tribunals in border towns",
+             "2 Rice prices climb again in Sinuiju markets",
+             "3 Teenagers sentenced for watching foreign films"]
+    doc = at_the_end("\n\n".join(items))
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_ranked_list_of_figures_in_the_body_stays():
+    rows = "1 Rice 5,200 won\n2 Corn 2,100 won\n3 Pork 14,000 won"
+    assert rows in between(rows).text
+
+
+def test_strip_of_headlines_between_bars_is_removed():
+    strip = ("Smugglers face military tribunals in border towns | Rice prices climb again in Sinuiju "
+             "markets | Teenagers sentenced for watching foreign films")
+    doc = between(strip)
+    assert "Rice prices climb" not in doc.text and P2 in doc.text
+
+
+def test_sentence_with_one_bar_stays():
+    sentence = "Prices rose sharply in March | the source said the market was closed for a week."
+    assert sentence in between(sentence).text
+
+
+# ---------------------------------------------------------------- credits inside a paragraph of the report
+# A paragraph whose sentences carry a reporting verb is the report's, whatever credit is glued to
+# it: the credit is cut out and the sentences stay.
+
+SAID = "The source said officials gathered in the square on Monday and read out the verdict."
+NEXT = "Hundreds of residents watched the trial."
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo: Reuters", "Getty Images", "AFP via Getty Images", "KCNA via Reuters", "/ AFP", "/Yonhap",
+    "Photo by Jane Doe", "© 2021 Example News. All rights reserved.", "ⓒ Yonhap",
+    "Please direct any comments or questions about this article to news@example.com.",
+])
+def test_credit_closing_a_reported_paragraph_is_cut_and_the_paragraph_stays(credit):
+    doc = cleaned(f"{P1}\n\n{SAID} {credit}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{SAID}\n\n{P3}", doc.removed
+
+
+@pytest.mark.parametrize("credit", ["Image: KCNA", "Photo: KCNA", "(AFP)", "/ AFP", "Getty Images"])
+def test_credit_between_two_sentences_of_a_reported_paragraph_is_cut(credit):
+    doc = cleaned(f"{P1}\n\n{SAID} {credit} {NEXT}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{SAID} {NEXT}\n\n{P3}", doc.removed
+
+
+@pytest.mark.parametrize("para", [
+    f"{SAID} The source told AFP that hundreds of residents watched.",
+    "Officials read out the verdict, Reuters reported. Hundreds of residents watched the trial.",
+    f"{SAID} Getty Images of the trial were not available.",
+])
+def test_reported_paragraph_naming_an_agency_stays_whole(para):
+    assert para in cleaned(f"{P1}\n\n{para}\n\n{P3}").text

@@ -74,6 +74,9 @@ class LineRule:
     # the rule is tried only on lines holding one of these (lower-case) strings: a cheap test
     # that spares the regex engine most lines (None: every line)
     gate: tuple[str, ...] | None = None
+    # the rule does not apply to a line this matches from its start (a reporting verb before any
+    # quotation: a sentence of the report); tried only once the pattern has matched
+    unless: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,8 @@ def _gate(spec: dict) -> tuple[str, ...] | None:
 
 
 def _may_match(gate: tuple[str, ...] | None, lowered: str) -> bool:
-    return gate is None or any(word in lowered for word in gate)
+    # map over the bound method keeps the loop in C (a generator here cost more than the regexes)
+    return gate is None or any(map(lowered.__contains__, gate))
 
 
 def _by_length(lines: tuple["LineRule", ...]) -> tuple[tuple["LineRule", ...], ...]:
@@ -98,6 +102,17 @@ def _by_length(lines: tuple["LineRule", ...]) -> tuple[tuple["LineRule", ...], .
     longest = max((rule.max_words for rule in lines if rule.max_words is not None), default=0)
     return tuple(tuple(rule for rule in lines if rule.max_words is None or n <= rule.max_words)
                  for n in range(longest + 2))
+
+
+def _by_position(by_length: tuple) -> tuple:
+    """The rules of `_by_length` split once more by where the line stands: [n][head][tail] holds
+    the rules for a line of n words, head-only rules only when `head`, tail-only when `tail`."""
+    def eligible(rules_n, head, tail):
+        return tuple(rule for rule in rules_n
+                     if (head or not rule.head_only) and (tail or not rule.tail_only))
+    return tuple(tuple(tuple(eligible(rules_n, head, tail) for tail in (False, True))
+                       for head in (False, True))
+                 for rules_n in by_length)
 
 
 @dataclass(frozen=True)
@@ -118,6 +133,7 @@ class Rules:
     inline: tuple[InlineRule, ...] = ()
     credit_names: frozenset[str] = frozenset()
     lines_by_length: tuple = ()
+    lines_by_position: tuple = ()
     chrome: re.Pattern | None = None
     chrome_max_words: int = 0
 
@@ -128,7 +144,8 @@ def _data(name: str) -> dict:
 
 def _line_rule(spec: dict) -> LineRule:
     flags = 0 if spec.get("case") else re.IGNORECASE
-    return LineRule(kind=spec["kind"], regex=re.compile(spec["pattern"], flags),
+    unless = re.compile(spec["unless"], flags) if spec.get("unless") else None
+    return LineRule(kind=spec["kind"], regex=re.compile(spec["pattern"], flags), unless=unless,
                     max_words=spec.get("max_words"), caption_like=spec.get("caption_like", False),
                     head_only=spec.get("position") == "head", tail_only=spec.get("position") == "tail",
                     section=spec.get("section", False),
@@ -166,7 +183,8 @@ def rules() -> Rules:
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
                  outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
                  credit_names=frozenset(names),
-                 lines_by_length=_by_length(tuple(lines)),
+                 lines_by_length=(by_length := _by_length(tuple(lines))),
+                 lines_by_position=_by_position(by_length),
                  chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
 
 
@@ -235,6 +253,8 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
     nonblank_total = sum(1 for line in lines if line)
     section_open = False
     section_max = r.limits["section_line_max_words"]
+    tail_lines = r.limits["tail_lines"]
+    last_length = len(r.lines_by_position) - 1
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -246,12 +266,14 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
                 kinds[i] = "related_headlines"
                 continue
             section_open = False
-        for rule in r.lines_by_length[min(n_words, len(r.lines_by_length) - 1)]:
-            if rule.head_only and (nonblank_seen > 1 or _continues(lines, i)):
+        head = nonblank_seen == 1 and not _continues(lines, i)
+        tail = nonblank_total - nonblank_seen < tail_lines
+        has = lowered.__contains__
+        for rule in r.lines_by_position[min(n_words, last_length)][head][tail]:
+            gate = rule.gate
+            if gate is not None and not any(map(has, gate)):
                 continue
-            if rule.tail_only and nonblank_total - nonblank_seen >= r.limits["tail_lines"]:
-                continue
-            if not _may_match(rule.gate, lowered) or not rule.regex.fullmatch(line):
+            if not rule.regex.fullmatch(line) or (rule.unless is not None and rule.unless.match(line)):
                 continue
             if rule.caption_like and not _reads_like_caption(line):
                 continue
@@ -279,7 +301,9 @@ def _line_rule_kind(line: str, r: Rules) -> str | None:
     for rule in r.lines_by_length[min(n_words, len(r.lines_by_length) - 1)]:
         if rule.head_only or rule.tail_only:
             continue
-        if _may_match(rule.gate, lowered) and rule.regex.fullmatch(line) and not (rule.caption_like and not _reads_like_caption(line)):
+        if _may_match(rule.gate, lowered) and rule.regex.fullmatch(line) \
+                and not (rule.unless is not None and rule.unless.match(line)) \
+                and not (rule.caption_like and not _reads_like_caption(line)):
             return rule.kind
     return "chrome" if _is_chrome(line, n_words, r) else None
 
@@ -292,9 +316,10 @@ def _apply_inline_rules(lines, kinds, r: Rules) -> dict[int, list[Removed]]:
         if not line or kinds[i] is not None:
             continue
         pieces: list[Removed] = []
-        lowered = line.lower()
+        has = line.lower().__contains__
         for rule in r.inline:
-            if not _may_match(rule.gate, lowered):
+            gate = rule.gate
+            if (gate is not None and not any(map(has, gate))) or not rule.regex.search(line):
                 continue
             found = [m.group(0).strip() for m in rule.regex.finditer(line) if m.group(0).strip()]
             if found:
@@ -315,19 +340,31 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def _outlet_key(text: str) -> str:
+    key = " ".join(text.casefold().strip(" .,:;|-–—()[]").split())
+    return key[4:] if key.startswith("the ") else key
+
+
 def _mark_outlet_names(lines, kinds, r: Rules) -> None:
     """A line that is nothing but a news outlet's or agency's name ('The Associated Press',
-    'Yonhap News Agency', 'Good Friends') is a credit, a logo's text or a source label."""
+    'Yonhap News Agency', 'Good Friends') is a credit, a logo's text or a source label; a bare
+    name with an outlet or a handle after it ('Jane Doe, AFP', 'Jane Doe @janedoe') is a byline."""
     for i, line in enumerate(lines):
         if line and kinds[i] is None and len(line) <= 60:
-            key = " ".join(line.casefold().strip(" .,:;|-–—()[]").split())
-            if key.startswith("the "):
-                key = key[4:]
             # "...told\nDaily NK." is a hard-wrapped sentence, not a credit
             wrapped = i > 0 and lines[i - 1] and kinds[i - 1] is None \
                 and _clear_wrap(lines[i - 1], line, r.continuation)
-            if key in r.credit_names and not wrapped:
+            if wrapped:
+                continue
+            if _outlet_key(line) in r.credit_names:
                 kinds[i] = "credit"
+            elif (m := NAME_THEN_OUTLET.fullmatch(line)) and (
+                    m["handle"] or _outlet_key(m["outlet"]) in r.credit_names):
+                kinds[i] = "byline"
+
+
+NAME_THEN_OUTLET = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*"
+                              r"(?:[,|/–—-]\s*(?P<outlet>[^,|/–—]{2,40})|\(?(?P<handle>@\w{1,30})\)?)")
 
 
 def _mark_foreign_script_labels(lines, kinds, limits) -> None:
@@ -573,8 +610,11 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     if title:
         key = norm_title(title)
         body = [i for i, line in enumerate(lines) if line and kinds[i] is None]
-        # a copy may carry the site's name: "Title - Example Times", "Title | World | News"
-        copies = [i for i in body if key in (norm_title(lines[i]), norm_title(COPY_SUFFIX.sub("", lines[i])))]
+        # a copy may carry the site's name: "Title - Example Times", "Title | World | News"; a copy
+        # holds the title's longest word in its casefolded text (a cheap test before the regexes)
+        probe = max(key.split(), key=len, default="")
+        copies = [i for i in body if probe in lines[i].casefold()
+                  and key in (norm_title(lines[i]), norm_title(COPY_SUFFIX.sub("", lines[i])))]
         if len(copies) == len(body):
             copies = copies[1:]  # the report is nothing but its title: keep one copy
         for i in copies:
@@ -659,19 +699,47 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
         i = last + 1
 
 
-BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)])\s+")
+# a list item's mark: a bullet, '1.', '2)', or a bare rank before a capital ('1 Smugglers face ...')
+BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)]|\d{1,2}(?=\s+[A-Z“\"‘]))\s+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
          r"|\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago)")
 # the date of another story beside its headline in a list: "Mar 5, 2021 | Headline", "Headline (2 hours ago)"
-LIST_DATE = re.compile(rf"^\(?{_DATE}\)?\s*[|:–—-]\s*|\s*[|–—-]?\s*\(?{_DATE}\)?$")
+LIST_DATE_HEAD = re.compile(rf"\(?{_DATE}\)?\s*[|:–—-]\s*")
+LIST_DATE_TAIL = re.compile(rf"\s*[|–—-]?\s*\(?{_DATE}\)?$")
+# a date closing a line spans at most four words ('| (March 5, 2021)', '5 minutes ago'): its
+# pattern is searched for in the last words only (from the start, its leading \s* tries every
+# position of a long line)
+LIST_DATE_TAIL_WORDS = 8
 BRIDGED = {"dateline", "timestamp", "byline", "caption", "chrome", "share", "navigation", "link"}
 RUBRIC = re.compile(r"^[<\[【《〈][^>\]】》〉]{1,40}[>\]】》〉]\s*")  # "<Inside N. Korea> ", "[Analysis] "
 
 
 @lru_cache(maxsize=4096)
 def _unbulleted(line: str) -> str:
-    return LIST_DATE.sub("", RUBRIC.sub("", BULLET.sub("", line)))
+    return _strip_list_dates(RUBRIC.sub("", BULLET.sub("", line)))
+
+
+def _strip_list_dates(line: str) -> str:
+    """The line without a story's date at its start (with the separator after it) and at its end."""
+    head = LIST_DATE_HEAD.match(line)
+    start = head.end() if head else 0
+    words = line.rsplit(None, LIST_DATE_TAIL_WORDS)
+    tail = None
+    if words and _may_end_a_date(words[-1]):
+        if len(words) > LIST_DATE_TAIL_WORDS:  # skip the words before the last ones
+            start = max(start, len(words[0]))
+        tail = LIST_DATE_TAIL.search(line, start)
+    return line[head.end() if head else 0:tail.start() if tail else len(line)]
+
+
+MONTH_WORD = re.compile(_MONTH)
+
+
+def _may_end_a_date(word: str) -> bool:
+    """The last word of a line closed by a date: a number, 'ago' or a month (a bracket may follow)."""
+    word = word[:-1] if word.endswith(")") else word
+    return word[-1:].isdigit() or word == "ago" or bool(MONTH_WORD.fullmatch(word))
 
 
 def _all_caps(line: str) -> bool:
