@@ -175,6 +175,8 @@ def test_subject_counts_beyond_the_dev_wording(text, count):
     ("Three men were sent to re-education camps.", "prison", (None, None)),
     ("The couple was sent to a gyohwaso in South Pyongan.", "prison", (None, None)),
     ("He spent six months in a rodong dallyeondae.", "labor_training", (6, 6)),
+    ("The two women got a year in the local tallyondae.", "labor_training", (12, 12)),
+    ("He was sent to a danryundae for four months.", "labor_training", (4, 4)),
     ("Traders got three months of labour training.", "labor_training", (3, 3)),
     ("The family was expelled from Pyongyang.", "banishment", (None, None)),
     ("Their relatives were sent to the countryside.", "banishment", (None, None)),
