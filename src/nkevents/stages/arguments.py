@@ -1644,7 +1644,6 @@ def run(doc: Document) -> Document:
         ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
         if abbreviations:
             ev.actors = spell_out(ev.actors, abbreviations)
-        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
