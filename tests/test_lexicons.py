@@ -103,7 +103,7 @@ def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
 
 def test_the_trie_of_leading_words_matches_each_word_as_a_prefix():
     import re
-    pattern = re.compile(lexicon._trie_regex({"ban", "banned", "bar", "closed down"}))
+    pattern = re.compile(lexicon.trie_regex({"ban", "banned", "bar", "closed down"}))
     for text in ("ban", "bans", "banned", "barred", "closed down"):
         assert pattern.match(text), text
     for text in ("ba", "bad", "closed"):

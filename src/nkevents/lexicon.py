@@ -52,7 +52,7 @@ def alternation(patterns: list[str]) -> re.Pattern | None:
     # where every pattern says which words it starts with, a trie of them is tried first: at most
     # places it fails on the first letter, before the alternatives are tried one by one
     words = leading_words_of(patterns, min_len=2)
-    gate = rf"(?=(?i:{_trie_regex(words)}))" if words else ""
+    gate = rf"(?=(?i:{trie_regex(words)}))" if words else ""
     # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
     return re.compile(rf"(?<![\w-]){gate}(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
@@ -183,7 +183,7 @@ def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
 @lru_cache(maxsize=None)
 def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
     """Any of the gate's words anywhere in a text, in one scan (a trie of them)."""
-    return re.compile(_trie_regex(set(gate)))
+    return re.compile(trie_regex(set(gate)))
 
 
 # ---------- where a match can start ----------
@@ -191,7 +191,7 @@ def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
 # extraction. A match can only start where one of its leading words starts: one scan with a trie of
 # those words finds these places, and the alternation is then tried only there.
 
-def _trie_regex(words: set[str]) -> str:
+def trie_regex(words: set[str]) -> str:
     """A regex matching any of `words` as a prefix, built as a trie ("ban|banned|bar" -> "ba(?:n|r)"),
     which a backtracking engine tries in time proportional to the word, not to the number of words."""
     trie: dict = {}
@@ -220,7 +220,7 @@ def starts(name: str) -> dict[str, re.Pattern | None]:
             out[key] = None
             continue
         words = leading_words_of(table["patterns"])
-        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(words)}))") if words else None
+        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(words)}))") if words else None
     return out
 
 
@@ -237,7 +237,7 @@ class StartScanner:
             for prefix in {w[:3] for w in words}:
                 self.by_prefix.setdefault(prefix, []).append(key)
         every = set().union(*words_of.values()) if words_of else set()
-        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(every)}))") if every else None
+        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(every)}))") if every else None
 
     def places(self, text: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {k: [] for k in self.keys}

@@ -1145,7 +1145,7 @@ def _actor_gates(with_weak: bool) -> dict[str, tuple[str, ...] | None]:
 @lru_cache(maxsize=None)
 def _actor_starts(with_weak: bool) -> dict[str, re.Pattern | None]:
     """Per actor id, a zero-width pattern finding where one of its matches can begin."""
-    return {actor_id: (re.compile(rf"(?<![\w-])(?=(?i:{lexicon._trie_regex(set(words))}))") if words else None)
+    return {actor_id: (re.compile(rf"(?<![\w-])(?=(?i:{lexicon.trie_regex(set(words))}))") if words else None)
             for actor_id, words in _actor_leading_words(with_weak).items()}
 
 
