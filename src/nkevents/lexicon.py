@@ -90,6 +90,10 @@ def table_keys(name: str) -> tuple[str, ...]:
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
 
+# what may follow a group: "?", "*", "+" or "{2}", "{0,3}", "{1,}" (and "?" after it, lazily)
+QUANTIFIER = re.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
+
+
 def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with, or None when that
     cannot be read off the pattern (then the pattern is always tried)."""
@@ -111,9 +115,15 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
             if depth == 0:
                 break
         body, rest = p[3:i], p[i + 1:]
-        optional = rest[:1] in ("?", "*")
-        if optional:
-            rest = rest[1:]
+        quantifier = QUANTIFIER.match(rest)
+        optional = repeated = False
+        if quantifier:
+            rest = rest[quantifier.end():]
+            sign = quantifier.group(0)[0]
+            low = int(quantifier.group("low") or 0) if sign == "{" else int(sign == "+")
+            high = int(quantifier.group("high") or 2) if quantifier.group("comma") else low  # (2: many)
+            optional = sign in "?*" or low == 0
+            repeated = sign in "*+" or high > 1
         alternatives, depth, start = [], 0, 0
         for j, c in enumerate(body):
             depth += c == "("
@@ -124,7 +134,8 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
         alternatives.append(body[start:])
         out: set[str] = set()
         for alt in alternatives:
-            words = leading_words(alt + rest, min_len) if alt else leading_words(rest, min_len)
+            # a repeated group ("(?:the )*") may be followed by itself: only its own words are sure
+            words = leading_words(alt if repeated else alt + rest, min_len) if alt else leading_words(rest, min_len)
             if words is None:
                 return None
             out |= words
@@ -137,6 +148,12 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
     run = ""
     for k, c in enumerate(p):
         if c not in _LITERAL:
+            if run and p.startswith("(?:", k):
+                # words go on in a group ("the (?:politburo|cabinet)"): read them, so that not every
+                # "the" is a place where the pattern may start
+                following = leading_words(pattern[k:], 1)
+                if following is not None and all(len((run + w).strip()) >= min_len for w in following):
+                    return {run + w for w in following}
             break
         if k + 1 < len(p) and p[k + 1] in "?*{":
             break
