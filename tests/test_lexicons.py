@@ -69,6 +69,19 @@ def test_leading_words_are_read_off_patterns():
     assert lexicon.leading_words("(?:publicly )?hanged") == {"publicly hanged", "hanged"}
     assert lexicon.leading_words("(?<=the )order") == {"order"}
     assert lexicon.leading_words(r"\d+ won") is None
+    # words go on into a group after them: not every "the" is a place where the pattern may start
+    assert lexicon.leading_words("the (?:politburo|cabinet) (?:ordered|decided)") == {
+        "the politburo ordered", "the politburo decided", "the cabinet ordered", "the cabinet decided"}
+    assert lexicon.leading_words("(?:was|were) (?:also )?detained") == {
+        "was also detained", "was detained", "were also detained", "were detained"}
+    # ... but not past a word that may be any word
+    assert lexicon.leading_words("sentenced (?:\\w+ ){0,3}to death") == {"sentenced"}
+    # a group that may be left out, or repeated ("very very harsh"), is followed by other words
+    assert lexicon.leading_words("the (?:very ){0,2}harsh") == {"the very", "the harsh"}
+    assert lexicon.leading_words("spared (?:(?:the|public) )*(?:execution|death)") == {
+        "spared the", "spared public", "spared execution", "spared death"}
+    assert lexicon.leading_words("(?:very )+harsh") == {"very"}
+    assert lexicon.leading_words("(?:very ){1}harsh") == {"very harsh"}
 
 
 def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
@@ -103,7 +116,7 @@ def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
 
 def test_the_trie_of_leading_words_matches_each_word_as_a_prefix():
     import re
-    pattern = re.compile(lexicon._trie_regex({"ban", "banned", "bar", "closed down"}))
+    pattern = re.compile(lexicon.trie_regex({"ban", "banned", "bar", "closed down"}))
     for text in ("ban", "bans", "banned", "barred", "closed down"):
         assert pattern.match(text), text
     for text in ("ba", "bad", "closed"):

@@ -52,7 +52,7 @@ def alternation(patterns: list[str]) -> re.Pattern | None:
     # where every pattern says which words it starts with, a trie of them is tried first: at most
     # places it fails on the first letter, before the alternatives are tried one by one
     words = leading_words_of(patterns, min_len=2)
-    gate = rf"(?=(?i:{_trie_regex(words)}))" if words else ""
+    gate = rf"(?=(?i:{trie_regex(words)}))" if words else ""
     # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
     return re.compile(rf"(?<![\w-]){gate}(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
@@ -90,6 +90,10 @@ def table_keys(name: str) -> tuple[str, ...]:
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
 
+# what may follow a group: "?", "*", "+" or "{2}", "{0,3}", "{1,}" (and "?" after it, lazily)
+QUANTIFIER = re.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
+
+
 def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with, or None when that
     cannot be read off the pattern (then the pattern is always tried)."""
@@ -111,9 +115,15 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
             if depth == 0:
                 break
         body, rest = p[3:i], p[i + 1:]
-        optional = rest[:1] in ("?", "*")
-        if optional:
-            rest = rest[1:]
+        quantifier = QUANTIFIER.match(rest)
+        optional = repeated = False
+        if quantifier:
+            rest = rest[quantifier.end():]
+            sign = quantifier.group(0)[0]
+            low = int(quantifier.group("low") or 0) if sign == "{" else int(sign == "+")
+            high = int(quantifier.group("high") or 2) if quantifier.group("comma") else low  # (2: many)
+            optional = sign in "?*" or low == 0
+            repeated = sign in "*+" or high > 1
         alternatives, depth, start = [], 0, 0
         for j, c in enumerate(body):
             depth += c == "("
@@ -124,7 +134,8 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
         alternatives.append(body[start:])
         out: set[str] = set()
         for alt in alternatives:
-            words = leading_words(alt + rest, min_len) if alt else leading_words(rest, min_len)
+            # a repeated group ("(?:the )*") may be followed by itself: only its own words are sure
+            words = leading_words(alt if repeated else alt + rest, min_len) if alt else leading_words(rest, min_len)
             if words is None:
                 return None
             out |= words
@@ -137,6 +148,12 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
     run = ""
     for k, c in enumerate(p):
         if c not in _LITERAL:
+            if run and p.startswith("(?:", k):
+                # words go on in a group ("the (?:politburo|cabinet)"): read them, so that not every
+                # "the" is a place where the pattern may start
+                following = leading_words(pattern[k:], 1)
+                if following is not None and all(len((run + w).strip()) >= min_len for w in following):
+                    return {run + w for w in following}
             break
         if k + 1 < len(p) and p[k + 1] in "?*{":
             break
@@ -183,7 +200,7 @@ def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
 @lru_cache(maxsize=None)
 def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
     """Any of the gate's words anywhere in a text, in one scan (a trie of them)."""
-    return re.compile(_trie_regex(set(gate)))
+    return re.compile(trie_regex(set(gate)))
 
 
 # ---------- where a match can start ----------
@@ -191,7 +208,7 @@ def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
 # extraction. A match can only start where one of its leading words starts: one scan with a trie of
 # those words finds these places, and the alternation is then tried only there.
 
-def _trie_regex(words: set[str]) -> str:
+def trie_regex(words: set[str]) -> str:
     """A regex matching any of `words` as a prefix, built as a trie ("ban|banned|bar" -> "ba(?:n|r)"),
     which a backtracking engine tries in time proportional to the word, not to the number of words."""
     trie: dict = {}
@@ -220,7 +237,7 @@ def starts(name: str) -> dict[str, re.Pattern | None]:
             out[key] = None
             continue
         words = leading_words_of(table["patterns"])
-        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(words)}))") if words else None
+        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(words)}))") if words else None
     return out
 
 
@@ -237,7 +254,7 @@ class StartScanner:
             for prefix in {w[:3] for w in words}:
                 self.by_prefix.setdefault(prefix, []).append(key)
         every = set().union(*words_of.values()) if words_of else set()
-        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{_trie_regex(every)}))") if every else None
+        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(every)}))") if every else None
 
     def places(self, text: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {k: [] for k in self.keys}

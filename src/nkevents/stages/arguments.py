@@ -497,13 +497,16 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
         if joined:
             found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     # "Kim Seung-mo, 61,": a person named with an age
-    if "," in text:
+    if _AGE_AFTER_COMMA.search(text):
         for m in _one_person_res()[2].finditer(text):
             if m.group("name").split()[0] not in _not_names():
                 found.append((m.start(), m.end(), 1, True, m.start(), m.end()))
     return tuple(found)
 
 
+# what every name given with an age contains (", 61", ", aged 45"): searched for first, it rules
+# out most sentences in a fast scan for the comma
+_AGE_AFTER_COMMA = re.compile(r",\s+(?:aged\s+)?\d")
 _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
@@ -631,14 +634,19 @@ def _not_names() -> frozenset:
 def _bare_number_re() -> re.Pattern:
     lex = lexicon.load("subjects")
     # the number words as a trie: this pattern is tried at every character of every event sentence
-    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an', 'both'))})"
+    numbers = [w for w in lex['number_words'] if w not in ('a', 'an', 'both')]
+    qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(numbers)})"
     verbs = r"were|was|had|have|are|received|got|faced|stood|remain\w*|who|whom|of them"
     # "the nine were", "a family of five were": a number with no noun after it ("over 30 were" is left
     # alone: without its noun the number may count houses or hectares)
-    opener = ("the|these|those|all|the remaining|the other|another|the last|the first|"
-              + _words_re(lex["group_of"]))
+    openers = ["the", "these", "those", "all", "the remaining", "the other", "another", "the last", "the first"]
+    opener = "|".join(openers) + "|" + _words_re(lex["group_of"])
+    # every match begins with a digit, a number or an opener's first word: tried first as a trie,
+    # they fail at most places on the first letter, before the alternatives are tried
+    first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"]]}
+    gate = rf"(?=\d|{lexicon.trie_regex(first_words)})"
     return re.compile(
-        rf"(?<![\w-])(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
+        rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
@@ -1145,7 +1153,7 @@ def _actor_gates(with_weak: bool) -> dict[str, tuple[str, ...] | None]:
 @lru_cache(maxsize=None)
 def _actor_starts(with_weak: bool) -> dict[str, re.Pattern | None]:
     """Per actor id, a zero-width pattern finding where one of its matches can begin."""
-    return {actor_id: (re.compile(rf"(?<![\w-])(?=(?i:{lexicon._trie_regex(set(words))}))") if words else None)
+    return {actor_id: (re.compile(rf"(?<![\w-])(?=(?i:{lexicon.trie_regex(set(words))}))") if words else None)
             for actor_id, words in _actor_leading_words(with_weak).items()}
 
 
@@ -1644,7 +1652,6 @@ def run(doc: Document) -> Document:
         ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
         if abbreviations:
             ev.actors = spell_out(ev.actors, abbreviations)
-        ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
                 and any(a.role == "issuer" and a.id in NATIONAL_ISSUERS for a in ev.actors)):
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"

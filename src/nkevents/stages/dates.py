@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from nkevents.lexicon import trie_regex
 from nkevents.model import DateMention, Document
 
 REQUIRES = ("text", "published", "title")
@@ -814,7 +815,11 @@ def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
     counted = (rf"(?P<n>{_alternation([k for k in w.numbers if k not in ('a', 'an')])}|\d{{1,2}})\s+"
                rf"(?P<unit>{_alternation(units)})\s+(?P<way>later|after(?:wards)?|earlier|before(?:hand)?)")
     fixed = rf"(?P<fixed>{_alternation(table)})"
-    return re.compile(rf"(?<![\w-])(?:{counted}|{fixed})(?![\w-])", re.I), table, units
+    # every match begins with a digit, a number's first word or a fixed phrase's first word: tried
+    # first as a trie, they fail at most places on the first letter, before the alternatives are tried
+    first_words = {k.split()[0].lower() for k in w.numbers if k not in ("a", "an")} | {k.split()[0].lower() for k in table}
+    gate = rf"(?=\d|{trie_regex(first_words)})"
+    return re.compile(rf"(?<![\w-]){gate}(?:{counted}|{fixed})(?![\w-])", re.I), table, units
 
 
 def _shift(d: DateMention, days: int) -> tuple[str, str] | None:

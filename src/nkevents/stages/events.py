@@ -339,8 +339,10 @@ SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or
 def is_headline(sentence: str) -> bool:
     """A line without final punctuation whose words are mostly capitalized ("Regime Orders Recall of
     Fake Alcohol"): a headline, of this report or, further down, of another story."""
+    if sentence.rstrip()[-1:] in '.!?"”’)':
+        return False  # (tested first: it settles most sentences before their words are read)
     words = [w for w in WORD.findall(sentence) if w.lower() not in SMALL_WORDS]
-    if len(words) < 3 or sentence.rstrip()[-1:] in '.!?"”’)':
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
