@@ -690,6 +690,17 @@ def _punished_count(text: str, m: re.Match) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _person_res() -> tuple[str, str]:
+    """(a personal name: "Mr. Ri", "Choe Chun Gil"; a pronoun or such a name as a subject, groups
+    `pron` and `name`), as regex text for the patterns below."""
+    lex = lexicon.load("subjects")
+    titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
+    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
+            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
+    return name, rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))"
+
+
+@lru_cache(maxsize=None)
 def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(a pronoun or personal name that is the subject right before the trigger: "he was arrested",
     "Lim Ok Kyung was detained", "Mr. Hyon, the defence minister, was executed"; one that is the
@@ -698,17 +709,16 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, r
     her kin: "he and his wife", "Choe and his two sons")."""
     lex = lexicon.load("subjects")
     titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
-    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
-            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
+    name, subject = _person_res()
     aux = (r"(?:(?:was|has|had|have|been|being|got|is|also|later|then|reportedly|allegedly|publicly|secretly|"
            r"recently|immediately|eventually|now|subsequently|first|finally|promptly|summarily|quickly|soon|"
            r"already|just|himself|herself)\s+){1,5}")
-    before = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
+    before = re.compile(rf"{subject}(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
     after = re.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
     aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
     named = re.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
-    with_kin = re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?=\s+and\s+(?:his|her)\s)")
+    with_kin = re.compile(rf"{subject}(?=\s+and\s+(?:his|her)\s)")
     return before, after, aged, named, with_kin
 
 
@@ -720,11 +730,7 @@ _RECEIVING_VERB = re.compile(r"(?:received|receives|got|gets|faced|faces|served|
 @lru_cache(maxsize=None)
 def _receiver_re() -> re.Pattern:
     """A pronoun or personal name right before a receiving verb: "She received", "Kim, 45, got"."""
-    lex = lexicon.load("subjects")
-    titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
-    name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
-            rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
-    return re.compile(rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))(?:\s*,[^,.;:]{{1,80}},)?"
+    return re.compile(rf"{_person_res()[1]}(?:\s*,[^,.;:]{{1,80}},)?"
                       rf"\s+(?:(?:also|later|then|reportedly|eventually|each)\s+)?$")
 
 
@@ -980,7 +986,7 @@ def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int
     """(the terms told with a verb of sentencing or a punishment word: "sentenced to 10 years", "a
     15-year sentence", "five years in prison"; those told only as "for two years")."""
     lowered = sentence.lower()
-    if "year" not in lowered and "month" not in lowered and "decade" not in lowered and "yr" not in lowered:
+    if not any(unit in lowered for unit in lexicon.load("penalties")["terms"]["unit_months"]):
         return [], []  # no unit, no term (most sentences: skip the scan)
     single, span, bounds = _term_res()
     found, loose, taken = [], [], []
@@ -1085,6 +1091,13 @@ _OPENING = re.compile(r"\W*(?:in|on|at|last|earlier|this|according|since|during|
                       r"also|then|now|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d+)\b", re.I)
 
 
+def _is_subject(text: str, sent: tuple[int, int], a: Actor) -> bool:
+    """The body is the subject the sentence opens with: before it only opening phrases ("In Hyesan, ",
+    "Last week, ") and a few words of its own clause ("Agents from the provincial branch of")."""
+    starts = [sent[0]] + [m.end() for m in _CLAUSE_END.finditer(text, sent[0], a.start)]
+    return bool(_BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start)) and all(_OPENING.match(text, s) for s in starts[:-1])
+
+
 def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
                     with_weak: bool, excluded) -> list[Actor]:
     """The body the sentence opens with, when the event's clause has no subject of its own and
@@ -1096,8 +1109,7 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
             or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
         return []
     for a in _actor_mentions(text, (sent[0], clause[0]), with_weak, excluded):
-        starts = [sent[0]] + [m.end() for m in _CLAUSE_END.finditer(text, sent[0], a.start)]
-        if not (_BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1])):
+        if not _is_subject(text, sent, a):
             continue
         inserted = _INSERTED.match(text, a.end, clause[0]) is not None and clause[0] - a.end <= 100
         return [a] if inserted or continuing else []
@@ -1242,8 +1254,7 @@ def _agent_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
     if not _THEY_ACT.fullmatch(text, clause[0], trigger[0]):
         return None
     for a in _actor_mentions(text, previous, False, excluded):
-        starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
-        if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
+        if _is_subject(text, previous, a):
             return Actor(id=a.id, text="", role="authority") if a.id in ENFORCERS else None
     return None
 
@@ -1256,10 +1267,8 @@ def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], 
     if not m or not _issuing_verb_after(text, m.end()):
         return None
     for a in _actor_mentions(text, previous, False, excluded):
-        if a.id == "kim_jong_un" and not re.match(r"[’']s\b", text[a.end:a.end + 3]):
-            starts = [previous[0]] + [c.end() for c in _CLAUSE_END.finditer(text, previous[0], a.start)]
-            if _BEFORE_SUBJECT.fullmatch(text, starts[-1], a.start) and all(_OPENING.match(text, s) for s in starts[:-1]):
-                return Actor(id="kim_jong_un", text="", role="issuer")
+        if a.id == "kim_jong_un" and not re.match(r"[’']s\b", text[a.end:a.end + 3]) and _is_subject(text, previous, a):
+            return Actor(id="kim_jong_un", text="", role="issuer")
     return None
 
 
