@@ -169,10 +169,10 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         found = {t: m for t, m in found.items()
                  if t not in THREATENED or COUNTED_GROUP_BEFORE.search(sentence, max(0, m.start() - 60), m.start())}
     for typ in ("policy", "directive"):
-        if typ in found and _foreign_subject(sentence, found[typ]):
+        if typ in found and _foreign_subject(sentence, found[typ], _foreign_before()):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
     for typ in ("execution", "sentence", "trial"):
-        if typ in found and _foreign_court(sentence, found[typ]):
+        if typ in found and _foreign_subject(sentence, found[typ], _foreign_right_before()):
             del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
     if "arrest" in found and _describes_the_punished(sentence, found["arrest"], found):
         del found["arrest"]  # "the people caught with phones were sentenced to 11 years"
@@ -247,18 +247,13 @@ def _describes_the_punished(sentence: str, arrest: re.Match, found: dict[str, re
                 and MAIN_VERB_AFTER.match(sentence, arrest.end(), min(m.start() for m in later)))
 
 
-def _foreign_subject(sentence: str, trigger: re.Match) -> bool:
-    """A foreign state or body is the subject right before the trigger."""
-    m = _foreign_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
+def _foreign_subject(sentence: str, trigger: re.Match, before: re.Pattern) -> bool:
+    """A foreign state or body is the subject right before the trigger, as `before` reads it:
+    _foreign_before for orders and measures (a few words may stand between), _foreign_right_before
+    for punishments ("China executed", "a South Korean court has sentenced"; "Seoul said two
+    officials were executed" reports North Korea's punishment)."""
+    m = before.search(sentence, max(0, trigger.start() - 60), trigger.start())
     # "trains between Pyongyang and Beijing have resumed": a place the measure concerns, not its subject
-    return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
-
-
-def _foreign_court(sentence: str, trigger: re.Match) -> bool:
-    """A foreign state, court or police force is the subject right before a punishment verb ("China
-    executed", "a South Korean court has sentenced"). Only right before it: "Seoul said two officials
-    were executed" reports North Korea's punishment."""
-    m = _foreign_right_before().search(sentence, max(0, trigger.start() - 60), trigger.start())
     return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
 
 
