@@ -78,6 +78,12 @@ class LineRule:
     # quotation: a sentence of the report); tried only once the pattern has matched
     unless: re.Pattern | None = None
 
+    def fits(self, line: str) -> bool:
+        """The whole line is of this rule's kind (its gate is the caller's to test first)."""
+        return (self.regex.fullmatch(line) is not None
+                and (self.unless is None or self.unless.match(line) is None)
+                and (not self.caption_like or _reads_like_caption(line)))
+
 
 @dataclass(frozen=True)
 class InlineRule:
@@ -104,7 +110,7 @@ def _by_length(lines: tuple["LineRule", ...]) -> tuple[tuple["LineRule", ...], .
                  for n in range(longest + 2))
 
 
-def _by_position(by_length: tuple) -> tuple:
+def _by_position(lines: tuple["LineRule", ...]) -> tuple:
     """The rules of `_by_length` split once more by where the line stands: [n][head][tail] holds
     the rules for a line of n words, head-only rules only when `head`, tail-only when `tail`."""
     def eligible(rules_n, head, tail):
@@ -112,7 +118,7 @@ def _by_position(by_length: tuple) -> tuple:
                      if (head or not rule.head_only) and (tail or not rule.tail_only))
     return tuple(tuple(tuple(eligible(rules_n, head, tail) for tail in (False, True))
                        for head in (False, True))
-                 for rules_n in by_length)
+                 for rules_n in _by_length(lines))
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,6 @@ class Rules:
     continuation: frozenset[str]
     inline: tuple[InlineRule, ...] = ()
     credit_names: frozenset[str] = frozenset()
-    lines_by_length: tuple = ()
     lines_by_position: tuple = ()
     chrome: re.Pattern | None = None
     chrome_max_words: int = 0
@@ -183,8 +188,7 @@ def rules() -> Rules:
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
                  outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
                  credit_names=frozenset(names),
-                 lines_by_length=(by_length := _by_length(tuple(lines))),
-                 lines_by_position=_by_position(by_length),
+                 lines_by_position=_by_position(tuple(lines)),
                  chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
 
 
@@ -273,9 +277,7 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
             gate = rule.gate
             if gate is not None and not any(map(has, gate)):
                 continue
-            if not rule.regex.fullmatch(line) or (rule.unless is not None and rule.unless.match(line)):
-                continue
-            if rule.caption_like and not _reads_like_caption(line):
+            if not rule.fits(line):
                 continue
             kinds[i] = rule.kind
             # only the page's own header dates the page (not the dates of a list of stories)
@@ -295,15 +297,11 @@ def _is_chrome(line: str, n_words: int, r: Rules) -> bool:
 
 
 def _line_rule_kind(line: str, r: Rules) -> str | None:
-    """The kind of the first line rule (other than head-only ones) the whole line matches."""
+    """The kind of the first line rule (other than head-only and tail-only ones) the whole line matches."""
     n_words = len(line.split())
     lowered = line.lower()
-    for rule in r.lines_by_length[min(n_words, len(r.lines_by_length) - 1)]:
-        if rule.head_only or rule.tail_only:
-            continue
-        if _may_match(rule.gate, lowered) and rule.regex.fullmatch(line) \
-                and not (rule.unless is not None and rule.unless.match(line)) \
-                and not (rule.caption_like and not _reads_like_caption(line)):
+    for rule in r.lines_by_position[min(n_words, len(r.lines_by_position) - 1)][False][False]:
+        if _may_match(rule.gate, lowered) and rule.fits(line):
             return rule.kind
     return "chrome" if _is_chrome(line, n_words, r) else None
 
