@@ -513,22 +513,25 @@ def url_date(url: str | None) -> tuple[date, bool] | None:
     return None
 
 
+def _report_date(report: dict | None) -> tuple[date, bool] | None:
+    """The report's date and whether it names the day: its publication date, else the date in
+    its web address (url_date)."""
+    published = _parse((report or {}).get("published"))
+    if published is not None:
+        return published, True
+    return url_date((report or {}).get("url"))
+
+
 def report_time(report: dict | None) -> date | None:
     """When a report was published: its date, else the date in its web address (url_date; the
     last day of that month when the day is not given), else None."""
-    published = _parse((report or {}).get("published"))
-    if published is not None:
-        return published
-    found = url_date((report or {}).get("url"))
+    found = _report_date(report)
     return found[0] if found else None
 
 
 def report_day(report: dict | None) -> date | None:
     """The day a report was published when it is known to the day (not a month from its address)."""
-    published = _parse((report or {}).get("published"))
-    if published is not None:
-        return published
-    found = url_date((report or {}).get("url"))
+    found = _report_date(report)
     return found[0] if found and found[1] else None
 
 
