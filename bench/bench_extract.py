@@ -10,6 +10,7 @@ through `from_fields`), writing JSON is not. Not a test: it prints figures.
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import sys
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_reports import generate  # noqa: E402
+from make_reports import corpus_reports, generate  # noqa: E402
 
 from nkevents.pipeline import run_stages  # noqa: E402
 from nkevents.stages.read import from_fields  # noqa: E402
@@ -33,13 +34,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, help="a folder of corpus JSON reports to cycle through instead")
     args = ap.parse_args()
     if args.corpus:
-        import itertools
-        import json
-        files = [f for f in sorted(args.corpus.glob("*.json")) if not f.name.endswith(".gold.json")
-                 and f.name != "clusters.json"]
-        fields = ("text", "html", "url", "outlet", "title", "published")
-        pool = [{k: v for k, v in json.loads(f.read_text()).items() if k in fields} for f in files]
-        pool = [r for r in pool if r.get("text") or r.get("html")]  # split.json and the like are no reports
+        pool = [fields for _, fields in corpus_reports(args.corpus)]
         reports = list(itertools.islice(itertools.cycle(pool), args.count))
     else:
         reports = list(generate(args.count, seed=args.seed))

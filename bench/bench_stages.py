@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import statistics
 import sys
 import time
@@ -18,24 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_reports import generate  # noqa: E402
+from make_reports import corpus_reports, generate  # noqa: E402
 
 from nkevents.pipeline import STAGES  # noqa: E402
 from nkevents.stages.read import from_fields  # noqa: E402
 
-FIELDS = ("text", "html", "url", "outlet", "title", "published")
-
-
 def load(corpus: Path | None, count: int) -> list[dict]:
     if corpus is None:
         return list(generate(count, seed=7))
-    pool = []
-    for f in sorted(corpus.glob("*.json")):
-        if f.name.endswith(".gold.json"):
-            continue
-        data = json.loads(f.read_text())
-        if isinstance(data, dict) and (data.get("text") or data.get("html")):
-            pool.append({k: v for k, v in data.items() if k in FIELDS})
+    pool = [fields for _, fields in corpus_reports(corpus)]
     return list(itertools.islice(itertools.cycle(pool), count))
 
 

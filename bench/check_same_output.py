@@ -19,25 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_reports import generate  # noqa: E402
+from make_reports import corpus_reports, generate  # noqa: E402
 
 from nkevents.pipeline import run_stages  # noqa: E402
 from nkevents.stages.read import from_fields  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = (ROOT.parent / "shared" / "corpus" / "dev", ROOT.parent / "shared" / "corpus" / "seeds")
-FIELDS = ("text", "html", "url", "outlet", "title", "published")
 
 
 def reports(generated: int) -> dict[str, dict]:
-    out = {}
-    for folder in CORPORA:
-        for f in sorted(folder.glob("*.json")):
-            if f.name.endswith(".gold.json"):
-                continue
-            data = json.loads(f.read_text())
-            if isinstance(data, dict) and (data.get("text") or data.get("html")):
-                out[f"{folder.name}/{f.stem}"] = {k: v for k, v in data.items() if k in FIELDS}
+    out = {f"{folder.name}/{stem}": fields for folder in CORPORA for stem, fields in corpus_reports(folder)}
     for i, r in enumerate(generate(generated, seed=11)):
         out[f"generated/{i}"] = r
     return out

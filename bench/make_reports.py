@@ -13,7 +13,8 @@ arguments always give the same bytes. The sentences are invented; no real report
 `--bad F` makes a fraction F of the reports unreadable (a JSON line that is not JSON, an empty
 text file) so batch runs can be checked for per-report failures.
 
-Importable too: `generate(n, seed)` yields report dicts; `write_reports(out, n, fmt, ...)`.
+Importable too: `generate(n, seed)` yields report dicts; `write_reports(out, n, fmt, ...)`;
+`corpus_reports(folder)` reads a corpus folder's real reports for the other benchmarks.
 """
 from __future__ import annotations
 
@@ -157,6 +158,23 @@ def _slots(rng: random.Random, places: list[tuple[str, str]], published: date) -
     for key in ("number", "authority", "province", "good", "outlet"):
         values[_cap(key)] = _cap(values[key])
     return values
+
+
+# the fields of a corpus report that `nkevents.stages.read.from_fields` takes
+REPORT_FIELDS = ("text", "html", "url", "outlet", "title", "published")
+
+
+def corpus_reports(folder: Path) -> list[tuple[str, dict]]:
+    """(file stem, fields) of the reports in a corpus folder, by file name: its JSON files holding a
+    text or html (not the gold files, clusters.json or split.json)."""
+    out = []
+    for f in sorted(Path(folder).glob("*.json")):
+        if f.name.endswith(".gold.json"):
+            continue
+        data = json.loads(f.read_text())
+        if isinstance(data, dict) and (data.get("text") or data.get("html")):
+            out.append((f.stem, {k: v for k, v in data.items() if k in REPORT_FIELDS}))
+    return out
 
 
 def generate(n: int, seed: int = 7, bad: float = 0.0) -> Iterator[dict]:
