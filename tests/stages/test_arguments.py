@@ -85,7 +85,7 @@ def test_a_range_of_punishments_for_one_group_stays_one():
     ("Ahead of the party congress, police arrested 30 traders.", "asserted"),
     ("Two other smugglers are awaiting trial.", "planned"),
     ("Authorities plan to allow residents to leave.", "planned"),
-    ("Police did not arrest anyone.", "negated"),
+    ("Police did not arrest the driver.", "negated"),  # ("did not arrest anyone": no event, test_events)
     ("Rumors say that two officials were executed.", "alleged"),
 ])
 def test_modality(text, modality):

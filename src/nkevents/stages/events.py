@@ -92,7 +92,7 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
         places = start_places(sentence).get("policy")
     where = lexicon.prefix_patterns("triggers", "policy") if places is not None else None
     for m in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, places):
-        if standing_ban(sentence, m):
+        if standing_ban(sentence, m) or in_condition(sentence, m):
             continue
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
@@ -144,6 +144,10 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         pats = lexicon.table_patterns("triggers", typ)
         where = lexicon.prefix_patterns("triggers", typ) if at is not None else None
         m = _first_trigger(where or pats["patterns"], pats["exclude"], sentence, at)
+        if m and tells_no_occurrence(sentence, typ, m):
+            # ("no arrests were reported in May, but in June police arrested ...")
+            m = next((x for x in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, at)
+                      if not tells_no_occurrence(sentence, typ, x)), None)
         if m:
             found[typ] = m
     if "policy" in found and standing_ban(sentence, found["policy"]):
@@ -152,8 +156,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
             found["policy"] = others[0][0]
         else:
             del found["policy"]
-    if not found or _sentence_cue("unknown").search(sentence):
-        return {}
+    if not found or _sentence_cue("unknown").search(sentence) or QUESTION.search(sentence):
+        return {}  # (a question asks what a report does not tell: "Will the smugglers be executed?")
     # (each cue is searched only when it could remove something)
     if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
         # a general condition ("executions are not rare") is background, not an occurrence
@@ -192,6 +196,54 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         elif MAYBE.search(sentence, max(0, conduct.start() - 30), conduct.start()):
             del found["prohibited_activity"]  # "crimes may include trying to cross the border"
     return found
+
+
+QUESTION = re.compile(r"\?[\"'”’)\s]*$")
+
+# Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
+# types each holds for: an absence ("no executions"), a possibility ("families may be sent to
+# camps"), a call to end a practice ("stop public executions"), a kind ("similar trials").
+NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization"}),
+                 ("ended", PUNISHMENT_TYPES),
+                 ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
+CUE_REACH = 60
+# "has not arrested anyone": a negated clause whose object is nobody in particular
+ANYONE_AFTER = re.compile(r"\s+(?:anyone|anybody)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|never|neither|nor)\b|n[’']t\b", re.I)
+# What a condition cannot tell (an order states its conditions; a price is a price whatever one buys).
+CONDITION_KEEPS = {"directive", "market"}
+
+
+def tells_no_occurrence(sentence: str, typ: str, trigger: re.Match) -> bool:
+    before = max(0, trigger.start() - CUE_REACH)
+    for name, types in NOT_OCCURRING:
+        if typ in types and _cue(name).search(sentence, before, trigger.start()):
+            return True
+    if (typ in ENFORCEMENT_TYPES and ANYONE_AFTER.match(sentence, trigger.end())
+            and NEGATION.search(sentence, 0, trigger.start())):
+        return True
+    return typ not in CONDITION_KEEPS and in_condition(sentence, trigger)
+
+
+CONDITION = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|unless)\b(?! (?:anything|not|so|any|only|at all|true|accurate|correct)\b)", re.I)
+CLAUSE_END = re.compile(r"[,;:]|\bthen\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|could|might|may|can|shall)\b|[’']ll\b", re.I)
+
+
+def in_condition(sentence: str, trigger: re.Match) -> bool:
+    """The trigger is in a clause of condition ("unless the border reopens", "if they keep cracking
+    down"), or in the main clause of a condition that opens the sentence, told with a modal
+    ("If the rains fail, people will starve"): what would happen, not what did."""
+    last = None
+    for last in CONDITION.finditer(sentence, 0, trigger.start()):
+        pass
+    if last is None:
+        return False
+    ends = [m.end() for m in CLAUSE_END.finditer(sentence, last.end(), trigger.start())]
+    if not ends:
+        return True
+    opens = not sentence[:last.start()].strip(" \"'“‘")
+    return opens and bool(MODAL.search(sentence, ends[0], trigger.start()))
 
 
 # A counted group right before "will be": the subject of a planned punishment, not anyone at all.
@@ -342,6 +394,12 @@ def is_headline(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def cut_off(sentence: str) -> bool:
+    """A report's last sentence that stops mid-way ("... prices peaked because of the spring"): the
+    page was cut; annotation.md ignores such a sentence. (A line of a few words is a subheading.)"""
+    return sentence.rstrip()[-1:] not in '.!?"”’):' and len(WORD.findall(sentence)) >= 6
+
+
 def run(doc: Document) -> Document:
     strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
@@ -352,7 +410,7 @@ def run(doc: Document) -> Document:
                           if t not in scanned and lexicon.may_match(gate, lowered)}
     for i, (start, end) in enumerate(doc.sentences):
         sentence = doc.text[start:end]
-        if i >= HEAD_SENTENCES and is_headline(sentence):
+        if i >= HEAD_SENTENCES and (is_headline(sentence) or (i == len(doc.sentences) - 1 and cut_off(sentence))):
             continue  # a headline further down is another story's (residue the cleaner left)
         places = start_places(sentence)
         for typ, m in find_triggers(sentence, possible, places).items():

@@ -325,8 +325,15 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     return kept
 
 
+# A punishment or crackdown told as not having happened ("the officials were not detained", "had
+# never been arrested") is no occurrence to record: the gold records none (a negated measure or
+# hardship it may, as optional).
+UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown"}
+
+
 def run(doc: Document) -> Document:
-    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])), doc.text)
+    told = [e for e in doc.events if not (e.modality == "negated" and e.type in UNRECORDED_WHEN_NEGATED)]
+    events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2])), doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)

@@ -1,0 +1,34 @@
+"""Whole reports (written for these tests) whose sentences tell no occurrence beside the one they
+report: a punishment told as not having happened, the report's last sentence cut off mid-way, an
+absence, a condition, a question. The report's own event must still be read."""
+from nkevents.pipeline import extract
+
+PUBLISHED = "2024-03-15"
+
+
+def types_told(text: str) -> list[str]:
+    return sorted(e.type for e in extract(text, published=PUBLISHED).events)
+
+
+def test_a_punishment_told_as_not_having_happened_is_not_recorded():
+    text = ("Two customs officers in Sinuiju were dismissed last week over a missing shipment, a source said.\n\n"
+            "The officers were not detained, but they were removed from their posts on March 8.\n\n"
+            "The man who reported them had never been arrested before, the source added.")
+    assert "arrest" not in types_told(text)
+    assert "sentence" in types_told(text)
+
+
+def test_a_last_sentence_cut_off_mid_way_is_ignored():
+    told = ("Police in Hyesan arrested four people for selling smuggled medicine on March 3, a source said.\n\n"
+            "The four were handed over to the prosecutor's office after two days of questioning.\n\n")
+    assert "execution" not in types_told(told + "A week earlier, a man accused of killing a guard was publicly executed at the")
+    assert "execution" in types_told(told + "A week earlier, a man accused of killing a guard was publicly executed at the airfield.")
+
+
+def test_absences_conditions_and_questions_beside_the_report_add_nothing():
+    text = ("North Korean authorities publicly executed a man in Hoeryong on March 2 for selling South Korean films, "
+            "a source told RFA.\n\n"
+            "No other executions have been reported in the province this year.\n\n"
+            "If the authorities find more copies, the buyers could be sent to prison camps, the source said.\n\n"
+            "Will the crackdown spread to the rest of the country?")
+    assert types_told(text) == ["execution"]
