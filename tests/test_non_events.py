@@ -32,3 +32,19 @@ def test_absences_conditions_and_questions_beside_the_report_add_nothing():
             "If the authorities find more copies, the buyers could be sent to prison camps, the source said.\n\n"
             "Will the crackdown spread to the rest of the country?")
     assert types_told(text) == ["execution"]
+
+
+def test_competing_casualty_figures_of_one_disaster_are_one_hardship():
+    text = ("SEOUL, Aug. 20 (AFP) - At least 60 people were killed when floods swept through North Hamgyong "
+            "Province last week, state media said.\n\n"
+            "An aid agency said on Monday that as many as 140 people were dead or missing after the floods.\n\n"
+            "Thousands of homes were destroyed, it said.")
+    hardships = [e for e in extract(text, published="2024-08-20").events if e.type == "hardship"]
+    assert len(hardships) == 1
+
+
+def test_deaths_in_different_months_stay_apart():
+    text = ("Two children starved to death in Hyesan in February, a source said.\n\n"
+            "In April, a family of five died of hunger in Kimjongsuk County, the source added.")
+    hardships = [e for e in extract(text, published="2024-05-10").events if e.type == "hardship"]
+    assert len(hardships) == 2

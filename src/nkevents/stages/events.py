@@ -203,7 +203,7 @@ QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
 # types each holds for: an absence ("no executions"), a possibility ("families may be sent to
 # camps"), a call to end a practice ("stop public executions"), a kind ("similar trials").
-NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization"}),
+NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization", "hardship"}),
                  ("ended", PUNISHMENT_TYPES),
                  ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
 CUE_REACH = 60

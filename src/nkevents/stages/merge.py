@@ -26,7 +26,7 @@ ONE_PER_PLACE = {"market", "hardship"}
 TRIAL_OUTCOMES = {"sentence", "execution"}
 VERDICT = re.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
-COUNTED_GROUPS = {"arrest", "sentence", "execution", "hardship"}
+COUNTED_GROUPS = {"arrest", "sentence", "execution"}
 
 
 def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
