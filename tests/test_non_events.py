@@ -48,3 +48,10 @@ def test_deaths_in_different_months_stay_apart():
             "In April, a family of five died of hunger in Kimjongsuk County, the source added.")
     hardships = [e for e in extract(text, published="2024-05-10").events if e.type == "hardship"]
     assert len(hardships) == 2
+
+
+def test_a_page_timestamp_is_the_publication_date_not_an_event_date():
+    for stamp in ("Published: 2024.03.11 5:30pm", "Input 2024.03.11. 17:30", "Updated: 2024-03-13 10:02 AM KST"):
+        doc = extract(stamp + "\n\nNorth Korea has banned weddings in dresses, according to a source in South Pyongan Province.")
+        assert [r.kind for r in doc.removed] == ["timestamp"]
+        assert [(e.type, e.date) for e in doc.events] == [("policy", None)]
