@@ -55,3 +55,13 @@ def test_a_page_timestamp_is_the_publication_date_not_an_event_date():
         doc = extract(stamp + "\n\nNorth Korea has banned weddings in dresses, according to a source in South Pyongan Province.")
         assert [r.kind for r in doc.removed] == ["timestamp"]
         assert [(e.type, e.date) for e in doc.events] == [("policy", None)]
+
+
+def test_headlines_of_other_stories_after_the_last_sentence_are_ignored():
+    text = ("Police in Hyesan detained three teenagers last week for carrying Chinese goods across the Yalu River, "
+            "a source told Daily NK on Tuesday.\n\n"
+            "The three are being held at the city police station, the source said.\n\n"
+            "North Korea publicly executes two men for selling South Korean films in Chongjin\n\n"
+            "Authorities order students to join the rice planting battle in South Hwanghae\n\n"
+            "Most Read")
+    assert types_told(text) == ["arrest"]

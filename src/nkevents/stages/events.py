@@ -394,15 +394,29 @@ def is_headline(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def unended(sentence: str) -> bool:
+    return sentence.rstrip()[-1:] not in '.!?"”’):'
+
+
 def cut_off(sentence: str) -> bool:
-    """A report's last sentence that stops mid-way ("... prices peaked because of the spring"): the
-    page was cut; annotation.md ignores such a sentence. (A line of a few words is a subheading.)"""
-    return sentence.rstrip()[-1:] not in '.!?"”’):' and len(WORD.findall(sentence)) >= 6
+    """A sentence-long line that does not end as a sentence (a line of a few words is a subheading)."""
+    return unended(sentence) and len(WORD.findall(sentence)) >= 6
+
+
+def residue_start(doc: Document) -> int:
+    """Where the lines after the report's last full sentence begin: a sentence the page cut mid-way
+    ("... prices peaked because of the spring", which annotation.md ignores) or the headlines of
+    other stories ("North Korea mobilizes soldiers to rebuild flood-hit towns")."""
+    tail = len(doc.sentences)
+    while tail > HEAD_SENTENCES and unended(doc.text[doc.sentences[tail - 1][0]:doc.sentences[tail - 1][1]]):
+        tail -= 1
+    return tail
 
 
 def run(doc: Document) -> Document:
     strengths = {t: v.get("strength", 0.5) for t, v in lexicon.load("triggers").items() if isinstance(v, dict)}
     events = []
+    residue = residue_start(doc)
     lowered = doc.text.lower()
     # the types gated by keywords (no start places) worth trying in this report
     scanned = set(lexicon.start_scanner("triggers").keys)
@@ -410,7 +424,7 @@ def run(doc: Document) -> Document:
                           if t not in scanned and lexicon.may_match(gate, lowered)}
     for i, (start, end) in enumerate(doc.sentences):
         sentence = doc.text[start:end]
-        if i >= HEAD_SENTENCES and (is_headline(sentence) or (i == len(doc.sentences) - 1 and cut_off(sentence))):
+        if i >= HEAD_SENTENCES and (is_headline(sentence) or (i >= residue and cut_off(sentence))):
             continue  # a headline further down is another story's (residue the cleaner left)
         places = start_places(sentence)
         for typ, m in find_triggers(sentence, possible, places).items():
