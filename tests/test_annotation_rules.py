@@ -1,0 +1,58 @@
+"""The event decisions of annotation.md ("Events: what counts as one") and events.md (sections 3
+and 5), one test per rule, on mini-reports written for these tests in the styles of several outlets
+(wire copy, Daily NK, RFA, Yonhap, NGO reports), with look-alikes that must not produce the event."""
+import pytest
+
+from nkevents.pipeline import extract
+
+PUBLISHED = "2024-03-15"
+
+
+def events_of(text: str) -> list:
+    return extract(text, published=PUBLISHED).events
+
+
+def of_type(text: str, typ: str) -> list:
+    return [e for e in events_of(text) if e.type == typ]
+
+
+# --- `other`: meetings of leading bodies, anniversaries, diplomatic acts, forced repatriations by China
+
+@pytest.mark.parametrize("text, count", [
+    ("China sent back some 60 North Korean escapees across the Tumen River on April 26, according to activists in Seoul.", 60),
+    ("Beijing deported about 500 North Koreans on Oct. 9, Human Rights Watch said.", 500),
+    ("A North Korean worker deported by Chinese police was handed over to the State Security Department in Sinuiju.", 1),
+    ("Chinese authorities forcibly repatriated about 200 North Korean defectors in early October.", 200),
+    ("She was forcibly returned to North Korea in 2021 and sent to a labor camp.", None),
+])
+def test_a_forced_repatriation_is_other(text, count):
+    found = of_type(text, "other")
+    assert len(found) == 1 and found[0].subjects_count == count
+
+
+@pytest.mark.parametrize("text", [
+    "After working in China for three years, the man returned to North Korea in 2019.",
+    "When his illness worsened, he secretly returned to North Korea to see his mother.",
+    "Kim Jong Un returned to Pyongyang on Tuesday after the summit.",
+])
+def test_going_home_of_ones_own_accord_is_no_repatriation(text):
+    assert not of_type(text, "other")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea and Russia signed a treaty on comprehensive strategic partnership in Pyongyang on June 19.",
+    "The Politburo of the WPK Central Committee held a meeting on March 2 to review the state of the economy.",
+    "North Korea marked the 76th anniversary of the founding of the Korean People's Army on Feb. 8 with a parade.",
+])
+def test_meetings_anniversaries_and_diplomatic_acts_are_other(text):
+    assert len(of_type(text, "other")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ahead of the party congress, security agencies have tightened control over markets in Pyongyang.",
+    "In the run-up to the 80th anniversary of the party's founding, the authorities ordered residents to repaint buildings.",
+    "Residents were made to sign a loyalty pledge at the inminban gathering.",
+    "The two traders signed a contract with a Chinese company to export coal.",
+])
+def test_a_meeting_still_to_come_or_a_private_signature_is_no_other(text):
+    assert not of_type(text, "other")
