@@ -56,3 +56,28 @@ def test_meetings_anniversaries_and_diplomatic_acts_are_other(text):
 ])
 def test_a_meeting_still_to_come_or_a_private_signature_is_no_other(text):
     assert not of_type(text, "other")
+
+
+# --- conduct: required when reported on its own, optional when it is only the charge
+
+@pytest.mark.parametrize("text", [
+    "Smuggling across the Yalu River has surged in Sinuiju since the start of March, and police have arrested dozens of traders.",
+    "Drug use is spreading rapidly among young people in Hamhung, and the police have launched a crackdown.",
+    "Residents of Musan have been using Chinese mobile phones to call relatives in South Korea, and security agents have started tracking their signals.",
+    "More and more residents in North Hamgyong are secretly watching South Korean dramas despite the crackdown, a source said.",
+    "Two soldiers from a border guard unit in Hyesan deserted their posts on Feb. 18 and fled to China, according to RFA.",
+])
+def test_conduct_reported_on_its_own_is_an_event(text):
+    assert len(of_type(text, "prohibited_activity")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Chongjin arrested a woman for smuggling copper wire to China on March 1.",
+    "A group of smugglers was arrested in Hyesan on March 3.",
+    "Security agents arrested three residents on charges of watching South Korean dramas, and the police searched their homes.",
+    "The woman, who had been smuggling medicine from China, was arrested by the police on Feb. 2.",
+    "Residents who were caught using Chinese phones were sent to labor camps, and their families were banished.",
+    "A man caught watching South Korean dramas was sent to a labor camp for two years.",
+])
+def test_conduct_that_is_only_the_charge_is_no_event_of_its_own(text):
+    assert not of_type(text, "prohibited_activity")
