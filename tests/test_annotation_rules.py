@@ -81,3 +81,39 @@ def test_conduct_reported_on_its_own_is_an_event(text):
 ])
 def test_conduct_that_is_only_the_charge_is_no_event_of_its_own(text):
     assert not of_type(text, "prohibited_activity")
+
+
+# --- market: one event per place and date of reported prices
+
+def places_of(text: str, typ: str) -> set:
+    return {(e.place.id if e.place else None, e.date.date_start if e.date else None) for e in of_type(text, typ)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As of March 10, a kilogram of rice was selling for 6,500 won at the Hyesan market, while corn cost 3,200 won. "
+     "In Pyongyang, rice was 7,000 won per kilogram on the same day.",
+     {("kp.ryanggang.hyesan", "2024-03-10"), ("kp.pyongyang", "2024-03-10")}),
+    ("Rice sold for 6,000 won per kilogram in Hyesan on March 2, and the price in Sinuiju was 6,500 won.",
+     {("kp.ryanggang.hyesan", "2024-03-02"), ("kp.north-pyongan.sinuiju", "2024-03-02")}),
+    ("The exchange rate of the dollar hit 9,000 won in Pyongyang on Feb. 27 and 9,200 won in Chongjin on the same day.",
+     {("kp.pyongyang", "2024-02-27"), ("kp.north-hamgyong.chongjin", "2024-02-27")}),
+    # places of another clause (where potatoes are harvested) are not where the prices were quoted
+    ("Early potatoes are about to be harvested in Samjiyon, Paegam and Pochon counties, and as such potato prices "
+     "in local markets are falling little by little, a source said.", {("kp.ryanggang", None)}),
+    # a phrase set off by commas between the prices and their movement
+    ("Food prices in North Korea, especially for rice and corn, jumped by 30% and 50% respectively in January, "
+     "a South Korean think tank said.", {("kp", "2024-01-01")}),
+    ("Sugar is in short supply at markets in Hoeryong, with prices doubling over the past two weeks.",
+     {("kp.north-hamgyong.hoeryong", None)}),
+])
+def test_one_market_event_per_place_and_date(text, expected):
+    assert places_of(text, "market") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Crime rates, according to the defector, have been rising in border towns.",
+    "The price of defection, the broker said, has doubled.",
+    "Interest rates at state banks have been raised.",
+])
+def test_rates_that_are_no_prices(text):
+    assert not of_type(text, "market")

@@ -1571,6 +1571,22 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     return out
 
 
+# Where a sentence turns to a clause of its own: ";", "while", "but", or ", and" before a lower-case
+# word (", and Pochon County" goes on a list of places; ", and as such prices are dropping" does not).
+PLACE_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s+(?=[a-z])")
+
+
+def _clause_names_place(doc: Document, ev: Event) -> bool:
+    """The trigger's clause names a place of its own: "potatoes are harvested in Samjiyon, Paegam and
+    Pochon, and as such potato prices are dropping" tells one price trend, not one per county. (For
+    prices only: damage told verb after verb names its places anywhere in the sentence.)"""
+    s, e = ev.evidence[0]
+    start = max([s] + [m.end() for m in PLACE_CLAUSE_BREAK.finditer(doc.text, s, ev.trigger[0])])
+    after = PLACE_CLAUSE_BREAK.search(doc.text, ev.trigger[1], e)
+    end = after.start() if after else e
+    return any(start <= m.start < end for m in doc.place_mentions)
+
+
 def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     """Prices and hardship are recorded per place: "in Sinuiju and Uiju" gives one event each."""
     if ev.type not in ("market", "hardship") or ev.place_basis != "sentence":
@@ -1579,7 +1595,7 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     ids = {m.place.id: m.place for m in doc.place_mentions
            if s <= m.start < e and not _inside((m.start, m.end), excluded)}
     leaves = [p for i, p in ids.items() if not any(o != i and o.startswith(i + ".") for o in ids)]
-    if len(leaves) < 2:
+    if len(leaves) < 2 or (ev.type == "market" and not _clause_names_place(doc, ev)):
         return [ev]
     out = []
     for place in leaves:
