@@ -117,3 +117,62 @@ def test_one_market_event_per_place_and_date(text, expected):
 ])
 def test_rates_that_are_no_prices(text):
     assert not of_type(text, "market")
+
+
+# --- policies: one per distinct measure; measures being discussed or prepared are planned
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea closed all markets in Pyongyang on May 13 and banned travel between provinces, state media said.",
+     [("closure", "asserted"), ("restriction", "asserted")]),
+    ("Authorities in Hyesan imposed a lockdown on Jan. 5. A week later, they also banned residents from visiting the riverbank.",
+     [("lockdown", "asserted"), ("restriction", "asserted")]),
+    ("North Korean authorities are discussing a plan to reopen the border with China for trade, a source in Sinuiju said.",
+     [("lift", "planned")]),
+    ("The government is considering introducing a new travel permit system, the source said.", [(None, "planned")]),
+    ("Officials are reportedly drafting regulations that would require all mobile phones to be registered.",
+     [("restriction", "planned")]),
+    ("A new travel permit system was introduced in Hyesan on March 1, requiring residents to obtain a pass to visit the riverbank.",
+     [("restriction", "asserted")]),
+])
+def test_one_policy_per_measure_and_planned_when_prepared(text, expected):
+    assert [(e.measure, e.modality) for e in of_type(text, "policy")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The school is introducing a new English textbook this year.",
+    "The ministry accused the companies of setting up trade schemes of their own.",
+])
+def test_words_of_introducing_that_put_no_measure_in_force(text):
+    assert not of_type(text, "policy")
+
+
+def test_discussing_a_punishment_does_not_make_it_planned():
+    found = of_type("Residents in Hyesan were discussing the public execution of two women for days afterwards.", "execution")
+    assert [e.modality for e in found] == ["asserted"]
+
+
+# --- directives: one per distinct order (issuer and content); a lower body's own instructions are their own
+
+def issuers(text: str) -> list[set]:
+    return [{a.id for a in e.actors if a.role == "issuer"} for e in of_type(text, "directive")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Central Committee issued a directive in early February ordering all provinces to crack down on the use of "
+     "Chinese phones. In response, the North Hamgyong provincial party committee instructed security agencies to "
+     "search every household in border areas.", [{"central_committee"}, {"party_committee"}]),
+    ("The order, issued by the Ministry of Social Security on Jan. 15, requires residents to register all mobile phones. "
+     "According to the order, unregistered phones will be confiscated.", [{"mps"}]),
+    ("A decree of the Supreme People's Assembly Standing Committee, adopted on Feb. 2, prohibits the use of South Korean "
+     "expressions.", [{"other"}]),
+])
+def test_one_directive_per_order_and_issuer(text, expected):
+    assert issuers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The letter, which a source obtained last week, told of a mother's grief.",
+    "The notice, posted at the station on Monday, warned passengers of delays.",
+])
+def test_a_document_that_orders_nothing_is_no_directive(text):
+    assert not of_type(text, "directive")
