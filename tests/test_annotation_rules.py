@@ -176,3 +176,32 @@ def test_one_directive_per_order_and_issuer(text, expected):
 ])
 def test_a_document_that_orders_nothing_is_no_directive(text):
     assert not of_type(text, "directive")
+
+
+# --- arrests: one per group arrested on one occasion
+
+def arrests(text: str) -> list:
+    return [(e.place.id if e.place else None, e.subjects_count) for e in of_type(text, "arrest")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over 30 users of Chinese mobile phones were apprehended in Hyesan in April and May, a source said.",
+     [("kp.ryanggang.hyesan", 30)]),
+    ("Police in Hoeryong arrested three smugglers on March 2. Two days later, security agents detained another five "
+     "people in the same city for crossing the border.",
+     [("kp.north-hamgyong.hoeryong", 3), ("kp.north-hamgyong.hoeryong", 5)]),
+    ("Two women were arrested by the Ministry of State Security in Musan on Feb. 3. The women were caught with South "
+     "Korean USB drives.", [("kp.north-hamgyong.musan", 2)]),
+    # caught by one agency and handed over to another: one arrest
+    ("A family of four was caught by border guards while trying to cross the Tumen River near Onsong in late February. "
+     "The family was handed over to the state security department.", [("kp.north-hamgyong.onsong", 4)]),
+    ("Border guards caught two women crossing the river near Hyesan on March 3 and turned them over to the MSS the next day.",
+     [("kp.ryanggang.hyesan", 2)]),
+    # another agency on another occasion: two
+    ("Police arrested three smugglers in Hoeryong on March 2. A week later, state security agents arrested 12 traders "
+     "in the same city.", [("kp.north-hamgyong.hoeryong", 3), ("kp.north-hamgyong.hoeryong", 12)]),
+    ("Police detained a man in Hyesan on Jan. 4. Ten traders were handed over to prosecutors in Chongjin on Feb. 20.",
+     [("kp.ryanggang.hyesan", 1), ("kp.north-hamgyong.chongjin", 10)]),
+])
+def test_one_arrest_per_group_and_occasion(text, expected):
+    assert arrests(text) == expected

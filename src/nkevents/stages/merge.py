@@ -61,8 +61,14 @@ def _authorities(e: Event) -> set[str]:
     return {a.id for a in e.actors if a.role == "authority"}
 
 
-def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
-    """`lead`: the evidence spans of the report's opening (headline and first sentence)."""
+# An arrest told as a hand-over ("the family was handed over to state security"): the arrest goes on
+# at another agency, the same occasion for the same group (annotation.md: one arrest per group and occasion).
+HANDED_OVER = re.compile(r"(?:handed|turned)\b", re.I)
+
+
+def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers: frozenset = frozenset()) -> bool:
+    """`lead`: the evidence spans of the report's opening (headline and first sentence); `handovers`:
+    the triggers of arrests told as a hand-over to another agency."""
     if a.type != b.type:
         return False
     if a.modality != b.modality and not (a.type in MEASURE_TYPES and {a.modality, b.modality} == {"asserted", "planned"}):
@@ -86,8 +92,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
         return False  # different conduct (smuggling, defection) is a different occurrence
     if a.type in ("crackdown", "arrest"):
         aa, ab = _authorities(a), _authorities(b)
-        if aa and ab and not aa & ab:  # different agencies, different operations
-            return False
+        if aa and ab and not aa & ab and not {a.trigger, b.trigger} & handovers:
+            return False  # different agencies, different operations (not one handing people to the other)
     return True
 
 
@@ -194,7 +200,7 @@ def _fill_gaps(keep: Event, other: Event) -> None:
     keep.actors += [a for a in other.actors if a.id not in known]
 
 
-def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Event]:
+def merge_events(events: list[Event], lead: frozenset = frozenset(), handovers: frozenset = frozenset()) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
         # a reference back names the known occurrence, whatever its clause says ("ahead of the trial")
@@ -212,7 +218,7 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
             earlier[-1].evidence = sorted(set(earlier[-1].evidence) | set(ev.evidence))
             continue
         for kept in merged:
-            if not ev.new_occurrence and same_occurrence(kept, ev, lead):
+            if not ev.new_occurrence and same_occurrence(kept, ev, lead, handovers):
                 _absorb(kept, ev)
                 break
         else:
@@ -326,7 +332,9 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
 
 
 def run(doc: Document) -> Document:
-    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2])), doc.text)
+    handovers = frozenset(e.trigger for e in doc.events
+                          if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
+    events = fold_death_sentences(merge_events(doc.events, frozenset(doc.sentences[:2]), handovers), doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
