@@ -205,3 +205,21 @@ def arrests(text: str) -> list:
 ])
 def test_one_arrest_per_group_and_occasion(text, expected):
     assert arrests(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two bodies, each giving its own order in a clause of its own: two directives
+    ("North Korea's Cabinet has instructed factories to cut electricity use by 20 percent, and the Ministry of State "
+     "Security separately ordered its agents to monitor residents' phone calls, sources said.", [{"cabinet"}, {"mss"}]),
+    ("The provincial people's committee told farms to hand over 70 percent of their harvest to the state, and the "
+     "county party committee instructed farmers to work on Sundays.", [{"peoples_committee"}, {"party_committee"}]),
+    ("Kim Jong Un visited the flooded areas. He ordered officials to rebuild homes by October, and the Cabinet "
+     "instructed ministries to send supplies.", [{"kim_jong_un"}, {"cabinet"}]),
+    # one body's order told on, or people told in a clause with no body of its own: one
+    ("Kim Jong Un ordered officials to complete the Pyongyang housing project by October, and urged them to mobilize "
+     "all resources.", [{"kim_jong_un"}]),
+    ("The Central Committee ordered provinces to tighten border control, and officials were told to report any defectors.",
+     [{"central_committee"}]),
+])
+def test_orders_of_one_sentence_by_different_bodies(text, expected):
+    assert issuers(text) == expected

@@ -1605,6 +1605,45 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     return out
 
 
+# Where a sentence turns to a clause of its own ("..., and the county party committee instructed ...").
+ORDER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|whereas))\s+", re.I)
+# how far into its clause an order's own issuer may be named
+ISSUER_REACH = 60
+
+
+def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] | None = None) -> list[Event]:
+    """One directive per distinct order and issuer (annotation.md): a later order in a clause of its
+    own whose own body gives it ("The Cabinet told factories to ..., and the MSS ordered its agents to
+    ...") is a directive of its own, with that clause's bodies; the first keeps the words before it."""
+    if ev.type != "directive":
+        return [ev]
+    s, e = ev.evidence[0]
+    pats = lexicon.table_patterns("triggers", "directive")
+    excluded_spans = [m.span() for m in pats["exclude"].finditer(doc.text, s, e)] if pats["exclude"] else []
+    cuts = []  # (clause start, trigger) of each later order with its own issuer
+    last_end = ev.trigger[1]
+    for m in pats["patterns"].finditer(doc.text, last_end, e):
+        if any(a < m.end() and m.start() < b for a, b in excluded_spans):
+            continue
+        breaks = list(ORDER_CLAUSE.finditer(doc.text, last_end, m.start()))
+        if not breaks or m.start() - breaks[-1].end() > ISSUER_REACH:
+            continue
+        start = breaks[-1].end()
+        if any(_issuing_verb_after(doc.text, a.end) for a in _actor_mentions(doc.text, (start, m.end()), False, excluded)):
+            cuts.append((start, m.span()))
+            last_end = m.end()
+    if not cuts:
+        return [ev]
+    out, bounds = [], [s] + [c for c, _ in cuts] + [e]
+    for i, trigger in enumerate([ev.trigger] + [t for _, t in cuts]):
+        part = copy.copy(ev)
+        part.trigger = trigger
+        # (the first clause's "He" is the man the sentence before is about: "He ordered ..., and the Cabinet ...")
+        part.actors = choose_actors(doc.text, (bounds[i], bounds[i + 1]), part, excluded, previous if i == 0 else None)
+        out.append(part)
+    return out
+
+
 # Punishments a sentence may tell of a group the sentence before it counted ("They were executed").
 REFERRING_TYPES = {"arrest", "trial", "sentence", "execution"}
 # "they were later executed", "both of them were sent", "sent them to", "the punishment given to them"
@@ -1688,7 +1727,9 @@ def run(doc: Document) -> Document:
     fill_context_actors(doc, excluded, abbreviations)
     expanded = []
     for ev in doc.events:
-        for group in split_groups(doc.text, ev):
+        at = sentence_index.get(ev.evidence[0][0])
+        previous = doc.sentences[at - 1] if at else None
+        for group in split_orders(doc, ev, excluded, previous) if ev.type == "directive" else split_groups(doc.text, ev):
             for part in split_penalties(doc.text, group, excluded):
                 expanded.extend(split_places(doc, part, excluded))
     doc.events = expanded

@@ -82,6 +82,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
         return False
     if a.type == "policy" and a.measure and b.measure and a.measure != b.measure:
         return False  # one policy per distinct measure
+    if a.type == "directive" and b.evidence[0] in a.evidence:
+        return False  # the orders of one sentence told in clauses of their own (arguments.split_orders)
     if a.type in ("directive", "policy"):
         ia, ib = _issuers(a), _issuers(b)
         # a named issuer starts its own order rather than joining an earlier unattributed one,
