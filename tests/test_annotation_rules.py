@@ -223,3 +223,46 @@ def test_one_arrest_per_group_and_occasion(text, expected):
 ])
 def test_orders_of_one_sentence_by_different_bodies(text, expected):
     assert issuers(text) == expected
+
+
+# --- a trial and its outcomes: one trial, one sentence per group with a distinct penalty or charge;
+# an execution is an execution (with a trial when one is reported); a death sentence not carried out is a sentence
+
+def outcomes(text: str) -> list:
+    out = []
+    for e in events_of(text):
+        if e.type in ("trial", "sentence", "execution"):
+            penalty = (e.penalty.kind, e.penalty.min_months) if e.penalty else None
+            out.append((e.type, e.subjects_count, penalty, e.date.date_start if e.date else None))
+    return sorted(out, key=str)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A public trial was held at the Hyesan city stadium on March 3, where two women were sentenced to 10 years in a "
+     "reform-through-labor camp for smuggling and a man was sentenced to five years for using a Chinese phone.",
+     [("sentence", 1, ("prison", 60), "2024-03-03"), ("sentence", 2, ("prison", 120), "2024-03-03"),
+      ("trial", 2, None, "2024-03-03")]),
+    ("Five residents of Hoeryong stood trial last week. Three of them got 15 years of hard labor for drug dealing, and "
+     "the other two were sent to a labor training camp for six months.",
+     [("sentence", 2, ("labor_training", 6), "2024-03-04"), ("sentence", 3, ("prison", 180), "2024-03-04"),
+      ("trial", 5, None, "2024-03-04")]),
+    # a death sentence whose execution is not reported
+    ("A man in his 30s was sentenced to death at a public trial in Hyesan on March 5 for distributing South Korean "
+     "films, a source told Daily NK. It is not known when the sentence will be carried out.",
+     [("sentence", 1, ("death", None), "2024-03-05"), ("trial", 1, None, "2024-03-05")]),
+    ("A North Korean court handed down death sentences to five officials in February, according to the Unification "
+     "Ministry. The sentences have not yet been carried out.", [("sentence", 5, ("death", None), "2024-02-01")]),
+    # an execution, with the trial that was reported, and the death sentence before it folded in
+    ("North Korea publicly executed two men in Sinuiju on Feb. 12 after a public trial, a source said.",
+     [("execution", 2, None, "2024-02-12"), ("trial", 2, None, "2024-02-12")]),
+    ("Three people were sentenced to death for drug trafficking in Chongjin last month and executed by firing squad "
+     "immediately afterwards, RFA reported.", [("execution", 3, None, "2024-02-01")]),
+    ("North Korea sentenced two teenagers to death for watching South Korean movies. They were executed publicly in "
+     "front of students in Hyesan.", [("execution", 2, None, None)]),
+    ("Two officials sentenced to death last year were shot by a firing squad in Pyongyang on March 3.",
+     [("execution", 2, None, "2024-03-03")]),
+    ("The woman, who was sentenced to death in 2022, was executed at the Hoeryong airfield on Jan. 20, the source said.",
+     [("execution", 1, None, "2024-01-20")]),
+])
+def test_trial_outcomes_and_executions(text, expected):
+    assert outcomes(text) == expected

@@ -327,6 +327,9 @@ AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\
                           # "... right before the emergency measures took effect around 20 November"
                           r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
 
+# Between a date and a later trigger: a comma or a main verb sets the date apart from the trigger.
+SET_APART = re.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b", re.I)
+
 # Occurrences reported as done; a date after the report's own cannot be theirs.
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
@@ -361,6 +364,12 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # clause that opens with "after" after the trigger is that clause's event's
         candidates = [d for d in candidates
                       if d.start < ev.trigger[1] or not AFTER_CLAUSE.search(doc.text, ev.trigger[1], d.start)]
+    if any(d.start >= ev.trigger[1] and not _CLAUSE_END.search(doc.text, ev.trigger[1], d.start) for d in candidates):
+        # "The woman, who was sentenced to death in 2022, was executed on Jan. 20", "Two officials
+        # sentenced last year were shot on March 3": with a date in the trigger's own clause after it,
+        # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
+        candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
+                      or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
     if not candidates:
         return None
     t = ev.trigger[0]

@@ -310,6 +310,16 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+def _sentenced_before(sentence: Event, execution: Event) -> bool:
+    """The sentence that tells the execution also tells the death sentence before it ("Two officials
+    sentenced to death last year were shot on March 3"): the same people, sentenced earlier."""
+    if sentence.evidence[0] not in execution.evidence or sentence.date is None or execution.date is None:
+        return False
+    if "--" in (sentence.date.date_start[:2], execution.date.date_start[:2]):
+        return False
+    return sentence.date.date_start <= execution.date.date_end
+
+
 def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
     execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
@@ -320,12 +330,16 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
         bare_verdict = (ev.type == "sentence" and ev.penalty is None and ev.trigger is not None
                         and VERDICT.search(text, ev.trigger[0], ev.trigger[1]) is not None)
         if ev.type == "sentence" and (bare_verdict or (ev.penalty is not None and ev.penalty.kind == "death")):
-            match = next((x for x in executions if _place_compatible(x, ev, exact=False) and _date_compatible(x, ev)
+            match = next((x for x in executions if _place_compatible(x, ev, exact=False)
+                          and (_date_compatible(x, ev) or _sentenced_before(ev, x))
                           and (bare_verdict or x.subjects_count is None or ev.subjects_count is None
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
+                executed_on = match.date
                 _fill_gaps(match, ev)
+                if not _date_compatible(match, ev):
+                    match.date = executed_on  # the day of the sentence is not that of the execution
                 if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
                 continue
