@@ -266,3 +266,21 @@ def outcomes(text: str) -> list:
 ])
 def test_trial_outcomes_and_executions(text, expected):
     assert outcomes(text) == expected
+
+
+# --- arrest vs crackdown: people taken are an arrest; the operation they are taken in is a crackdown
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police raided homes in Hyesan on March 3 and arrested 12 people for watching South Korean dramas.",
+     {"crackdown", "arrest"}),
+    ("A 109 group inspection team has been searching houses in Hoeryong since early February, a source told Daily NK.",
+     {"crackdown"}),
+    ("Authorities have detained dozens of people in an intensive campaign against \"anti-socialist\" behavior in South Pyongan.",
+     {"crackdown", "arrest"}),
+    ("Police in Chongjin caught a man selling Chinese phones at the market.", {"arrest"}),
+    ("Border guards caught a woman trying to cross the Yalu River near Sinuiju on Feb. 2.", {"arrest"}),
+    ("The photo caught a man's attention.", set()),
+    ("She caught a trader's eye at the market.", set()),
+])
+def test_arrests_and_crackdowns(text, expected):
+    assert {e.type for e in events_of(text)} == expected
