@@ -284,3 +284,33 @@ def test_trial_outcomes_and_executions(text, expected):
 ])
 def test_arrests_and_crackdowns(text, expected):
     assert {e.type for e in events_of(text)} == expected
+
+
+# --- hardship and mobilization: one per occurrence or campaign and area
+
+def by_area(text: str, typ: str) -> set:
+    return {(e.place.id if e.place else None, e.date.date_start if e.date else None, e.subjects_count)
+            for e in of_type(text, typ)}
+
+
+@pytest.mark.parametrize("text, typ, expected", [
+    ("Heavy rains in late July flooded farmland in Sinuiju and Uiju, and a landslide destroyed 30 homes in Sakju county, "
+     "state media said.", "hardship",
+     {("kp.north-pyongan.sinuiju", "2023-07-01", None), ("kp.north-pyongan.uiju", "2023-07-01", None),
+      ("kp.north-pyongan.sakchu", "2023-07-01", None)}),
+    # another area told in a clause of its own keeps that clause's time and people
+    ("At least 20 people in Hyesan died of starvation in February, and more people starved to death in Kimhyongjik "
+     "county in March.", "hardship",
+     {("kp.ryanggang.hyesan", "2024-02-01", 20), ("kp.ryanggang.kimhyongjik", "2024-03-01", None)}),
+    ("High school students in Hamhung have been sent to farms to help with the rice planting since May 10, while "
+     "university students in Pyongyang were mobilized for construction work.", "mobilization",
+     {("kp.south-hamgyong.hamhung", "2023-05-10", None), ("kp.pyongyang", "2023-05-10", None)}),
+    ("Students and workers in Pyongsong have been mobilized for the rice-planting battle since May 1. In Sunchon, "
+     "housewives were also sent to the fields.", "mobilization",
+     {("kp.south-pyongan.pyongsong", "2023-05-01", None), ("kp.south-pyongan.sunchon", "2023-05-01", None)}),
+    # one campaign told on in another clause: one
+    ("Workers in Chongjin were mobilized for road construction, and the work was completed in May.", "mobilization",
+     {("kp.north-hamgyong.chongjin", "2023-05-01", None)}),
+])
+def test_one_hardship_or_mobilization_per_occurrence_and_area(text, typ, expected):
+    assert by_area(text, typ) == expected

@@ -1610,8 +1610,51 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     for place in leaves:
         part = copy.copy(ev)
         part.place = place
+        at = next(m.start for m in doc.place_mentions if s <= m.start < e and m.place.id == place.id)
+        clause = _clause_of(doc.text, (s, e), at)
+        if not clause[0] <= ev.trigger[0] < clause[1]:
+            # told in a clause of its own ("..., and more deaths were reported in Kimhyongjik in
+            # March"): its time and people are that clause's
+            part.date = choose_date(doc, part, clause) or ev.date
+            part.subjects_text, part.subjects_count = choose_subjects(doc.text, clause, clause[0], excluded)
         out.append(part)
     return out
+
+
+def _clause_of(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
+    """The clause of the sentence (cut at PLACE_CLAUSE_BREAK) that holds offset `at`."""
+    start = max([sent[0]] + [m.end() for m in PLACE_CLAUSE_BREAK.finditer(text, sent[0], at)])
+    after = PLACE_CLAUSE_BREAK.search(text, at, sent[1])
+    return start, (after.start() if after else sent[1])
+
+
+# Mobilizations are one per campaign and area (annotation.md).
+def split_mobilizations(doc: Document, ev: Event, excluded) -> list[Event]:
+    """A later mobilization told in a clause of its own that names its own place ("students in
+    Hamhung were sent to farms, while students in Pyongyang were mobilized for construction") is
+    another area's: an event of its own, with that clause's place, time and people."""
+    if ev.type != "mobilization" or ev.place_basis != "sentence":
+        return [ev]
+    s, e = ev.evidence[0]
+    pats = lexicon.table_patterns("triggers", "mobilization")
+    excluded_spans = [m.span() for m in pats["exclude"].finditer(doc.text, s, e)] if pats["exclude"] else []
+    parts, last = [ev], _clause_of(doc.text, (s, e), ev.trigger[0])
+    for m in pats["patterns"].finditer(doc.text, last[1], e):
+        if any(a < m.end() and b > m.start() for a, b in excluded_spans):
+            continue
+        clause = _clause_of(doc.text, (s, e), m.start())
+        if clause[0] < last[1] or not any(clause[0] <= p.start < clause[1] for p in doc.place_mentions):
+            continue
+        part = copy.copy(ev)
+        part.trigger = m.span()
+        part.place, part.place_basis = choose_place(doc, part, clause, excluded)
+        part.date = choose_date(doc, part, clause) or ev.date
+        part.subjects_text, part.subjects_count = choose_subjects(doc.text, clause, m.start(), excluded)
+        parts.append(part)
+        last = clause
+    if len(parts) > 1:  # the first keeps its own clause's place
+        ev.place, ev.place_basis = choose_place(doc, ev, _clause_of(doc.text, (s, e), ev.trigger[0]), excluded)
+    return parts
 
 
 # Where a sentence turns to a clause of its own ("..., and the county party committee instructed ...").
@@ -1738,7 +1781,8 @@ def run(doc: Document) -> Document:
     for ev in doc.events:
         at = sentence_index.get(ev.evidence[0][0])
         previous = doc.sentences[at - 1] if at else None
-        for group in split_orders(doc, ev, excluded, previous) if ev.type == "directive" else split_groups(doc.text, ev):
+        for group in (split_orders(doc, ev, excluded, previous) if ev.type == "directive"
+                      else split_mobilizations(doc, ev, excluded) if ev.type == "mobilization" else split_groups(doc.text, ev)):
             for part in split_penalties(doc.text, group, excluded):
                 expanded.extend(split_places(doc, part, excluded))
     doc.events = expanded
