@@ -1637,13 +1637,14 @@ def split_mobilizations(doc: Document, ev: Event, excluded) -> list[Event]:
         return [ev]
     s, e = ev.evidence[0]
     pats = lexicon.table_patterns("triggers", "mobilization")
-    excluded_spans = [m.span() for m in pats["exclude"].finditer(doc.text, s, e)] if pats["exclude"] else []
     parts, last = [ev], _clause_of(doc.text, (s, e), ev.trigger[0])
-    for m in pats["patterns"].finditer(doc.text, last[1], e):
-        if any(a < m.end() and b > m.start() for a, b in excluded_spans):
-            continue
-        clause = _clause_of(doc.text, (s, e), m.start())
+    for brk in PLACE_CLAUSE_BREAK.finditer(doc.text, last[1], e):
+        clause = _clause_of(doc.text, (s, e), brk.end())
+        # (a clause naming a place of its own is looked for first: the patterns are tried only in it)
         if clause[0] < last[1] or not any(clause[0] <= p.start < clause[1] for p in doc.place_mentions):
+            continue
+        m = pats["patterns"].search(doc.text, clause[0], clause[1])
+        if m is None or _overlaps_exclude(pats, doc.text, m, (s, e)):
             continue
         part = copy.copy(ev)
         part.trigger = m.span()
@@ -1663,6 +1664,12 @@ ORDER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|wherea
 ISSUER_REACH = 60
 
 
+def _overlaps_exclude(pats: dict, text: str, m: re.Match, sent: tuple[int, int]) -> bool:
+    """The trigger match overlaps one of its table's exclude matches in the sentence."""
+    return bool(pats["exclude"]) and any(x.start() < m.end() and m.start() < x.end()
+                                         for x in pats["exclude"].finditer(text, sent[0], sent[1]))
+
+
 def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] | None = None) -> list[Event]:
     """One directive per distinct order and issuer (annotation.md): a later order in a clause of its
     own whose own body gives it ("The Cabinet told factories to ..., and the MSS ordered its agents to
@@ -1671,19 +1678,20 @@ def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] |
         return [ev]
     s, e = ev.evidence[0]
     pats = lexicon.table_patterns("triggers", "directive")
-    excluded_spans = [m.span() for m in pats["exclude"].finditer(doc.text, s, e)] if pats["exclude"] else []
     cuts = []  # (clause start, trigger) of each later order with its own issuer
     last_end = ev.trigger[1]
-    for m in pats["patterns"].finditer(doc.text, last_end, e):
-        if any(a < m.end() and m.start() < b for a, b in excluded_spans):
+    for brk in ORDER_CLAUSE.finditer(doc.text, ev.trigger[1], e):
+        start = brk.end()
+        reach = (start, min(e, start + ISSUER_REACH))
+        # (the clause's own issuing body is looked for first: the order patterns are tried only after it)
+        if start < last_end or not any(_issuing_verb_after(doc.text, a.end)
+                                       for a in _actor_mentions(doc.text, reach, False, excluded)):
             continue
-        breaks = list(ORDER_CLAUSE.finditer(doc.text, last_end, m.start()))
-        if not breaks or m.start() - breaks[-1].end() > ISSUER_REACH:
+        m = pats["patterns"].search(doc.text, start, e)
+        if m is None or m.start() > reach[1] or _overlaps_exclude(pats, doc.text, m, (s, e)):
             continue
-        start = breaks[-1].end()
-        if any(_issuing_verb_after(doc.text, a.end) for a in _actor_mentions(doc.text, (start, m.end()), False, excluded)):
-            cuts.append((start, m.span()))
-            last_end = m.end()
+        cuts.append((start, m.span()))
+        last_end = m.end()
     if not cuts:
         return [ev]
     out, bounds = [], [s] + [c for c, _ in cuts] + [e]
