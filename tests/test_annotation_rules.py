@@ -314,3 +314,12 @@ def by_area(text: str, typ: str) -> set:
 ])
 def test_one_hardship_or_mobilization_per_occurrence_and_area(text, typ, expected):
     assert by_area(text, typ) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authorities in Sinuiju placed about 3,000 residents under quarantine after a fever outbreak.", ["quarantine"]),
+    ("The regime has quarantined some 380 foreigners so far across the country, KCNA said.", ["quarantine"]),
+    ("The doctor quarantined himself at home after catching a cold.", []),
+])
+def test_people_put_under_quarantine_by_the_state(text, expected):
+    assert [e.measure for e in of_type(text, "policy")] == expected
