@@ -43,6 +43,10 @@ def test_going_home_of_ones_own_accord_is_no_repatriation(text):
     "North Korea and Russia signed a treaty on comprehensive strategic partnership in Pyongyang on June 19.",
     "The Politburo of the WPK Central Committee held a meeting on March 2 to review the state of the economy.",
     "North Korea marked the 76th anniversary of the founding of the Korean People's Army on Feb. 8 with a parade.",
+    "North Korea celebrated the 112th birthday of Kim Il Sung on April 15 with fireworks.",
+    "The Supreme People's Assembly convened in Pyongyang on Jan. 15 to adopt a new law.",
+    "The Politburo met on Monday to discuss flood recovery.",
+    "Kim Jong Un received a delegation from Russia in Pyongyang on Tuesday.",
 ])
 def test_meetings_anniversaries_and_diplomatic_acts_are_other(text):
     assert len(of_type(text, "other")) == 1
@@ -53,6 +57,8 @@ def test_meetings_anniversaries_and_diplomatic_acts_are_other(text):
     "In the run-up to the 80th anniversary of the party's founding, the authorities ordered residents to repaint buildings.",
     "Residents were made to sign a loyalty pledge at the inminban gathering.",
     "The two traders signed a contract with a Chinese company to export coal.",
+    "The cabinet met its grain procurement targets this year.",
+    "The factory received a delegation of inspectors from the provincial party committee.",
 ])
 def test_a_meeting_still_to_come_or_a_private_signature_is_no_other(text):
     assert not of_type(text, "other")
