@@ -329,3 +329,12 @@ def test_one_hardship_or_mobilization_per_occurrence_and_area(text, typ, expecte
 ])
 def test_people_put_under_quarantine_by_the_state(text, expected):
     assert [e.measure for e in of_type(text, "policy")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authorities announced that private grain sales would be prohibited from next month.", [("restriction", "planned")]),
+    ("Markets in Hyesan now close at 6 p.m. under a new rule from the city people's committee.", [(None, "asserted")]),
+    ("North Korea has lifted its ban on private minibuses, allowing them to operate between cities again.", [("lift", "asserted")]),
+])
+def test_measures_in_force_and_to_come(text, expected):
+    assert [(e.measure, e.modality) for e in of_type(text, "policy")] == expected

@@ -1422,7 +1422,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         told = text[lead.end() if lead else sent[0]:sent[1]]
         if pats["planned"]["patterns"].search(told):
             return "planned"
-        if (pats["will"]["patterns"].search(told) and pats["future_start"]["patterns"].search(told)
+        # ("announced that sales would be prohibited from next month": the future told in reported speech)
+        if ((pats["will"]["patterns"].search(told) or pats["would"]["patterns"].search(told))
+                and pats["future_start"]["patterns"].search(told)
                 and not pats["started"]["patterns"].search(told)):
             return "planned"
     elif (_governs(pats["planned"]["patterns"], in_clause("planned"), trigger) or _governs(pats["will"]["patterns"], in_clause("will"), trigger)
