@@ -336,10 +336,10 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
-                executed_on = match.date
+                executed_on, sentenced_apart = (match.date, match.date_basis), not _date_compatible(match, ev)
                 _fill_gaps(match, ev)
-                if not _date_compatible(match, ev):
-                    match.date = executed_on  # the day of the sentence is not that of the execution
+                if sentenced_apart:
+                    match.date, match.date_basis = executed_on  # the day of the sentence is not that of the execution
                 if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
                 continue
