@@ -327,6 +327,9 @@ AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\
                           # "... right before the emergency measures took effect around 20 November"
                           r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
 
+# Between a date and a later trigger: a comma or a main verb sets the date apart from the trigger.
+SET_APART = re.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b", re.I)
+
 # Occurrences reported as done; a date after the report's own cannot be theirs.
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
@@ -361,6 +364,12 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # clause that opens with "after" after the trigger is that clause's event's
         candidates = [d for d in candidates
                       if d.start < ev.trigger[1] or not AFTER_CLAUSE.search(doc.text, ev.trigger[1], d.start)]
+    if any(d.start >= ev.trigger[1] and not _CLAUSE_END.search(doc.text, ev.trigger[1], d.start) for d in candidates):
+        # "The woman, who was sentenced to death in 2022, was executed on Jan. 20", "Two officials
+        # sentenced last year were shot on March 3": with a date in the trigger's own clause after it,
+        # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
+        candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
+                      or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
     if not candidates:
         return None
     t = ev.trigger[0]
@@ -1413,7 +1422,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         told = text[lead.end() if lead else sent[0]:sent[1]]
         if pats["planned"]["patterns"].search(told):
             return "planned"
-        if (pats["will"]["patterns"].search(told) and pats["future_start"]["patterns"].search(told)
+        # ("announced that sales would be prohibited from next month": the future told in reported speech)
+        if ((pats["will"]["patterns"].search(told) or pats["would"]["patterns"].search(told))
+                and pats["future_start"]["patterns"].search(told)
                 and not pats["started"]["patterns"].search(told)):
             return "planned"
     elif (_governs(pats["planned"]["patterns"], in_clause("planned"), trigger) or _governs(pats["will"]["patterns"], in_clause("will"), trigger)
@@ -1571,6 +1582,22 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     return out
 
 
+# Where a sentence turns to a clause of its own: ";", "while", "but", or ", and" before a lower-case
+# word (", and Pochon County" goes on a list of places; ", and as such prices are dropping" does not).
+PLACE_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s+(?=[a-z])")
+
+
+def _clause_names_place(doc: Document, ev: Event) -> bool:
+    """The trigger's clause names a place of its own: "potatoes are harvested in Samjiyon, Paegam and
+    Pochon, and as such potato prices are dropping" tells one price trend, not one per county. (For
+    prices only: damage told verb after verb names its places anywhere in the sentence.)"""
+    s, e = ev.evidence[0]
+    start = max([s] + [m.end() for m in PLACE_CLAUSE_BREAK.finditer(doc.text, s, ev.trigger[0])])
+    after = PLACE_CLAUSE_BREAK.search(doc.text, ev.trigger[1], e)
+    end = after.start() if after else e
+    return any(start <= m.start < end for m in doc.place_mentions)
+
+
 def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     """Prices and hardship are recorded per place: "in Sinuiju and Uiju" gives one event each."""
     if ev.type not in ("market", "hardship") or ev.place_basis != "sentence":
@@ -1579,12 +1606,102 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     ids = {m.place.id: m.place for m in doc.place_mentions
            if s <= m.start < e and not _inside((m.start, m.end), excluded)}
     leaves = [p for i, p in ids.items() if not any(o != i and o.startswith(i + ".") for o in ids)]
-    if len(leaves) < 2:
+    if len(leaves) < 2 or (ev.type == "market" and not _clause_names_place(doc, ev)):
         return [ev]
     out = []
     for place in leaves:
         part = copy.copy(ev)
         part.place = place
+        at = next(m.start for m in doc.place_mentions if s <= m.start < e and m.place.id == place.id)
+        clause = _clause_of(doc.text, (s, e), at)
+        if not clause[0] <= ev.trigger[0] < clause[1]:
+            # told in a clause of its own ("..., and more deaths were reported in Kimhyongjik in
+            # March"): its time and people are that clause's
+            part.date = choose_date(doc, part, clause) or ev.date
+            part.subjects_text, part.subjects_count = choose_subjects(doc.text, clause, clause[0], excluded)
+        out.append(part)
+    return out
+
+
+def _clause_of(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
+    """The clause of the sentence (cut at PLACE_CLAUSE_BREAK) that holds offset `at`."""
+    start = max([sent[0]] + [m.end() for m in PLACE_CLAUSE_BREAK.finditer(text, sent[0], at)])
+    after = PLACE_CLAUSE_BREAK.search(text, at, sent[1])
+    return start, (after.start() if after else sent[1])
+
+
+# Mobilizations are one per campaign and area (annotation.md).
+def split_mobilizations(doc: Document, ev: Event, excluded) -> list[Event]:
+    """A later mobilization told in a clause of its own that names its own place ("students in
+    Hamhung were sent to farms, while students in Pyongyang were mobilized for construction") is
+    another area's: an event of its own, with that clause's place, time and people."""
+    if ev.type != "mobilization" or ev.place_basis != "sentence":
+        return [ev]
+    s, e = ev.evidence[0]
+    pats = lexicon.table_patterns("triggers", "mobilization")
+    parts, last = [ev], _clause_of(doc.text, (s, e), ev.trigger[0])
+    for brk in PLACE_CLAUSE_BREAK.finditer(doc.text, last[1], e):
+        clause = _clause_of(doc.text, (s, e), brk.end())
+        # (a clause naming a place of its own is looked for first: the patterns are tried only in it)
+        if clause[0] < last[1] or not any(clause[0] <= p.start < clause[1] for p in doc.place_mentions):
+            continue
+        m = pats["patterns"].search(doc.text, clause[0], clause[1])
+        if m is None or _overlaps_exclude(pats, doc.text, m, (s, e)):
+            continue
+        part = copy.copy(ev)
+        part.trigger = m.span()
+        part.place, part.place_basis = choose_place(doc, part, clause, excluded)
+        part.date = choose_date(doc, part, clause) or ev.date
+        part.subjects_text, part.subjects_count = choose_subjects(doc.text, clause, m.start(), excluded)
+        parts.append(part)
+        last = clause
+    if len(parts) > 1:  # the first keeps its own clause's place
+        ev.place, ev.place_basis = choose_place(doc, ev, _clause_of(doc.text, (s, e), ev.trigger[0]), excluded)
+    return parts
+
+
+# Where a sentence turns to a clause of its own ("..., and the county party committee instructed ...").
+ORDER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|whereas))\s+", re.I)
+# how far into its clause an order's own issuer may be named
+ISSUER_REACH = 60
+
+
+def _overlaps_exclude(pats: dict, text: str, m: re.Match, sent: tuple[int, int]) -> bool:
+    """The trigger match overlaps one of its table's exclude matches in the sentence."""
+    return bool(pats["exclude"]) and any(x.start() < m.end() and m.start() < x.end()
+                                         for x in pats["exclude"].finditer(text, sent[0], sent[1]))
+
+
+def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] | None = None) -> list[Event]:
+    """One directive per distinct order and issuer (annotation.md): a later order in a clause of its
+    own whose own body gives it ("The Cabinet told factories to ..., and the MSS ordered its agents to
+    ...") is a directive of its own, with that clause's bodies; the first keeps the words before it."""
+    if ev.type != "directive":
+        return [ev]
+    s, e = ev.evidence[0]
+    pats = lexicon.table_patterns("triggers", "directive")
+    cuts = []  # (clause start, trigger) of each later order with its own issuer
+    last_end = ev.trigger[1]
+    for brk in ORDER_CLAUSE.finditer(doc.text, ev.trigger[1], e):
+        start = brk.end()
+        reach = (start, min(e, start + ISSUER_REACH))
+        # (the clause's own issuing body is looked for first: the order patterns are tried only after it)
+        if start < last_end or not any(_issuing_verb_after(doc.text, a.end)
+                                       for a in _actor_mentions(doc.text, reach, False, excluded)):
+            continue
+        m = pats["patterns"].search(doc.text, start, e)
+        if m is None or m.start() > reach[1] or _overlaps_exclude(pats, doc.text, m, (s, e)):
+            continue
+        cuts.append((start, m.span()))
+        last_end = m.end()
+    if not cuts:
+        return [ev]
+    out, bounds = [], [s] + [c for c, _ in cuts] + [e]
+    for i, trigger in enumerate([ev.trigger] + [t for _, t in cuts]):
+        part = copy.copy(ev)
+        part.trigger = trigger
+        # (the first clause's "He" is the man the sentence before is about: "He ordered ..., and the Cabinet ...")
+        part.actors = choose_actors(doc.text, (bounds[i], bounds[i + 1]), part, excluded, previous if i == 0 else None)
         out.append(part)
     return out
 
@@ -1672,7 +1789,10 @@ def run(doc: Document) -> Document:
     fill_context_actors(doc, excluded, abbreviations)
     expanded = []
     for ev in doc.events:
-        for group in split_groups(doc.text, ev):
+        at = sentence_index.get(ev.evidence[0][0])
+        previous = doc.sentences[at - 1] if at else None
+        for group in (split_orders(doc, ev, excluded, previous) if ev.type == "directive"
+                      else split_mobilizations(doc, ev, excluded) if ev.type == "mobilization" else split_groups(doc.text, ev)):
             for part in split_penalties(doc.text, group, excluded):
                 expanded.extend(split_places(doc, part, excluded))
     doc.events = expanded

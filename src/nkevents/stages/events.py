@@ -257,11 +257,15 @@ MAYBE = re.compile(r"\b(?:may|might|could|would|should|can|will)\b(?:\s+\w+){0,2
 
 
 # Words just before conduct that make it the charge of a punishment ("arrested for smuggling").
-CHARGE_CUE = re.compile(r"\b(?:for|of|with|over|while|after|caught|accused|charged|suspected|guilty|convicted|"
+# ("of" only after a word of charging: "Residents of Musan have been using ..." tells conduct)
+CHARGE_CUE = re.compile(r"\b(?:for|(?:charges?|cases?|acts?|crimes?|counts?|offen[cs]es?|suspicion|allegations?) of|with|over|while|after|caught|accused|charged|suspected|guilty|convicted|"
                         r"involved in|in connection with|on charges? of|who|that)\b[^.;]{0,40}$", re.I)
 # Words between an enforcement trigger and conduct that set them apart ("despite the crackdown,
 # smuggling goes on").
 CONTRAST = re.compile(r"\b(?:despite|in spite of|even as|although|though|but|yet|however|whereas|nevertheless)\b|[;:]", re.I)
+# A clause of its own told before the enforcement ("smuggling has surged, and police have arrested
+# dozens", "drug use is spreading, prompting a crackdown"): the conduct is reported, then what was done.
+OWN_CLAUSE_THEN = re.compile(r",\s+(?:and|so|prompting|leading|forcing|causing|which (?:has |have |had )?(?:prompted|led))\b|[;:]", re.I)
 
 
 def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Match]) -> bool:
@@ -271,7 +275,9 @@ def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Ma
     if CHARGE_CUE.search(sentence, max(0, conduct.start() - 60), conduct.start()):
         return False
     for m in enforcement:
-        if not CONTRAST.search(sentence, min(m.end(), conduct.end()), max(m.start(), conduct.start())):
+        between = (min(m.end(), conduct.end()), max(m.start(), conduct.start()))
+        if not (CONTRAST.search(sentence, *between)
+                or conduct.end() <= m.start() and OWN_CLAUSE_THEN.search(sentence, *between)):
             return False
     return True
 

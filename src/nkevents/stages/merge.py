@@ -61,8 +61,14 @@ def _authorities(e: Event) -> set[str]:
     return {a.id for a in e.actors if a.role == "authority"}
 
 
-def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
-    """`lead`: the evidence spans of the report's opening (headline and first sentence)."""
+# An arrest told as a hand-over ("the family was handed over to state security"): the arrest goes on
+# at another agency, the same occasion for the same group (annotation.md: one arrest per group and occasion).
+HANDED_OVER = re.compile(r"(?:handed|turned)\b", re.I)
+
+
+def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers: frozenset = frozenset()) -> bool:
+    """`lead`: the evidence spans of the report's opening (headline and first sentence); `handovers`:
+    the triggers of arrests told as a hand-over to another agency."""
     if a.type != b.type:
         return False
     if a.modality != b.modality and not (a.type in MEASURE_TYPES and {a.modality, b.modality} == {"asserted", "planned"}):
@@ -76,6 +82,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
         return False
     if a.type == "policy" and a.measure and b.measure and a.measure != b.measure:
         return False  # one policy per distinct measure
+    if a.type == "directive" and b.evidence[0] in a.evidence:
+        return False  # the orders of one sentence told in clauses of their own (arguments.split_orders)
     if a.type in ("directive", "policy"):
         ia, ib = _issuers(a), _issuers(b)
         # a named issuer starts its own order rather than joining an earlier unattributed one,
@@ -86,8 +94,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset()) -> bool:
         return False  # different conduct (smuggling, defection) is a different occurrence
     if a.type in ("crackdown", "arrest"):
         aa, ab = _authorities(a), _authorities(b)
-        if aa and ab and not aa & ab:  # different agencies, different operations
-            return False
+        if aa and ab and not aa & ab and not {a.trigger, b.trigger} & handovers:
+            return False  # different agencies, different operations (not one handing people to the other)
     return True
 
 
@@ -194,7 +202,7 @@ def _fill_gaps(keep: Event, other: Event) -> None:
     keep.actors += [a for a in other.actors if a.id not in known]
 
 
-def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Event]:
+def merge_events(events: list[Event], lead: frozenset = frozenset(), handovers: frozenset = frozenset()) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
         # a reference back names the known occurrence, whatever its clause says ("ahead of the trial")
@@ -212,7 +220,7 @@ def merge_events(events: list[Event], lead: frozenset = frozenset()) -> list[Eve
             earlier[-1].evidence = sorted(set(earlier[-1].evidence) | set(ev.evidence))
             continue
         for kept in merged:
-            if not ev.new_occurrence and same_occurrence(kept, ev, lead):
+            if not ev.new_occurrence and same_occurrence(kept, ev, lead, handovers):
                 _absorb(kept, ev)
                 break
         else:
@@ -302,6 +310,16 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+def _sentenced_before(sentence: Event, execution: Event) -> bool:
+    """The sentence that tells the execution also tells the death sentence before it ("Two officials
+    sentenced to death last year were shot on March 3"): the same people, sentenced earlier."""
+    if sentence.evidence[0] not in execution.evidence or sentence.date is None or execution.date is None:
+        return False
+    if "--" in (sentence.date.date_start[:2], execution.date.date_start[:2]):
+        return False
+    return sentence.date.date_start <= execution.date.date_end
+
+
 def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
     execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
@@ -312,12 +330,16 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
         bare_verdict = (ev.type == "sentence" and ev.penalty is None and ev.trigger is not None
                         and VERDICT.search(text, ev.trigger[0], ev.trigger[1]) is not None)
         if ev.type == "sentence" and (bare_verdict or (ev.penalty is not None and ev.penalty.kind == "death")):
-            match = next((x for x in executions if _place_compatible(x, ev, exact=False) and _date_compatible(x, ev)
+            match = next((x for x in executions if _place_compatible(x, ev, exact=False)
+                          and (_date_compatible(x, ev) or _sentenced_before(ev, x))
                           and (bare_verdict or x.subjects_count is None or ev.subjects_count is None
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
+                executed_on, sentenced_apart = (match.date, match.date_basis), not _date_compatible(match, ev)
                 _fill_gaps(match, ev)
+                if sentenced_apart:
+                    match.date, match.date_basis = executed_on  # the day of the sentence is not that of the execution
                 if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
                 continue
@@ -333,7 +355,9 @@ UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdow
 
 def run(doc: Document) -> Document:
     told = [e for e in doc.events if not (e.modality == "negated" and e.type in UNRECORDED_WHEN_NEGATED)]
-    events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2])), doc.text)
+    handovers = frozenset(e.trigger for e in told
+                          if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
+    events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2]), handovers), doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
