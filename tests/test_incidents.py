@@ -864,3 +864,19 @@ def test_a_write_up_that_disagrees_with_one_of_the_reports_is_not_let_in():
     assert linker.incident_of["a1"] == linker.incident_of["b1"]
     links = linker.add_report(report("c", TEACHERS_C), [mobilized("c1", count=40)])
     assert links[0].linked_to is None  # 40 teachers against 300: another brigade, another story
+
+
+@pytest.mark.parametrize("words", [
+    ("mobilized", "mobilization", "mobilizations"), ("repatriated", "repatriation", "repatriating"),
+    ("confiscated", "confiscation"), ("interrogated", "interrogation"),
+    ("isolate", "isolated", "isolates", "isolating", "isolation"),
+])
+def test_a_verb_and_its_noun_in_ation_are_one_rare_word(words):
+    # one outlet writes "students were mobilized", another "the mobilization of students"
+    assert len({core.stem(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("station", "stated"), ("nation", "naming"), ("relation", "related"),
+                                  ("debate", "deb")])
+def test_short_stems_are_not_cut_down_to_a_few_letters(a, b):
+    assert core.stem(a) != core.stem(b)

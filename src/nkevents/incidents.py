@@ -127,14 +127,16 @@ def parts(word: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light stem, so that inflected forms meet ("bibles" ~ "bible", "handcuffed" ~
-    "handcuffs" ~ "handcuffing", "16-year-olds" ~ "16-year-old"): plural s, -ed, -ing, final e."""
+    "handcuffs" ~ "handcuffing", "16-year-olds" ~ "16-year-old"), and a verb its noun in -ation
+    ("mobilized" ~ "mobilization", "isolate" ~ "isolation"): plural s, -ation, -ate(d), -ating,
+    -ed, -ing, final e; at least four letters stay."""
     if word[:1].isdigit() and word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 5:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         word = word[:-1]
-    for suffix in ("ing", "ed"):
+    for suffix in ("ation", "ating", "ated", "ate", "ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[:-len(suffix)]
             break
