@@ -880,3 +880,14 @@ def test_a_verb_and_its_noun_in_ation_are_one_rare_word(words):
                                   ("debate", "deb")])
 def test_short_stems_are_not_cut_down_to_a_few_letters(a, b):
     assert core.stem(a) != core.stem(b)
+
+
+def test_a_shared_large_number_finds_a_report_but_does_not_link_it():
+    linker = core.Linker()
+    linker.add_report(report("a", TEACHERS_A, "Daily NK", "2023-05-02"), [mobilized("a1")])
+    # another mobilization, with no time, that shares only the number 7,500 (sacks of rice)
+    other = ("Farmers on cooperative farms were told to hand over 7,500 sacks of rice to the army "
+             "and to send their sons to the harvest battle, a newsletter for aid workers said.")
+    links = linker.add_report(report("n", other), [mobilized("n1", "farmers")])
+    assert "a" in linker.text_found  # found by the number key r:7500
+    assert links[0].linked_to is None
