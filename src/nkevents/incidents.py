@@ -782,7 +782,11 @@ def _people_nouns() -> tuple[dict[tuple[str, ...], str], frozenset]:
 def subject_kinds(event: dict) -> frozenset:
     """Who the event concerns, by the people nouns of its subjects' words ("two college
     students" -> {"student"}), without the kinds every report names ("residents", "people")."""
-    text = (event.get("subjects") or {}).get("text") or ""
+    return _kinds_in(((event.get("subjects") or {}).get("text") or "").lower())
+
+
+@lru_cache(maxsize=100_000)
+def _kinds_in(text: str) -> frozenset:
     if not text:
         return frozenset()
     nouns, generic = _people_nouns()
