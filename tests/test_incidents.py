@@ -761,3 +761,133 @@ def test_other_ranges_and_months_keep_their_dates():
     s = core.score_pair(month, wire, event("n2", start="2005-02-11", place="kp.north-hamgyong.hoeryong"),
                         ngo)
     assert "same month (+1)" in s.reasons
+
+
+# ---------------------------------------------------------------------------- who, and stories told three times
+
+# Three invented write-ups of one mobilization: two dated outlets and an undated newsletter that
+# shares a few names and numbers with each, and nothing else.
+TEACHERS_A = (
+    "Teachers at secondary schools in Wonsan have been pulled out of their classrooms and sent to "
+    "building sites, where they must help finish 7,500 apartments on the Kalma peninsula before the "
+    "party congress, a source in Kangwon Province said. Lessons have been cancelled for weeks, and "
+    "parents complain that their children roam the streets. The site is run by a construction "
+    "brigade under Ri Chol-ung, and teachers who fall behind are criticized at study sessions.")
+TEACHERS_B = (
+    "Schoolteachers in the port city of Wonsan are spending their days hauling bricks instead of "
+    "teaching in their classrooms, residents said. The authorities want the Kalma apartment blocks, "
+    "7,500 units in all, completed ahead of the congress, and have closed schools so that staff can "
+    "work on the site. One resident said the brigade commander, Ri Chol-ung, had told pupils to stay "
+    "home, and that the teachers sleep in tents beside the scaffolding during the week.")
+TEACHERS_C = (
+    "Classrooms across the coastal city stand empty as the regime drafts teachers into construction "
+    "brigades, according to a newsletter circulated among aid workers. The brigades are racing to "
+    "complete 7,500 flats near the Kalma beach before the congress opens, it said, while engineers "
+    "complain about a shortage of steel rods and the quality of the concrete poured in a hurry. "
+    "Parents have organized informal lessons at home, the newsletter added.")
+
+
+def mobilized(eid, people="teachers", **kw):
+    """A mobilization at province level (as a direct-administered city is) with no date."""
+    ev = event(eid, type="mobilization", place="kp.kangwon", **kw)
+    ev["subjects"] = {"count": kw.get("count"), "text": people}
+    return ev
+
+
+@pytest.mark.parametrize("people, kinds", [
+    ("two college students", {"student"}), ("most students", {"student"}),
+    ("the schoolteachers", set()),  # not a people noun of the lexicon: no kind rather than a wrong one
+    ("nine local residents", set()), ("people", set()), ("a group of 41 refugees", {"refuge"}),
+    ("two teenagers", {"teenager"}), ("three officials", set()),
+])
+def test_who_an_event_concerns_is_read_from_the_people_nouns_of_its_subjects(people, kinds):
+    assert core.subject_kinds({"subjects": {"text": people}}) == kinds
+
+
+def test_events_about_the_same_kind_of_people_agree_on_one_more_detail():
+    ra, rb = report("a", UNRELATED, published="2023-05-02"), report("b", EXECUTION_B, published="2023-05-05")
+    same = core.score_pair(mobilized("a1", "college students"), ra, mobilized("b1", "students"), rb)
+    assert "both about student (+1)" in same.reasons
+    # look-alikes: residents say nothing of who; other kinds do not disagree either
+    for other in ("local residents", "soldiers"):
+        s = core.score_pair(mobilized("a1", "local residents"), ra, mobilized("b1", other), rb)
+        assert not any(r.startswith("both about") for r in s.reasons) and s.disagreement == 0
+
+
+def test_a_kind_of_people_that_restates_a_shared_charge_counts_once():
+    ra, rb = report("a", UNRELATED), report("b", EXECUTION_B)
+    a = event("a1", type="arrest", place="kp.ryanggang.hyesan", charges=["smuggling"])
+    b = event("b1", type="arrest", place="kp.ryanggang.hyesan", charges=["smuggling"])
+    a["subjects"], b["subjects"] = {"text": "two smugglers"}, {"text": "the smugglers"}
+    s = core.score_pair(a, ra, b, rb)
+    assert "shared charges smuggling (+1)" in s.reasons
+    assert not any(r.startswith("both about") for r in s.reasons)
+
+
+def test_the_largest_numbers_of_a_story_are_index_keys_but_days_and_years_are_not():
+    feats = core.text_features("In 2019 the 14 brigades had to build 100,000 homes and 4,100 "
+                               "schools by 15 April, the report said.")
+    keys = set(feats.rare_keys)
+    assert {"r:100000", "r:4100"} <= keys
+    assert not keys & {"r:2019", "r:14", "r:15"}
+
+
+def _teacher_reports(linker, with_b=True):
+    linker.add_report(report("a", TEACHERS_A, "Daily NK", "2023-05-02"), [mobilized("a1")])
+    if with_b:
+        linker.add_report(report("b", TEACHERS_B, "Radio Free Asia", "2023-05-05"), [mobilized("b1")])
+    return linker.add_report(report("c", TEACHERS_C), [mobilized("c1", "teachers")])
+
+
+def test_a_third_write_up_with_no_time_joins_a_story_two_reports_tell():
+    linker = core.Linker()
+    links = _teacher_reports(linker)
+    assert linker.incident_of["a1"] == linker.incident_of["b1"] == linker.incident_of["c1"]
+    assert "agrees with 2 reports of one incident (+1)" in links[0].reasons
+
+
+def test_the_same_write_up_agreeing_with_one_report_only_stays_apart():
+    linker = core.Linker()
+    links = _teacher_reports(linker, with_b=False)
+    s = core.score_pair(linker.events["c1"], linker.reports["c"], linker.events["a1"],
+                        linker.reports["a"], core.text_similarity(
+                            core.report_features(linker.reports["c"]),
+                            core.report_features(linker.reports["a"])))
+    assert 0 < s.score < core.rules()["decision"]["link_score"]  # some evidence, not enough
+    assert links[0].linked_to is None
+
+
+def test_a_write_up_that_disagrees_with_one_of_the_reports_is_not_let_in():
+    linker = core.Linker()
+    linker.add_report(report("a", TEACHERS_A, "Daily NK", "2023-05-02"), [mobilized("a1", count=300)])
+    linker.add_report(report("b", TEACHERS_B, "Radio Free Asia", "2023-05-05"), [mobilized("b1")])
+    assert linker.incident_of["a1"] == linker.incident_of["b1"]
+    links = linker.add_report(report("c", TEACHERS_C), [mobilized("c1", count=40)])
+    assert links[0].linked_to is None  # 40 teachers against 300: another brigade, another story
+
+
+@pytest.mark.parametrize("words", [
+    ("mobilized", "mobilization", "mobilizations"), ("repatriated", "repatriation", "repatriating"),
+    ("confiscated", "confiscation"), ("interrogated", "interrogation"),
+    ("isolate", "isolated", "isolates", "isolating", "isolation"),
+])
+def test_a_verb_and_its_noun_in_ation_are_one_rare_word(words):
+    # one outlet writes "students were mobilized", another "the mobilization of students"
+    assert len({core.stem(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("station", "stated"), ("nation", "naming"), ("relation", "related"),
+                                  ("debate", "deb")])
+def test_short_stems_are_not_cut_down_to_a_few_letters(a, b):
+    assert core.stem(a) != core.stem(b)
+
+
+def test_a_shared_large_number_finds_a_report_but_does_not_link_it():
+    linker = core.Linker()
+    linker.add_report(report("a", TEACHERS_A, "Daily NK", "2023-05-02"), [mobilized("a1")])
+    # another mobilization, with no time, that shares only the number 7,500 (sacks of rice)
+    other = ("Farmers on cooperative farms were told to hand over 7,500 sacks of rice to the army "
+             "and to send their sons to the harvest battle, a newsletter for aid workers said.")
+    links = linker.add_report(report("n", other), [mobilized("n1", "farmers")])
+    assert "a" in linker.text_found  # found by the number key r:7500
+    assert links[0].linked_to is None

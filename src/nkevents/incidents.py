@@ -127,14 +127,16 @@ def parts(word: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light stem, so that inflected forms meet ("bibles" ~ "bible", "handcuffed" ~
-    "handcuffs" ~ "handcuffing", "16-year-olds" ~ "16-year-old"): plural s, -ed, -ing, final e."""
+    "handcuffs" ~ "handcuffing", "16-year-olds" ~ "16-year-old"), and a verb its noun in -ation
+    ("mobilized" ~ "mobilization", "isolate" ~ "isolation"): plural s, -ation, -ate(d), -ating,
+    -ed, -ing, final e; at least four letters stay."""
     if word[:1].isdigit() and word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 5:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         word = word[:-1]
-    for suffix in ("ing", "ed"):
+    for suffix in ("ation", "ating", "ated", "ate", "ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[:-len(suffix)]
             break
@@ -251,7 +253,12 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     rare_keys: tuple[str, ...] = ()
     if for_index:
         named = sorted((w for w in rare if not w[:1].isdigit()), key=lambda w: (-rare[w], w))
-        rare_keys = tuple("r:" + w[:28] for w in named[:r["keys_per_report"]])
+        # and the story's largest numbers ("100,000 homes", "4,100 houses"): a rewrite in other
+        # words keeps them when it keeps no rare word of the first
+        numbers = sorted((w for w in rare if w.isdigit() and int(w) >= r["number_key_min"]),
+                         key=lambda w: (-len(w), w))
+        rare_keys = tuple("r:" + w[:28] for w in named[:r["keys_per_report"]]
+                          + numbers[:r["number_keys_per_report"]])
     title_words = frozenset(stem(w) for w in tokens(title or "") if w not in common
                             and w not in _domain_common())
     extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
@@ -707,6 +714,7 @@ class PairScore:
     specific: bool = False  # agrees on a day, or on a city or finer place
     timeless: bool = False  # one of the two has no time at all (no date, report not dated)
     supported: bool = False  # by the reports' texts or by other events of the same reports
+    wording: float = 0.0  # what the texts share in wording and rare words (content_evidence)
 
     def add(self, weight: float, reason: str) -> None:
         if weight:
@@ -756,6 +764,40 @@ def count_bound(event: dict) -> str:
     if at_most.search(text):
         return "at_most"
     return "exact"
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> tuple[dict[tuple[str, ...], str], frozenset]:
+    """The people nouns of data/lexicon/subjects.toml as word tuples -> their kind (a light
+    stem: "students" and "student" are one kind), and the kinds that say nothing of who
+    ([subjects].generic_kinds: "people", "residents", "locals")."""
+    from nkevents import lexicon
+    nouns = {tuple(tokens(n)): " ".join(stem(w) for w in tokens(n))
+             for n in lexicon.load("subjects")["people"]}
+    generic = frozenset(" ".join(stem(w) for w in tokens(k))
+                        for k in rules()["subjects"]["generic_kinds"])
+    return nouns, generic
+
+
+def subject_kinds(event: dict) -> frozenset:
+    """Who the event concerns, by the people nouns of its subjects' words ("two college
+    students" -> {"student"}), without the kinds every report names ("residents", "people")."""
+    return _kinds_in(((event.get("subjects") or {}).get("text") or "").lower())
+
+
+@lru_cache(maxsize=100_000)
+def _kinds_in(text: str) -> frozenset:
+    if not text:
+        return frozenset()
+    nouns, generic = _people_nouns()
+    words = tokens(text)
+    kinds = set()
+    for n in (1, 2):
+        for i in range(len(words) - n + 1):
+            kind = nouns.get(tuple(words[i:i + n]))
+            if kind and kind not in generic:
+                kinds.add(kind)
+    return frozenset(kinds)
 
 
 def counts_fit(a: int, bound_a: str, b: int, bound_b: str) -> bool:
@@ -884,6 +926,11 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
             s.add(w["charges_related"], "related charges " + ",".join(sorted(ga | gb)))
         else:
             s.add(w["charges_disjoint"], "no shared charge")
+    kinds = subject_kinds(a) & subject_kinds(b)
+    if kinds and not ga & gb:
+        # "college students" and "university students": who the event concerns. Not on top of a
+        # shared charge: "smugglers" and "defectors" restate the charges smuggling and defection.
+        s.add(w["subjects_same_kind"], "both about " + ", ".join(sorted(kinds)))
     if s.score - details >= d["detail_support"] and s.disagreement == 0:
         s.supported = True  # "two teenagers", "12 years", "foreign media" in both
     modalities = {a.get("modality"), b.get("modality")}
@@ -891,6 +938,7 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         s.add(w["modality_conflict"], "one report says it did not happen")
     for weight, why in evidence:
         s.add(weight, why)
+    s.wording = text.content_evidence if text is not None else 0.0
     if text is not None and text.content_evidence >= d["text_support"]:
         s.supported = True
     da, db = _parse(ra.get("published")), _parse(rb.get("published"))
@@ -961,6 +1009,7 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             if s.compatible:
                 pairs.append((ev["event_id"], cand, s))
     _corroborate(pairs)
+    _agree_with_incidents(pairs, incident_of)
     gate = rules()["decision"]["timeless_needs_support"]
     scored = [(s.score, eid, cand["event_id"], s) for eid, cand, s in pairs
               if s.score >= threshold and not (gate and s.timeless and not s.supported)]
@@ -1101,6 +1150,28 @@ def _align_single_types(new_events, report, cands, s_text, incident_of, members,
                                           s.reasons + [f"aligned: the only {type_} of each report "
                                                        "telling one story"])
             taken.add(inc)
+
+
+def _agree_with_incidents(pairs: list[tuple[str, dict, PairScore]], incident_of: dict) -> None:
+    """An event that agrees, without any disagreement and with some shared wording or rare words,
+    with the events of several reports of one incident meets an occurrence told several times:
+    the third write-up of a story, each pair of them short of a link on its own. Every such pair
+    gains [weights].incident_agrees, and the agreement counts as support for an event with no
+    time (the reports' texts, several of them, say which occurrence)."""
+    need = rules()["decision"]["incident_agreeing_reports"]
+    floor = rules()["decision"]["incident_agree_score"]
+    weight = rules()["weights"]["incident_agrees"]
+    groups: dict[tuple[str, str], list] = {}
+    for eid, cand, s in pairs:
+        inc = incident_of.get(cand["event_id"])
+        if inc and s.score >= floor and s.disagreement == 0 and s.wording > 0:
+            groups.setdefault((eid, inc), []).append((cand["report_id"], s))
+    for group in groups.values():
+        reports = {rid for rid, _ in group}
+        if len(reports) >= need:
+            for _, s in group:
+                s.add(weight, f"agrees with {len(reports)} reports of one incident")
+                s.supported = True
 
 
 def _corroborate(pairs: list[tuple[str, dict, PairScore]]) -> None:
