@@ -288,26 +288,48 @@ WORD_START = re.compile(r"(?<![\w-])\w")
 
 @lru_cache(maxsize=256)
 def word_starts(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, its first two letters lower-cased) of every place in `text` a match may start."""
-    return tuple((m.start(), text[m.start():m.start() + 2].lower()) for m in WORD_START.finditer(text))
+    """(offset, the next WORD_LENGTH letters lower-cased) of every place in `text` a match may start."""
+    return tuple((at, text[at:at + WORD_LENGTH].lower()) for at in map(_start, WORD_START.finditer(text)))
+
+
+_start = re.Match.start
+
+
+@lru_cache(maxsize=256)
+def word_index(text: str) -> dict[str, list[tuple[int, str]]]:
+    """word_starts(text) by their first two letters."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for at, head in word_starts(text):
+        out.setdefault(head[:2], []).append((at, head))
+    return out
+
+
+# A list of patterns this long or shorter is compiled as one regex (cheap to compile, and the
+# regex engine tries it faster than Python picks patterns); a longer one pattern by pattern.
+ONE_REGEX_MAX = 1500
 
 
 class Patterns:
     """A list of patterns matched as one alternation: case-insensitively, at word boundaries, and
-    the first pattern in list order that matches at a place wins. Where every pattern's scan words
-    are known, a pattern is tried only where one of them starts, and compiled the first time it is
-    tried; else the whole alternation is compiled and scanned."""
+    the first pattern in list order that matches at a place wins. A long list whose patterns' scan
+    words are all known is tried pattern by pattern, each only where one of its scan words starts
+    and compiled the first time it is tried; any other list is compiled as one regex."""
 
     def __init__(self, patterns: list[str], words: list[list[str] | None] | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
-        # {first two letters of a scan word: the patterns with such a word, in list order}
-        self.by_prefix: dict[str, list[int]] = {}
+        # {first two letters: (every scan word starting with them, the patterns with such a word in list order)}
+        self.by_prefix: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        buckets: dict[str, tuple[set[str], list[int]]] = {}
         for i, pattern_words in enumerate(self.words or ()):
             for prefix in sorted({w[:2] for w in pattern_words}):
-                self.by_prefix.setdefault(prefix, []).append(i)
+                bucket = buckets.setdefault(prefix, (set(), []))
+                bucket[0].update(w for w in pattern_words if w.startswith(prefix))
+                bucket[1].append(i)
+        self.by_prefix = {prefix: (tuple(sorted(words)), ids) for prefix, (words, ids) in buckets.items()}
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
+        self.one_regex = self.words is None or sum(map(len, self.patterns)) <= ONE_REGEX_MAX
 
     @property
     def readable(self) -> bool:
@@ -324,23 +346,37 @@ class Patterns:
             self._whole = self.regex("|".join(f"(?:{p})" for p in self.patterns))
         return self._whole
 
-    def _one(self, i: int) -> re.Pattern:
-        rx = self._compiled.get(i)
-        if rx is None:
-            rx = self._compiled[i] = self.regex(self.patterns[i])
-        return rx
+    def may_start(self, head: str) -> bool:
+        """A match may start at a place whose next letters (lower-cased) are `head`."""
+        bucket = self.by_prefix.get(head[:2])
+        return bucket is not None and head.startswith(bucket[0])
+
+    def places(self, text: str) -> list[int]:
+        """The word starts of `text` where a match may begin, in order."""
+        index, by_prefix = word_index(text), self.by_prefix
+        # (through whichever of the two is smaller: most lists of patterns have few first letters)
+        prefixes = [p for p in by_prefix if p in index] if len(by_prefix) < len(index) else [p for p in index if p in by_prefix]
+        out = []
+        for prefix in prefixes:
+            words = by_prefix[prefix][0]
+            out.extend(at for at, head in index[prefix] if head.startswith(words))
+        out.sort()
+        return out
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
-        if self.words is None:
+        if self.one_regex:
             return self.whole().match(text, pos, endpos)
-        candidates = self.by_prefix.get(text[pos:pos + 2].lower())
-        if not candidates:
-            return None
         head = text[pos:pos + WORD_LENGTH].lower()
-        for i in candidates:
+        bucket = self.by_prefix.get(head[:2])
+        if bucket is None or not head.startswith(bucket[0]):
+            return None
+        for i in bucket[1]:
             if head.startswith(self.words[i]):
-                m = self._one(i).match(text, pos, endpos)
+                rx = self._compiled.get(i)
+                if rx is None:
+                    rx = self._compiled[i] = self.regex(self.patterns[i])
+                m = rx.match(text, pos, endpos)
                 if m:
                     return m
         return None
@@ -349,12 +385,11 @@ class Patterns:
         """The matches from left to right, none overlapping (as re's finditer); `places`: the word
         starts where one may begin, when the caller has them (Scanner)."""
         endpos = len(text) if endpos is None else endpos
-        if self.words is None:
-            yield from self.whole().finditer(text, pos, endpos)
-            return
         if places is None:
-            by_prefix = self.by_prefix
-            places = [at for at, prefix in word_starts(text) if prefix in by_prefix]
+            if self.one_regex:
+                yield from self.whole().finditer(text, pos, endpos)
+                return
+            places = self.places(text)
         end = pos
         for at in places:
             if at < end:
@@ -376,18 +411,25 @@ class Scanner:
 
     def __init__(self, tables: dict[str, Patterns]):
         self.keys = [k for k, p in tables.items() if p is not None and p.readable]
-        self.by_prefix: dict[str, list[str]] = {}
+        # {first two letters: (every scan word of any table starting with them, [(key, its words)])}
+        buckets: dict[str, tuple[set[str], list]] = {}
         for key in self.keys:
-            for prefix in tables[key].by_prefix:
-                self.by_prefix.setdefault(prefix, []).append(key)
+            for prefix, (words, _) in tables[key].by_prefix.items():
+                bucket = buckets.setdefault(prefix, (set(), []))
+                bucket[0].update(words)
+                bucket[1].append((key, words))
+        self.by_prefix = {prefix: (tuple(sorted(words)), keys) for prefix, (words, keys) in buckets.items()}
 
     def places(self, text: str) -> dict[str, list[int]]:
         """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
         by_prefix = self.by_prefix
-        for at, prefix in word_starts(text):
-            for key in by_prefix.get(prefix, ()):
-                out[key].append(at)
+        for at, head in word_starts(text):
+            bucket = by_prefix.get(head[:2])
+            if bucket is not None and head.startswith(bucket[0]):
+                for key, words in bucket[1]:
+                    if head.startswith(words):
+                        out[key].append(at)
         return out
 
 
