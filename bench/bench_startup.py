@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRACT = ("from nkevents.cli import main; import sys; "
-           "sys.argv = ['nkevents', 'extract', '--format', 'json', sys.argv[1]]; main()")
+# as the `nkevents` console script runs it (the command line is read when nkevents.cli is imported)
+EXTRACT = ("import sys; sys.argv = ['nkevents', 'extract', '--format', 'json', sys.argv[1]]; "
+           "from nkevents.cli import main; main()")
 
 
 def timed(args: list[str], env: dict) -> tuple[float, float]:

@@ -241,15 +241,15 @@ def test_the_leading_word_gate_of_an_alternation_changes_no_match():
 
 
 def test_every_derived_file_is_built_from_its_lexicon_as_it_is_now():
-    """data/lexicon/NAME.derived.json is what scripts/build_lexicon_derived.py writes from NAME.toml:
+    """data/lexicon/NAME.derived.json is what scripts/build_derived.py writes from NAME.toml:
     run that script after editing a lexicon."""
     import json
     from importlib import resources
     for name in lexicon.LEXICON_FILES:
         path = resources.files("nkevents.data.lexicon").joinpath(f"{name}.derived.json")
-        assert path.is_file(), f"{name}.derived.json missing: run scripts/build_lexicon_derived.py"
+        assert path.is_file(), f"{name}.derived.json missing: run scripts/build_derived.py"
         assert json.loads(path.read_text("utf-8")) == lexicon.derive(name), (
-            f"{name}.derived.json is stale: run scripts/build_lexicon_derived.py")
+            f"{name}.derived.json is stale: run scripts/build_derived.py")
 
 
 def test_a_derived_file_not_built_from_the_lexicon_as_it_is_is_not_used(monkeypatch):
@@ -260,7 +260,7 @@ def test_a_derived_file_not_built_from_the_lexicon_as_it_is_is_not_used(monkeypa
     monkeypatch.setattr(lexicon, "source_text", lambda name: edited if name == "penalties" else real)
     lexicon.derived.cache_clear()
     try:
-        with pytest.warns(UserWarning, match="build_lexicon_derived"):
+        with pytest.warns(UserWarning, match="build_derived"):
             fresh = lexicon.derived("penalties")
         assert fresh == lexicon.derive("penalties", edited)
         assert fresh["source_sha256"] != lexicon.derive("penalties", real)["source_sha256"]

@@ -36,7 +36,7 @@ def derived(name: str) -> dict:
         if built.get("source_sha256") == _digest(text) and built.get("word_length") == WORD_LENGTH:
             return built
     warnings.warn(f"data/lexicon/{name}.derived.json is not built from {name}.toml as it is now: "
-                  f"run scripts/build_lexicon_derived.py (deriving it on every start is slow)", stacklevel=2)
+                  f"run scripts/build_derived.py (deriving it on every start is slow)", stacklevel=2)
     return derive(name, text)
 
 
@@ -110,17 +110,21 @@ def expand_vocab(value, vocab: dict[str, list[str]]):
     return value
 
 
-def alternation(patterns: list[str], words: list[list[str] | None] | None = None) -> Patterns | None:
-    """The patterns matched as one alternation (see Patterns); `words`: their scan words, when known."""
-    return Patterns(patterns, words) if patterns else None
+def alternation(patterns: list[str], words: list[list[str] | None] | None = None,
+                one_regex_max: int | None = None) -> Patterns | None:
+    """The patterns matched as one alternation (see Patterns); `words`: their scan words (read off
+    here when not given: for a few patterns made up at run time)."""
+    if not patterns:
+        return None
+    return Patterns(patterns, words or [scan_words(p) for p in patterns], one_regex_max)
 
 
-def lexicon_patterns(name: str, *path: str) -> Patterns | None:
+def lexicon_patterns(name: str, *path: str, one_regex_max: int | None = None) -> Patterns | None:
     """The list at `path` in a lexicon as Patterns, e.g. lexicon_patterns("triggers", "unknown")."""
     node = load(name)
     for key in path:
         node = node[key]
-    return alternation(node, words_of(name, *path))
+    return alternation(node, words_of(name, *path), one_regex_max)
 
 
 def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
@@ -132,8 +136,10 @@ def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
 def table_patterns(name: str, key: str) -> dict[str, Patterns | None]:
     """One table's patterns and exclude list (each pattern is compiled on first use)."""
     table = load(name)[key]
+    # (an exclude list is tried only once a pattern has matched: pattern by pattern, it is compiled
+    # only in part)
     return {"patterns": lexicon_patterns(name, key, "patterns"),
-            "exclude": lexicon_patterns(name, key, "exclude") if table.get("exclude") else None}
+            "exclude": lexicon_patterns(name, key, "exclude", one_regex_max=0) if table.get("exclude") else None}
 
 
 @lru_cache(maxsize=None)
@@ -315,7 +321,8 @@ class Patterns:
     words are all known is tried pattern by pattern, each only where one of its scan words starts
     and compiled the first time it is tried; any other list is compiled as one regex."""
 
-    def __init__(self, patterns: list[str], words: list[list[str] | None] | None = None):
+    def __init__(self, patterns: list[str], words: list[list[str] | None] | None = None,
+                 one_regex_max: int | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
         # {first two letters: (every scan word starting with them, the patterns with such a word in list order)}
@@ -329,7 +336,8 @@ class Patterns:
         self.by_prefix = {prefix: (tuple(sorted(words)), ids) for prefix, (words, ids) in buckets.items()}
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
-        self.one_regex = self.words is None or sum(map(len, self.patterns)) <= ONE_REGEX_MAX
+        limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
+        self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
 
     @property
     def readable(self) -> bool:
