@@ -315,6 +315,30 @@ def word_index(text: str) -> dict[str, list[tuple[int, str]]]:
 ONE_REGEX_MAX = 1500
 
 
+def _buckets(words_of: dict) -> dict[str, tuple[tuple[str, ...], list]]:
+    """{a word's first three letters (two for a two-letter word): (the words of `words_of` with
+    them, the keys of `words_of` holding such a word, in order)}."""
+    buckets: dict[str, tuple[set[str], list]] = {}
+    for key, words in words_of.items():
+        for prefix in sorted({w[:3] for w in words}):
+            bucket = buckets.setdefault(prefix, (set(), []))
+            bucket[0].update(w for w in words if w[:3] == prefix)
+            bucket[1].append(key)
+    return {prefix: (tuple(sorted(words)), keys) for prefix, (words, keys) in buckets.items()}
+
+
+def _bucket_at(buckets: dict, has_short: bool, head: str):
+    """The bucket of the place whose next letters are `head`: (words, keys), or None."""
+    bucket = buckets.get(head[:3])
+    if has_short:
+        short = buckets.get(head[:2])
+        if short is not None:
+            if bucket is None:
+                return short
+            return bucket[0] + short[0], sorted(set(bucket[1]) | set(short[1]), key=(bucket[1] + short[1]).index)
+    return bucket
+
+
 class Patterns:
     """A list of patterns matched as one alternation: case-insensitively, at word boundaries, and
     the first pattern in list order that matches at a place wins. A long list whose patterns' scan
@@ -325,15 +349,13 @@ class Patterns:
                  one_regex_max: int | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
-        # {first two letters: (every scan word starting with them, the patterns with such a word in list order)}
-        self.by_prefix: dict[str, tuple[tuple[str, ...], list[int]]] = {}
-        buckets: dict[str, tuple[set[str], list[int]]] = {}
-        for i, pattern_words in enumerate(self.words or ()):
-            for prefix in sorted({w[:2] for w in pattern_words}):
-                bucket = buckets.setdefault(prefix, (set(), []))
-                bucket[0].update(w for w in pattern_words if w.startswith(prefix))
-                bucket[1].append(i)
-        self.by_prefix = {prefix: (tuple(sorted(words)), ids) for prefix, (words, ids) in buckets.items()}
+        # {first three letters: (every scan word starting with them, the patterns with such a word in list order)}
+        self.by_prefix = _buckets(dict(enumerate(self.words or ())))
+        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
+        # {first two letters: every scan word starting with them} (to find the places in a text)
+        self.by_two: dict[str, tuple[str, ...]] = {}
+        for prefix, (words_here, _) in self.by_prefix.items():
+            self.by_two[prefix[:2]] = self.by_two.get(prefix[:2], ()) + words_here
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
@@ -354,19 +376,14 @@ class Patterns:
             self._whole = self.regex("|".join(f"(?:{p})" for p in self.patterns))
         return self._whole
 
-    def may_start(self, head: str) -> bool:
-        """A match may start at a place whose next letters (lower-cased) are `head`."""
-        bucket = self.by_prefix.get(head[:2])
-        return bucket is not None and head.startswith(bucket[0])
-
     def places(self, text: str) -> list[int]:
         """The word starts of `text` where a match may begin, in order."""
-        index, by_prefix = word_index(text), self.by_prefix
+        index, by_two = word_index(text), self.by_two
         # (through whichever of the two is smaller: most lists of patterns have few first letters)
-        prefixes = [p for p in by_prefix if p in index] if len(by_prefix) < len(index) else [p for p in index if p in by_prefix]
+        prefixes = [p for p in by_two if p in index] if len(by_two) < len(index) else [p for p in index if p in by_two]
         out = []
         for prefix in prefixes:
-            words = by_prefix[prefix][0]
+            words = by_two[prefix]
             out.extend(at for at, head in index[prefix] if head.startswith(words))
         out.sort()
         return out
@@ -376,7 +393,7 @@ class Patterns:
         if self.one_regex:
             return self.whole().match(text, pos, endpos)
         head = text[pos:pos + WORD_LENGTH].lower()
-        bucket = self.by_prefix.get(head[:2])
+        bucket = _bucket_at(self.by_prefix, self.has_short, head)
         if bucket is None or not head.startswith(bucket[0]):
             return None
         for i in bucket[1]:
@@ -419,24 +436,23 @@ class Scanner:
 
     def __init__(self, tables: dict[str, Patterns]):
         self.keys = [k for k, p in tables.items() if p is not None and p.readable]
-        # {first two letters: (every scan word of any table starting with them, [(key, its words)])}
-        buckets: dict[str, tuple[set[str], list]] = {}
-        for key in self.keys:
-            for prefix, (words, _) in tables[key].by_prefix.items():
-                bucket = buckets.setdefault(prefix, (set(), []))
-                bucket[0].update(words)
-                bucket[1].append((key, words))
-        self.by_prefix = {prefix: (tuple(sorted(words)), keys) for prefix, (words, keys) in buckets.items()}
+        words_of = {key: {w for words in tables[key].words for w in words} for key in self.keys}
+        # {first three letters: (every scan word of any table starting with them, [(key, its words)])}
+        self.by_prefix = {prefix: (words, [(key, tuple(w for w in words if w in words_of[key])) for key in keys])
+                          for prefix, (words, keys) in _buckets(words_of).items()}
+        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
 
     def places(self, text: str) -> dict[str, list[int]]:
         """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
-        by_prefix = self.by_prefix
+        by_prefix, has_short = self.by_prefix, self.has_short
         for at, head in word_starts(text):
-            bucket = by_prefix.get(head[:2])
+            bucket = by_prefix.get(head[:3])
+            if has_short and head[:2] in by_prefix:
+                bucket = _bucket_at(by_prefix, has_short, head)
             if bucket is not None and head.startswith(bucket[0]):
                 for key, words in bucket[1]:
-                    if head.startswith(words):
+                    if head.startswith(words) and (not out[key] or out[key][-1] != at):
                         out[key].append(at)
         return out
 
