@@ -317,25 +317,29 @@ ONE_REGEX_MAX = 1500
 
 def _buckets(words_of: dict) -> dict[str, tuple[tuple[str, ...], list]]:
     """{a word's first three letters (two for a two-letter word): (the words of `words_of` with
-    them, the keys of `words_of` holding such a word, in order)}."""
+    them, [(each key of `words_of` holding such a word, in order, and its words with them)])}."""
     buckets: dict[str, tuple[set[str], list]] = {}
     for key, words in words_of.items():
-        for prefix in sorted({w[:3] for w in words}):
+        by_prefix: dict[str, list[str]] = {}
+        for w in words:
+            by_prefix.setdefault(w[:3], []).append(w)
+        for prefix, own in by_prefix.items():
             bucket = buckets.setdefault(prefix, (set(), []))
-            bucket[0].update(w for w in words if w[:3] == prefix)
-            bucket[1].append(key)
+            bucket[0].update(own)
+            bucket[1].append((key, tuple(own)))
     return {prefix: (tuple(sorted(words)), keys) for prefix, (words, keys) in buckets.items()}
 
 
 def _bucket_at(buckets: dict, has_short: bool, head: str):
-    """The bucket of the place whose next letters are `head`: (words, keys), or None."""
+    """The bucket of the place whose next letters are `head` (a two-letter word's joined in), or None."""
     bucket = buckets.get(head[:3])
     if has_short:
         short = buckets.get(head[:2])
         if short is not None:
             if bucket is None:
                 return short
-            return bucket[0] + short[0], sorted(set(bucket[1]) | set(short[1]), key=(bucket[1] + short[1]).index)
+            # (a Patterns' entries are tried in the patterns' order: sorted by their number)
+            return bucket[0] + short[0], sorted(bucket[1] + short[1], key=lambda entry: entry[0])
     return bucket
 
 
@@ -349,7 +353,8 @@ class Patterns:
                  one_regex_max: int | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
-        # {first three letters: (every scan word starting with them, the patterns with such a word in list order)}
+        # {first three letters: (every scan word starting with them, [(each pattern with such a
+        # word, in list order, and its words starting with them)])}
         self.by_prefix = _buckets(dict(enumerate(self.words or ())))
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
         # {first two letters: every scan word starting with them} (to find the places in a text)
@@ -396,8 +401,8 @@ class Patterns:
         bucket = _bucket_at(self.by_prefix, self.has_short, head)
         if bucket is None or not head.startswith(bucket[0]):
             return None
-        for i in bucket[1]:
-            if head.startswith(self.words[i]):
+        for i, words in bucket[1]:
+            if head.startswith(words):
                 rx = self._compiled.get(i)
                 if rx is None:
                     rx = self._compiled[i] = self.regex(self.patterns[i])
@@ -437,9 +442,8 @@ class Scanner:
     def __init__(self, tables: dict[str, Patterns]):
         self.keys = [k for k, p in tables.items() if p is not None and p.readable]
         words_of = {key: {w for words in tables[key].words for w in words} for key in self.keys}
-        # {first three letters: (every scan word of any table starting with them, [(key, its words)])}
-        self.by_prefix = {prefix: (words, [(key, tuple(w for w in words if w in words_of[key])) for key in keys])
-                          for prefix, (words, keys) in _buckets(words_of).items()}
+        # {first three letters: (every scan word of any table starting with them, [(key, its words with them)])}
+        self.by_prefix = _buckets(words_of)
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
 
     def places(self, text: str) -> dict[str, list[int]]:
