@@ -132,13 +132,18 @@ def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
     return {key: table_patterns(name, key) for key in table_keys(name)}
 
 
+# The lexicons whose tables are tried at the places a Scanner finds (few per sentence): tried there
+# pattern by pattern, a table is compiled only in part.
+SCANNED = ("triggers", "charges", "penalties")
+
+
 @lru_cache(maxsize=None)
 def table_patterns(name: str, key: str) -> dict[str, Patterns | None]:
-    """One table's patterns and exclude list (each pattern is compiled on first use)."""
+    """One table's patterns and exclude list."""
     table = load(name)[key]
-    # (an exclude list is tried only once a pattern has matched: pattern by pattern, it is compiled
-    # only in part)
-    return {"patterns": lexicon_patterns(name, key, "patterns"),
+    # (an exclude list is tried only once a pattern has matched: pattern by pattern, it too is
+    # compiled only in part)
+    return {"patterns": lexicon_patterns(name, key, "patterns", one_regex_max=0 if name in SCANNED else None),
             "exclude": lexicon_patterns(name, key, "exclude", one_regex_max=0) if table.get("exclude") else None}
 
 

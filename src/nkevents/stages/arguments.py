@@ -1017,7 +1017,7 @@ def _actor_patterns(with_weak: bool) -> list[tuple[str, lexicon.Patterns]]:
         pats = table["patterns"] + (table.get("weak", []) if with_weak else [])
         words = lexicon.words_of("actors", actor_id, "patterns") + (
             lexicon.words_of("actors", actor_id, "weak") if with_weak and table.get("weak") else [])
-        out.append((actor_id, lexicon.alternation(pats, words)))
+        out.append((actor_id, lexicon.alternation(pats, words, one_regex_max=0)))  # (tried where _actor_scanner says)
     return out
 
 
