@@ -76,10 +76,31 @@ def scan_words(pattern: str) -> list[str] | None:
     """The pattern's leading words cut to WORD_LENGTH letters (a match starts with one of them
     too, and cut words are far fewer), sorted; None where they cannot be read off or one does not
     start with a letter or digit (matches are looked for only where a word starts)."""
+    if _has_top_level_bar(pattern):
+        return None  # ("a|b": leading_words reads the first branch only)
     words = leading_words(pattern, min_len=2)
     if not words or not all(w[:1].isalnum() and w[:1].isascii() for w in words):
         return None
     return sorted({w[:WORD_LENGTH] for w in words})
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """The pattern is an alternation outside any group ("x|y")."""
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+    return False
 
 
 def words_of(name: str, *path: str) -> list[list[str] | None] | None:
