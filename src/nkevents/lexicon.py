@@ -162,10 +162,8 @@ SCANNED = ("triggers", "charges", "penalties")
 def table_patterns(name: str, key: str) -> dict[str, Patterns | None]:
     """One table's patterns and exclude list."""
     table = load(name)[key]
-    # (an exclude list is tried only once a pattern has matched: pattern by pattern, it too is
-    # compiled only in part)
     return {"patterns": lexicon_patterns(name, key, "patterns", one_regex_max=0 if name in SCANNED else None),
-            "exclude": lexicon_patterns(name, key, "exclude", one_regex_max=0) if table.get("exclude") else None}
+            "exclude": lexicon_patterns(name, key, "exclude") if table.get("exclude") else None}
 
 
 @lru_cache(maxsize=None)
@@ -424,7 +422,7 @@ class Patterns:
         if self.one_regex:
             return self.whole().match(text, pos, endpos)
         head = text[pos:pos + WORD_LENGTH].lower()
-        bucket = _bucket_at(self.by_prefix, self.has_short, head)
+        bucket = _bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix.get(head[:3])
         if bucket is None or not head.startswith(bucket[0]):
             return None
         for i, words in bucket[1]:
@@ -446,13 +444,13 @@ class Patterns:
                 yield from self.whole().finditer(text, pos, endpos)
                 return
             places = self.places(text)
-        end = pos
+        end, match = pos, self.match
         for at in places:
             if at < end:
                 continue
             if at >= endpos:
                 break
-            m = self.match(text, at, endpos)
+            m = match(text, at, endpos)
             if m:
                 end = m.end()
                 yield m
