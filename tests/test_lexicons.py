@@ -278,3 +278,22 @@ def test_scan_words_are_the_leading_words_cut_to_a_few_letters():
     # an alternation outside any group may start with its second branch's words: not read off
     assert lexicon.scan_words("(?:spies|hackers) indicted|indicted spies") is None
     assert lexicon.scan_words(r"spies\|hackers") == ["spies"]  # (an escaped bar is no alternation)
+
+
+def test_the_fast_forms_of_hot_lists_find_the_same_matches(monkeypatch):
+    """Once a list of patterns or a Scanner is hot (lexicon.HOT uses), it runs a compiled gate of
+    its scan words instead of reading every word start: the matches are the same."""
+    from nkevents.stages import events
+    monkeypatch.setattr(lexicon, "HOT", 0)
+    sentences = ATTRIBUTE_SENTENCES + ["North Korea bans tight jeans.", "Smugglers were caught red-handed.",
+                                       "It is widely believed that the trial was held."] + _corpus_sentences()
+    cues = [lexicon.lexicon_patterns("triggers", "unknown"), lexicon.lexicon_patterns("triggers", "generic_present"),
+            lexicon.table_patterns("modality", "generic")["patterns"], lexicon.table_patterns("modality", "hypothetical")["patterns"]]
+    assert any(not cue.one_regex for cue in cues)
+    for sentence in sentences:
+        places = events.start_places(sentence)
+        for typ, pats in lexicon.compiled("triggers").items():
+            found = [m.span() for m in pats["patterns"].finditer(sentence, places=places[typ])]
+            assert found == [m.span() for m in pats["patterns"].whole().finditer(sentence)], (typ, sentence)
+        for cue in cues:
+            assert [m.span() for m in cue.finditer(sentence)] == [m.span() for m in cue.whole().finditer(sentence)], sentence

@@ -337,6 +337,10 @@ def word_index(text: str) -> dict[str, list[tuple[int, str]]]:
 # A list of patterns this long or shorter is compiled as one regex (cheap to compile, and the
 # regex engine tries it faster than Python picks patterns); a longer one pattern by pattern.
 ONE_REGEX_MAX = 1500
+# A list of patterns (or a Scanner) used this many times in a process gets its fast form compiled,
+# a regex that first tests, in one step, that one of its scan words starts at a place: costly to
+# compile, so a process extracting one report never builds it, and a batch soon does.
+HOT = 300
 
 
 def _buckets(words_of: dict) -> dict[str, tuple[tuple[str, ...], list]]:
@@ -387,6 +391,8 @@ class Patterns:
             self.by_two[prefix[:2]] = self.by_two.get(prefix[:2], ()) + words_here
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
+        self._gated: re.Pattern | None = None
+        self.uses = 0
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
         self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
 
@@ -404,6 +410,14 @@ class Patterns:
         if self._whole is None:
             self._whole = self.regex("|".join(f"(?:{p})" for p in self.patterns))
         return self._whole
+
+    def gated(self) -> re.Pattern:
+        """The alternation as one regex behind a test of its scan words (the fast form of a hot list)."""
+        if self._gated is None:
+            every = {w for words in self.words for w in words}
+            body = "|".join(f"(?:{p})" for p in self.patterns)
+            self._gated = self.regex(rf"(?=(?i:{trie_regex(every)}))(?:{body})")
+        return self._gated
 
     def places(self, text: str) -> list[int]:
         """The word starts of `text` where a match may begin, in order."""
@@ -443,6 +457,10 @@ class Patterns:
             if self.one_regex:
                 yield from self.whole().finditer(text, pos, endpos)
                 return
+            self.uses += 1
+            if self.uses > HOT:
+                yield from self.gated().finditer(text, pos, endpos)
+                return
             places = self.places(text)
         end, match = pos, self.match
         for at in places:
@@ -469,12 +487,25 @@ class Scanner:
         # {first three letters: (every scan word of any table starting with them, [(key, its words with them)])}
         self.by_prefix = _buckets(words_of)
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
+        self._every = set().union(*words_of.values())
+        self._regex: re.Pattern | None = None
+        self.uses = 0
+
+    def starts(self, text: str):
+        """(offset, next letters) of the word starts of `text` where a scan word may start: all of
+        them at first, only those where one starts once the Scanner is hot (HOT)."""
+        self.uses += 1
+        if self.uses <= HOT or not self._every:
+            return word_starts(text)
+        if self._regex is None:
+            self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
+        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
 
     def places(self, text: str) -> dict[str, list[int]]:
         """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
         by_prefix, has_short = self.by_prefix, self.has_short
-        for at, head in word_starts(text):
+        for at, head in self.starts(text):
             bucket = by_prefix.get(head[:3])
             if has_short and head[:2] in by_prefix:
                 bucket = _bucket_at(by_prefix, has_short, head)
