@@ -45,3 +45,16 @@ def test_output_names():
     assert output_file("/a/b/report.json", many=False) == "report.json"
     assert output_file("/a/feed.jsonl.gz", many=True) == "feed.jsonl"
     assert output_file("/a/news.xml", many=True) == "news.jsonl"
+
+
+def test_an_extract_process_imports_no_other_command():
+    """`nkevents extract` (one process per report, for a scorer) leaves the store and web commands
+    out; any other command line registers them all."""
+    import subprocess
+    import sys
+    probe = ("import sys; sys.argv = ['nkevents'] + sys.argv[1:]; import nkevents.cli; "
+             "print('nkevents.cli.store_cmd' in sys.modules, sorted(c.name or c.callback.__name__ for c in nkevents.cli.app.registered_commands)[:3])")
+    extract = subprocess.run([sys.executable, "-c", probe, "extract", "x.json"], capture_output=True, text=True, check=True)
+    other = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, check=True)
+    assert extract.stdout.startswith("False ['extract']"), extract.stdout
+    assert other.stdout.startswith("True "), other.stdout

@@ -178,3 +178,16 @@ def test_builder_names_a_missing_source(tmp_path, capsys):
     spec.loader.exec_module(builder)
     assert builder.main(["--source", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "x.csv")]) == 2
     assert "nope.csv: no such file" in capsys.readouterr().err
+
+
+def test_the_built_spelling_keys_are_those_computed_now():
+    """data/spelling_keys.json is what scripts/build_derived.py writes: run it after editing
+    place_words.toml, foreign_places.toml or the gazetteer."""
+    import json
+    from importlib import resources
+    from nkevents import gazetteer
+    built = json.loads(resources.files("nkevents.data").joinpath("spelling_keys.json").read_text("utf-8"))
+    assert built == gazetteer.build_spelling_keys(), "spelling_keys.json is stale: run scripts/build_derived.py"
+    assert gazetteer.built_spelling_keys()  # built from place_words.toml as it is: in use
+    assert gazetteer.spelling_key("Hamgyong-bukto") == gazetteer.compute_spelling_key("Hamgyong Bukto")
+    assert gazetteer.spelling_key("a spelling no list holds") == gazetteer.compute_spelling_key("a spelling no list holds")

@@ -60,7 +60,7 @@ def test_the_cheap_precheck_never_hides_a_trigger():
     gates = lexicon.gates("triggers")
     for sentence in sentences:
         for typ, pats in compiled.items():
-            if pats["patterns"].search(sentence):
+            if pats["patterns"].whole().search(sentence):
                 assert lexicon.may_match(gates[typ], sentence.lower()), (typ, sentence)
 
 
@@ -85,7 +85,7 @@ def test_leading_words_are_read_off_patterns():
 
 
 def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
-    """Matching the trigger alternations only at the places lexicon.starts finds gives the same
+    """Matching the trigger alternations only at the places lexicon.scanner finds gives the same
     first trigger of every type as scanning every character (sentences written for this test,
     and the train reports of the dev corpus when it is on this machine)."""
     import json
@@ -105,13 +105,14 @@ def test_trying_patterns_only_where_they_can_start_finds_every_trigger():
                 body = json.loads(f.read_text()).get("text") or ""
                 sentences += [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     compiled = lexicon.compiled("triggers")
+    assert sum(pats["patterns"].readable for pats in compiled.values()) >= 10
     for sentence in sentences:
         places = events.start_places(sentence)
         for typ, pats in compiled.items():
-            by_prefix = lexicon.prefix_patterns("triggers", typ) if places[typ] is not None else None
-            fast = events._first_trigger(by_prefix or pats["patterns"], pats["exclude"], sentence, places[typ])
-            slow = events._first_trigger(pats["patterns"], pats["exclude"], sentence, None)
-            assert (fast and fast.span()) == (slow and slow.span()), (typ, sentence)
+            for table in (pats["patterns"], pats["exclude"]):
+                if table is not None:
+                    fast = [m.span() for m in table.finditer(sentence, places=places[typ] if table is pats["patterns"] else None)]
+                    assert fast == [m.span() for m in table.whole().finditer(sentence)], (typ, sentence)
 
 
 def test_the_trie_of_leading_words_matches_each_word_as_a_prefix():
@@ -163,14 +164,8 @@ def test_the_attribute_gates_never_hide_a_match():
         compiled, gates = lexicon.compiled(name), lexicon.gates(name)
         for sentence in sentences:
             for key, pats in compiled.items():
-                if pats["patterns"].search(sentence):
+                if pats["patterns"].whole().search(sentence):
                     assert lexicon.may_match(gates[key], sentence.lower()), (name, key, sentence)
-    for weak in (False, True):
-        gates = arguments._actor_gates(weak)
-        for sentence in sentences:
-            for actor_id, pattern in arguments._actor_patterns(weak):
-                if pattern.search(sentence):
-                    assert lexicon.may_match(gates[actor_id], sentence.lower()), (actor_id, sentence)
 
 
 def test_attribute_lexicons_use_the_specs_codes_and_compile_their_extra_lists():
@@ -191,17 +186,18 @@ def test_trying_attribute_patterns_only_where_they_can_start_finds_the_same_matc
     sentences = ATTRIBUTE_SENTENCES + ["A member of the Democratic Women's Union was arrested.",
                                        "Leader Kim Jong Un asked the Socialist Patriotic Youth League to act."] + _corpus_sentences()
     for weak in (False, True):
-        starts = arguments._actor_starts(weak)
-        for actor_id, pattern in arguments._actor_patterns(weak):
-            for sentence in sentences:
-                expected = [m.span() for m in pattern.finditer(sentence)]
-                assert [m.span() for m in arguments._matches(pattern, starts[actor_id], sentence)] == expected, (actor_id, sentence)
+        scanner = arguments._actor_scanner(weak)
+        for sentence in sentences:
+            places = scanner.places(sentence)
+            for actor_id, pattern in arguments._actor_patterns(weak):
+                expected = [m.span() for m in pattern.whole().finditer(sentence)]
+                assert [m.span() for m in pattern.finditer(sentence, places=places.get(actor_id))] == expected, (actor_id, sentence)
     for name in ("charges", "penalties"):
-        starts = lexicon.starts(name)
-        for key, pats in lexicon.compiled(name).items():
-            for sentence in sentences:
-                expected = [m.span() for m in pats["patterns"].finditer(sentence)]
-                assert [m.span() for m in arguments._matches(pats["patterns"], starts[key], sentence)] == expected, (key, sentence)
+        for sentence in sentences:
+            places = lexicon.scanner(name).places(sentence)
+            for key, pats in lexicon.compiled(name).items():
+                expected = [m.span() for m in pats["patterns"].whole().finditer(sentence)]
+                assert [m.span() for m in pats["patterns"].finditer(sentence, places=places.get(key))] == expected, (key, sentence)
 
 
 def test_every_trigger_pattern_says_where_its_matches_start():
@@ -218,19 +214,86 @@ def test_a_table_compiled_alone_is_the_table_of_the_whole_lexicon():
         whole = lexicon.compiled(name)
         for key in lexicon.table_keys(name):
             alone = lexicon.table_patterns(name, key)
-            assert alone["patterns"].pattern == whole[key]["patterns"].pattern
-            assert (alone["exclude"] and alone["exclude"].pattern) == (whole[key]["exclude"] and whole[key]["exclude"].pattern)
+            table = lexicon.load(name)[key]
+            assert alone["patterns"].patterns == whole[key]["patterns"].patterns == table["patterns"]
+            assert (alone["exclude"] and alone["exclude"].patterns) == (table.get("exclude") or None)
 
 
 def test_the_leading_word_gate_of_an_alternation_changes_no_match():
     import re
     from nkevents import lexicon
     patterns = ["(?:are|is) (?:not )?(?:rare|common)", "if (?:they|caught)", "often\\b", "routinely (?:executed|shot)"]
-    gated = lexicon.alternation(patterns)
+    gated = lexicon.alternation(patterns, [lexicon.scan_words(p) for p in patterns])
     body = "|".join(f"(?:{p})" for p in patterns)
     plain = re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.I)
-    assert "(?=" in gated.pattern  # the gate is there: every pattern names its first words
+    assert gated.readable  # every pattern names its first words: each is tried only where they start
     for text in ["Executions are not rare here.", "If caught, they are shot.", "Officials were routinely shot.",
-                 "This is commonplace.", "Oftentimes nothing happens.", "The rarest case."]:
+                 "This is commonplace.", "Oftentimes nothing happens.", "The rarest case.",
+                 "It is rare; it is common; routinely executed, often."]:
         a, b = gated.search(text), plain.search(text)
         assert (a and a.span()) == (b and b.span())
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text)):
+            a, b = gated.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+            a, b = gated.search(text, pos, len(text) - 3), plain.search(text, pos, len(text) - 3)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_every_derived_file_is_built_from_its_lexicon_as_it_is_now():
+    """data/lexicon/NAME.derived.json is what scripts/build_derived.py writes from NAME.toml:
+    run that script after editing a lexicon."""
+    import json
+    from importlib import resources
+    for name in lexicon.LEXICON_FILES:
+        path = resources.files("nkevents.data.lexicon").joinpath(f"{name}.derived.json")
+        assert path.is_file(), f"{name}.derived.json missing: run scripts/build_derived.py"
+        assert json.loads(path.read_text("utf-8")) == lexicon.derive(name), (
+            f"{name}.derived.json is stale: run scripts/build_derived.py")
+
+
+def test_a_derived_file_not_built_from_the_lexicon_as_it_is_is_not_used(monkeypatch):
+    import pytest
+    real = lexicon.source_text("penalties")
+    edited = real.replace("[death]", "[death]\n# an edit not yet built into the derived file", 1)
+    assert edited != real
+    monkeypatch.setattr(lexicon, "source_text", lambda name: edited if name == "penalties" else real)
+    lexicon.derived.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="build_derived"):
+            fresh = lexicon.derived("penalties")
+        assert fresh == lexicon.derive("penalties", edited)
+        assert fresh["source_sha256"] != lexicon.derive("penalties", real)["source_sha256"]
+    finally:
+        lexicon.derived.cache_clear()
+
+
+def test_scan_words_are_the_leading_words_cut_to_a_few_letters():
+    assert lexicon.scan_words("the (?:politburo|cabinet) (?:ordered|decided)") == [
+        "the cabinet ", "the politbur"]
+    assert lexicon.scan_words("(?:was|were) (?:also )?detained") == [
+        "was also det", "was detained", "were also de", "were detaine"]
+    assert lexicon.scan_words(r"\d+ won") is None
+    assert lexicon.scan_words("to (?:go|leave)") == ["to go", "to leave"]  # two letters may start a word
+    # an alternation outside any group may start with its second branch's words: not read off
+    assert lexicon.scan_words("(?:spies|hackers) indicted|indicted spies") is None
+    assert lexicon.scan_words(r"spies\|hackers") == ["spies"]  # (an escaped bar is no alternation)
+
+
+def test_the_fast_forms_of_hot_lists_find_the_same_matches(monkeypatch):
+    """Once a list of patterns or a Scanner is hot (lexicon.HOT uses), it runs a compiled gate of
+    its scan words instead of reading every word start: the matches are the same."""
+    from nkevents.stages import events
+    monkeypatch.setattr(lexicon, "HOT", 0)
+    sentences = ATTRIBUTE_SENTENCES + ["North Korea bans tight jeans.", "Smugglers were caught red-handed.",
+                                       "It is widely believed that the trial was held."] + _corpus_sentences()
+    cues = [lexicon.lexicon_patterns("triggers", "unknown"), lexicon.lexicon_patterns("triggers", "generic_present"),
+            lexicon.table_patterns("modality", "generic")["patterns"], lexicon.table_patterns("modality", "hypothetical")["patterns"]]
+    assert any(not cue.one_regex for cue in cues)
+    for sentence in sentences:
+        places = events.start_places(sentence)
+        for typ, pats in lexicon.compiled("triggers").items():
+            found = [m.span() for m in pats["patterns"].finditer(sentence, places=places[typ])]
+            assert found == [m.span() for m in pats["patterns"].whole().finditer(sentence)], (typ, sentence)
+        for cue in cues:
+            assert [m.span() for m in cue.finditer(sentence)] == [m.span() for m in cue.whole().finditer(sentence)], sentence

@@ -18,7 +18,9 @@ This module imports nothing from the pipeline, the store or the web code.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import re
 import tomllib
 import unicodedata
@@ -33,8 +35,7 @@ APOSTROPHES = "'’ʼ‘`´"
 @lru_cache(maxsize=1)
 def place_words() -> dict:
     """The parsed data/place_words.toml."""
-    text = resources.files("nkevents.data").joinpath("place_words.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(_place_words_text())
 
 
 @lru_cache(maxsize=65536)
@@ -108,8 +109,52 @@ def word_key(word: str) -> str:
 def spelling_key(spelling: str) -> str:
     """The key of a spelling: words are split at spaces, hyphens and punctuation and joined, so
     "Hamgyong-bukto", "Hamgyongbuk-do" and "Hamgyong Bukto" have one key."""
+    key = built_spelling_keys().get(spelling)
+    return key if key is not None else compute_spelling_key(spelling)
+
+
+def compute_spelling_key(spelling: str) -> str:
     words = WORD.findall(fold(spelling))
     return key_rules().join(key_rules().word(w) for w in words)
+
+
+# The keys of the spellings the place matcher indexes are computed at build time into
+# data/spelling_keys.json (scripts/build_derived.py): computing them is most of the time a
+# one-report process spends setting the matcher up. The file is used only when it was built from
+# place_words.toml as it is now (tests/test_gazetteer.py fails while it is stale); a spelling not
+# in it has its key computed.
+
+def _place_words_text() -> str:
+    return resources.files("nkevents.data").joinpath("place_words.toml").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def built_spelling_keys() -> dict[str, str]:
+    path = resources.files("nkevents.data").joinpath("spelling_keys.json")
+    if path.is_file():
+        built = json.loads(path.read_text("utf-8"))
+        if built.get("source_sha256") == hashlib.sha256(_place_words_text().encode("utf-8")).hexdigest():
+            return built["keys"]
+    return {}
+
+
+def indexed_spellings() -> set[str]:
+    """The spellings of the gazetteer, of data/foreign_places.toml and of the word lists of
+    place_words.toml that the place matcher indexes."""
+    gaz = Gazetteer.load()
+    out = {s for place in gaz.places() for s in gaz.spellings(place.id)}
+    foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml").read_text("utf-8"))
+    out |= {name for table in foreign.values() if isinstance(table, list) for item in table for name in item.get("names", [])}
+    levels, words = place_words()["levels"], place_words()
+    out |= {w for group in levels["after"] for w in group["words"]} | set(levels["hyphen_only"])
+    out |= {w for ws in words["ambiguous"].values() for w in ws} | set(words["metonymy"]["names"])
+    return out
+
+
+def build_spelling_keys() -> dict:
+    """What data/spelling_keys.json holds."""
+    return {"source_sha256": hashlib.sha256(_place_words_text().encode("utf-8")).hexdigest(),
+            "keys": {s: compute_spelling_key(s) for s in sorted(indexed_spellings())}}
 
 
 LEVEL_RANK = {}

@@ -5,23 +5,110 @@ expressions. Patterns are matched case-insensitively and at word boundaries.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-import tomllib
+import warnings
 from functools import lru_cache
 from importlib import resources
 
 LEXICON_FILES = ("triggers", "charges", "penalties", "actors", "subjects", "modality")
+# Leading words are kept to their first WORD_LENGTH letters ("were arrested" and "were detained"
+# still differ; "the politburo ordered" and "the politburo decided" need not).
+WORD_LENGTH = 12
+
+
+def source_text(name: str) -> str:
+    if name not in LEXICON_FILES:
+        raise KeyError(f"unknown lexicon {name!r}")
+    return resources.files("nkevents.data.lexicon").joinpath(f"{name}.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=None)
+def derived(name: str) -> dict:
+    """The lexicon as data/lexicon/NAME.derived.json holds it (its TOML parsed, word lists filled
+    in, and the leading words of every pattern read off: see derive), when that file was built
+    from the TOML as it is now; else derived from the TOML here (slow: seconds), with a warning."""
+    text = source_text(name)
+    path = resources.files("nkevents.data.lexicon").joinpath(f"{name}.derived.json")
+    if path.is_file():
+        built = json.loads(path.read_text("utf-8"))
+        if built.get("source_sha256") == _digest(text) and built.get("word_length") == WORD_LENGTH:
+            return built
+    warnings.warn(f"data/lexicon/{name}.derived.json is not built from {name}.toml as it is now: "
+                  f"run scripts/build_derived.py (deriving it on every start is slow)", stacklevel=2)
+    return derive(name, text)
+
+
 def load(name: str) -> dict:
     """The parsed TOML of data/lexicon/NAME.toml, its word lists filled in (see expand_vocab)."""
-    if name not in LEXICON_FILES:
-        raise KeyError(f"unknown lexicon {name!r}")
-    text = resources.files("nkevents.data.lexicon").joinpath(f"{name}.toml").read_text("utf-8")
+    return derived(name)["data"]
+
+
+def derive(name: str, text: str | None = None) -> dict:
+    """What data/lexicon/NAME.derived.json holds: the digest of the TOML it is built from, the
+    parsed lexicon, and for every list of strings in it the leading words of each string read as a
+    pattern (`leading_words`, cut to WORD_LENGTH letters; null where they cannot be read off)."""
+    import tomllib  # (only here: a start-up reads the derived file)
+    text = source_text(name) if text is None else text
     data = tomllib.loads(text)
     vocab = data.pop("vocab", None)
-    return expand_vocab(data, vocab) if vocab else data
+    data = expand_vocab(data, vocab) if vocab else data
+    return {"source_sha256": _digest(text), "word_length": WORD_LENGTH, "data": data,
+            "leading_words": _leading_words_tree(data)}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _leading_words_tree(value):
+    """The leading words of every list of strings in a lexicon, in the lexicon's shape."""
+    if isinstance(value, dict):
+        out = {k: _leading_words_tree(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None} or None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [scan_words(p) for p in value]
+    return None
+
+
+def scan_words(pattern: str) -> list[str] | None:
+    """The pattern's leading words cut to WORD_LENGTH letters (a match starts with one of them
+    too, and cut words are far fewer), sorted; None where they cannot be read off or one does not
+    start with a letter or digit (matches are looked for only where a word starts)."""
+    if _has_top_level_bar(pattern):
+        return None  # ("a|b": leading_words reads the first branch only)
+    words = leading_words(pattern, min_len=2)
+    if not words or not all(w[:1].isalnum() and w[:1].isascii() for w in words):
+        return None
+    return sorted({w[:WORD_LENGTH] for w in words})
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """The pattern is an alternation outside any group ("x|y")."""
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+    return False
+
+
+def words_of(name: str, *path: str) -> list[list[str] | None] | None:
+    """The scan words of the list at `path` in a lexicon (e.g. "triggers", "policy", "patterns")."""
+    node = derived(name)["leading_words"]
+    for key in path:
+        node = (node or {}).get(key)
+    return node
 
 
 # A lexicon may name word lists once in a [vocab] table ("facilities = ['markets?', 'schools?']")
@@ -44,36 +131,39 @@ def expand_vocab(value, vocab: dict[str, list[str]]):
     return value
 
 
-def alternation(patterns: list[str]) -> re.Pattern | None:
-    """One compiled regex matching any of the patterns as a whole word sequence."""
+def alternation(patterns: list[str], words: list[list[str] | None] | None = None,
+                one_regex_max: int | None = None) -> Patterns | None:
+    """The patterns matched as one alternation (see Patterns); `words`: their scan words (read off
+    here when not given: for a few patterns made up at run time)."""
     if not patterns:
         return None
-    body = "|".join(f"(?:{p})" for p in patterns)
-    # where every pattern says which words it starts with, a trie of them is tried first: at most
-    # places it fails on the first letter, before the alternatives are tried one by one
-    words = leading_words_of(patterns, min_len=2)
-    gate = rf"(?=(?i:{trie_regex(words)}))" if words else ""
-    # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
-    return re.compile(rf"(?<![\w-]){gate}(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
+    return Patterns(patterns, words or [scan_words(p) for p in patterns], one_regex_max)
+
+
+def lexicon_patterns(name: str, *path: str, one_regex_max: int | None = None) -> Patterns | None:
+    """The list at `path` in a lexicon as Patterns, e.g. lexicon_patterns("triggers", "unknown")."""
+    node = load(name)
+    for key in path:
+        node = node[key]
+    return alternation(node, words_of(name, *path), one_regex_max)
+
+
+def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
+    """For a lexicon whose tables carry `patterns` (and maybe `exclude`): {key: {"patterns": .., "exclude": ..}}."""
+    return {key: table_patterns(name, key) for key in table_keys(name)}
+
+
+# The lexicons whose tables are tried at the places a Scanner finds (few per sentence): tried there
+# pattern by pattern, a table is compiled only in part.
+SCANNED = ("triggers", "charges", "penalties")
 
 
 @lru_cache(maxsize=None)
-def compiled(name: str) -> dict[str, dict[str, re.Pattern | None]]:
-    """For a lexicon whose tables carry `patterns` (and maybe `exclude`): {key: {"patterns": re, "exclude": re}}."""
-    out = {}
-    for key, table in load(name).items():
-        if isinstance(table, dict) and "patterns" in table:
-            out[key] = {"patterns": alternation(table["patterns"]),
-                        "exclude": alternation(table.get("exclude", []))}
-    return out
-
-
-@lru_cache(maxsize=None)
-def table_patterns(name: str, key: str) -> dict[str, re.Pattern | None]:
-    """compiled(name)[key] alone, compiled on first use: a process extracting one report compiles
-    only the tables the report calls for (compiling all of them is most of its start-up time)."""
+def table_patterns(name: str, key: str) -> dict[str, Patterns | None]:
+    """One table's patterns and exclude list."""
     table = load(name)[key]
-    return {"patterns": alternation(table["patterns"]), "exclude": alternation(table.get("exclude", []))}
+    return {"patterns": lexicon_patterns(name, key, "patterns", one_regex_max=0 if name in SCANNED else None),
+            "exclude": lexicon_patterns(name, key, "exclude") if table.get("exclude") else None}
 
 
 @lru_cache(maxsize=None)
@@ -82,10 +172,9 @@ def table_keys(name: str) -> tuple[str, ...]:
     return tuple(k for k, t in load(name).items() if isinstance(t, dict) and "patterns" in t)
 
 
-# ---------- cheap pre-checks ----------
-# Trying every pattern at every character is the slow part of extraction. Most patterns must begin
-# with one of a few words ("execut", "firing squad"); a sentence that contains none of them cannot
-# match, and a substring test is far cheaper than a regex scan.
+# ---------- leading words ----------
+# Most patterns must begin with one of a few words ("execut", "firing squad"): a match can start
+# only where one of them starts. They are read off the patterns when the derived files are built.
 
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
@@ -164,15 +253,11 @@ def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
 
 @lru_cache(maxsize=None)
 def gates(name: str) -> dict[str, tuple[str, ...] | None]:
-    """{key: leading words of all its patterns, or None when some pattern must always be tried}."""
-    out = {}
-    for key, table in load(name).items():
-        if isinstance(table, dict) and "keywords" in table:  # given by hand where patterns start with a number
-            out[key] = _shortest(set(table["keywords"]))
-        elif isinstance(table, dict) and "patterns" in table:
-            words = leading_words_of(table["patterns"])
-            out[key] = _shortest(words) if words is not None else None
-    return out
+    """{key: words one of which a text must contain to hold a match of the table, or None}: given
+    by hand (`keywords`) for the tables whose patterns start with a number; the other tables are
+    tried only where their words start (Patterns), which needs no gate."""
+    return {key: (_shortest(set(table["keywords"])) if "keywords" in table else None)
+            for key, table in load(name).items() if isinstance(table, dict) and "patterns" in table}
 
 
 def leading_words_of(patterns: list[str], min_len: int = 3) -> set[str] | None:
@@ -203,11 +288,6 @@ def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
     return re.compile(trie_regex(set(gate)))
 
 
-# ---------- where a match can start ----------
-# Trying a table's whole alternation at every character of every sentence is the slow part of
-# extraction. A match can only start where one of its leading words starts: one scan with a trie of
-# those words finds these places, and the alternation is then tried only there.
-
 def trie_regex(words: set[str]) -> str:
     """A regex matching any of `words` as a prefix, built as a trie ("ban|banned|bar" -> "ba(?:n|r)"),
     which a backtracking engine tries in time proportional to the word, not to the number of words."""
@@ -227,89 +307,216 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
-@lru_cache(maxsize=None)
-def starts(name: str) -> dict[str, re.Pattern | None]:
-    """{key: a zero-width regex that finds every place a match of the key's patterns can start},
-    None where a pattern's leading words cannot be read off (then every place is tried)."""
-    out = {}
-    for key, table in load(name).items():
-        if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
-            out[key] = None
-            continue
-        words = leading_words_of(table["patterns"])
-        out[key] = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(words)}))") if words else None
+# ---------- matching only where a match can start ----------
+# Trying a long alternation at every character of every sentence is the slow part of extraction,
+# and compiling it is the slow part of start-up. A match of a pattern can only start where one of
+# its leading words starts (data/lexicon/*.derived.json lists them): the patterns are tried only at
+# such word starts, each compiled on first use.
+
+WORD_START = re.compile(r"(?<![\w-])\w")
+
+
+@lru_cache(maxsize=256)
+def word_starts(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, the next WORD_LENGTH letters lower-cased) of every place in `text` a match may start."""
+    return tuple((at, text[at:at + WORD_LENGTH].lower()) for at in map(_start, WORD_START.finditer(text)))
+
+
+_start = re.Match.start
+
+
+@lru_cache(maxsize=256)
+def word_index(text: str) -> dict[str, list[tuple[int, str]]]:
+    """word_starts(text) by their first two letters."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for at, head in word_starts(text):
+        out.setdefault(head[:2], []).append((at, head))
     return out
 
 
-class StartScanner:
-    """Where the matches of each table of a lexicon can start, found in one scan of a text: one
-    regex finds every place any table's leading word starts, and the first three letters there tell
-    which tables have a word starting with them (a superset of the tables whose words start there:
-    trying a table's patterns at a few places too many finds nothing they would not find)."""
+# A list of patterns this long or shorter is compiled as one regex (cheap to compile, and the
+# regex engine tries it faster than Python picks patterns); a longer one pattern by pattern.
+ONE_REGEX_MAX = 1500
+# A list of patterns (or a Scanner) used this many times in a process gets its fast form compiled,
+# a regex that first tests, in one step, that one of its scan words starts at a place: costly to
+# compile, so a process extracting one report never builds it, and a batch soon does.
+HOT = 300
 
-    def __init__(self, words_of: dict[str, set[str]]):
-        self.keys = list(words_of)
-        self.by_prefix: dict[str, list[str]] = {}
-        for key, words in words_of.items():
-            for prefix in {w[:3] for w in words}:
-                self.by_prefix.setdefault(prefix, []).append(key)
-        every = set().union(*words_of.values()) if words_of else set()
-        self.regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(every)}))") if every else None
+
+def _buckets(words_of: dict) -> dict[str, tuple[tuple[str, ...], list]]:
+    """{a word's first three letters (two for a two-letter word): (the words of `words_of` with
+    them, [(each key of `words_of` holding such a word, in order, and its words with them)])}."""
+    buckets: dict[str, tuple[set[str], list]] = {}
+    for key, words in words_of.items():
+        by_prefix: dict[str, list[str]] = {}
+        for w in words:
+            by_prefix.setdefault(w[:3], []).append(w)
+        for prefix, own in by_prefix.items():
+            bucket = buckets.setdefault(prefix, (set(), []))
+            bucket[0].update(own)
+            bucket[1].append((key, tuple(own)))
+    return {prefix: (tuple(sorted(words)), keys) for prefix, (words, keys) in buckets.items()}
+
+
+def _bucket_at(buckets: dict, has_short: bool, head: str):
+    """The bucket of the place whose next letters are `head` (a two-letter word's joined in), or None."""
+    bucket = buckets.get(head[:3])
+    if has_short:
+        short = buckets.get(head[:2])
+        if short is not None:
+            if bucket is None:
+                return short
+            # (a Patterns' entries are tried in the patterns' order: sorted by their number)
+            return bucket[0] + short[0], sorted(bucket[1] + short[1], key=lambda entry: entry[0])
+    return bucket
+
+
+class Patterns:
+    """A list of patterns matched as one alternation: case-insensitively, at word boundaries, and
+    the first pattern in list order that matches at a place wins. A long list whose patterns' scan
+    words are all known is tried pattern by pattern, each only where one of its scan words starts
+    and compiled the first time it is tried; any other list is compiled as one regex."""
+
+    def __init__(self, patterns: list[str], words: list[list[str] | None] | None = None,
+                 one_regex_max: int | None = None):
+        self.patterns = list(patterns)
+        self.words = [tuple(w) for w in words] if words and all(words) else None
+        # {first three letters: (every scan word starting with them, [(each pattern with such a
+        # word, in list order, and its words starting with them)])}
+        self.by_prefix = _buckets(dict(enumerate(self.words or ())))
+        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
+        # {first two letters: every scan word starting with them} (to find the places in a text)
+        self.by_two: dict[str, tuple[str, ...]] = {}
+        for prefix, (words_here, _) in self.by_prefix.items():
+            self.by_two[prefix[:2]] = self.by_two.get(prefix[:2], ()) + words_here
+        self._compiled: dict[int, re.Pattern] = {}
+        self._whole: re.Pattern | None = None
+        self._gated: re.Pattern | None = None
+        self.uses = 0
+        limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
+        self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
+
+    @property
+    def readable(self) -> bool:
+        return self.words is not None
+
+    @staticmethod
+    def regex(body: str) -> re.Pattern:
+        # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
+        return re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
+
+    def whole(self) -> re.Pattern:
+        """The alternation as one regex."""
+        if self._whole is None:
+            self._whole = self.regex("|".join(f"(?:{p})" for p in self.patterns))
+        return self._whole
+
+    def gated(self) -> re.Pattern:
+        """The alternation as one regex behind a test of its scan words (the fast form of a hot list)."""
+        if self._gated is None:
+            every = {w for words in self.words for w in words}
+            body = "|".join(f"(?:{p})" for p in self.patterns)
+            self._gated = self.regex(rf"(?=(?i:{trie_regex(every)}))(?:{body})")
+        return self._gated
+
+    def places(self, text: str) -> list[int]:
+        """The word starts of `text` where a match may begin, in order."""
+        index, by_two = word_index(text), self.by_two
+        # (through whichever of the two is smaller: most lists of patterns have few first letters)
+        prefixes = [p for p in by_two if p in index] if len(by_two) < len(index) else [p for p in index if p in by_two]
+        out = []
+        for prefix in prefixes:
+            words = by_two[prefix]
+            out.extend(at for at, head in index[prefix] if head.startswith(words))
+        out.sort()
+        return out
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        if self.one_regex:
+            return self.whole().match(text, pos, endpos)
+        head = text[pos:pos + WORD_LENGTH].lower()
+        bucket = _bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix.get(head[:3])
+        if bucket is None or not head.startswith(bucket[0]):
+            return None
+        for i, words in bucket[1]:
+            if head.startswith(words):
+                rx = self._compiled.get(i)
+                if rx is None:
+                    rx = self._compiled[i] = self.regex(self.patterns[i])
+                m = rx.match(text, pos, endpos)
+                if m:
+                    return m
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, places: list[int] | None = None):
+        """The matches from left to right, none overlapping (as re's finditer); `places`: the word
+        starts where one may begin, when the caller has them (Scanner)."""
+        endpos = len(text) if endpos is None else endpos
+        if places is None:
+            if self.one_regex:
+                yield from self.whole().finditer(text, pos, endpos)
+                return
+            self.uses += 1
+            if self.uses > HOT:
+                yield from self.gated().finditer(text, pos, endpos)
+                return
+            places = self.places(text)
+        end, match = pos, self.match
+        for at in places:
+            if at < end:
+                continue
+            if at >= endpos:
+                break
+            m = match(text, at, endpos)
+            if m:
+                end = m.end()
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+class Scanner:
+    """Where the matches of each of several Patterns can start, found in one pass over a text's
+    word starts (a superset of the places: trying a pattern at a place too many finds nothing)."""
+
+    def __init__(self, tables: dict[str, Patterns]):
+        self.keys = [k for k, p in tables.items() if p is not None and p.readable]
+        words_of = {key: {w for words in tables[key].words for w in words} for key in self.keys}
+        # {first three letters: (every scan word of any table starting with them, [(key, its words with them)])}
+        self.by_prefix = _buckets(words_of)
+        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
+        self._every = set().union(*words_of.values())
+        self._regex: re.Pattern | None = None
+        self.uses = 0
+
+    def starts(self, text: str):
+        """(offset, next letters) of the word starts of `text` where a scan word may start: all of
+        them at first, only those where one starts once the Scanner is hot (HOT)."""
+        self.uses += 1
+        if self.uses <= HOT or not self._every:
+            return word_starts(text)
+        if self._regex is None:
+            self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
+        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
 
     def places(self, text: str) -> dict[str, list[int]]:
+        """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
-        if self.regex is None:
-            return out
-        by_prefix = self.by_prefix
-        for m in self.regex.finditer(text):
-            at = m.start()
-            for key in by_prefix.get(text[at:at + 3].lower(), ()):
-                out[key].append(at)
+        by_prefix, has_short = self.by_prefix, self.has_short
+        for at, head in self.starts(text):
+            bucket = by_prefix.get(head[:3])
+            if has_short and head[:2] in by_prefix:
+                bucket = _bucket_at(by_prefix, has_short, head)
+            if bucket is not None and head.startswith(bucket[0]):
+                for key, words in bucket[1]:
+                    if head.startswith(words) and (not out[key] or out[key][-1] != at):
+                        out[key].append(at)
         return out
 
 
 @lru_cache(maxsize=None)
-def start_scanner(name: str) -> StartScanner:
-    """The StartScanner of the tables of a lexicon whose patterns all say where they start."""
-    words_of = {}
-    for key, table in load(name).items():
-        if not (isinstance(table, dict) and "patterns" in table) or "keywords" in table:
-            continue
-        words = leading_words_of(table["patterns"])
-        if words:
-            words_of[key] = words
-    return StartScanner(words_of)
-
-
-class PrefixAlternation:
-    """A table's alternation for `match(text, pos)` at the places a StartScanner found, split by
-    the first three letters of the patterns' leading words: at a place only the patterns one of
-    whose leading words begins with the letters there can match, so only they are tried (in their
-    order in the table, as the whole alternation would try them). Each part is compiled on first
-    use, so a process that extracts one report compiles few of them."""
-
-    def __init__(self, patterns: list[str]):
-        self._parts: dict[str, list[str]] = {}
-        for p in patterns:
-            for prefix in sorted({w[:3] for w in leading_words(p)}):
-                self._parts.setdefault(prefix, []).append(p)
-        self._compiled: dict[str, re.Pattern] = {}
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        prefix = text[pos:pos + 3].lower()
-        rx = self._compiled.get(prefix)
-        if rx is None:
-            if prefix not in self._parts:
-                return None
-            rx = self._compiled[prefix] = alternation(self._parts[prefix])
-        return rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
-
-
-@lru_cache(maxsize=None)
-def prefix_patterns(name: str, key: str) -> PrefixAlternation | None:
-    """The table's patterns as a PrefixAlternation, None when a pattern's leading words cannot be
-    read off (then the whole alternation is scanned)."""
-    patterns = load(name)[key]["patterns"]
-    if not patterns or any(leading_words(p) is None for p in patterns):
-        return None
-    return PrefixAlternation(patterns)
+def scanner(name: str) -> Scanner:
+    """The Scanner of the tables of a lexicon whose patterns all say where they start."""
+    return Scanner({key: table_patterns(name, key)["patterns"] for key in table_keys(name)})

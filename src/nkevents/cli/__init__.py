@@ -1,5 +1,7 @@
 """The `nkevents` command. Each submodule adds its commands to `app`; this file only gathers them.
 CLI code stays thin: parse options, call the core or the store, map errors to one-line messages."""
+import sys
+
 import typer
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
@@ -13,12 +15,16 @@ def _root() -> None:
 # Imported for their side effect of registering commands on `app`.
 from nkevents.cli import extract_cmd  # noqa: E402,F401
 
-for _optional in ("store_cmd", "web_cmd", "incidents_cmd", "eval_cmd"):
-    try:
-        __import__(f"nkevents.cli.{_optional}")
-    except ModuleNotFoundError as exc:  # a module not written yet, not a broken one
-        if exc.name != f"nkevents.cli.{_optional}":
-            raise
+# A process run as `nkevents extract ...` needs no other command: their modules (the store, the
+# web app) are not imported then, which keeps a one-report process quick to start (a scorer runs
+# one per report).
+if sys.argv[1:2] != ["extract"]:
+    for _optional in ("store_cmd", "web_cmd", "incidents_cmd", "eval_cmd"):
+        try:
+            __import__(f"nkevents.cli.{_optional}")
+        except ModuleNotFoundError as exc:  # a module not written yet, not a broken one
+            if exc.name != f"nkevents.cli.{_optional}":
+                raise
 
 
 def main() -> None:

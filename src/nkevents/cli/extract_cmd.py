@@ -8,10 +8,6 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
-
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
 
 from nkevents.cli import app
 from nkevents.cli.common import err
@@ -21,7 +17,8 @@ from nkevents.stages.read import holds_many_reports, iter_documents, unexpected_
 
 
 
-def _table(doc) -> Table:
+def _table(doc):
+    from rich.table import Table  # (imported here: extracting to JSON needs no table)
     t = Table(title=doc.title or doc.source or "report", show_lines=True)
     for col in ("type", "date", "place", "subjects", "charges", "penalty", "evidence"):
         t.add_column(col, overflow="fold")
@@ -104,6 +101,8 @@ def _print_one(item, fmt: str) -> int:
 
 def _extract_batch(files, out, fmt, overrides) -> tuple[int, int, int]:
     """Extract every report of every file: (reports extracted, events, reports that failed)."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     n_ok = n_events = 0

@@ -64,22 +64,6 @@ def _subject_res() -> re.Pattern:
                       rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
 
 
-def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str):
-    """pattern.finditer(text), trying the pattern only where one of its leading words begins
-    (lexicon.starts): the same matches, without trying a long alternation at every character."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for place in starts.finditer(text):
-        if place.start() < end:
-            continue
-        m = pattern.match(text, place.start())
-        if m:
-            end = m.end()
-            yield m
-
-
 def _words_re(words) -> str:
     """An alternation of literal words (case-insensitive patterns), built as a trie ("man|men|
     manager" -> "m(?:an(?:ager)?|en)"): a backtracking engine then tries it in time proportional to
@@ -893,11 +877,12 @@ def next_sentence_charges(text: str, sentences: list[tuple[int, int]], sent: tup
 
 
 @lru_cache(maxsize=None)
-def _next_sentence_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _next_sentence_res() -> tuple[lexicon.Patterns, lexicon.Patterns, lexicon.Patterns]:
     table = lexicon.load("charges")["next_sentence"]
     people = _words_re(lexicon.load("subjects")["people"])
     opens = [p.replace("{people}", people) for p in table["opens"]]  # the people nouns of subjects.toml
-    return lexicon.alternation(opens), lexicon.alternation(table["links"]), lexicon.alternation(table["targets"])
+    return (lexicon.alternation(opens), lexicon.lexicon_patterns("charges", "next_sentence", "links"),
+            lexicon.lexicon_patterns("charges", "next_sentence", "targets"))
 
 
 # Scare quotes around an offence's words ("watching 'impure' videos", "“anti-socialist” acts"); an
@@ -910,11 +895,13 @@ def _sentence_charges(sentence: str) -> tuple[str, ...]:
     """The charges one sentence names (several events often share a sentence)."""
     sentence = SCARE_QUOTES.sub("", sentence)
     lowered, gates = sentence.lower(), lexicon.gates("charges")
+    places = lexicon.scanner("charges").places(sentence)
     found = []
     for code, pats in lexicon.compiled("charges").items():
-        if not lexicon.may_match(gates[code], lowered):
+        at = places.get(code)
+        if (at is None and not lexicon.may_match(gates[code], lowered)) or at == []:
             continue
-        hits = list(_matches(pats["patterns"], lexicon.starts("charges")[code], sentence))
+        hits = list(pats["patterns"].finditer(sentence, places=at))
         if hits and pats["exclude"] is not None:
             excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
             hits = [m for m in hits if not _inside(m.span(), excluded)]
@@ -932,8 +919,8 @@ def _closure_report(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _closure_re() -> re.Pattern:
-    return lexicon.alternation(lexicon.load("charges")["closure_context"]["cues"])
+def _closure_re() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("charges", "closure_context", "cues")
 
 
 # The kinds a term in months belongs to (a death sentence, a life term or a fine has none).
@@ -953,9 +940,11 @@ def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     lex = lexicon.load("penalties")
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
-    starts = lexicon.starts("penalties")
+    places = lexicon.scanner("penalties").places(sentence)
     for kind, pats in lexicon.compiled("penalties").items():
-        m = lexicon.may_match(gates[kind], lowered) and next(_matches(pats["patterns"], starts[kind], sentence), None)
+        at = places.get(kind)
+        m = ((at is not None or lexicon.may_match(gates[kind], lowered)) and at != []
+             and next(pats["patterns"].finditer(sentence, places=at), None))
         if m:
             kinds.append((lex[kind]["rank"], kind, m.group(0)))
     if not kinds:
@@ -1030,12 +1019,14 @@ def _term_bounds(sentence: str) -> tuple[int | None, int | None]:
 
 
 @lru_cache(maxsize=None)
-def _actor_patterns(with_weak: bool) -> list[tuple[str, re.Pattern]]:
+def _actor_patterns(with_weak: bool) -> list[tuple[str, lexicon.Patterns]]:
     """Actor id and pattern; `weak` patterns ("soldiers") name a body only as participant or recipient."""
     out = []
     for actor_id, table in lexicon.load("actors").items():
         pats = table["patterns"] + (table.get("weak", []) if with_weak else [])
-        out.append((actor_id, lexicon.alternation(pats)))
+        words = lexicon.words_of("actors", actor_id, "patterns") + (
+            lexicon.words_of("actors", actor_id, "weak") if with_weak and table.get("weak") else [])
+        out.append((actor_id, lexicon.alternation(pats, words, one_regex_max=0)))  # (tried where _actor_scanner says)
     return out
 
 
@@ -1141,11 +1132,12 @@ def _span_actors(span_text: str, with_weak: bool, ids: frozenset | None = None) 
     overlap the longer names the body ("social security agents" is the police, not "security
     agents"), and between equally long ones the earlier lexicon id."""
     candidates: list[tuple[str, str, int, int]] = []
-    lowered, gates, starts = span_text.lower(), _actor_gates(with_weak), _actor_starts(with_weak)
+    places = _actor_scanner(with_weak).places(span_text)
     for actor_id, pats in _actor_patterns(with_weak):
-        if ids is not None and actor_id not in ids or not lexicon.may_match(gates[actor_id], lowered):
+        at = places.get(actor_id)
+        if ids is not None and actor_id not in ids or at == []:
             continue
-        for m in _matches(pats, starts[actor_id], span_text):
+        for m in pats.finditer(span_text, places=at):
             candidates.append((actor_id, m.group(0), m.start(), m.end()))
     found: list[tuple[str, str, int, int]] = []
     for cand in sorted(candidates, key=lambda f: f[2] - f[3]):  # stable: lexicon order among equals
@@ -1155,27 +1147,9 @@ def _span_actors(span_text: str, with_weak: bool, ids: frozenset | None = None) 
 
 
 @lru_cache(maxsize=None)
-def _actor_leading_words(with_weak: bool) -> dict[str, frozenset | None]:
-    """Per actor id, the words one of which every match starts with, counting the weak patterns too
-    where they are used; None where some pattern's leading words cannot be read off."""
-    out = {}
-    for actor_id, table in lexicon.load("actors").items():
-        words = lexicon.leading_words_of(table["patterns"] + (table.get("weak", []) if with_weak else []))
-        out[actor_id] = frozenset(words) if words is not None else None
-    return out
-
-
-@lru_cache(maxsize=None)
-def _actor_gates(with_weak: bool) -> dict[str, tuple[str, ...] | None]:
-    """Per actor id, the substrings one of which a text must contain to hold a match (lexicon.gates)."""
-    return {a: (lexicon._shortest(set(w)) if w is not None else None) for a, w in _actor_leading_words(with_weak).items()}
-
-
-@lru_cache(maxsize=None)
-def _actor_starts(with_weak: bool) -> dict[str, re.Pattern | None]:
-    """Per actor id, a zero-width pattern finding where one of its matches can begin."""
-    return {actor_id: (re.compile(rf"(?<![\w-])(?=(?i:{lexicon.trie_regex(set(words))}))") if words else None)
-            for actor_id, words in _actor_leading_words(with_weak).items()}
+def _actor_scanner(with_weak: bool) -> lexicon.Scanner:
+    """Where each actor's matches can begin, found in one pass over a text."""
+    return lexicon.Scanner(dict(_actor_patterns(with_weak)))
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
@@ -1464,13 +1438,13 @@ def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _of_whoever() -> re.Pattern:
-    return lexicon.alternation(lexicon.load("modality")["ordered_noun"]["of_whoever"])
+def _of_whoever() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("modality", "ordered_noun", "of_whoever")
 
 
 @lru_cache(maxsize=None)
-def _hardship_negation() -> re.Pattern:
-    return lexicon.alternation(lexicon.load("modality")["negated"]["hardship_patterns"])
+def _hardship_negation() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("modality", "negated", "hardship_patterns")
 
 
 # Where a report turns to another story ("Meanwhile, there are also reports that ..."): a doubt

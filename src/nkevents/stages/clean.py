@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from nkevents.model import Document, Removed, url_host
@@ -64,7 +64,8 @@ ELLIPSIS = re.compile(r"\.\.\.+|…")  # "... Entire Family Expelled": a headlin
 @dataclass(frozen=True)
 class LineRule:
     kind: str
-    regex: re.Pattern
+    pattern: str
+    flags: int
     max_words: int | None
     caption_like: bool
     head_only: bool
@@ -76,7 +77,17 @@ class LineRule:
     gate: tuple[str, ...] | None = None
     # the rule does not apply to a line this matches from its start (a reporting verb before any
     # quotation: a sentence of the report); tried only once the pattern has matched
-    unless: re.Pattern | None = None
+    unless_pattern: str | None = None
+
+    # (compiled on first use: the gates and word counts spare a report most rules, and compiling
+    # them all is a good part of a one-report process's start-up)
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern, self.flags)
+
+    @cached_property
+    def unless(self) -> re.Pattern | None:
+        return re.compile(self.unless_pattern, self.flags) if self.unless_pattern else None
 
     def fits(self, line: str) -> bool:
         """The whole line is of this rule's kind (its gate is the caller's to test first)."""
@@ -88,8 +99,13 @@ class LineRule:
 @dataclass(frozen=True)
 class InlineRule:
     kind: str
-    regex: re.Pattern
+    pattern: str
+    flags: int
     gate: tuple[str, ...] | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern:  # (compiled on first use, as a LineRule's)
+        return re.compile(self.pattern, self.flags)
 
 
 def _gate(spec: dict) -> tuple[str, ...] | None:
@@ -149,8 +165,7 @@ def _data(name: str) -> dict:
 
 def _line_rule(spec: dict) -> LineRule:
     flags = 0 if spec.get("case") else re.IGNORECASE
-    unless = re.compile(spec["unless"], flags) if spec.get("unless") else None
-    return LineRule(kind=spec["kind"], regex=re.compile(spec["pattern"], flags), unless=unless,
+    return LineRule(kind=spec["kind"], pattern=spec["pattern"], flags=flags, unless_pattern=spec.get("unless"),
                     max_words=spec.get("max_words"), caption_like=spec.get("caption_like", False),
                     head_only=spec.get("position") == "head", tail_only=spec.get("position") == "tail",
                     section=spec.get("section", False),
@@ -173,8 +188,7 @@ def rules() -> Rules:
             markers=tuple((re.compile(m["pattern"], re.M), int(m.get("weight", 1)))
                           for m in o.get("markers", []))))
     words = _data("sentences.toml")["continuation"]["words"]
-    inline = tuple(InlineRule(x["kind"], re.compile(x["pattern"], 0 if x.get("case") else re.I),
-                              _gate(x))
+    inline = tuple(InlineRule(x["kind"], x["pattern"], 0 if x.get("case") else re.I, _gate(x))
                    for x in cleaning.get("inline", []))
     chrome_spec = cleaning.get("chrome", {})
     chrome = None

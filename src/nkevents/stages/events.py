@@ -29,26 +29,10 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
-def _matches(pattern: re.Pattern, places: list[int] | None, sentence: str):
-    """The matches of a trigger alternation, leftmost first; where `places` lists where a match can
-    begin (lexicon.starts), the alternation is tried only there."""
-    if places is None:
-        yield from pattern.finditer(sentence)
-        return
-    end = 0
-    for place in places:
-        if place < end:
-            continue
-        m = pattern.match(sentence, place)
-        if m:
-            end = m.end()
-            yield m
-
-
-def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str,
+def _first_trigger(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,
                    places: list[int] | None = None) -> re.Match | None:
     excluded = None
-    for m in _matches(pattern, places, sentence):
+    for m in pattern.finditer(sentence, places=places):
         if excluded is None:
             excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
         if not any(a < m.end() and m.start() < b for a, b in excluded):
@@ -56,15 +40,17 @@ def _first_trigger(pattern: re.Pattern, exclude: re.Pattern | None, sentence: st
     return None
 
 
-def _all_triggers(pattern: re.Pattern, exclude: re.Pattern | None, sentence: str,
+def _all_triggers(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,
                   places: list[int] | None = None) -> list[re.Match]:
     excluded = [x.span() for x in exclude.finditer(sentence)] if exclude else []
-    return [m for m in _matches(pattern, places, sentence) if not any(a < m.end() and m.start() < b for a, b in excluded)]
+    return [m for m in pattern.finditer(sentence, places=places)
+            if not any(a < m.end() and m.start() < b for a, b in excluded)]
 
 
 @lru_cache(maxsize=None)
-def _measure_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(kind, lexicon.alternation(pats)) for kind, pats in lexicon.load("triggers")["policy"]["measures"].items()]
+def _measure_patterns() -> list[tuple[str, lexicon.Patterns]]:
+    return [(kind, lexicon.lexicon_patterns("triggers", "policy", "measures", kind))
+            for kind in lexicon.load("triggers")["policy"]["measures"]]
 
 
 # how far past a policy trigger its measure may be named ("shut down ... the markets")
@@ -88,10 +74,7 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
     banned travel between provinces" is two policies (one per measure, annotation.md)."""
     pats = lexicon.table_patterns("triggers", "policy")
     out, kinds = [], set()
-    if places is None:
-        places = start_places(sentence).get("policy")
-    where = lexicon.prefix_patterns("triggers", "policy") if places is not None else None
-    for m in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, places):
+    for m in _all_triggers(pats["patterns"], pats["exclude"], sentence, places):
         if standing_ban(sentence, m) or in_condition(sentence, m):
             continue
         kind = measure_of(sentence, m)
@@ -115,14 +98,14 @@ def standing_ban(sentence: str, trigger: re.Match) -> bool:
 CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
 
 
-def _cue(name: str) -> re.Pattern | None:
+def _cue(name: str) -> lexicon.Patterns | None:
     return lexicon.table_patterns("modality", name)["patterns"]
 
 
 def start_places(text: str) -> dict[str, list[int] | None]:
     """{type: the offsets in `text` where one of its triggers can start}, None for the types whose
     triggers can start anywhere (their keywords gate them instead)."""
-    found = lexicon.start_scanner("triggers").places(text)
+    found = lexicon.scanner("triggers").places(text)
     return {typ: found.get(typ) for typ in lexicon.table_keys("triggers")}
 
 
@@ -142,11 +125,10 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         if (at is None and not lexicon.may_match(gates[typ], lowered)) or at == []:
             continue
         pats = lexicon.table_patterns("triggers", typ)
-        where = lexicon.prefix_patterns("triggers", typ) if at is not None else None
-        m = _first_trigger(where or pats["patterns"], pats["exclude"], sentence, at)
+        m = _first_trigger(pats["patterns"], pats["exclude"], sentence, at)
         if m and tells_no_occurrence(sentence, typ, m):
             # ("no arrests were reported in May, but in June police arrested ...")
-            m = next((x for x in _all_triggers(where or pats["patterns"], pats["exclude"], sentence, at)
+            m = next((x for x in _all_triggers(pats["patterns"], pats["exclude"], sentence, at)
                       if not tells_no_occurrence(sentence, typ, x)), None)
         if m:
             found[typ] = m
@@ -283,8 +265,8 @@ def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Ma
 
 
 @lru_cache(maxsize=None)
-def _sentence_cue(name: str) -> re.Pattern:
-    return lexicon.alternation(lexicon.load("triggers")[name])
+def _sentence_cue(name: str) -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("triggers", name)
 
 
 # A participle right after a noun ("the people caught with phones", "smugglers arrested last
@@ -425,7 +407,7 @@ def run(doc: Document) -> Document:
     residue = residue_start(doc)
     lowered = doc.text.lower()
     # the types gated by keywords (no start places) worth trying in this report
-    scanned = set(lexicon.start_scanner("triggers").keys)
+    scanned = set(lexicon.scanner("triggers").keys)
     possible = scanned | {t for t, gate in lexicon.gates("triggers").items()
                           if t not in scanned and lexicon.may_match(gate, lowered)}
     for i, (start, end) in enumerate(doc.sentences):
