@@ -102,7 +102,8 @@ class Event:
     date: DateMention | None = None
     place: Place | None = None
     # how the place was found: "sentence" (named in the evidence), "context" (an earlier
-    # sentence), "source" (the source's province), "country" (only known to be in North Korea)
+    # sentence), "source" (the source's province), "country" (only known to be in North Korea),
+    # "nationwide" (the evidence puts it all over the country: "held sessions nationwide")
     place_basis: str | None = None
     # how the date was found: "sentence" (in the evidence), "event" (from the occurrence it is
     # part of: the trial, an earlier mention), "context" (the time the story is set in)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from nkevents import lexicon
-from nkevents.gazetteer import Gazetteer
+from nkevents.gazetteer import Gazetteer, place_words
 from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
 
 REQUIRES = ("text", "sentences", "events", "place_mentions", "landmark_mentions", "foreign_mentions", "date_mentions", "title_dates",
@@ -193,6 +193,9 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 ABROAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?", re.I)
 ABROAD_BEFORE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
+# A place named as where people come from ("students from Pyongyang", "a native of Hyesan",
+# "Musan-born"), beside another named for the event itself.
+ORIGIN_BEFORE = re.compile(r"\b(?:(?:originally|who\s+(?:came|come|comes|are|is|was|were))\s+)?(?:from|natives?\s+of|hailing\s+from|born\s+in)\s+(?:the\s+(?:city|county|province|town)\s+of\s+)?$", re.I)
 # "in the city", "the county": a place named earlier, at that level
 LEVEL_REFERENCE = re.compile(r"\b(?:the|this|that) (city|county|province|district|town)\b", re.I)
 LEVELS_OF = {"city": {"city", "special_city"}, "county": {"county"}, "province": {"province", "special_city"},
@@ -211,7 +214,12 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
                        if m.place.level != "country" and not _is_dateline(doc.text, m)), key=lambda m: m.start)
     in_sentence = [m for m in mentions if sent[0] <= m.start < sent[1]]
     named = [m for m in in_sentence if not _inside((m.start, m.end), excluded)]
+    if _national_scope(doc.text, sent, excluded, named, per_place=ev.type in PER_PLACE_TYPES):
+        return gaz.get("kp"), "nationwide"
     if named:
+        # "a man from Sinuiju was arrested in Chongjin": where people come from is not where it happened
+        where = [m for m in named if not ORIGIN_BEFORE.search(doc.text, max(sent[0], m.start - 40), m.start)]
+        named = where or named
         return _most_specific(gaz, named) or _nearest(named, t0), "sentence"
     # abroad only where the sentence puts the event itself there: "arrested in China", "In China, ..."
     abroad = [m for m in doc.foreign_mentions if sent[0] <= m.start < sent[1] and (
@@ -247,6 +255,30 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         return doc.source_place, "source"
     country = gaz.get("kp")
     return (country, "country") if country else (None, None)
+
+
+# Prices and hardship are recorded per place: a place named beside "across the country" is one of them.
+PER_PLACE_TYPES = {"market", "hardship"}
+
+
+@lru_cache(maxsize=None)
+def _national_res() -> tuple[re.Pattern, re.Pattern]:
+    words = place_words()["national_scope"]
+    return re.compile(words["pattern"], re.I), re.compile(words["example_before"])
+
+
+def _national_scope(text: str, sent: tuple[int, int], excluded, named, per_place: bool) -> bool:
+    """The sentence puts the event all over the country ("held sessions nationwide", "in many
+    areas, including Pyongyang") and names no place of its own for it: places named only as
+    examples after the national words, or as where the source is, do not count."""
+    national, example = _national_res()
+    hit = next((m for m in national.finditer(text, sent[0], sent[1])
+                if not _inside((m.start(), m.end()), excluded)), None)
+    if hit is None:
+        return False
+    if per_place:
+        return not named
+    return all(m.start >= hit.end() and example.search(text, hit.end(), m.start) for m in named)
 
 
 # A dateline's place ("PYONGYANG:", "HYESAN, March 3 (RFA) --") is where the report was filed.

@@ -178,7 +178,8 @@ def _more_precise(new, old) -> bool:
     return (_span_days(new), PRECISION_ORDER.get(new.precision, 9)) < (_span_days(old), PRECISION_ORDER.get(old.precision, 9))
 
 
-BASIS_ORDER = {"sentence": 0, "context": 1, "source": 2, "country": 3, None: 4}
+# a mention told as nationwide beats context; one that names a place of its own is more specific
+BASIS_ORDER = {"nationwide": 0, "sentence": 0, "context": 1, "source": 2, "country": 3, None: 4}
 
 
 def _take_place(keep: Event, other: Event) -> None:

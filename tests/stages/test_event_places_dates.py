@@ -1,0 +1,52 @@
+"""Where and when an event happened, on sentences written for these tests in the styles of the
+reports (Daily NK, RFA, wire copy): the place and date an event travels with."""
+import pytest
+
+from nkevents.pipeline import extract
+
+
+def place_of(text, etype, published="2023-06-20"):
+    doc = extract(text, published=published)
+    found = [e.place.id if e.place else None for e in doc.events if e.type == etype]
+    assert found, [(e.type, e.place) for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # nationwide, told by a source who lives in one city: the country, not the source's city
+    ("A source in Hyesan told Daily NK that the youth league held lectures nationwide last week.", "directive"),
+    ("“The youth league held lectures nationwide last week,” a resident of Hyesan told RFA.", "directive"),
+    # a place named in an earlier sentence is not where a country-wide measure happened
+    ("Police in Chongjin arrested a smuggler in May. Since then, a crackdown on phones has been "
+     "launched across the country.", "crackdown"),
+    ("Traders in Sinuiju have been struggling since May. The authorities closed markets in many areas, "
+     "including Pyongyang and Pyongsong, in June.", "policy"),
+    ("A resident of Hamhung said students throughout North Korea were mobilized for rice planting.", "mobilization"),
+    ("A source in Musan said that drug users all over the country were being arrested.", "arrest"),
+    ("A source in Hoeryong said all universities were closed so that students could work on building sites.", "policy"),
+])
+def test_a_nationwide_event_is_placed_in_the_country(text, etype):
+    assert place_of(text, etype) == "kp"
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    # the event names a place of its own: the national words are about something else
+    ("Police in Hyesan arrested five people last week as part of a nationwide crackdown.", "arrest",
+     "kp.ryanggang.hyesan"),
+    ("Amid a nationwide campaign, security agents in Hoeryeong arrested three smugglers.", "arrest",
+     "kp.north-hamgyong.hoeryong"),
+    # where people come from is not where the event happened
+    ("A source in Chongjin said a man who had traveled from Sinuiju was arrested in Chongjin.", "arrest",
+     "kp.north-hamgyong.chongjin"),
+    ("Students from Pyongyang were sent to farms in South Hwanghae Province last month.", "mobilization",
+     "kp.south-hwanghae"),
+    ("Three smugglers, natives of Hyesan, were executed in Hoeryong on Tuesday.", "execution",
+     "kp.north-hamgyong.hoeryong"),
+    # only the origin is named: it is still the best the sentence gives
+    ("Two women from Musan were arrested last week.", "arrest", "kp.north-hamgyong.musan"),
+    # prices are quoted per place: a named city is the price's place, national words or not
+    ("Rice prices rose across the country, reaching 6,000 won per kilogram in Hyesan.", "market",
+     "kp.ryanggang.hyesan"),
+])
+def test_a_place_of_the_event_beats_national_words(text, etype, place):
+    assert place_of(text, etype) == place
