@@ -50,3 +50,28 @@ def test_a_nationwide_event_is_placed_in_the_country(text, etype):
 ])
 def test_a_place_of_the_event_beats_national_words(text, etype, place):
     assert place_of(text, etype) == place
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Rice prices surged by 30% in the first quarter of 2023, the NIS said.", "2023-05-31",
+     ("2023-01-01", "2023-03-31", "range")),
+    ("Exports fell in the third quarter of last year.", "2023-05-31", ("2022-07-01", "2022-09-30", "range")),
+    ("Trade with China recovered in the fourth quarter of 2021.", None, ("2021-10-01", "2021-12-31", "range")),
+    ("Starvation deaths tripled in the first three months of 2022.", "2022-06-01",
+     ("2022-01-01", "2022-03-31", "range")),
+    ("Grain imports rose in the second quarter of the year.", "2020-09-10", ("2020-04-01", "2020-06-30", "range")),
+])
+def test_a_quarter_of_a_year_is_a_range_of_its_months(text, published, expected):
+    from nkevents.stages.dates import find_dates
+    found = [(m.date_start, m.date_end, m.precision) for m in find_dates(text, published)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in the first quarter, the source said.",  # no year named: no date
+    "The market's first quarter of the stalls was closed.",
+    "A quarter of the residents were mobilized in 2021.",  # a share, not a time: only the year
+])
+def test_quarter_words_that_date_no_quarter(text):
+    from nkevents.stages.dates import find_dates
+    assert all(m.precision != "range" for m in find_dates(text, "2023-05-31"))

@@ -25,6 +25,7 @@ Resolution rules (spec/events.md, spec/annotation.md):
 - parts of a month ("mid-May", "the end of November") keep the whole month, precision `month`:
   the spec names month precision, and the gold records the whole month, so a narrower span would
   lose strict equality for little gain; halves ("the first half of 2020") do narrow, to a range;
+- quarters of a year ("the first quarter of 2023") are a range of their three months;
 - "since X" is X itself with relation "since" (the gold dates "since January, when the border
   shut" as January); the events stage may stretch it to the publication date for a state;
 - ranges ("from June 10 to 25", "April and May", "1994-1998", "the 1990s") are precision `range`.
@@ -59,6 +60,7 @@ class Words:
     ordinals: dict[str, int]
     parts_whole: tuple[str, ...]
     halves: dict[str, int]
+    quarters: dict[str, int]
     seasons: dict[str, tuple[int, int]]
     relation_of: dict[str, str]  # preposition -> since | until | before | after | at
     month_context: frozenset[str]
@@ -91,6 +93,7 @@ def words() -> Words:
         ordinals=data["numbers"]["ordinals"],
         parts_whole=tuple(data["parts"]["whole"]),
         halves=data["parts"]["halves"],
+        quarters=data["parts"]["quarters"],
         seasons={k: tuple(v) for k, v in data["seasons"].items()},
         relation_of=relation_of,
         month_context=frozenset(ctx["month"]),
@@ -126,6 +129,7 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
     ordinal = rf"(?i:{_alternation(w.ordinals)})"
     whole = _alternation(w.parts_whole)
     halves = _alternation(w.halves)
+    quarters = _alternation(w.quarters)
     season = rf"(?i:{_alternation(w.seasons)})"
     rel_unit = r"(?i:last|this|next|the\s+previous|the\s+past|the\s+same)"
     dash = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"
@@ -150,7 +154,7 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
         ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
                           rf"(?:(?P<rel>{rel_unit})\s+year|(?P<y>{year})|the\s+year)"),
-        ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
+        ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<quarter>(?i:{quarters}))\s+(?=\d|last|this|next|the\s+year)|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
                  rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?"
                  rf"|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
                  rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year))|(?P<themonth>(?i:the\s+month)))"),
@@ -235,7 +239,7 @@ def grammar() -> Grammar:
                     *keywords, *(k.capitalize() for k in keywords)]
     # words a time expression may start with besides its anchor (prepositions are looked up
     # afterwards, before the expression: see _preposition)
-    phrases = [*w.parts_whole, *w.halves, *w.numbers, *w.ordinals, "the", "last", "this", "next",
+    phrases = [*w.parts_whole, *w.halves, *w.quarters, *w.numbers, *w.ordinals, "the", "last", "this", "next",
                "earlier", "later"]
     opener_words = sorted({p.split()[0] for p in phrases})
     opener_words += [o.capitalize() for o in opener_words]
@@ -478,6 +482,7 @@ def _whole_or_half(first: str, last: str, precision: str, half: int | None) -> R
 
 def r_part(g, pub, ctx):
     half = words().halves.get(_norm(g["half"])) if g["half"] else None
+    quarter = words().quarters.get(_norm(g["quarter"])) if g["quarter"] else None
     if g["m"]:
         m = _month_number(g["m"])
         if g["y"]:
@@ -501,6 +506,11 @@ def r_part(g, pub, ctx):
         else:
             step = {"last": -1, "the previous": -1, "the past": -1, "next": 1}.get(rel, 0)
             span = _month_span(*_shift_month(pub.year, pub.month, step))
+    if quarter:
+        if span[2] != "year":
+            return None
+        y = int(span[0][:4])
+        return _months_range(y, 3 * quarter - 2, y, 3 * quarter)
     return _whole_or_half(*span, half)
 
 
