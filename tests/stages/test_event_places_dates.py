@@ -75,3 +75,33 @@ def test_a_quarter_of_a_year_is_a_range_of_its_months(text, published, expected)
 def test_quarter_words_that_date_no_quarter(text):
     from nkevents.stages.dates import find_dates
     assert all(m.precision != "range" for m in find_dates(text, "2023-05-31"))
+
+
+def date_of(text, etype, published="2022-06-20"):
+    doc = extract(text, published=published)
+    found = [e for e in doc.events if e.type == etype]
+    assert found, [(e.type, e.date) for e in doc.events]
+    d = found[0].date
+    return (d.date_start, d.date_end) if d and found[0].date_basis != "context" else None
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the date is the earlier event's that the measure followed, not the measure's
+    ("North Korea closed general markets in many areas following the first official announcement "
+     "of a COVID-19 outbreak on May 12.", "policy"),
+    ("Authorities ordered residents to stay home in the wake of the state media's announcement of "
+     "an outbreak on May 12.", "directive"),
+    ("The border was sealed after the government's declaration of a national emergency on May 12.", "policy"),
+])
+def test_a_date_of_the_event_a_measure_followed_is_not_the_measures(text, etype):
+    assert date_of(text, etype) != ("2022-05-12", "2022-05-12")
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the measure's own date, before the clause or with no such clause
+    ("North Korea closed general markets on May 12 following the announcement of an outbreak.", "policy"),
+    ("On May 12, authorities ordered residents to stay home after the announcement.", "directive"),
+    ("Authorities ordered all residents to stay home on May 12.", "directive"),
+])
+def test_a_measures_own_date_is_kept(text, etype):
+    assert date_of(text, etype) == ("2022-05-12", "2022-05-12")

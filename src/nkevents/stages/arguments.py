@@ -338,8 +338,10 @@ MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|ge
 # "after" (or "following") and a noun phrase naming another kind of event, before the date ("after
 # extensive flooding in late July", "following a party plenum on June 3"); "after a trial on ...",
 # "after being caught on ..." tell the same day and keep it.
-AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?!(?:being|they|he|she|it)\b)(?:[\w-]+\s+){0,3}?"
-                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech)\b"
+AFTER_CLAUSE = re.compile(r"\b(?:after|following|in the wake of)\s+(?!(?:being|they|he|she|it)\b)(?:[\w’'-]+\s+){0,4}?"
+                          r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech"
+                          # "closed markets following the first official announcement of an outbreak on May 12"
+                          r"|announcements?|declarations?|admission|confirmation)\b"
                           # "... right before the emergency measures took effect around 20 November"
                           r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
 
@@ -375,7 +377,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         main = MAIN_VERB.search(doc.text, ev.trigger[1], sent[1])
         if main:
             candidates = [d for d in candidates if d.start < main.start()]
-    if ev.type in DONE_TYPES:
+    if ev.type in DONE_TYPES or ev.type in ISSUING_TYPES:
         # "executed officials after extensive flooding in late July killed thousands": a date in a
         # clause that opens with "after" after the trigger is that clause's event's
         candidates = [d for d in candidates
