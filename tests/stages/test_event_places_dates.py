@@ -105,3 +105,26 @@ def test_a_date_of_the_event_a_measure_followed_is_not_the_measures(text, etype)
 ])
 def test_a_measures_own_date_is_kept(text, etype):
     assert date_of(text, etype) == ("2022-05-12", "2022-05-12")
+
+
+@pytest.mark.parametrize("text, etype", [
+    # only the source's home is named: the state's crackdown or measure is the country's
+    ("A source in North Pyongan Province told Daily NK on Monday. The authorities have intensified "
+     "their crackdown on foreign currency use.", "crackdown"),
+    ("“Security agents are cracking down on people who use Chinese phones,” a resident of Ryanggang "
+     "Province said. “Inspections are intensifying.”", "crackdown"),
+])
+def test_a_campaign_told_by_a_source_from_one_province_is_the_countrys(text, etype):
+    assert place_of(text, etype) == "kp"
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    # a crackdown the sentence places keeps its place
+    ("A source in Ryanggang said police launched a crackdown on smugglers in Hyesan last week.",
+     "crackdown", "kp.ryanggang.hyesan"),
+    # an arrest told by a source with no place of its own keeps the source's place
+    ("A source in Ryanggang Province told Daily NK on Monday. Police arrested three smugglers last week.",
+     "arrest", "kp.ryanggang"),
+])
+def test_a_placed_campaign_and_a_sourced_arrest_keep_their_places(text, etype, place):
+    assert place_of(text, etype) == place

@@ -193,6 +193,10 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 ABROAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?", re.I)
 ABROAD_BEFORE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
+# Crackdowns and measures of the state: where the report names no place for one (only where its
+# source lives), it holds for the country ("a source in North Pyongan said a crackdown on phones
+# has begun"). Orders, arrests and punishments keep the source's place.
+CAMPAIGN_TYPES = {"crackdown", "policy"}
 # A place named as where people come from ("students from Pyongyang", "a native of Hyesan",
 # "Musan-born"), beside another named for the event itself.
 ORIGIN_BEFORE = re.compile(r"\b(?:(?:originally|who\s+(?:came|come|comes|are|is|was|were))\s+)?(?:from|natives?\s+of|hailing\s+from|born\s+in)\s+(?:the\s+(?:city|county|province|town)\s+of\s+)?$", re.I)
@@ -241,19 +245,26 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         # "two smugglers were caught in Hyesan ... a source in Ryanggang said the two were arrested":
         # the place told before, inside the source's, is the more specific
         inside = [m.place for m in named_before if m.place.id.startswith(source.id + ".")]
-        return (inside[-1], "context") if inside else (source, "sentence")
+        if inside:
+            return inside[-1], "context"
+        if ev.type in CAMPAIGN_TYPES and gaz.get("kp"):
+            return gaz.get("kp"), "country"  # a campaign told by a source: see CAMPAIGN_TYPES
+        return source, "sentence"
     if named_before:
         # the most specific place of the latest sentence that names one ("Kimchaek, North Hamgyong")
         latest = [m for m in named_before if _same_sentence(doc, m.start, named_before[-1].start)]
         place = _most_specific(gaz, latest)
         if place is not None:
             return place, "context"
+    country = gaz.get("kp")
+    if ev.type in CAMPAIGN_TYPES:
+        # only the source's home is named: a campaign it tells of is the state's, not its town's
+        return (country, "country") if country else (None, None)
     sources_before = [m for m in before if _inside((m.start, m.end), excluded)]
     if sources_before:
         return sources_before[-1].place, "source"
     if doc.source_place is not None:
         return doc.source_place, "source"
-    country = gaz.get("kp")
     return (country, "country") if country else (None, None)
 
 
