@@ -128,3 +128,26 @@ def test_a_campaign_told_by_a_source_from_one_province_is_the_countrys(text, ety
 ])
 def test_a_placed_campaign_and_a_sourced_arrest_keep_their_places(text, etype, place):
     assert place_of(text, etype) == place
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The amnesty will apply to convicts starting August first.", "2012-07-20", ("2012-08-01", "day")),
+    ("The North will pardon prisoners from the first of August.", "2012-07-20", ("2012-08-01", "day")),
+    ("The trial was held on March third, a source said.", "2012-07-20", ("2012-03-03", "day")),
+    ("Police raided the market on the fifteenth of April 2011.", None, ("2011-04-15", "day")),
+    ("The order came down on June twenty-first.", None, ("--06-21", "month-day")),
+])
+def test_a_day_of_the_month_written_as_a_word(text, published, expected):
+    from nkevents.stages.dates import find_dates
+    found = [(m.date_start, m.precision) for m in find_dates(text, published)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("In March second thoughts about the policy emerged.", "2012-07-20"),  # an ordinal of a noun
+    ("It was the first August without rations.", "2012-07-20"),  # no "of"
+    ("In May first-time defectors arrived in Seoul.", "2012-07-20"),
+])
+def test_ordinal_words_that_are_no_day(text, published):
+    from nkevents.stages.dates import find_dates
+    assert all(m.precision != "day" for m in find_dates(text, published))

@@ -58,6 +58,7 @@ class Words:
     weekdays: dict[str, int]  # "monday" -> 0
     numbers: dict[str, int]
     ordinals: dict[str, int]
+    day_ordinals: dict[str, int]  # "first" .. "thirty-first"
     parts_whole: tuple[str, ...]
     halves: dict[str, int]
     quarters: dict[str, int]
@@ -91,6 +92,7 @@ def words() -> Words:
         weekdays={d.lower(): i for i, d in enumerate(data["weekdays"]["names"])},
         numbers=data["numbers"]["words"],
         ordinals=data["numbers"]["ordinals"],
+        day_ordinals=data["numbers"]["day_ordinals"],
         parts_whole=tuple(data["parts"]["whole"]),
         halves=data["parts"]["halves"],
         quarters=data["parts"]["quarters"],
@@ -122,6 +124,12 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
     mon = rf"(?:{_alternation(w.month_full)}|(?:{_alternation(w.month_abbr)})\.?)(?![A-Za-z])"
     day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
     ord_day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+    # a day written as a word: only right after a month name or as "the first of August"
+    day_word = rf"(?i:{_alternation(w.day_ordinals)})(?![\w-])"
+    # ... and ending the phrase ("from August first.", "on March third, police"), not an ordinal
+    # of a noun after it ("in March second thoughts")
+    day_word_end = (r"(?=\s*[,.;:!?)\"”’—–]|\s*$|,?\s+(?:19|20)\d\d|\s+(?:and|to|at|in|on|when|last|this"
+                    r"|next|until|through|of|the)\b)")
     year_digits = r"(?:19\d\d|20\d\d|2100)"
     year = rf"{year_digits}(?!\d|[.,]\d)"
     weekday = rf"(?:{'|'.join(d.capitalize() for d in w.weekdays)})(?![A-Za-z])"
@@ -148,8 +156,8 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
                             rf"(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon}){year_tail.format(n=2)}?"),
         ("month_range", rf"(?P<m1>{mon_full}){year_tail.format(n=1)}?{dash}(?P<m2>{mon_full})"
                         rf"{year_tail.format(n=2)}?(?!\s+{day})"),
-        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}){year_tail.format(n='')}?"),
-        ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})"
+        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}|{day_word}{day_word_end}){year_tail.format(n='')}?"),
+        ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day}|(?<=the\s){day_word}(?=\s+of\s))\s+(?:of\s+)?(?P<m>{mon})"
                       rf"{year_tail.format(n='')}?"),
         ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
@@ -317,7 +325,8 @@ def _month_day(m: int, d: int) -> str | None:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else words().day_ordinals[text.lower()]
 
 
 def _month_number(text: str) -> int:
