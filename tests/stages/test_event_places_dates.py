@@ -151,3 +151,24 @@ def test_a_day_of_the_month_written_as_a_word(text, published, expected):
 def test_ordinal_words_that_are_no_day(text, published):
     from nkevents.stages.dates import find_dates
     assert all(m.precision != "day" for m in find_dates(text, published))
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a measure or campaign told as taken is not dated by the future it aims at
+    ("North Korea has closed its universities and sent students to building sites ahead of the "
+     "leader's birthday celebrations next year.", "policy"),
+    ("Students have been mobilized for construction ahead of the party congress next year.", "mobilization"),
+    ("The authorities have banned the sale of grain in markets ahead of the harvest next month.", "policy"),
+])
+def test_an_asserted_event_is_not_dated_after_the_report(text, etype):
+    d = date_of(text, etype, published="2011-07-05")
+    assert d is None or d[0] <= "2011-07-05"
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # planned measures keep their future date; asserted ones keep a date before the report
+    ("North Korea will close its universities next month, KCNA said.", "policy", ("2011-08-01", "2011-08-31")),
+    ("Students were mobilized for construction last month.", "mobilization", ("2011-06-01", "2011-06-30")),
+])
+def test_planned_and_past_dates_are_kept(text, etype, expected):
+    assert date_of(text, etype, published="2011-07-05") == expected

@@ -359,7 +359,7 @@ AFTER_CLAUSE = re.compile(r"\b(?:after|following|in the wake of)\s+(?!(?:being|t
 # Between a date and a later trigger: a comma or a main verb sets the date apart from the trigger.
 SET_APART = re.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b", re.I)
 
-# Occurrences reported as done; a date after the report's own cannot be theirs.
+# Occurrences reported as done (any asserted event, too, cannot be dated after the report's day).
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
@@ -377,9 +377,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
-    if ev.type in DONE_TYPES and doc.published and ev.modality == "asserted":
+    if doc.published and ev.modality == "asserted":
         # what has happened happened by the report's day: "arrested last week ... will face a trial
-        # next month" dates the arrest by last week, not by the trial to come
+        # next month" dates the arrest by last week, not by the trial to come; "has closed its
+        # universities ahead of the celebrations next year", a measure told as taken, not next year
         candidates = [d for d in candidates if d.date_start.startswith("--") or d.date_start <= doc.published]
     relative = RELATIVE_BEFORE.search(doc.text, max(sent[0], ev.trigger[0] - 30), ev.trigger[0])
     if relative:
