@@ -858,7 +858,16 @@ def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
      {("border_guard", "authority")}),
     ("The youth league, which formed patrols last month, is cracking down on dyed hair.", "crackdown",
      "cracking down", {("other", "authority")}),
+    # ... also when a short phrase of place comes between the body and the inserted phrase
+    ("State security officials in Hyesan, working with police, detained eight people.", "arrest", "detained",
+     {("mss", "authority")}),
+    ("Anjeon officers from the city station, acting on a tip, arrested a money courier.", "arrest", "arrested",
+     {("mps", "authority")}),
+    ("The border guards at Musan, the source added, detained the two women.", "arrest", "detained",
+     {("border_guard", "authority")}),
     # not when the clause has a subject, is passive, or the body is the agent or object of another verb
+    ("Relatives of police officers in Hyesan, a source said, were arrested last week.", "arrest", "arrested", set()),
+    ("Wives of MSS agents in Sinuiju, the report said, were detained for smuggling.", "arrest", "detained", set()),
     ("The court heard that the man, caught in May with a phone, had called Seoul.", "arrest", "caught", set()),
     ("A woman who had complained to police, fearing a fine, was detained in Musan.", "arrest", "detained", set()),
     ("He was questioned by security agents, then released, and later arrested again.", "arrest", "arrested", set()),
@@ -1032,6 +1041,19 @@ def test_a_forced_return_is_the_foreign_states_act(text, trigger, actors):
      set()),
 ])
 def test_they_after_a_sentence_about_an_enforcer(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # an enforcer named among the people arrested is not the report's only enforcer
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan last week.", set()),
+    ("A soldier of the border guard unit and his brother were detained in Musan on Monday.", set()),
+    ("Three smugglers and two police officers who took their bribes were arrested in Sinuiju in May.", set()),
+    # ... while one named elsewhere still is
+    ("Border guards have stepped up patrols along the Yalu. Two men trying to flee to China were arrested in Hyesan "
+     "last week.", {("crackdown", "border_guard"), ("arrest", "border_guard")}),
+])
+def test_an_enforcer_among_the_people_arrested(text, authorities):
     assert _authorities_in_report(text) == authorities
 
 

@@ -1081,8 +1081,10 @@ _SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reporte
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
 # A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
-# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...".
-_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...". A short phrase of
+# place may come first: "State security agents in Hyesan, working with police, detained ...", "Anjeon
+# officers from the city station, acting on a tip, arrested ...".
+_INSERTED = re.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
 _BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
@@ -1293,8 +1295,12 @@ def _issuing_verb_after(text: str, at: int) -> int:
 
 
 def _names_enforcer(text: str, ev: Event, excluded) -> bool:
+    """The event's clause or its people name an enforcing body: then no other mention of it in the
+    report is its authority ("Two men, and a border guard who helped them, were arrested")."""
     clause = _clause_around(text, ev.evidence[0], ev.trigger)
-    return any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded))
+    if any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded)):
+        return True
+    return bool(ev.subjects_text) and any(found[0] in ENFORCERS for found in _span_actors(ev.subjects_text, False))
 
 
 # An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
