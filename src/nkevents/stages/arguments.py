@@ -1047,10 +1047,11 @@ _ISSUING_VERB = re.compile(
     r"decreed|promulgated|adopted|imposed|banned|bans|prohibited|called for|calls for|called on|urged|urges|demanded|asked|"
     r"directed|told|stressed|declared|decided|ratified|enacted|approved|released|put out|held|convened|lifted|closed|allowed|"
     r"permitted|mandated|requested|notified|warned)\b", re.I)
-# The words that name a body as the source of an order: "issued by", "an order from", "a decree of".
+# The words that name a body as the source of an order: "issued by", "an order from", "a decree of",
+# "imposed on Hyesan on March 1 by" (not "imposed on Hyesan was enforced by").
 _ISSUER_SOURCE = re.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
-    r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:\w+\s+){0,2}?by"
+    r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
 _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
@@ -1060,8 +1061,9 @@ _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|
 # "an order from X", "a decree of X", "X's order", "ordered by X"
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
-# ("by saying" introduces no agent)
-_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
+# ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
+_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
+                           r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
