@@ -1139,3 +1139,27 @@ def test_a_datelines_place_is_where_the_report_was_filed():
     assert _place_of(text, "execution") == "kp.south-hwanghae"
     assert _place_of("PYONGYANG: North Korea executed a man in 2022 for distributing films.", "execution") == "kp"
     assert _place_of("Police in Pyongyang arrested two men last week.", "arrest") == "kp.pyongyang"
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # people described by a participle or relative clause, "and" more people, then a plural verb: one subject
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan.", "arrested", 3),
+    ("Two men who tried to flee and a border guard were arrested in Hyesan last week.", "arrested", 3),
+    ("Four traders selling rice, and two managers who protected them, were detained in May.", "detained", 6),
+    # not with a singular verb, a verb of their own, or at the first group's own conduct
+    ("Two men trying to flee to China and a border guard was arrested in Hyesan.", "arrested", 1),
+    ("Two men fled to China and a border guard was arrested in Hyesan last week.", "arrested", 1),
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan.", "trying", 2),
+])
+def test_a_described_group_and_another_are_one_subject(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, subjects", [
+    # a name in the possessive after the trigger gave the order, it was not done to him
+    ("The officials were executed on Kim's personal order in March.", "executed", ("The officials", None)),
+    ("The two were shot on Kim Jong Un's orders.", "shot", ("The two", 2)),
+    ("The court executed Jang Song Thaek in December.", "executed", ("Jang Song Thaek", 1)),
+])
+def test_a_name_in_the_possessive_is_no_subject(text, trigger, subjects):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), []) == subjects

@@ -738,12 +738,16 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         return m.start(), m.start() + len(m.group("pron") or m.group("name"))
     m = after.match(text, trigger_at, sent[1])
+    if m and m.group("name") and _POSSESSIVE_AFTER.match(text, m.end("name")):
+        m = None  # "executed on Kim's order": the name belongs to who gave it
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         key = "pron" if m.group("pron") else "name"
         return m.start(key), m.end(key)
     return None
 
 
+# The rest of a name in the possessive: "Kim's", "Kim Jong Un's".
+_POSSESSIVE_AFTER = re.compile(r"(?:[ -][A-Z][\w-]*)*[’']s\b")
 # Words that join the members of a list of people: "a mother and her daughter", "three men, two women".
 _LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
@@ -781,9 +785,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
-    while first > 0 and _joined(text, phrases[first - 1], phrases[first]):
+    while first > 0 and _joined(text, phrases[first - 1], phrases[first], trigger_at):
         first -= 1
-    while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1]):
+    while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1], trigger_at):
         last += 1
     members = phrases[first:last + 1]
     if len(members) > 1 and best[2] is not None:
@@ -800,13 +804,22 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     return text[best[0]:best[1]], best[2]
 
 
-def _joined(text: str, a: tuple, b: tuple) -> bool:
+def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
     """b follows a in one list of people ("three men, two women"); "three of whom" is part of the
     group before it, not more people."""
+    if (a[1] <= b[0] < trigger_at and _DESCRIBED_AND.fullmatch(text, a[1], b[0])
+            and _PLURAL_VERB_AFTER.match(text, b[1])):
+        return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
             and not _WHOLE_BEFORE.search(text, max(0, a[0] - 6), a[0]))
+
+
+# A people phrase described by a participle or a relative clause, then "and" another: the two are one
+# subject where a plural verb follows the second ("..., and a guard who helped them, were arrested").
+_DESCRIBED_AND = re.compile(r"\s+(?:who|that|[a-z-]+ing)\b[^,;.:()]{0,60},?\s+and\s+")
+_PLURAL_VERB_AFTER = re.compile(r"(?:,?\s+(?:who|that|[a-z-]+ing|from|in|of)\b[^,.;:()]{0,60},)?\s+(?:were|have been|had been|are)\b")
 
 
 _BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
