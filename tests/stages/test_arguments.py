@@ -1163,3 +1163,18 @@ def test_a_described_group_and_another_are_one_subject(text, trigger, count):
 ])
 def test_a_name_in_the_possessive_is_no_subject(text, trigger, subjects):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), []) == subjects
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # a body placed abroad right after its name is a foreign authority, `other`
+    ("Police in Dandong arrested three North Korean workers in March.", {("arrest", "other")}),
+    ("Three defectors were arrested by public security officers in Yanji on March 4.", {("arrest", "other")}),
+    # ... and no enforcer of the report for an arrest that names none
+    ("Police in Shenyang have stepped up checks on North Korean workers. Three people were arrested in Hyesan "
+     "last week.", {("crackdown", "other")}),
+    # the North's own bodies placed at home stay theirs
+    ("Police in Hyesan arrested three people in March.", {("arrest", "mps")}),
+    ("Border guards in Hyesan detained two women crossing to Changbai on March 4.", {("arrest", "border_guard")}),
+])
+def test_a_body_placed_abroad_is_foreign(text, authorities):
+    assert _authorities_in_report(text) == authorities

@@ -1169,8 +1169,18 @@ def _actor_scanner(with_weak: bool) -> lexicon.Scanner:
     return lexicon.Scanner(dict(_actor_patterns(with_weak)))
 
 
+# A body placed abroad right after its name: "police in Dandong", "security officers of Yanji".
+_PLACED_AT = re.compile(r"\s+(?:in|of|from|at)\s+(?:the\s+)?(?:(?:city|province|county) of\s+)?", re.I)
+
+
+def _abroad(text: str, a: Actor, foreign_starts: frozenset) -> bool:
+    """The body is one of a foreign place ("Police in Dandong arrested ..."): not the North's."""
+    m = _PLACED_AT.match(text, a.end)
+    return m is not None and m.end() in foreign_starts
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
-                  previous: tuple[int, int] | None = None) -> list[Actor]:
+                  previous: tuple[int, int] | None = None, foreign_starts: frozenset = frozenset()) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
     clause that carries the event (a trial or a sentence with none is the court's); for an order or
     a measure, the bodies of the sentence, the one that gives the order marked as its issuer
@@ -1189,6 +1199,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
     for a in mentions:
         a.role = role
+        if foreign_starts and _abroad(text, a, foreign_starts):
+            a.id = "other"  # foreign authorities are `other` (spec: forced repatriations by China)
     if ev.type in ISSUING_TYPES and mentions:
         _mark_issuer(text, ev, mentions)
     actors, seen = [], set()
@@ -1355,7 +1367,8 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
         named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
-        enforcers = {a.id for a in named if a.id in ENFORCERS}
+        foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
+        enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
@@ -1744,6 +1757,7 @@ def run(doc: Document) -> Document:
     sentence_index = {start: i for i, (start, _) in enumerate(doc.sentences)}
     abbreviations = defined_abbreviations(doc.text)
     attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
+    foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
     for ev in doc.events:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
@@ -1770,7 +1784,7 @@ def run(doc: Document) -> Document:
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         at = sentence_index.get(sent[0])
-        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
+        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None, foreign_starts)
         if abbreviations:
             ev.actors = spell_out(ev.actors, abbreviations)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
