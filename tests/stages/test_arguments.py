@@ -1178,3 +1178,20 @@ def test_a_name_in_the_possessive_is_no_subject(text, trigger, subjects):
 ])
 def test_a_body_placed_abroad_is_foreign(text, authorities):
     assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # an arrest told in the passive with no agent, after a sentence whose subject is enforcing bodies: theirs
+    ("Officials from the MSS and the police searched homes in Hyesan on Monday. Five people were arrested.",
+     {("crackdown", "mss"), ("crackdown", "mps"), ("arrest", "mss"), ("arrest", "mps")}),
+    ("State security agents and border guards combed the riverbank near Musan. Three smugglers were detained.",
+     {("arrest", "mss"), ("arrest", "border_guard")}),
+    # not when the body before was itself acted on, is no subject, or the clause names its agent
+    ("A police officer was arrested in Hyesan last year. Five traders were detained on Monday, and the MSS "
+     "questioned them.", set()),
+    ("Residents complained about the police and the MSS in Hyesan. Five people were arrested on Monday.", set()),
+    ("Police and MSS agents searched homes in Hyesan. Five people were arrested by army officers.",
+     {("crackdown", "mps"), ("crackdown", "mss"), ("arrest", "kpa")}),
+])
+def test_a_passive_arrest_after_a_sentence_about_enforcers(text, authorities):
+    assert _authorities_in_report(text) == authorities

@@ -1215,9 +1215,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
         actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
     if role == "authority" and not actors and previous and ev.type in ("arrest", "crackdown"):
-        body = _agent_before(text, span, ev.trigger, previous, excluded)
-        if body:
-            actors.append(body)
+        actors += [a for a in _agents_before(text, span, ev.trigger, previous, excluded)
+                   if not (foreign_starts and _abroad(text, a, foreign_starts))]
     if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
         leader = _leader_before(text, sent, previous, excluded)
         if leader:
@@ -1259,16 +1258,40 @@ _HE_ORDERS = re.compile(r"\W*he\b", re.I)
 _THEY_ACT = re.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
 
 
-def _agent_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> list[Actor]:
     """The enforcing body the sentence before has as its subject, for an arrest or crackdown whose
     clause's subject is "they" or "the agents" ("State security agents raided the house. They
-    arrested the couple ...")."""
-    if not _THEY_ACT.fullmatch(text, clause[0], trigger[0]):
-        return None
-    for a in _actor_mentions(text, previous, False, excluded):
+    arrested the couple ..."), or that is told in the passive with no agent ("Agents of the MSS and
+    the police searched homes. Five people were arrested."): that body and the ones joined to it."""
+    they = _THEY_ACT.fullmatch(text, clause[0], trigger[0])
+    if not they and not (_passive(text, clause, trigger) and not _BY.search(text, trigger[1], clause[1])):
+        return []
+    mentions = _actor_mentions(text, previous, False, excluded)
+    for i, a in enumerate(mentions):
         if _is_subject(text, previous, a):
-            return Actor(id=a.id, text="", role="authority") if a.id in ENFORCERS else None
-    return None
+            if a.id not in ENFORCERS or _ACTED_ON_AFTER.match(text, a.end, previous[1]):
+                return []  # (not "A police officer was arrested last year. Five were detained.")
+            found, end = [Actor(id=a.id, text="", role="authority", start=a.start, end=a.end)], a.end
+            for b in mentions[i + 1:]:  # "Officers of the MSS and the police searched ..."
+                if b.id not in ENFORCERS or not _JOINED.fullmatch(text, end, b.start):
+                    break
+                found.append(Actor(id=b.id, text="", role="authority", start=b.start, end=b.end))
+                end = b.end
+            return [f for i, f in enumerate(found) if f.id not in {g.id for g in found[:i]}]
+    return []
+
+
+# The subject's verb in the passive: the body was acted on ("A police officer was arrested").
+_ACTED_ON_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:(?:also|himself|herself|themselves|reportedly|recently|later)\s+)?"
+                             r"(?:was|were|had been|has been|have been|got)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
+
+
+_BY = re.compile(r"\bby\b", re.I)
+
+
+def _passive(text: str, clause: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """The trigger is in the passive: "were arrested", "was taken into custody"."""
+    return bool(_PASSIVE_BEFORE.search(text, clause[0], trigger[0]) or _PASSIVE_TRIGGER.match(text, trigger[0]))
 
 
 def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
