@@ -874,6 +874,14 @@ def test_charges_in_scare_quotes(sentence, charges):
     ("The premier ordered factories to increase production.", "directive", "ordered", {("cabinet", "issuer")}),
     # a number that is no group
     ("About 82 units of housing were inspected.", "crackdown", "inspected", set()),
+    # a local safety agency is the police; border security agents are guards; the army's political bureau the army's
+    ("The county safety agency detained three smugglers.", "arrest", "detained", {("mps", "authority")}),
+    ("Officers of the city safety station arrested a vendor.", "arrest", "arrested", {("mps", "authority")}),
+    ("The road safety agency fined two drivers.", "arrest", "fined", set()),
+    ("Border security agents detained a woman crossing the river.", "arrest", "detained", {("border_guard", "authority")}),
+    ("State security agents detained a woman near the river.", "arrest", "detained", {("mss", "authority")}),
+    ("The KPA General Political Bureau arrested two officers.", "arrest", "arrested", {("kpa", "authority")}),
+    ("Members of the Guard Command arrested two officers.", "arrest", "arrested", {("kpa", "authority")}),
 ])
 def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
