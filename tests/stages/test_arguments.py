@@ -1180,7 +1180,10 @@ def test_a_name_in_the_possessive_is_no_subject(text, trigger, subjects):
     # ... and no enforcer of the report for an arrest that names none
     ("Police in Shenyang have stepped up checks on North Korean workers. Three people were arrested in Hyesan "
      "last week.", {("crackdown", "other")}),
+    ("The city public security bureau in Dandong detained four North Korean workers.", {("arrest", "other")}),
     # the North's own bodies placed at home stay theirs
+    ("The provincial security bureau in Hyesan detained ten people in May.", {("arrest", "mss")}),
+    ("The county security office arrested two brokers in Musan.", {("arrest", "mss")}),
     ("Police in Hyesan arrested three people in March.", {("arrest", "mps")}),
     ("Border guards in Hyesan detained two women crossing to Changbai on March 4.", {("arrest", "border_guard")}),
 ])

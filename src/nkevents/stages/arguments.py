@@ -1170,7 +1170,8 @@ def _actor_scanner(with_weak: bool) -> lexicon.Scanner:
 
 
 # A body placed abroad right after its name: "police in Dandong", "security officers of Yanji".
-_PLACED_AT = re.compile(r"\s+(?:in|of|from|at)\s+(?:the\s+)?(?:(?:city|province|county) of\s+)?", re.I)
+_PLACED_AT = re.compile(r"(?:\s+(?:bureau|office|station|branch|department|officers?|agents?|officials?))?"
+                        r"\s+(?:in|of|from|at)\s+(?:the\s+)?(?:(?:city|province|county) of\s+)?", re.I)
 
 
 def _abroad(text: str, a: Actor, foreign_starts: frozenset) -> bool:
