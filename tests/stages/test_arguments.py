@@ -1206,3 +1206,35 @@ def test_a_body_placed_abroad_is_foreign(text, authorities):
 ])
 def test_a_passive_arrest_after_a_sentence_about_enforcers(text, authorities):
     assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a relative clause with an active verb is told of the body right before its pronoun
+    ("The man was handed over to the MSS, which arrested his wife the next day.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Residents fear the police, who have been raiding homes since February.", "crackdown", "raiding",
+     {("mps", "authority")}),
+    ("The regime acts through its youth league, which is now cracking down on dyed hair.", "crackdown",
+     "cracking down", {("other", "authority")}),
+    # not a passive relative clause (the body is acted on), nor a pronoun away from the body
+    ("Smugglers bribed the border guards, who were arrested on Monday.", "arrest", "arrested", set()),
+    ("A source close to the police, who asked not to be named, said three people were arrested.", "arrest",
+     "arrested", set()),
+    ("He met an officer of the MSS in a bar, which was raided on Monday.", "crackdown", "raided", set()),
+])
+def test_a_relative_clause_told_of_a_body(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # a body's building named as a landmark is no enforcer at work in the report
+    ("Residents climb the hill behind the city police station to get a signal. State security agents now watch "
+     "the hill. Many residents are afraid. Ten people were arrested in June.", {("arrest", "mss")}),
+    ("Traders gather in the square in front of the county MSS building. Police raided the square in May. Prices "
+     "rose. Ten vendors were detained.", {("crackdown", "mps"), ("arrest", "mps")}),
+    # ... while a body named at work stays one of the report's enforcers
+    ("The police station sent officers to the hill. State security agents also watch it. Residents are afraid. "
+     "Ten people were arrested in June.", set()),
+])
+def test_a_body_named_as_a_landmark_is_no_enforcer_at_work(text, authorities):
+    assert _authorities_in_report(text) == authorities

@@ -1133,6 +1133,25 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
     return []
 
 
+# A relative pronoun right after a body: ", which", ", who".
+_RELATIVE_AFTER_BODY = re.compile(r"\s*,\s+(?:which|who)\s*$", re.I)
+
+
+def _relative_antecedent(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                         excluded) -> list[Actor]:
+    """The body a relative clause is told of, when the clause's own subject is its pronoun and its
+    verb active ("... through its youth league, which is now deploying patrols", "handed him to the
+    MSS, which arrested his wife")."""
+    continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
+        return []
+    before = _actor_mentions(text, (max(sent[0], clause[0] - 120), clause[0]), False, excluded)
+    if before and _RELATIVE_AFTER_BODY.fullmatch(text, before[-1].end, clause[0]):
+        return [before[-1]]
+    return []
+
+
 def _actor_mentions(text: str, span: tuple[int, int], with_weak: bool, excluded, ids: frozenset | None = None) -> list[Actor]:
     """Every actor the span names (of `ids` and those whose names can overlap theirs, when given)."""
     found = []
@@ -1197,7 +1216,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if role == "authority":
         mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
     if role == "authority" and not mentions:
-        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
+        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
+            text, sent, span, ev.trigger, excluded)
     for a in mentions:
         a.role = role
         if foreign_starts and _abroad(text, a, foreign_starts):
@@ -1382,6 +1402,12 @@ def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]
     return out
 
 
+# A body's building named as a landmark: "the mountain behind the city police station" names no
+# enforcer at work.
+_LANDMARK_BEFORE = re.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
+                              r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
 def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] | None = None) -> None:
     """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
     report that names a single enforcing body is that body's; an order or measure in a report
@@ -1392,7 +1418,8 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
         named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
         foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
-        enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)}
+        enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)
+                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
