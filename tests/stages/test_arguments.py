@@ -1238,3 +1238,19 @@ def test_a_relative_clause_told_of_a_body(text, etype, trigger, actors):
 ])
 def test_a_body_named_as_a_landmark_is_no_enforcer_at_work(text, authorities):
     assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a task force or inspection team named as a unit of an enforcing body: the body acts
+    ("A task force under the Ministry of State Security arrested ten people.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Inspection team members from the provincial police detained four students.", "arrest", "detained",
+     {("mps", "authority")}),
+    # ... not a standing group named beside a body, nor one sent by the party center
+    ("The 109 group and the police detained ten people.", "arrest", "detained",
+     {("inspection_group", "authority"), ("mps", "authority")}),
+    ("A non-socialist inspection group from the Central Committee detained ten cadres.", "arrest", "detained",
+     {("inspection_group", "authority"), ("central_committee", "authority")}),
+])
+def test_a_unit_of_an_enforcing_body(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

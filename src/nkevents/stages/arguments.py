@@ -1199,6 +1199,20 @@ def _abroad(text: str, a: Actor, foreign_starts: frozenset) -> bool:
     return m is not None and m.end() in foreign_starts
 
 
+# A unit named as part of a body: "task force personnel under the People's Safety Ministry".
+_UNIT_OF = re.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|officials)\s+)?(?:under|of|from|belonging to|attached to|run by)\s+"
+                      r"(?:the\s+)?(?:(?:provincial|city|county|local)\s+)?", re.I)
+
+
+def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
+    """An inspection group or task force named as a unit of an enforcing body: the body acts, not a
+    group of its own."""
+    if a.id != "inspection_group":
+        return False
+    m = _UNIT_OF.match(text, a.end)
+    return m is not None and any(b.start == m.end() and b.id in ENFORCERS + ("kpa",) and b.id != a.id for b in mentions)
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
                   previous: tuple[int, int] | None = None, foreign_starts: frozenset = frozenset()) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
@@ -1218,6 +1232,7 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
             text, sent, span, ev.trigger, excluded)
+    mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role
         if foreign_starts and _abroad(text, a, foreign_starts):
