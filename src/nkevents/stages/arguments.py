@@ -1135,6 +1135,7 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
 
 # A relative pronoun right after a body: ", which", ", who".
 _RELATIVE_AFTER_BODY = re.compile(r"\s*,\s+(?:which|who)\s*$", re.I)
+_RELATIVE_PRONOUN_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.I)
 
 
 def _relative_antecedent(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
@@ -1142,6 +1143,8 @@ def _relative_antecedent(text: str, sent: tuple[int, int], clause: tuple[int, in
     """The body a relative clause is told of, when the clause's own subject is its pronoun and its
     verb active ("... through its youth league, which is now deploying patrols", "handed him to the
     MSS, which arrested his wife")."""
+    if not _RELATIVE_PRONOUN_BEFORE.search(text, max(sent[0], clause[0] - 12), clause[0]):
+        return []  # (checked first: the body is looked for only before a relative pronoun)
     continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
     if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
             or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
