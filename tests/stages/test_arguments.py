@@ -419,6 +419,31 @@ def test_the_party_as_issuer():
         ("central_committee", "issuer")}
 
 
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the party's or the leader's order named by a possessive or a noun compound
+    ("The party's directive, handed down in May, tells residents to report phone users.", "directive", "directive",
+     {("central_committee", "issuer")}),
+    ("A party order issued last week bans private sales of rice.", "directive", "order", {("central_committee", "issuer")}),
+    ("Under the ruling party's new instruction, students must work on farms.", "directive", "instruction",
+     {("central_committee", "issuer")}),
+    ("The two officials were executed in March on Kim's personal order.", "execution", "executed",
+     {("kim_jong_un", "authority")}),
+    # ... not a provincial party's order, nor a party's members, nor Kim's relatives
+    ("The provincial party's directive tells residents to report phone users.", "directive", "directive",
+     {("party_committee", "issuer")}),
+    ("Party members were ordered to donate rice.", "directive", "ordered", set()),
+    ("Kim's uncle was executed in December.", "execution", "executed", set()),
+    # the body after "by" in a passive, a few words after the verb, issues the measure
+    ("A lockdown was imposed on Hyesan on March 1 by the emergency epidemic prevention headquarters.", "policy",
+     "lockdown", {("quarantine_hq", "issuer")}),
+    ("The decree, issued on January 5 by the Presidium of the Supreme People's Assembly, granted an amnesty.",
+     "directive", "decree", {("other", "issuer")}),
+    ("A lockdown imposed on Hyesan was enforced by police.", "policy", "lockdown", {("mps", "recipient")}),
+])
+def test_orders_told_by_a_possessive_a_compound_or_a_passive(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
 def test_an_alleged_thing_is_no_reporting_verb_of_a_source():
     text = "Agents arrested 40 residents after alleged contacts with brokers, a source said."
     spans = arguments.attribution_spans(text)
@@ -430,6 +455,17 @@ def test_an_alleged_thing_is_no_reporting_verb_of_a_source():
     ("Police arrested residents after a raid, a source said.", ["a source"]),
     ("A Hyesan-based source told Daily NK that two were fined.", ["A Hyesan-based source"]),
     ("An unnamed official said the trial was held.", ["An unnamed official"]),
+    # the people of the event are no source when another phrase before the verb is
+    ("Three residents were arrested in Hyesan in March, a source said.", ["a source"]),
+    ("Two defectors were caught near Musan last week, the source told RFA.", ["the source"]),
+    ("Chinese police repatriated about 200 North Korean defectors in early October, activists said.", []),
+    ("Five officials were executed in Pyongyang in March, lawmakers said.", []),
+    # ... while a source phrase may run on after a comma with a name, a relative clause or a closed inset
+    ("A source in Hyesan, Ryanggang Province, said three people were arrested.", ["A source in Hyesan, Ryanggang Province"]),
+    ("Residents in Musan, North Hamgyong Province told Daily NK of the raid.", ["Residents in Musan, North Hamgyong Province"]),
+    ("A source in Hyesan, who asked not to be named, said the trial was held.",
+     ["A source in Hyesan, who asked not to be named"]),
+    ("A source in Hoeryong, a border city, told Daily NK that two were fined.", ["A source in Hoeryong, a border city"]),
 ])
 def test_attribution_phrases(text, source):
     assert [text[a:b] for a, b in arguments.attribution_spans(text)] == source
@@ -838,6 +874,14 @@ def test_charges_in_scare_quotes(sentence, charges):
     ("The premier ordered factories to increase production.", "directive", "ordered", {("cabinet", "issuer")}),
     # a number that is no group
     ("About 82 units of housing were inspected.", "crackdown", "inspected", set()),
+    # a local safety agency is the police; border security agents are guards; the army's political bureau the army's
+    ("The county safety agency detained three smugglers.", "arrest", "detained", {("mps", "authority")}),
+    ("Officers of the city safety station arrested a vendor.", "arrest", "arrested", {("mps", "authority")}),
+    ("The road safety agency fined two drivers.", "arrest", "fined", set()),
+    ("Border security agents detained a woman crossing the river.", "arrest", "detained", {("border_guard", "authority")}),
+    ("State security agents detained a woman near the river.", "arrest", "detained", {("mss", "authority")}),
+    ("The KPA General Political Bureau arrested two officers.", "arrest", "arrested", {("kpa", "authority")}),
+    ("Members of the Guard Command arrested two officers.", "arrest", "arrested", {("kpa", "authority")}),
 ])
 def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
@@ -858,7 +902,16 @@ def test_actor_names_beyond_the_dev_wording(text, etype, trigger, actors):
      {("border_guard", "authority")}),
     ("The youth league, which formed patrols last month, is cracking down on dyed hair.", "crackdown",
      "cracking down", {("other", "authority")}),
+    # ... also when a short phrase of place comes between the body and the inserted phrase
+    ("State security officials in Hyesan, working with police, detained eight people.", "arrest", "detained",
+     {("mss", "authority")}),
+    ("Anjeon officers from the city station, acting on a tip, arrested a money courier.", "arrest", "arrested",
+     {("mps", "authority")}),
+    ("The border guards at Musan, the source added, detained the two women.", "arrest", "detained",
+     {("border_guard", "authority")}),
     # not when the clause has a subject, is passive, or the body is the agent or object of another verb
+    ("Relatives of police officers in Hyesan, a source said, were arrested last week.", "arrest", "arrested", set()),
+    ("Wives of MSS agents in Sinuiju, the report said, were detained for smuggling.", "arrest", "detained", set()),
     ("The court heard that the man, caught in May with a phone, had called Seoul.", "arrest", "caught", set()),
     ("A woman who had complained to police, fearing a fine, was detained in Musan.", "arrest", "detained", set()),
     ("He was questioned by security agents, then released, and later arrested again.", "arrest", "arrested", set()),
@@ -1035,6 +1088,19 @@ def test_they_after_a_sentence_about_an_enforcer(text, authorities):
     assert _authorities_in_report(text) == authorities
 
 
+@pytest.mark.parametrize("text, authorities", [
+    # an enforcer named among the people arrested is not the report's only enforcer
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan last week.", set()),
+    ("A soldier of the border guard unit and his brother were detained in Musan on Monday.", set()),
+    ("Three smugglers and two police officers who took their bribes were arrested in Sinuiju in May.", set()),
+    # ... while one named elsewhere still is
+    ("Border guards have stepped up patrols along the Yalu. Two men trying to flee to China were arrested in Hyesan "
+     "last week.", {("crackdown", "border_guard"), ("arrest", "border_guard")}),
+])
+def test_an_enforcer_among_the_people_arrested(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
 def _date_of(text, published, etype):
     from nkevents.model import Document
     from nkevents.stages import arguments, dates, events, sentences
@@ -1081,3 +1147,110 @@ def test_a_datelines_place_is_where_the_report_was_filed():
     assert _place_of(text, "execution") == "kp.south-hwanghae"
     assert _place_of("PYONGYANG: North Korea executed a man in 2022 for distributing films.", "execution") == "kp"
     assert _place_of("Police in Pyongyang arrested two men last week.", "arrest") == "kp.pyongyang"
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # people described by a participle or relative clause, "and" more people, then a plural verb: one subject
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan.", "arrested", 3),
+    ("Two men who tried to flee and a border guard were arrested in Hyesan last week.", "arrested", 3),
+    ("Four traders selling rice, and two managers who protected them, were detained in May.", "detained", 6),
+    # not with a singular verb, a verb of their own, or at the first group's own conduct
+    ("Two men trying to flee to China and a border guard was arrested in Hyesan.", "arrested", 1),
+    ("Two men fled to China and a border guard was arrested in Hyesan last week.", "arrested", 1),
+    ("Two men trying to flee to China, and a border guard who helped them, were arrested in Hyesan.", "trying", 2),
+])
+def test_a_described_group_and_another_are_one_subject(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, subjects", [
+    # a name in the possessive after the trigger gave the order, it was not done to him
+    ("The officials were executed on Kim's personal order in March.", "executed", ("The officials", None)),
+    ("The two were shot on Kim Jong Un's orders.", "shot", ("The two", 2)),
+    ("The court executed Jang Song Thaek in December.", "executed", ("Jang Song Thaek", 1)),
+])
+def test_a_name_in_the_possessive_is_no_subject(text, trigger, subjects):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), []) == subjects
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # a body placed abroad right after its name is a foreign authority, `other`
+    ("Police in Dandong arrested three North Korean workers in March.", {("arrest", "other")}),
+    ("Three defectors were arrested by public security officers in Yanji on March 4.", {("arrest", "other")}),
+    # ... and no enforcer of the report for an arrest that names none
+    ("Police in Shenyang have stepped up checks on North Korean workers. Three people were arrested in Hyesan "
+     "last week.", {("crackdown", "other")}),
+    ("The city public security bureau in Dandong detained four North Korean workers.", {("arrest", "other")}),
+    # the North's own bodies placed at home stay theirs
+    ("The provincial security bureau in Hyesan detained ten people in May.", {("arrest", "mss")}),
+    ("The county security office arrested two brokers in Musan.", {("arrest", "mss")}),
+    ("Police in Hyesan arrested three people in March.", {("arrest", "mps")}),
+    ("Border guards in Hyesan detained two women crossing to Changbai on March 4.", {("arrest", "border_guard")}),
+])
+def test_a_body_placed_abroad_is_foreign(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # an arrest told in the passive with no agent, after a sentence whose subject is enforcing bodies: theirs
+    ("Officials from the MSS and the police searched homes in Hyesan on Monday. Five people were arrested.",
+     {("crackdown", "mss"), ("crackdown", "mps"), ("arrest", "mss"), ("arrest", "mps")}),
+    ("State security agents and border guards combed the riverbank near Musan. Three smugglers were detained.",
+     {("arrest", "mss"), ("arrest", "border_guard")}),
+    # not when the body before was itself acted on, is no subject, or the clause names its agent
+    ("A police officer was arrested in Hyesan last year. Five traders were detained on Monday, and the MSS "
+     "questioned them.", set()),
+    ("Residents complained about the police and the MSS in Hyesan. Five people were arrested on Monday.", set()),
+    ("Police and MSS agents searched homes in Hyesan. Five people were arrested by army officers.",
+     {("crackdown", "mps"), ("crackdown", "mss"), ("arrest", "kpa")}),
+])
+def test_a_passive_arrest_after_a_sentence_about_enforcers(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a relative clause with an active verb is told of the body right before its pronoun
+    ("The man was handed over to the MSS, which arrested his wife the next day.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Residents fear the police, who have been raiding homes since February.", "crackdown", "raiding",
+     {("mps", "authority")}),
+    ("The regime acts through its youth league, which is now cracking down on dyed hair.", "crackdown",
+     "cracking down", {("other", "authority")}),
+    # not a passive relative clause (the body is acted on), nor a pronoun away from the body
+    ("Smugglers bribed the border guards, who were arrested on Monday.", "arrest", "arrested", set()),
+    ("A source close to the police, who asked not to be named, said three people were arrested.", "arrest",
+     "arrested", set()),
+    ("He met an officer of the MSS in a bar, which was raided on Monday.", "crackdown", "raided", set()),
+])
+def test_a_relative_clause_told_of_a_body(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # a body's building named as a landmark is no enforcer at work in the report
+    ("Residents climb the hill behind the city police station to get a signal. State security agents now watch "
+     "the hill. Many residents are afraid. Ten people were arrested in June.", {("arrest", "mss")}),
+    ("Traders gather in the square in front of the county MSS building. Police raided the square in May. Prices "
+     "rose. Ten vendors were detained.", {("crackdown", "mps"), ("arrest", "mps")}),
+    # ... while a body named at work stays one of the report's enforcers
+    ("The police station sent officers to the hill. State security agents also watch it. Residents are afraid. "
+     "Ten people were arrested in June.", set()),
+])
+def test_a_body_named_as_a_landmark_is_no_enforcer_at_work(text, authorities):
+    assert _authorities_in_report(text) == authorities
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a task force or inspection team named as a unit of an enforcing body: the body acts
+    ("A task force under the Ministry of State Security arrested ten people.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Inspection team members from the provincial police detained four students.", "arrest", "detained",
+     {("mps", "authority")}),
+    # ... not a standing group named beside a body, nor one sent by the party center
+    ("The 109 group and the police detained ten people.", "arrest", "detained",
+     {("inspection_group", "authority"), ("mps", "authority")}),
+    ("A non-socialist inspection group from the Central Committee detained ten cadres.", "arrest", "detained",
+     {("inspection_group", "authority"), ("central_committee", "authority")}),
+])
+def test_a_unit_of_an_enforcing_body(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

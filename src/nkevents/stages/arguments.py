@@ -784,12 +784,16 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         return m.start(), m.start() + len(m.group("pron") or m.group("name"))
     m = after.match(text, trigger_at, sent[1])
+    if m and m.group("name") and _POSSESSIVE_AFTER.match(text, m.end("name")):
+        m = None  # "executed on Kim's order": the name belongs to who gave it
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         key = "pron" if m.group("pron") else "name"
         return m.start(key), m.end(key)
     return None
 
 
+# The rest of a name in the possessive: "Kim's", "Kim Jong Un's".
+_POSSESSIVE_AFTER = re.compile(r"(?:[ -][A-Z][\w-]*)*[’']s\b")
 # Words that join the members of a list of people: "a mother and her daughter", "three men, two women".
 _LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
@@ -827,9 +831,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
-    while first > 0 and _joined(text, phrases[first - 1], phrases[first]):
+    while first > 0 and _joined(text, phrases[first - 1], phrases[first], trigger_at):
         first -= 1
-    while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1]):
+    while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1], trigger_at):
         last += 1
     members = phrases[first:last + 1]
     if len(members) > 1 and best[2] is not None:
@@ -846,13 +850,22 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     return text[best[0]:best[1]], best[2]
 
 
-def _joined(text: str, a: tuple, b: tuple) -> bool:
+def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
     """b follows a in one list of people ("three men, two women"); "three of whom" is part of the
     group before it, not more people."""
+    if (a[1] <= b[0] < trigger_at and _DESCRIBED_AND.fullmatch(text, a[1], b[0])
+            and _PLURAL_VERB_AFTER.match(text, b[1])):
+        return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
             and not _WHOLE_BEFORE.search(text, max(0, a[0] - 6), a[0]))
+
+
+# A people phrase described by a participle or a relative clause, then "and" another: the two are one
+# subject where a plural verb follows the second ("..., and a guard who helped them, were arrested").
+_DESCRIBED_AND = re.compile(r"\s+(?:who|that|[a-z-]+ing)\b[^,;.:()]{0,60},?\s+and\s+")
+_PLURAL_VERB_AFTER = re.compile(r"(?:,?\s+(?:who|that|[a-z-]+ing|from|in|of)\b[^,.;:()]{0,60},)?\s+(?:were|have been|had been|are)\b")
 
 
 _BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
@@ -1093,10 +1106,11 @@ _ISSUING_VERB = re.compile(
     r"decreed|promulgated|adopted|imposed|banned|bans|prohibited|called for|calls for|called on|urged|urges|demanded|asked|"
     r"directed|told|stressed|declared|decided|ratified|enacted|approved|released|put out|held|convened|lifted|closed|allowed|"
     r"permitted|mandated|requested|notified|warned)\b", re.I)
-# The words that name a body as the source of an order: "issued by", "an order from", "a decree of".
+# The words that name a body as the source of an order: "issued by", "an order from", "a decree of",
+# "imposed on Hyesan on March 1 by" (not "imposed on Hyesan was enforced by").
 _ISSUER_SOURCE = re.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
-    r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:\w+\s+){0,2}?by"
+    r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
 _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
@@ -1106,8 +1120,9 @@ _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|
 # "an order from X", "a decree of X", "X's order", "ordered by X"
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
-# ("by saying" introduces no agent)
-_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
+# ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
+_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
+                           r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
@@ -1127,8 +1142,10 @@ _SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reporte
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
 # A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
-# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...".
-_INSERTED = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...". A short phrase of
+# place may come first: "State security agents in Hyesan, working with police, detained ...", "Anjeon
+# officers from the city station, acting on a tip, arrested ...".
+_INSERTED = re.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
 _BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
@@ -1159,6 +1176,28 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
             continue
         inserted = _INSERTED.match(text, a.end, clause[0]) is not None and clause[0] - a.end <= 100
         return [a] if inserted or continuing else []
+    return []
+
+
+# A relative pronoun right after a body: ", which", ", who".
+_RELATIVE_AFTER_BODY = re.compile(r"\s*,\s+(?:which|who)\s*$", re.I)
+_RELATIVE_PRONOUN_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.I)
+
+
+def _relative_antecedent(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                         excluded) -> list[Actor]:
+    """The body a relative clause is told of, when the clause's own subject is its pronoun and its
+    verb active ("... through its youth league, which is now deploying patrols", "handed him to the
+    MSS, which arrested his wife")."""
+    if not _RELATIVE_PRONOUN_BEFORE.search(text, max(sent[0], clause[0] - 12), clause[0]):
+        return []  # (checked first: the body is looked for only before a relative pronoun)
+    continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
+        return []
+    before = _actor_mentions(text, (max(sent[0], clause[0] - 120), clause[0]), False, excluded)
+    if before and _RELATIVE_AFTER_BODY.fullmatch(text, before[-1].end, clause[0]):
+        return [before[-1]]
     return []
 
 
@@ -1198,8 +1237,33 @@ def _actor_scanner(with_weak: bool) -> lexicon.Scanner:
     return lexicon.Scanner(dict(_actor_patterns(with_weak)))
 
 
+# A body placed abroad right after its name: "police in Dandong", "security officers of Yanji".
+_PLACED_AT = re.compile(r"(?:\s+(?:bureau|office|station|branch|department|officers?|agents?|officials?))?"
+                        r"\s+(?:in|of|from|at)\s+(?:the\s+)?(?:(?:city|province|county) of\s+)?", re.I)
+
+
+def _abroad(text: str, a: Actor, foreign_starts: frozenset) -> bool:
+    """The body is one of a foreign place ("Police in Dandong arrested ..."): not the North's."""
+    m = _PLACED_AT.match(text, a.end)
+    return m is not None and m.end() in foreign_starts
+
+
+# A unit named as part of a body: "task force personnel under the People's Safety Ministry".
+_UNIT_OF = re.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|officials)\s+)?(?:under|of|from|belonging to|attached to|run by)\s+"
+                      r"(?:the\s+)?(?:(?:provincial|city|county|local)\s+)?", re.I)
+
+
+def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
+    """An inspection group or task force named as a unit of an enforcing body: the body acts, not a
+    group of its own."""
+    if a.id != "inspection_group":
+        return False
+    m = _UNIT_OF.match(text, a.end)
+    return m is not None and any(b.start == m.end() and b.id in ENFORCERS + ("kpa",) and b.id != a.id for b in mentions)
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
-                  previous: tuple[int, int] | None = None) -> list[Actor]:
+                  previous: tuple[int, int] | None = None, foreign_starts: frozenset = frozenset()) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
     clause that carries the event (a trial or a sentence with none is the court's); for an order or
     a measure, the bodies of the sentence, the one that gives the order marked as its issuer
@@ -1215,9 +1279,13 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if role == "authority":
         mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
     if role == "authority" and not mentions:
-        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded)
+        mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
+            text, sent, span, ev.trigger, excluded)
+    mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role
+        if foreign_starts and _abroad(text, a, foreign_starts):
+            a.id = "other"  # foreign authorities are `other` (spec: forced repatriations by China)
     if ev.type in ISSUING_TYPES and mentions:
         _mark_issuer(text, ev, mentions)
     actors, seen = [], set()
@@ -1232,9 +1300,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
         actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
     if role == "authority" and not actors and previous and ev.type in ("arrest", "crackdown"):
-        body = _agent_before(text, span, ev.trigger, previous, excluded)
-        if body:
-            actors.append(body)
+        actors += [a for a in _agents_before(text, span, ev.trigger, previous, excluded)
+                   if not (foreign_starts and _abroad(text, a, foreign_starts))]
     if ev.type in ISSUING_TYPES and previous and not any(a.role == "issuer" for a in actors):
         leader = _leader_before(text, sent, previous, excluded)
         if leader:
@@ -1276,16 +1343,40 @@ _HE_ORDERS = re.compile(r"\W*he\b", re.I)
 _THEY_ACT = re.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
 
 
-def _agent_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
+def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> list[Actor]:
     """The enforcing body the sentence before has as its subject, for an arrest or crackdown whose
     clause's subject is "they" or "the agents" ("State security agents raided the house. They
-    arrested the couple ...")."""
-    if not _THEY_ACT.fullmatch(text, clause[0], trigger[0]):
-        return None
-    for a in _actor_mentions(text, previous, False, excluded):
+    arrested the couple ..."), or that is told in the passive with no agent ("Agents of the MSS and
+    the police searched homes. Five people were arrested."): that body and the ones joined to it."""
+    they = _THEY_ACT.fullmatch(text, clause[0], trigger[0])
+    if not they and not (_passive(text, clause, trigger) and not _BY.search(text, trigger[1], clause[1])):
+        return []
+    mentions = _actor_mentions(text, previous, False, excluded)
+    for i, a in enumerate(mentions):
         if _is_subject(text, previous, a):
-            return Actor(id=a.id, text="", role="authority") if a.id in ENFORCERS else None
-    return None
+            if a.id not in ENFORCERS or _ACTED_ON_AFTER.match(text, a.end, previous[1]):
+                return []  # (not "A police officer was arrested last year. Five were detained.")
+            found, end = [Actor(id=a.id, text="", role="authority", start=a.start, end=a.end)], a.end
+            for b in mentions[i + 1:]:  # "Officers of the MSS and the police searched ..."
+                if b.id not in ENFORCERS or not _JOINED.fullmatch(text, end, b.start):
+                    break
+                found.append(Actor(id=b.id, text="", role="authority", start=b.start, end=b.end))
+                end = b.end
+            return [f for i, f in enumerate(found) if f.id not in {g.id for g in found[:i]}]
+    return []
+
+
+# The subject's verb in the passive: the body was acted on ("A police officer was arrested").
+_ACTED_ON_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:(?:also|himself|herself|themselves|reportedly|recently|later)\s+)?"
+                             r"(?:was|were|had been|has been|have been|got)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
+
+
+_BY = re.compile(r"\bby\b", re.I)
+
+
+def _passive(text: str, clause: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """The trigger is in the passive: "were arrested", "was taken into custody"."""
+    return bool(_PASSIVE_BEFORE.search(text, clause[0], trigger[0]) or _PASSIVE_TRIGGER.match(text, trigger[0]))
 
 
 def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], excluded) -> Actor | None:
@@ -1339,8 +1430,12 @@ def _issuing_verb_after(text: str, at: int) -> int:
 
 
 def _names_enforcer(text: str, ev: Event, excluded) -> bool:
+    """The event's clause or its people name an enforcing body: then no other mention of it in the
+    report is its authority ("Two men, and a border guard who helped them, were arrested")."""
     clause = _clause_around(text, ev.evidence[0], ev.trigger)
-    return any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded))
+    if any(a.id in ENFORCERS for a in _actor_mentions(text, clause, False, excluded)):
+        return True
+    return bool(ev.subjects_text) and any(found[0] in ENFORCERS for found in _span_actors(ev.subjects_text, False))
 
 
 # An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
@@ -1371,6 +1466,12 @@ def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]
     return out
 
 
+# A body's building named as a landmark: "the mountain behind the city police station" names no
+# enforcer at work.
+_LANDMARK_BEFORE = re.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
+                              r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
 def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] | None = None) -> None:
     """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
     report that names a single enforcing body is that body's; an order or measure in a report
@@ -1380,7 +1481,9 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
     enforcers: set[str] = set()
     if unattributed:  # the report is scanned only when some arrest or crackdown needs it
         named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
-        enforcers = {a.id for a in named if a.id in ENFORCERS}
+        foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
+        enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)
+                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
@@ -1769,6 +1872,7 @@ def run(doc: Document) -> Document:
     sentence_index = {start: i for i, (start, _) in enumerate(doc.sentences)}
     abbreviations = defined_abbreviations(doc.text)
     attribution = doc.text[excluded[0][0]:excluded[0][1]].strip() if excluded else None
+    foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
     for ev in doc.events:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
@@ -1795,7 +1899,7 @@ def run(doc: Document) -> Document:
         if ev.type == "sentence":
             ev.penalty = choose_penalty(sentence)
         at = sentence_index.get(sent[0])
-        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None)
+        ev.actors = choose_actors(doc.text, sent, ev, excluded, doc.sentences[at - 1] if at else None, foreign_starts)
         if abbreviations:
             ev.actors = spell_out(ev.actors, abbreviations)
         if (ev.type in ISSUING_TYPES and ev.place_basis != "sentence"
