@@ -148,6 +148,7 @@ def lexicon_patterns(name: str, *path: str, one_regex_max: int | None = None) ->
     return alternation(node, words_of(name, *path), one_regex_max)
 
 
+@lru_cache(maxsize=None)
 def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
     """For a lexicon whose tables carry `patterns` (and maybe `exclude`): {key: {"patterns": .., "exclude": ..}}."""
     return {key: table_patterns(name, key) for key in table_keys(name)}
@@ -392,7 +393,9 @@ class Patterns:
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
         self._gated: re.Pattern | None = None
-        self.uses = 0
+        # {a place's first three letters: its bucket's patterns as one regex}, for a hot list
+        self._bucket_regex: dict[str, re.Pattern] = {}
+        self.uses = self.match_uses = 0
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
         self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
 
@@ -439,6 +442,16 @@ class Patterns:
         bucket = _bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix.get(head[:3])
         if bucket is None or not head.startswith(bucket[0]):
             return None
+        rx = self._bucket_regex.get(head[:3])
+        if rx is not None:
+            return rx.match(text, pos, endpos)
+        self.match_uses += 1
+        if self.match_uses > HOT:
+            # hot: the bucket's patterns as one alternation, in list order (a pattern none of whose
+            # scan words starts here cannot match here, so trying it too changes no match)
+            body = "|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1]))
+            rx = self._bucket_regex[head[:3]] = self.regex(body)
+            return rx.match(text, pos, endpos)
         for i, words in bucket[1]:
             if head.startswith(words):
                 rx = self._compiled.get(i)
@@ -474,6 +487,9 @@ class Patterns:
                 yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        # (the one regex searched directly: most searches are of short lists, in short windows)
+        if self.one_regex:
+            return self.whole().search(text, pos, len(text) if endpos is None else endpos)
         return next(self.finditer(text, pos, endpos), None)
 
 
