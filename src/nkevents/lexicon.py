@@ -467,12 +467,9 @@ class Patterns:
         starts where one may begin, when the caller has them (Scanner)."""
         endpos = len(text) if endpos is None else endpos
         if places is None:
-            if self.one_regex:
-                yield from self.whole().finditer(text, pos, endpos)
-                return
-            self.uses += 1
-            if self.uses > HOT:
-                yield from self.gated().finditer(text, pos, endpos)
+            scan = self.scanning()
+            if scan is not None:
+                yield from scan.finditer(text, pos, endpos)
                 return
             places = self.places(text)
         end, match = pos, self.match
@@ -486,10 +483,23 @@ class Patterns:
                 end = m.end()
                 yield m
 
+    def scanning(self) -> re.Pattern | None:
+        """The regex to scan a text with when no places are given, None to try the text's places:
+        the gated alternation once the list is hot (trying the whole alternation at every
+        character is slow for a long list), else the whole one for a short list."""
+        if self._gated is not None:
+            return self._gated
+        if self.words is None:
+            return self.whole()
+        self.uses += 1
+        if self.uses > HOT:
+            return self.gated()
+        return self.whole() if self.one_regex else None
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        # (the one regex searched directly: most searches are of short lists, in short windows)
-        if self.one_regex:
-            return self.whole().search(text, pos, len(text) if endpos is None else endpos)
+        scan = self.scanning()  # (searched directly: no generator for the most frequent call)
+        if scan is not None:
+            return scan.search(text, pos, len(text) if endpos is None else endpos)
         return next(self.finditer(text, pos, endpos), None)
 
 
