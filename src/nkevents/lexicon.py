@@ -503,6 +503,10 @@ class Patterns:
         return next(self.finditer(text, pos, endpos), None)
 
 
+# How many places' next letters a Scanner remembers the keys of (a bound on its memory in a long batch).
+KNOWN_HEADS_MAX = 50_000
+
+
 class Scanner:
     """Where the matches of each of several Patterns can start, found in one pass over a text's
     word starts (a superset of the places: trying a pattern at a place too many finds nothing)."""
@@ -515,6 +519,7 @@ class Scanner:
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
         self._every = set().union(*words_of.values())
         self._regex: re.Pattern | None = None
+        self._keys_at: dict[str, tuple[str, ...]] = {}
         self.uses = 0
 
     def starts(self, text: str):
@@ -527,18 +532,28 @@ class Scanner:
             self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
         return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
 
+    def keys_at(self, head: str) -> tuple[str, ...]:
+        """The keys one of whose scan words starts a place whose next letters are `head`."""
+        bucket = self.by_prefix.get(head[:3])
+        if self.has_short and head[:2] in self.by_prefix:
+            bucket = _bucket_at(self.by_prefix, self.has_short, head)
+        if bucket is None or not head.startswith(bucket[0]):
+            return ()
+        return tuple(dict.fromkeys(key for key, words in bucket[1] if head.startswith(words)))
+
     def places(self, text: str) -> dict[str, list[int]]:
         """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
-        by_prefix, has_short = self.by_prefix, self.has_short
+        # (the keys of a place depend on its next letters only, and the same words come back)
+        known = self._keys_at
         for at, head in self.starts(text):
-            bucket = by_prefix.get(head[:3])
-            if has_short and head[:2] in by_prefix:
-                bucket = _bucket_at(by_prefix, has_short, head)
-            if bucket is not None and head.startswith(bucket[0]):
-                for key, words in bucket[1]:
-                    if head.startswith(words) and (not out[key] or out[key][-1] != at):
-                        out[key].append(at)
+            keys = known.get(head)
+            if keys is None:
+                keys = self.keys_at(head)
+                if len(known) < KNOWN_HEADS_MAX:
+                    known[head] = keys
+            for key in keys:
+                out[key].append(at)
         return out
 
 
