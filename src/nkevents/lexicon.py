@@ -395,7 +395,7 @@ class Patterns:
         self._gated: re.Pattern | None = None
         # {a place's first three letters: its bucket's patterns as one regex}, for a hot list
         self._bucket_regex: dict[str, re.Pattern] = {}
-        self.uses = self.match_uses = 0
+        self.uses = 0
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
         self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
 
@@ -445,8 +445,7 @@ class Patterns:
         rx = self._bucket_regex.get(head[:3])
         if rx is not None:
             return rx.match(text, pos, endpos)
-        self.match_uses += 1
-        if self.match_uses > HOT:
+        if self.uses > HOT:  # (counted per scan of a text, not per place: a report tries many places)
             # hot: the bucket's patterns as one alternation, in list order (a pattern none of whose
             # scan words starts here cannot match here, so trying it too changes no match)
             body = "|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1]))
@@ -472,6 +471,8 @@ class Patterns:
                 yield from scan.finditer(text, pos, endpos)
                 return
             places = self.places(text)
+        else:
+            self.uses += 1
         end, match = pos, self.match
         for at in places:
             if at < end:
