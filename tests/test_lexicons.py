@@ -1,4 +1,6 @@
 """The lexicons are data: they must load, compile and use exactly the codes of spec/events.md."""
+import pytest
+
 from nkevents import lexicon
 
 EVENT_TYPES = {"trial", "sentence", "execution", "arrest", "crackdown", "directive", "policy",
@@ -219,11 +221,16 @@ def test_a_table_compiled_alone_is_the_table_of_the_whole_lexicon():
             assert (alone["exclude"] and alone["exclude"].patterns) == (table.get("exclude") or None)
 
 
-def test_the_leading_word_gate_of_an_alternation_changes_no_match():
+# (HOT 0: the fast forms from the first use; one_regex_max 0: tried pattern by pattern, or by the
+# alternation of a place's bucket once hot)
+@pytest.mark.parametrize("hot,one_regex_max", [(300, None), (0, None), (300, 0), (0, 0)])
+def test_the_leading_word_gate_of_an_alternation_changes_no_match(monkeypatch, hot, one_regex_max):
     import re
     from nkevents import lexicon
-    patterns = ["(?:are|is) (?:not )?(?:rare|common)", "if (?:they|caught)", "often\\b", "routinely (?:executed|shot)"]
-    gated = lexicon.alternation(patterns, [lexicon.scan_words(p) for p in patterns])
+    monkeypatch.setattr(lexicon, "HOT", hot)
+    patterns = ["(?:are|is) (?:not )?(?:rare|common)", "if (?:they|caught)", "often\\b", "routinely (?:executed|shot)",
+                "is (?:often|not) (?:seen|rare)"]
+    gated = lexicon.alternation(patterns, [lexicon.scan_words(p) for p in patterns], one_regex_max)
     body = "|".join(f"(?:{p})" for p in patterns)
     plain = re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.I)
     assert gated.readable  # every pattern names its first words: each is tried only where they start

@@ -148,6 +148,7 @@ def lexicon_patterns(name: str, *path: str, one_regex_max: int | None = None) ->
     return alternation(node, words_of(name, *path), one_regex_max)
 
 
+@lru_cache(maxsize=None)
 def compiled(name: str) -> dict[str, dict[str, Patterns | None]]:
     """For a lexicon whose tables carry `patterns` (and maybe `exclude`): {key: {"patterns": .., "exclude": ..}}."""
     return {key: table_patterns(name, key) for key in table_keys(name)}
@@ -392,6 +393,8 @@ class Patterns:
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
         self._gated: re.Pattern | None = None
+        # {a place's first three letters: its bucket's patterns as one regex}, for a hot list
+        self._bucket_regex: dict[str, re.Pattern] = {}
         self.uses = 0
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
         self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
@@ -439,6 +442,15 @@ class Patterns:
         bucket = _bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix.get(head[:3])
         if bucket is None or not head.startswith(bucket[0]):
             return None
+        rx = self._bucket_regex.get(head[:3])
+        if rx is not None:
+            return rx.match(text, pos, endpos)
+        if self.uses > HOT:  # (counted per scan of a text, not per place: a report tries many places)
+            # hot: the bucket's patterns as one alternation, in list order (a pattern none of whose
+            # scan words starts here cannot match here, so trying it too changes no match)
+            body = "|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1]))
+            rx = self._bucket_regex[head[:3]] = self.regex(body)
+            return rx.match(text, pos, endpos)
         for i, words in bucket[1]:
             if head.startswith(words):
                 rx = self._compiled.get(i)
@@ -454,14 +466,13 @@ class Patterns:
         starts where one may begin, when the caller has them (Scanner)."""
         endpos = len(text) if endpos is None else endpos
         if places is None:
-            if self.one_regex:
-                yield from self.whole().finditer(text, pos, endpos)
-                return
-            self.uses += 1
-            if self.uses > HOT:
-                yield from self.gated().finditer(text, pos, endpos)
+            scan = self.scanning()
+            if scan is not None:
+                yield from scan.finditer(text, pos, endpos)
                 return
             places = self.places(text)
+        else:
+            self.uses += 1
         end, match = pos, self.match
         for at in places:
             if at < end:
@@ -473,8 +484,28 @@ class Patterns:
                 end = m.end()
                 yield m
 
+    def scanning(self) -> re.Pattern | None:
+        """The regex to scan a text with when no places are given, None to try the text's places:
+        the gated alternation once the list is hot (trying the whole alternation at every
+        character is slow for a long list), else the whole one for a short list."""
+        if self._gated is not None:
+            return self._gated
+        if self.words is None:
+            return self.whole()
+        self.uses += 1
+        if self.uses > HOT:
+            return self.gated()
+        return self.whole() if self.one_regex else None
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        scan = self.scanning()  # (searched directly: no generator for the most frequent call)
+        if scan is not None:
+            return scan.search(text, pos, len(text) if endpos is None else endpos)
         return next(self.finditer(text, pos, endpos), None)
+
+
+# How many places' next letters a Scanner remembers the keys of (a bound on its memory in a long batch).
+KNOWN_HEADS_MAX = 50_000
 
 
 class Scanner:
@@ -489,6 +520,7 @@ class Scanner:
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
         self._every = set().union(*words_of.values())
         self._regex: re.Pattern | None = None
+        self._keys_at: dict[str, tuple[str, ...]] = {}
         self.uses = 0
 
     def starts(self, text: str):
@@ -501,18 +533,28 @@ class Scanner:
             self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
         return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
 
+    def keys_at(self, head: str) -> tuple[str, ...]:
+        """The keys one of whose scan words starts a place whose next letters are `head`."""
+        bucket = self.by_prefix.get(head[:3])
+        if self.has_short and head[:2] in self.by_prefix:
+            bucket = _bucket_at(self.by_prefix, self.has_short, head)
+        if bucket is None or not head.startswith(bucket[0]):
+            return ()
+        return tuple(dict.fromkeys(key for key, words in bucket[1] if head.startswith(words)))
+
     def places(self, text: str) -> dict[str, list[int]]:
         """{key: the word starts of `text` where a match of the key's patterns may begin}."""
         out: dict[str, list[int]] = {k: [] for k in self.keys}
-        by_prefix, has_short = self.by_prefix, self.has_short
+        # (the keys of a place depend on its next letters only, and the same words come back)
+        known = self._keys_at
         for at, head in self.starts(text):
-            bucket = by_prefix.get(head[:3])
-            if has_short and head[:2] in by_prefix:
-                bucket = _bucket_at(by_prefix, has_short, head)
-            if bucket is not None and head.startswith(bucket[0]):
-                for key, words in bucket[1]:
-                    if head.startswith(words) and (not out[key] or out[key][-1] != at):
-                        out[key].append(at)
+            keys = known.get(head)
+            if keys is None:
+                keys = self.keys_at(head)
+                if len(known) < KNOWN_HEADS_MAX:
+                    known[head] = keys
+            for key in keys:
+                out[key].append(at)
         return out
 
 
