@@ -261,18 +261,6 @@ def gates(name: str) -> dict[str, tuple[str, ...] | None]:
             for key, table in load(name).items() if isinstance(table, dict) and "patterns" in table}
 
 
-def leading_words_of(patterns: list[str], min_len: int = 3) -> set[str] | None:
-    """The words one of which every match of any of the patterns starts with, or None when a
-    pattern's cannot be read off."""
-    words: set[str] = set()
-    for pattern in patterns:
-        lead = leading_words(pattern, min_len)
-        if lead is None:
-            return None
-        words |= lead
-    return words
-
-
 def _shortest(words: set[str]) -> tuple[str, ...]:
     """Drop every word that contains another: finding "allow" already finds "allowed"."""
     kept = sorted(words, key=len)

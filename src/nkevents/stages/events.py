@@ -75,7 +75,7 @@ def policy_triggers(sentence: str, places: list[int] | None = None) -> list[tupl
     pats = lexicon.table_patterns("triggers", "policy")
     out, kinds = [], set()
     for m in _all_triggers(pats["patterns"], pats["exclude"], sentence, places):
-        if standing_ban(sentence, m) or in_condition(sentence, m):
+        if standing_ban(sentence, m) or tells_no_occurrence(sentence, "policy", m):
             continue
         kind = measure_of(sentence, m)
         # another measure is named in a clause of its own ("closed X, and banned Y"), not in the
