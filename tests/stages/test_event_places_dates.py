@@ -172,3 +172,32 @@ def test_an_asserted_event_is_not_dated_after_the_report(text, etype):
 ])
 def test_planned_and_past_dates_are_kept(text, etype, expected):
     assert date_of(text, etype, published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the state itself takes the measure: the story's town, told before, is not its place
+    ("Residents of Hyesan were short of food in May. North Korea sealed its borders in early 2020 to "
+     "keep out the virus.", "policy"),
+    ("Traders in Sinuiju lost their stalls last month. The regime has banned private grain sales.", "policy"),
+    ("Police in Hoeryong arrested a phone seller in April. In response, the North Korean government "
+     "has launched a crackdown on illegal phones.", "crackdown"),
+    ("Smuggling has picked up in Musan. The DPRK has since reopened the border to freight trains.", "policy"),
+    ("A source in Chongjin spoke to us on Monday. North Korea's authorities have also banned "
+     "travel between provinces.", "policy"),
+])
+def test_a_measure_the_state_itself_takes_is_the_countrys(text, etype):
+    assert place_of(text, etype) == "kp"
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    # a body or a place of the town acts, or the sentence names the town: the town's measure
+    ("Residents of Hyesan were short of food in May. The city authorities then banned private grain "
+     "sales.", "policy", "kp.ryanggang.hyesan"),
+    ("Residents of Hyesan were short of food in May. Authorities have banned private grain sales.",
+     "policy", "kp.ryanggang.hyesan"),
+    ("North Korea has placed the city of Hyesan under lockdown.", "policy", "kp.ryanggang.hyesan"),
+    ("Traders in Sinuiju said that North Korea closed the market in Sinuiju on Monday.", "policy",
+     "kp.north-pyongan.sinuiju"),
+])
+def test_a_measure_of_a_town_keeps_its_place(text, etype, place):
+    assert place_of(text, etype) == place

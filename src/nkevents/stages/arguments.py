@@ -230,6 +230,8 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         ABROAD_AFTER.fullmatch(doc.text[t1:m.start]) or ABROAD_BEFORE.fullmatch(doc.text[sent[0]:m.start]))]
     if abroad:
         return abroad[0].place, "sentence"
+    if ev.type in CAMPAIGN_TYPES and not in_sentence and _state_agent().search(doc.text[sent[0]:t0]):
+        return gaz.get("kp"), "nationwide"  # "North Korea sealed its borders": the state's, not a town's
     before = [m for m in mentions if m.start < sent[0]]
     reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
     if reference and before:
@@ -270,6 +272,12 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
 
 # Prices and hardship are recorded per place: a place named beside "across the country" is one of them.
 PER_PLACE_TYPES = {"market", "hardship"}
+
+
+@lru_cache(maxsize=None)
+def _state_agent() -> re.Pattern:
+    """The clause before a trigger names the state itself as the one acting (place_words.toml)."""
+    return re.compile(place_words()["state_agent"]["pattern"], re.I)
 
 
 @lru_cache(maxsize=None)
