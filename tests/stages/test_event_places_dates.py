@@ -201,3 +201,38 @@ def test_a_measure_the_state_itself_takes_is_the_countrys(text, etype):
 ])
 def test_a_measure_of_a_town_keeps_its_place(text, etype, place):
     assert place_of(text, etype) == place
+
+
+def event_of(text, etype, published="2023-06-20"):
+    doc = extract(text, published=published)
+    found = [e for e in doc.events if e.type == etype]
+    assert found, [(e.type, e.place) for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a paragraph that turns to another story takes neither the date nor the town of the one before
+    ("A public trial was held in Hamhung on May 3, a source said.\n\nMeanwhile, police have begun "
+     "searching homes for foreign phones.", "crackdown"),
+    ("Two smugglers were arrested in Hyesan on April 20.\n\nSeparately, the authorities have banned "
+     "the sale of gasoline by individuals.", "policy"),
+    ("Rice cost 6,000 won in Sinuiju on June 1. In a separate development, officials ordered farms "
+     "to hand over more grain.", "directive"),
+])
+def test_another_story_takes_no_date_or_town_from_the_one_before(text, etype):
+    ev = event_of(text, etype)
+    assert ev.date is None
+    assert ev.place is None or ev.place.id not in ("kp.south-hamgyong.hamhung", "kp.ryanggang.hyesan",
+                                                   "kp.north-pyongan.sinuiju")
+
+
+@pytest.mark.parametrize("text, etype, place, start", [
+    # the same story goes on: its time and town carry over
+    ("A public trial was held in Hamhung on May 3, a source said.\n\nPolice have also begun searching "
+     "homes for foreign phones.", "crackdown", "kp.south-hamgyong.hamhung", "2023-05-03"),
+    ("Two smugglers were arrested in Hyesan on April 20.\n\nThe authorities have since tightened "
+     "controls on the riverbank.", "policy", "kp.ryanggang.hyesan", "2023-04-20"),
+])
+def test_the_same_story_keeps_its_date_and_town(text, etype, place, start):
+    ev = event_of(text, etype)
+    assert ev.place.id == place and ev.date.date_start == start

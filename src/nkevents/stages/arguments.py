@@ -232,7 +232,8 @@ def choose_place(doc: Document, ev: Event, sent: tuple[int, int], excluded: list
         return abroad[0].place, "sentence"
     if ev.type in CAMPAIGN_TYPES and not in_sentence and _state_agent().search(doc.text[sent[0]:t0]):
         return gaz.get("kp"), "nationwide"  # "North Korea sealed its borders": the state's, not a town's
-    before = [m for m in mentions if m.start < sent[0]]
+    story = story_start(doc.text, sent[0])  # "Meanwhile, ...": the places of the story before are not its
+    before = [m for m in mentions if story <= m.start < sent[0]]
     reference = LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])
     if reference and before:
         wanted = LEVELS_OF[reference.group(1).lower()]
@@ -440,10 +441,11 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     """The time the story is set in at a sentence that names none: the latest usable date named
     before it in the same paragraph, else in the report ("In late 2014, police raided ... Lim was
     detained" is 2014)."""
-    earlier = [d for d in doc.date_mentions if d.end <= sent[0] and _usable(doc, d, 0)]
+    story = story_start(doc.text, sent[0])
+    earlier = [d for d in doc.date_mentions if story <= d.start and d.end <= sent[0] and _usable(doc, d, 0)]
     if not earlier:
         # a title that dates the story ("The Famine of 2008 Has Begun")
-        return doc.title_dates[0] if doc.title_dates else None
+        return doc.title_dates[0] if doc.title_dates and not story else None
     paragraph = next(((a, b) for a, b in doc.paragraphs if a <= sent[0] < b), None)
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
@@ -1606,8 +1608,18 @@ def _hardship_negation() -> lexicon.Patterns:
 
 # Where a report turns to another story ("Meanwhile, there are also reports that ..."): a doubt
 # told of one story ("nothing has been confirmed about the report") is not of the other.
-STORY_BREAK = re.compile(r"(?:^|(?<=[.!?”\"]\s))(?:Meanwhile|Separately|Elsewhere|In other news|In (?:a )?separate (?:case|incident|news|development)s?|"
+STORY_BREAK = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Meanwhile|Separately|Elsewhere|In other news|In (?:a )?separate (?:case|incident|news|development)s?|"
                          r"In an unrelated (?:case|incident|development))\b")
+
+
+def story_start(text: str, at: int) -> int:
+    """Where the story told at `at` begins: the last turn to another story before it, else 0."""
+    return max((m.start() for m in _story_breaks(text) if m.start() <= at), default=0)
+
+
+@lru_cache(maxsize=8)
+def _story_breaks(text: str) -> tuple[re.Match, ...]:
+    return tuple(STORY_BREAK.finditer(text))
 
 
 @lru_cache(maxsize=8)
@@ -1615,7 +1627,7 @@ def _doubted_parts(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of the report, cut where it turns to another story, that mark their account
     as unverified (checked once per report)."""
     doubt = lexicon.compiled("modality")["doubt"]["patterns"]
-    cuts = [0] + [m.start() for m in STORY_BREAK.finditer(text)] + [len(text)]
+    cuts = [0] + [m.start() for m in _story_breaks(text)] + [len(text)]
     return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if doubt.search(text, a, b))
 
 
