@@ -338,3 +338,30 @@ def test_people_put_under_quarantine_by_the_state(text, expected):
 ])
 def test_measures_in_force_and_to_come(text, expected):
     assert [(e.measure, e.modality) for e in of_type(text, "policy")] == expected
+
+
+# --- the people of an occurrence named by its participle ("the executed", "those arrested") are its group
+
+@pytest.mark.parametrize("text, typ", [
+    ("Five smugglers were publicly executed in Hyesan on May 2. The executed included a woman in her "
+     "sixties, a source said.", "execution"),
+    ("Police arrested 12 people in Sinuiju last week for selling phones. Among those arrested were two "
+     "teachers.", "arrest"),
+    ("A court sentenced seven residents to prison in Chongjin in April. Three of the people sentenced "
+     "were party members.", "sentence"),
+    ("Security agents detained about 20 traders in Hoeryong on March 3. All those detained were later "
+     "released, the source said.", "arrest"),
+])
+def test_the_people_of_an_occurrence_are_no_new_one(text, typ):
+    assert len(of_type(text, typ)) == 1
+
+
+@pytest.mark.parametrize("text, typ, n", [
+    # a participle that tells a new act on named people, or an occurrence of its own
+    ("Five smugglers were publicly executed in Hyesan on May 2. Two officials were executed in "
+     "Pyongyang in June.", "execution", 2),
+    ("Police arrested 12 people in Sinuiju last week. The authorities arrested three more in Uiju on "
+     "Monday.", "arrest", 2),
+])
+def test_a_new_occurrence_is_still_told(text, typ, n):
+    assert len(of_type(text, typ)) == n

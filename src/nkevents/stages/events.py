@@ -26,6 +26,11 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
 # ("the act of smuggling", "this case of defection")
+# A participle used for the people an occurrence concerned ("the executed", "those arrested", "one of
+# the people detained"): it names a group already told of, not a new occurrence.
+PEOPLE_OF_BEFORE = re.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
+                              r"(?:the|those|these)\s+(?:(?:people|persons|individuals|men|women|ones|officials|residents)"
+                              r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
 ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -329,6 +334,8 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     if details_known(sentence, typ):
         return True
     first_word = trigger.group(0).split()[0].lower()
+    if first_word.endswith("ed") and PEOPLE_OF_BEFORE.search(sentence, 0, trigger.start()):
+        return True  # "the executed included two officials", "among those arrested": the known group
     if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
         return False
     before = ANAPHORA.search(sentence, 0, trigger.start())
