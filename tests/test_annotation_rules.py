@@ -365,3 +365,12 @@ def test_the_people_of_an_occurrence_are_no_new_one(text, typ):
 ])
 def test_a_new_occurrence_is_still_told(text, typ, n):
     assert len(of_type(text, typ)) == n
+
+
+def test_a_clause_of_his_deputies_is_a_group_of_its_own():
+    # "N of his deputies received ..." after the head's punishment: two groups, two penalties
+    doc = extract("A source said the head of the city's trade bureau was given 15 years in a reform-through-"
+                  "labor camp, while three of his deputies received terms of between 7 and 10 years.",
+                  published="2024-05-01")
+    terms = sorted((e.penalty.min_months, e.penalty.max_months) for e in doc.events if e.type == "sentence")
+    assert terms == [(84, 120), (180, 180)]

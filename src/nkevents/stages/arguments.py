@@ -1668,10 +1668,11 @@ CLAUSE_VERB = re.compile(r"\b(?:gave|given|give|got|get|received|receiving|sente
                          r"were|was)\b", re.I)
 
 
-# a group a clause names by number or by "the other(s)" ("two got ...", "the other six", "five others")
+# a group a clause names by number or by "the other(s)" ("two got ...", "the other six", "five others",
+# "three of his deputies")
 GROUP_WORDS = re.compile(r"\b(?:(?:the )?(?:other|remaining|rest of the)\s+(?:\d+|one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                         r"twelve)\s+(?:others|of them|of the)|the (?:others|rest)|another (?:one|person|man|woman))\b"
+                         r"twelve)\s+(?:others|of (?:them|the|his|her|their|its|those))|the (?:others|rest)|another (?:one|person|man|woman))\b"
                          r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:got|received|were|was)\b", re.I)
 WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
 
