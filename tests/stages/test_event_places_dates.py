@@ -236,3 +236,32 @@ def test_another_story_takes_no_date_or_town_from_the_one_before(text, etype):
 def test_the_same_story_keeps_its_date_and_town(text, etype, place, start):
     ev = event_of(text, etype)
     assert ev.place.id == place and ev.date.date_start == start
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a wire dateline in mixed case names where the report was filed, not where the event was
+    ("Pyongyang, Oct. 20 (KCNA) -- The Cabinet adopted a decision on launching a 100-day campaign "
+     "across the country.", "mobilization"),
+    ("Seoul, March 5 (Yonhap) -- North Korea has banned the sale of grain at markets, a source said.", "policy"),
+    ("Pyongyang (AFP) — The regime has closed the border to all traffic.", "policy"),
+])
+def test_a_mixed_case_dateline_is_not_the_events_place(text, etype):
+    assert place_of(text, etype) == "kp"
+
+
+def test_a_town_opening_a_sentence_is_still_its_place():
+    text = "Hyesan, a city on the Chinese border, was placed under lockdown on Monday."
+    assert place_of(text, "policy") == "kp.ryanggang.hyesan"
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a date in the possessive dates its own noun
+    ("The party ordered all farms to meet this year's grain targets.", "directive", None),
+    ("Officials mobilized students to repair damage from last year's floods on Monday.", "mobilization",
+     "2023-06-19"),
+    # ... which may be the event itself
+    ("Last month's public trial in Hyesan drew thousands of residents.", "trial", "2023-05-01"),
+])
+def test_a_possessive_date_dates_its_own_noun(text, etype, expected):
+    ev = event_of(text, etype)
+    assert (ev.date.date_start if ev.date else None) == expected

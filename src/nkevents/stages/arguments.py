@@ -304,12 +304,18 @@ def _national_scope(text: str, sent: tuple[int, int], excluded, named, per_place
 # A dateline's place ("PYONGYANG:", "HYESAN, March 3 (RFA) --") is where the report was filed.
 DATELINE_AFTER = re.compile(r"\s*(?::|,\s*\w|\s*\(\w|\s+[-–—])")
 LINE_START = re.compile(r"(?:^|\n)[\s(\[]*$")
+# In mixed case a dateline is known by its whole shape: "Pyongyang, Oct. 20 (KCNA) --", "Seoul, March 5 --"
+MIXED_CASE_DATELINE_AFTER = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)\n]{2,25}\)\s*)?(?:--|[-–—:])"
+                                       r"|\s*\([^)\n]{2,25}\)\s*(?:--|[–—])")
 
 
 def _is_dateline(text: str, m) -> bool:
     name = text[m.start:m.end]
-    return (name.isupper() and len(name) > 2 and LINE_START.search(text, max(0, m.start - 5), m.start) is not None
-            and DATELINE_AFTER.match(text, m.end) is not None)
+    if LINE_START.search(text, max(0, m.start - 5), m.start) is None:
+        return False
+    if name.isupper() and len(name) > 2:
+        return DATELINE_AFTER.match(text, m.end) is not None
+    return MIXED_CASE_DATELINE_AFTER.match(text, m.end) is not None
 
 
 def _same_sentence(doc: Document, a: int, b: int) -> bool:
@@ -372,6 +378,10 @@ SET_APART = re.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b",
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+OWN_NOUN_BETWEEN = re.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
+
+
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
     """The time expression of the sentence nearest the trigger, leaving out reporting dates."""
     candidates, announced = [], []
@@ -409,6 +419,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
         candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
                       or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
+    # "to meet this year's economic targets": a date in the possessive dates the noun it goes with,
+    # the event only when that noun is its trigger ("last month's public trial")
+    candidates = [d for d in candidates if not POSSESSIVE_AFTER.match(doc.text, d.end)
+                  or OWN_NOUN_BETWEEN.fullmatch(doc.text, d.end, ev.trigger[0])]
     if not candidates:
         return None
     t = ev.trigger[0]
