@@ -65,3 +65,19 @@ def test_headlines_of_other_stories_after_the_last_sentence_are_ignored():
             "Authorities order students to join the rice planting battle in South Hwanghae\n\n"
             "Most Read")
     assert types_told(text) == ["arrest"]
+
+
+def test_threats_of_enforcement_and_what_is_done_whenever_tell_no_crackdown():
+    for threat in ("Families who cannot pay are being threatened with having their fields confiscated.",
+                   "Officials warned that anyone caught with foreign films will face a crackdown.",
+                   "Residents were warned of house searches ahead of the holiday.",
+                   "If traders are caught with Chinese goods, their stalls are searched and their goods seized."):
+        assert types_told(threat) == [], threat
+
+
+def test_enforcement_beside_a_threat_is_still_told():
+    for told in ("Police launched a crackdown on phone users in Hyesan last week and warned that violators "
+                 "would be severely punished.",
+                 "The authorities have begun searching homes in Musan, threatening to confiscate any Chinese goods.",
+                 "Security agents have been raiding homes in Hoeryong since May, warning residents of harsh punishment."):
+        assert "crackdown" in types_told(told), told

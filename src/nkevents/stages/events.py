@@ -191,6 +191,7 @@ QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 # types each holds for: an absence ("no executions"), a possibility ("families may be sent to
 # camps"), a call to end a practice ("stop public executions"), a kind ("similar trials").
 NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization", "hardship"}),
+                 ("threatened", ENFORCEMENT_TYPES),
                  ("ended", PUNISHMENT_TYPES | {"other"}),  # ("urged China to stop forcibly repatriating ...")
                  ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
 CUE_REACH = 60
@@ -214,6 +215,7 @@ def tells_no_occurrence(sentence: str, typ: str, trigger: re.Match) -> bool:
 
 CONDITION = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|unless)\b(?! (?:anything|not|so|any|only|at all|true|accurate|correct)\b)", re.I)
 CLAUSE_END = re.compile(r"[,;:]|\bthen\b", re.I)
+PRESENT_PASSIVE = re.compile(r"\b(?:is|are|gets?)\s+(?:\w+ly\s+)?(?:\w+ed|sent|taken|held|shot|seized|caught|beaten|given)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|could|might|may|can|shall)\b|[’']ll\b", re.I)
 
 
@@ -230,7 +232,9 @@ def in_condition(sentence: str, trigger: re.Match) -> bool:
     if not ends:
         return True
     opens = not sentence[:last.start()].strip(" \"'“‘")
-    return opens and bool(MODAL.search(sentence, ends[0], trigger.start()))
+    # "If caught, they are sent to camps": what is done whenever, in the present, told no occurrence either
+    return opens and bool(MODAL.search(sentence, ends[0], trigger.start())
+                          or PRESENT_PASSIVE.search(sentence, ends[0], trigger.end()))
 
 
 # A counted group right before "will be": the subject of a planned punishment, not anyone at all.
