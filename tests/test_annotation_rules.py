@@ -374,3 +374,20 @@ def test_a_clause_of_his_deputies_is_a_group_of_its_own():
                   published="2024-05-01")
     terms = sorted((e.penalty.min_months, e.penalty.max_months) for e in doc.events if e.type == "sentence")
     assert terms == [(84, 120), (180, 180)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb said once for two groups: "sentenced one to death and the other two to 15 years"
+    ("The court in Hyesan sentenced one smuggler to death and the other two to 15 years in prison on May 3.",
+     [("death", None), ("prison", 180)]),
+    ("The judge sentenced the ringleader to life and his three helpers to ten years each.",
+     [("life_imprisonment", None), ("prison", 120)]),
+])
+def test_a_verb_said_once_for_two_groups_gives_two_sentences(text, expected):
+    got = sorted((e.penalty.kind, e.penalty.min_months) for e in of_type(text, "sentence"))
+    assert got == sorted(expected, key=lambda p: (p[0], p[1] or 0))
+
+
+def test_one_penalty_with_a_term_is_one_sentence():
+    text = "The court sentenced the two smugglers to 15 years in prison and confiscated their goods."
+    assert len(of_type(text, "sentence")) == 1

@@ -1063,6 +1063,9 @@ def _term_mentions(sentence: str) -> list[tuple[int, str]]:
     return told or loose
 
 
+GROUP_BEFORE_NUMBER = re.compile(r"\b(?:other|remaining|the|his|her|their|those|these)\s+$", re.I)
+
+
 def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(the terms told with a verb of sentencing or a punishment word: "sentenced to 10 years", "a
     15-year sentence", "five years in prison"; those told only as "for two years")."""
@@ -1072,6 +1075,8 @@ def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int
     single, span, bounds = _term_res()
     found, loose, taken = [], [], []
     for m in span.finditer(sentence):
+        if GROUP_BEFORE_NUMBER.search(sentence, max(0, m.start("a") - 12), m.start("a")):
+            continue  # "and the other two to 15 years": two people, then their term
         b = _months(m.group("b"), m.group("u"))
         a = _months(m.group("a"), m.group("ua") or m.group("u"))
         if a and b and m.group("ua") and m.group("join").lower() == "and" and a > b:
@@ -1689,6 +1694,9 @@ GROUP_WORDS = re.compile(r"\b(?:(?:the )?(?:other|remaining|rest of the)\s+(?:\d
                          r"twelve)\s+(?:others|of (?:them|the|his|her|their|its|those))|the (?:others|rest)|another (?:one|person|man|woman))\b"
                          r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:got|received|were|was)\b", re.I)
 WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+# "sentenced one to death and the other two to 15 years": the verb is not said again
+GAPPED_TERM = re.compile(r"\s*(?:[\w-]+\s+){1,4}?to\s+(?:between\s+|up\s+to\s+|terms?\s+of\s+)?(?:\d+|a|an|one|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[\s-]", re.I)
 
 
 def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
@@ -1704,14 +1712,18 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     for a, b in zip(bounds, bounds[1:]):
         # a term with no kind word is told below as of the kind named before it
         penalty = choose_penalty(text[a:b], bare_terms=False) if b > a else None
-        if penalty is None and clauses and b > a and CLAUSE_VERB.search(text, a, b):
+        if penalty is None and clauses and b > a and (CLAUSE_VERB.search(text, a, b) or GAPPED_TERM.match(text, a, b)):
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
-            low, high = _term_bounds(text[a:b])
+            gapped = not CLAUSE_VERB.search(text, a, b)
+            # a gapped clause reads as with its verb said again: "(sentenced) his three helpers to ten years"
+            low, high = _term_bounds(("sentenced " if gapped else "") + text[a:b])
             if clauses[-1][2].kind not in TERM_KINDS:
                 # "two got life sentences, and seven were given terms of 10 years": a kind without
-                # terms lends none; the term is a kind of its own
-                penalty = choose_penalty(text[a:b])
+                # terms lends none; the term is a kind of its own, a term of years in prison
+                penalty = choose_penalty(text[a:b]) or (
+                    Penalty(kind="prison", min_months=low, max_months=high, text=text[a:b].strip())
+                    if low is not None and gapped else None)
             elif low is not None or high is not None:
                 penalty = Penalty(kind=clauses[-1][2].kind, min_months=low, max_months=high, text=text[a:b].strip())
         # a clause is another group's when it names its own people ("two got life sentences", "his
