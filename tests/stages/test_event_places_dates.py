@@ -265,3 +265,22 @@ def test_a_town_opening_a_sentence_is_still_its_place():
 def test_a_possessive_date_dates_its_own_noun(text, etype, expected):
     ev = event_of(text, etype)
     assert (ev.date.date_start if ev.date else None) == expected
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the capital named for the state: its measures are the country's
+    ("Traders in Hyesan are struggling. Pyongyang has banned the sale of imported grain at markets.", "policy"),
+    ("Pyongyang's decision to close the border has hit smugglers hard, a source in Musan said.", "policy"),
+    ("Pyongyang abruptly suspended all trains to China on Monday.", "policy"),
+])
+def test_the_capital_named_for_the_state_is_no_place(text, etype):
+    assert place_of(text, etype) == "kp"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Pyongyang city people's committee has banned the sale of imported grain at markets.", "policy"),
+    ("Pyongyang residents were mobilized to clear snow on Monday.", "mobilization"),
+    ("A public trial was held in Pyongyang on Monday.", "trial"),
+])
+def test_the_capital_as_a_city_is_its_place(text, etype):
+    assert place_of(text, etype) == "kp.pyongyang"
