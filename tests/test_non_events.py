@@ -81,3 +81,18 @@ def test_enforcement_beside_a_threat_is_still_told():
                  "The authorities have begun searching homes in Musan, threatening to confiscate any Chinese goods.",
                  "Security agents have been raiding homes in Hoeryong since May, warning residents of harsh punishment."):
         assert "crackdown" in types_told(told), told
+
+
+def test_forecasts_and_practice_over_decades_tell_no_occurrence():
+    for text in ("Pyongyang will likely continue its crackdown on foreign media, analysts say.",
+                 "The regime is likely to launch new purges in the coming months.",
+                 "For decades, North Korea has punished those who watch foreign films.",
+                 "For years, the authorities have arrested people caught with Bibles."):
+        assert types_told(text) == [], text
+
+
+def test_what_happened_over_a_stated_time_is_still_told():
+    for text, typ in (("For two weeks, police have arrested traders at the Sinuiju market, a source said.", "arrest"),
+                      ("Police will likely be sent to the border after two soldiers were arrested on Monday.", "arrest"),
+                      ("For years he smuggled copper, until police arrested him in Hyesan on May 2.", "arrest")):
+        assert typ in types_told(text), text
