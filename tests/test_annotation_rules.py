@@ -391,3 +391,25 @@ def test_a_verb_said_once_for_two_groups_gives_two_sentences(text, expected):
 def test_one_penalty_with_a_term_is_one_sentence():
     text = "The court sentenced the two smugglers to 15 years in prison and confiscated their goods."
     assert len(of_type(text, "sentence")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hearings or executions at places each with a date of its own: one event each
+    ("Public trials were held in Hyesan on June 3 and in Samjiyon on June 5, a source said.",
+     {("kp.ryanggang.hyesan", "2024-06-03"), ("kp.ryanggang.samjiyon", "2024-06-05")}),
+    ("Smugglers were publicly executed in Sinuiju on Jan. 9 and in Uiju on Jan. 12.",
+     {("kp.north-pyongan.sinuiju", "2024-01-09"), ("kp.north-pyongan.uiju", "2024-01-12")}),
+])
+def test_occasions_at_places_with_their_own_dates_are_one_event_each(text, expected):
+    events = extract(text, published="2024-07-01").events
+    typ = "trial" if "trial" in text else "execution"
+    assert {(e.place.id, e.date.date_start) for e in events if e.type == typ} == expected
+
+
+@pytest.mark.parametrize("text, typ", [
+    # one occasion: a place and a date, or two places of one hearing
+    ("A public trial was held in Hyesan on June 3 for smugglers from Samjiyon.", "trial"),
+    ("Two men from Hyesan and Samjiyon were executed on June 3.", "execution"),
+])
+def test_one_occasion_stays_one(text, typ):
+    assert len(of_type(text, typ)) == 1

@@ -1793,6 +1793,36 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
     return out
 
 
+# Occurrences told as places each with its own date: "trials were held in Hyesan on June 3 and in
+# Samjiyon on June 5" (between a place and its date, only a preposition).
+OCCASION_TYPES = ("trial", "execution")
+PLACE_THEN_DATE = re.compile(r",?\s+(?:on|in|at|during)\s+(?:the\s+)?$", re.I)
+
+
+def split_occasions(doc: Document, ev: Event, excluded) -> list[Event]:
+    """One trial or execution per place the sentence pairs with a date of its own."""
+    if ev.type not in OCCASION_TYPES:
+        return [ev]
+    s, e = ev.evidence[0]
+    places = [m for m in doc.place_mentions
+              if s <= m.start < e and m.place.level != "country" and not _inside((m.start, m.end), excluded)]
+    pairs = []
+    for m in places:
+        d = next((d for d in doc.date_mentions if m.end < d.start < m.end + 16 and d.end <= e), None)
+        if d is not None and PLACE_THEN_DATE.fullmatch(doc.text, m.end, d.start) is not None:
+            pairs.append((m, d))
+    if len({m.place.id for m, _ in pairs}) < 2 or len({(d.date_start, d.date_end) for _, d in pairs}) < 2:
+        return [ev]
+    out = []
+    for m, d in pairs:
+        part = copy.copy(ev)
+        part.place, part.place_basis = m.place, "sentence"
+        part.date, part.date_basis = d, "sentence"
+        part.subjects_count = None  # the people told are those of all the occasions together
+        out.append(part)
+    return out
+
+
 def _clause_of(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
     """The clause of the sentence (cut at PLACE_CLAUSE_BREAK) that holds offset `at`."""
     start = max([sent[0]] + [m.end() for m in PLACE_CLAUSE_BREAK.finditer(text, sent[0], at)])
@@ -1965,6 +1995,7 @@ def run(doc: Document) -> Document:
         for group in (split_orders(doc, ev, excluded, previous) if ev.type == "directive"
                       else split_mobilizations(doc, ev, excluded) if ev.type == "mobilization" else split_groups(doc.text, ev)):
             for part in split_penalties(doc.text, group, excluded):
-                expanded.extend(split_places(doc, part, excluded))
+                for occasion in split_occasions(doc, part, excluded):
+                    expanded.extend(split_places(doc, occasion, excluded))
     doc.events = expanded
     return doc
