@@ -284,3 +284,14 @@ def test_the_capital_named_for_the_state_is_no_place(text, etype):
 ])
 def test_the_capital_as_a_city_is_its_place(text, etype):
     assert place_of(text, etype) == "kp.pyongyang"
+
+
+def test_prices_across_the_province_told_before_are_that_provinces():
+    text = ("Smuggling has slowed in Hyesan, Ryanggang Province, since May. Rice prices have been rising "
+            "across the province, traders say.")
+    assert place_of(text, "market") == "kp.ryanggang"
+
+
+def test_prices_told_with_no_place_are_the_countrys():
+    text = "Smuggling has slowed in Hyesan since May. Rice prices have been rising, traders say."
+    assert place_of(text, "market") == "kp"

@@ -1954,8 +1954,10 @@ def run(doc: Document) -> Document:
         sent = ev.evidence[0]
         sentence = doc.text[sent[0]:sent[1]]
         ev.place, ev.place_basis = choose_place(doc, ev, sent, excluded)
-        if ev.type == "market" and ev.place_basis != "sentence":
+        if ev.type == "market" and ev.place_basis != "sentence" and not (
+                ev.place_basis == "context" and LEVEL_REFERENCE.search(doc.text, sent[0], sent[1])):
             # a price is local to where it was quoted; a sentence naming no place gives a national figure
+            # ("across the province" names the one told before)
             ev.place, ev.place_basis = Gazetteer.load().get("kp"), "country"
         ev.modality = choose_modality(doc.text, sent, ev.trigger, ev.type)
         ev.date = choose_date(doc, ev, sent)
