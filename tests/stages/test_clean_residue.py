@@ -363,6 +363,10 @@ def test_read_more_at_the_end_of_an_excerpt_is_cut_out():
     "Officials at the People's Committee said food would be distributed on March 5.",
     "Rice: 5,000 won, corn: 2,100 won, pork: 14,000 won.",
     "The women were sentenced to five years; the men were executed.",
+    "Reproduction of the films is prohibited under the new law, the source said.",
+    "Copying South Korean songs is strictly prohibited in North Korea.",
+    "Residents who found this article in a smuggled newspaper were arrested.",
+    "Members of the inspection team searched homes in Hyesan.",
 ])
 def test_body_sentences_that_look_like_residue_stay(sentence):
     doc = between(sentence)
@@ -706,6 +710,17 @@ PAGE_FURNITURE = [
     "Enlarge this image",
     "hide caption",
     "Scroll to top",
+    # rights lines without the sign, support pleas, paywall teasers, page tools
+    "Reproduction or redistribution without permission is prohibited.",
+    "Unauthorized reproduction of this article is strictly prohibited.",
+    "Please consider supporting our journalism.",
+    "Enjoy this article? Get our newsletter.",
+    "Liked this story? Share it with a friend.",
+    "Get unlimited access for $9.99/month",
+    "Search form",
+    "Click to enlarge",
+    "Estimated reading time: 4 minutes",
+    "Members only",
 ]
 
 
