@@ -128,6 +128,7 @@ BIOS = [
     "About the author: Kim Min-ji covers inter-Korean affairs for Example News.",
     "She can be reached at jane@example.com.",
     "Follow Jane Doe on Twitter.",
+    "Jane Doe writes about North Korea and the Korean Peninsula.",
 ]
 
 CREDITS_ALONE = [
@@ -367,6 +368,8 @@ def test_read_more_at_the_end_of_an_excerpt_is_cut_out():
     "Copying South Korean songs is strictly prohibited in North Korea.",
     "Residents who found this article in a smuggled newspaper were arrested.",
     "Members of the inspection team searched homes in Hyesan.",
+    "This is the second public execution in the city this year, the source said.",
+    "Large crowds were forced to watch the trial.",
 ])
 def test_body_sentences_that_look_like_residue_stay(sentence):
     doc = between(sentence)
@@ -721,6 +724,11 @@ PAGE_FURNITURE = [
     "Click to enlarge",
     "Estimated reading time: 4 minutes",
     "Members only",
+    "@janedoe_news",
+    "English | 한국어 | 日本語",
+    "Text size: Small Medium Large",
+    "This content was produced by Example News. Example News is an independent outlet.",
+    "This is the second part of a two-part series.",
 ]
 
 
