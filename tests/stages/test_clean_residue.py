@@ -302,6 +302,7 @@ def test_footer_links_wedged_between_residue_go_with_it():
     (" [Image source=broadcast capture]", "the hall [Image source=broadcast capture] and"),
     (" (Photo: Daily NK)", "the market (Photo: Daily NK) as"),
     (" (Yonhap file photo)", "the border (Yonhap file photo) where"),
+    (" [Click to enlarge]", "the square [Click to enlarge] where"),
 ])
 def test_credit_or_link_label_inside_a_paragraph_is_cut_out(inline, kept):
     before, after = kept.split(inline.strip())
@@ -811,3 +812,9 @@ def test_credit_between_two_sentences_of_a_reported_paragraph_is_cut(credit):
 ])
 def test_reported_paragraph_naming_an_agency_stays_whole(para):
     assert para in cleaned(f"{P1}\n\n{para}\n\n{P3}").text
+
+
+def test_a_copyright_sign_glued_before_a_sentence_never_takes_the_sentence():
+    text = f"{P1} ⓒ Daily Example He said four residents were sentenced to prison."
+    doc = cleaned(text)
+    assert "He said four residents were sentenced to prison." in doc.text
