@@ -505,6 +505,12 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             found = [p for p in found if p not in whole]
             found.append((m.start(), whole[0][1], _number(m.group("ofthe")), False, m.start(), whole[0][1]))
             continue
+        if m.group("family"):  # "a family of four": four people, unless a noun counts them ("of four people")
+            if any(m.start() < p[1] and p[0] < m.end() and p[2] is not None for p in found):
+                continue
+            found = [p for p in found if not m.start() <= p[0] < m.end()]  # ("a family" counts no one)
+            found.append((m.start(), m.end(), _number(m.group("family")), False, m.start(), m.end()))
+            continue
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
         found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
@@ -601,8 +607,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
         return 0
 
     def is_number(k: int) -> bool:
-        if lowered[k] == "dozen":  # "two dozen" is 24; "a dozen" stays a vague amount
-            return k > 0 and is_number(k - 1)
+        if lowered[k] == "dozen":  # "two dozen" is 24, "a dozen" 12 ("dozens of" is a vague amount)
+            return k > 0 and (is_number(k - 1) or lowered[k - 1] in ("a", "an"))
         return bool(lowered[k] in numbers or _NUMBER_TOKEN.fullmatch(words[k])
                     or ("-" in lowered[k] and all(p in numbers for p in lowered[k].split("-"))))
 
@@ -615,6 +621,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
                     _NUMBER_TOKEN.fullmatch(words[k]) and lowered[k + 1] not in SCALES)):
                 break  # "In 2019 two men": a year, then the count ("3 thousand" stays one number)
             n += 1
+        if n and lowered[at - n] == "dozen" and lowered[at - n - 1] in ("a", "an"):
+            n += 1  # "a dozen"
         if n and at - n >= 2 and lowered[at - n - 1] in _RANGE_WORDS:
             k = number_ending(at - n - 1)
             if k:
@@ -623,6 +631,9 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
 
     while i > 0 and len(out["mods"]) < lex["modifiers_max"]:
         w = lowered[i - 1]
+        if w == "so" and i >= 3 and lowered[i - 2] == "or" and is_number(i - 3):
+            i -= 2  # "ten or so students": about ten
+            break
         if (not _MOD_WORD.fullmatch(words[i - 1]) or is_number(i - 1) or w in ("a", "an") or w in _DETERMINERS
                 or w[-2:] in ("'s", "’s") or any(phrase_ending(i, t) for t in ("vague", "floor", "group"))):
             break
@@ -682,15 +693,17 @@ def _bare_number_re() -> re.Pattern:
     opener = "|".join(openers) + "|" + _words_re(lex["group_of"])
     # every match begins with a digit, a number or an opener's first word: tried first as a trie,
     # they fail at most places on the first letter, before the alternatives are tried
-    first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"]]}
+    first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"], "his", "her", "their"]}
     gate = rf"(?=\d|{lexicon.trie_regex(first_words)})"
     return re.compile(
         rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
-        # "three of the smugglers": counted only where people follow (read in _span_subjects)
-        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z]))", re.I)
+        # "three of the smugglers", "two of his students": counted only where people follow (read in _span_subjects)
+        rf"|(?P<ofthe>{qty})\s+of\s+(?=(?:the|his|her|their)\s+[a-z])"
+        # "a family of four", with no noun after the number (read in _span_subjects)
+        rf"|(?:a|the|his|her|their)\s+family\s+of\s+(?P<family>{qty})(?![\w-]))", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -704,7 +717,8 @@ def _punished_number_re() -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
         rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
-        rf"|(?P<object>\s+(?:to|for)\s))", re.I)
+        # ("arrested three in Hyesan", "executed two on Monday", "detained 30, including ...")
+        rf"|(?P<object>\s+(?:to|for|in|at|on|near|during|after|last|this)\s|\s*[,;.](?!\d)))", re.I)
 
 
 # Where a clause begins: "Three were shot", "..., 30 were arrested", "a source said two were fined".
@@ -838,9 +852,12 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     members = phrases[first:last + 1]
     if len(members) > 1 and best[2] is not None:
         counts = [p[2] if p[2] is not None else (1 if p[3] else None) for p in members]
-        if (counts[0] is not None and not members[0][3] and all(p[3] for p in members[1:])
-                and text[members[0][1]:members[1][0]].strip() == "," and counts[0] == sum(counts[1:])):
-            return text[members[0][0]:members[-1][1]], counts[0]  # "two defectors, a mother and her daughter"
+        if (counts[0] is not None and not members[0][3] and all(c is not None for c in counts[1:])
+                and text[members[0][1]:members[1][0]].strip() == "," and counts[0] == sum(counts[1:])
+                and (all(p[3] for p in members[1:]) or _APPOSITION_END.match(text, members[-1][1]))):
+            # "two defectors, a mother and her daughter", "nine people, six men and three women, were":
+            # the group, then its members (not the list "three men, two women and a teenager were")
+            return text[members[0][0]:members[-1][1]], counts[0]
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
         if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
@@ -848,6 +865,10 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+# What closes a phrase set off after a counted group: "nine people, six men and three women, were".
+_APPOSITION_END = re.compile(r"\s*(?:[,)]|\s[–—-]\s)")
 
 
 def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:

@@ -1,0 +1,110 @@
+"""Actors and subject counts in the wording of outlets other than the dev reports: the names of the
+bodies in wire copy, Seoul papers and NGO reports, and counts told in words, groups and appositions.
+Every sentence here is written for these tests."""
+import pytest
+
+from nkevents.model import Event
+from nkevents.stages import arguments
+
+
+def _actors_of(text, etype, trigger):
+    at = text.index(trigger)
+    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the army named by the country's possessive or adjective, and its own security command
+    ("North Korea's military detained a South Korean fisherman in the Yellow Sea.", "arrest", "detained",
+     {("kpa", "authority")}),
+    ("The North Korean military arrested two soldiers for desertion near Kaesong.", "arrest", "arrested",
+     {("kpa", "authority")}),
+    ("The North's armed forces detained a crew of fishermen last week.", "arrest", "detained", {("kpa", "authority")}),
+    ("Military security officers arrested a colonel in Pyongyang for corruption.", "arrest", "arrested",
+     {("kpa", "authority")}),
+    # the border guards' own command is not the leader's guard command; hyphenated compounds
+    ("Troops from the Border Guard Command detained three people trying to flee.", "arrest", "detained",
+     {("border_guard", "authority")}),
+    ("Border-guards caught a woman wading across the Tumen.", "arrest", "caught", {("border_guard", "authority")}),
+    ("The Supreme Guard Command arrested two officers.", "arrest", "arrested", {("kpa", "authority")}),
+    # the Ministry of Social Security as MoSS
+    ("The MoSS arrested four people in Hyesan for selling drugs.", "arrest", "arrested", {("mps", "authority")}),
+    # the party by its other English name
+    ("The Korean Workers' Party ordered all members to study the new law.", "directive", "ordered",
+     {("central_committee", "issuer")}),
+    ("The KWP issued instructions to hold lectures in every factory.", "directive", "instructions",
+     {("central_committee", "issuer")}),
+    ("Counter-intelligence agents arrested a man accused of spying in Sinuiju.", "arrest", "arrested",
+     {("mss", "authority")}),
+])
+def test_bodies_named_in_other_outlets_wording(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a foreign army or military court is not the North's
+    ("A South Korean military court sentenced a soldier to two years in prison.", "sentence", "sentenced",
+     {("other", "authority")}),
+    ("The South Korean army detained a North Korean soldier who crossed the border.", "arrest", "detained",
+     {("other", "authority")}),
+    # the party's members or a provincial branch acted on are not the authority
+    ("A Korean Workers' Party member was arrested in Hyesan for bribery.", "arrest", "arrested", set()),
+    ("Three border guards were arrested for taking bribes from smugglers.", "arrest", "arrested", set()),
+    # "military" as a word of the charge or a place names no body
+    ("Two men were arrested for selling military fuel near Kaesong.", "arrest", "arrested", set()),
+    ("He was detained near a military base in Hamhung.", "arrest", "detained", set()),
+    # "moss" is no ministry
+    ("Moss covered the walls of the cell where two women were detained.", "arrest", "detained", set()),
+    # a provincial party committee is not the party center
+    ("The KWP provincial committee ordered farms to hand over grain.", "directive", "ordered",
+     {("party_committee", "issuer")}),
+])
+def test_look_alikes_that_name_no_such_body(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+def _count(text):
+    from nkevents.stages import events
+    found = events.find_triggers(text)
+    at = min(m.start() for m in found.values()) if found else len(text) // 2
+    return arguments.choose_subjects(text, (0, len(text)), at, [])[1]
+
+
+@pytest.mark.parametrize("text, count", [
+    # "a dozen" is a stated number like "about 80"; "dozens of" stays vague
+    ("Police arrested a dozen traders in Hyesan for smuggling.", 12),
+    ("Around a dozen smugglers were detained in Musan.", 12),
+    ("Dozens of vendors were detained at the market.", None),
+    # a number with "or so"
+    ("Ten or so students were arrested for wearing short skirts.", 10),
+    ("Some 30 or so residents were mobilized to repair the dike.", 30),
+    # a family counted by its size, with no noun after the number
+    ("Border guards caught a family of four trying to cross the river.", 4),
+    ("Police arrested a family of five in Hyesan.", 5),
+    ("A family of three was sent to a remote village.", 3),
+    ("The family was banished to the countryside.", None),
+    # a number with no noun right after a punishing verb
+    ("Police arrested three in Hyesan for smuggling.", 3),
+    ("The court sentenced two on Monday for selling drugs.", 2),
+    ("Agents detained 30, including several teenagers.", 30),
+    # a part of someone's people: "two of his students"
+    ("Agents arrested a teacher and two of his students for sharing a film.", 3),
+    ("One of her sons was detained at the border.", 1),
+    # a group, then its members set off by commas: the group's number
+    ("Police arrested nine people, six men and three women, in Hyesan.", 9),
+    ("Five smugglers, three men and two women, were executed.", 5),
+    # ... but a list of people is summed
+    ("Three men, two women and a teenager were tried.", 6),
+    ("Police arrested three women and a man in Chongjin.", 4),
+    # people nouns of crime stories
+    ("Authorities arrested a soldier and two civilians for selling fuel.", 3),
+    ("Four drug addicts were detained in Hamhung.", 4),
+    ("Two fortune tellers were sent to a labor camp.", 2),
+    ("Three deserters were executed by firing squad.", 3),
+    ("Seven kkotjebi were rounded up at the station.", 7),
+    # ... and their adjective uses name no one
+    ("Civilian clothes were banned for soldiers on leave.", None),
+    ("The passenger train was stopped and searched.", None),
+])
+def test_counts_in_other_wording(text, count):
+    assert _count(text) == count
