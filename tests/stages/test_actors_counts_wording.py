@@ -108,3 +108,29 @@ def _count(text):
 ])
 def test_counts_in_other_wording(text, count):
     assert _count(text) == count
+
+
+def _bodies_in_report(text):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    return {(e.type, a.id, a.role) for e in doc.events for a in e.actors if a.role in ("authority", "issuer")}
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # the sentence after the event refers back to it and names its source
+    ("North Korea has banned the use of foreign currency in markets, a source said. The ban was announced by the "
+     "Ministry of Social Security in a notice posted in Hyesan.", {("policy", "mps", "issuer")}),
+    ("North Korea has closed its border with China to stop the virus. The decision was made by the State Emergency "
+     "Anti-Epidemic Headquarters, state media said.", {("policy", "quarantine_hq", "issuer")}),
+    ("North Korea has ordered residents of Hyesan to hand in their Chinese phones. The order came down from the "
+     "Central Committee last week.", {("directive", "central_committee", "issuer")}),
+    ("Two smugglers were arrested in Musan on June 3, and a third in Hoeryong on June 5. The arrests were carried out "
+     "by state security agents, a source said.", {("arrest", "mss", "authority")}),
+    # ... not a body named in the next sentence for another reason
+    ("North Korea has banned private sales of rice. The ban has hit traders hard, and some now sell by the police "
+     "station at night.", set()),
+    ("North Korea has banned private sales of rice. The decision from Pyongyang surprised many, a source said.", set()),
+    ("The border with China was closed in January. The closure was criticized by Chinese traders in Dandong.", set()),
+])
+def test_the_source_named_in_the_sentence_that_refers_back_to_the_event(text, bodies):
+    assert {b for b in _bodies_in_report(text) if b[0] in ("policy", "directive", "arrest")} == bodies
