@@ -134,3 +134,34 @@ def _bodies_in_report(text):
 ])
 def test_the_source_named_in_the_sentence_that_refers_back_to_the_event(text, bodies):
     assert {b for b in _bodies_in_report(text) if b[0] in ("policy", "directive", "arrest")} == bodies
+
+
+@pytest.mark.parametrize("text, count", [
+    # "20-odd", "20-some": the number given
+    ("The authorities detained 20-odd people in Hyesan.", 20),
+    ("Police arrested 20-some vendors at the market.", 20),
+    ("Seven protesters were detained in Hamhung.", 7),
+    ("Dozens of demonstrators were detained.", None),
+])
+def test_rough_numbers_and_more_people_nouns(text, count):
+    assert _count(text) == count
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the epidemic headquarters in wire-copy names
+    ("The country's anti-virus headquarters ordered all schools to close.", "directive", "ordered",
+     {("quarantine_hq", "issuer")}),
+    ("The state emergency anti-coronavirus command imposed a lockdown on Kaesong.", "policy", "lockdown",
+     {("quarantine_hq", "issuer")}),
+    # ... not an anti-virus program or a vaccine plant
+    ("Residents were told to install the anti-virus program on their phones.", "directive", "told", set()),
+])
+def test_epidemic_headquarters_by_other_names(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+def test_bodies_joined_with_a_modifier_all_act_in_the_next_sentence():
+    text = ("North Korea's secret police and regular police have jointly launched a crackdown in Sinuiju. "
+            "More than 40 people were arrested in the first week.")
+    assert {b for b in _bodies_in_report(text) if b[0] == "arrest"} == {("arrest", "mss", "authority"),
+                                                                       ("arrest", "mps", "authority")}

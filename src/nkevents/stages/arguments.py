@@ -143,7 +143,7 @@ SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 def _number(word: str) -> int | None:
     """The value of a quantity: "12", "3,000", "1.5 million", "twenty-five", "three thousand"; of a
     range ("20 to 30") its lower end."""
-    word = word.lower().replace(",", "").replace("-plus", "").replace("+", "").strip()
+    word = re.sub(r"-(?:plus|odd|some)\b|\+", "", word.lower().replace(",", "")).strip()  # "100-plus", "20-odd"
     first = re.split(r"\s*(?:\bto\b|\bor\b|\band\b|–)\s*|(?<=\d)-(?=\d)", word)[0].strip()
     if first.isdigit():
         return int(first)
@@ -569,7 +569,7 @@ _AGENT_AFTER = re.compile(
     r"at\s+least|some|people|residents|locals)\b", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
 _MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|\+)?")
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|-odd|-some|\+)?")
 _DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
 _RANGE_WORDS = {"to", "or", "and", "-", "–"}
 
@@ -1139,7 +1139,7 @@ _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
 _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
-_JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
 _APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
 _ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
