@@ -165,3 +165,27 @@ def test_bodies_joined_with_a_modifier_all_act_in_the_next_sentence():
             "More than 40 people were arrested in the first week.")
     assert {b for b in _bodies_in_report(text) if b[0] == "arrest"} == {("arrest", "mss", "authority"),
                                                                        ("arrest", "mps", "authority")}
+
+
+def _counts_in_report(text):
+    from nkevents.pipeline import extract
+    return sorted((e.type, e.subjects_count) for e in extract(text, published="2023-05-20").events)
+
+
+@pytest.mark.parametrize("text, counts", [
+    # "two more" opens a clause of its own after ", and": its group is not the first clause's
+    ("Seven people caught with South Korean films were sent to labor camps in Hyesan, and two more were executed.",
+     [("execution", 2), ("sentence", 7)]),
+])
+def test_a_later_clause_counts_its_own_group(text, counts):
+    assert _counts_in_report(text) == counts
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    ("Five smugglers were arrested in Musan, and three more were detained in Hoeryong.", "arrested", 5),
+    ("Five smugglers were arrested in Musan, and three more were detained in Hoeryong.", "detained", 3),
+    # a list of people after ", and" is still one group with the trigger's
+    ("Police arrested two men, three women, and a teenager in Hyesan.", "arrested", 6),
+])
+def test_the_group_of_each_clause(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

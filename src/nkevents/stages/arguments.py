@@ -709,13 +709,13 @@ def _bare_number_re() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _punished_number_re() -> re.Pattern:
     """A number with no noun where what is punished can only be people: "Three were executed", "two
-    got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
+    more were shot", "two got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
     `object`); where the clause begins and which verb comes before are checked by _punished_count."""
     lex = lexicon.load("subjects")
     qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an'))})"  # "Both were"
     punished = _words_re(lex["punished_verbs"])
     return re.compile(
-        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
+        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:\s+more\b)?(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
         rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
         # ("arrested three in Hyesan", "executed two on Monday", "detained 30, including ...")
         rf"|(?P<object>\s+(?:to|for|in|at|on|near|during|after|last|this)\s|\s*[,;.](?!\d)))", re.I)
@@ -813,6 +813,7 @@ _LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+"
 _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
                           r"but|whereas|including|said|says|told)\b|[;:()]")
 _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_COMMA_AND = re.compile(r",\s+and\s")
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -836,7 +837,8 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
 
     def other_clause(p):  # "arrested X after a guard who ...": the guard is in another clause
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
-        return a < b and bool(_CLAUSE_WORD.search(text, a, b))
+        # (", and" opens another clause after the trigger: "... were sent to camps, and two more were shot")
+        return a < b and bool(_CLAUSE_WORD.search(text, a, b) or p[0] > trigger_at and _COMMA_AND.search(text, a, b))
 
     def whole(p):  # "Of the eight defendants, one was sentenced": the eight are not the group sentenced
         return (p[1] < trigger_at and "," in text[p[1]:trigger_at]
