@@ -189,3 +189,18 @@ def test_a_later_clause_counts_its_own_group(text, counts):
 ])
 def test_the_group_of_each_clause(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a standing group named by its body's possessive is the body at work
+    ("Agents from the MPS' 109 task force confiscated DVDs and detained two students.", "arrest", "detained",
+     {("mps", "authority")}),
+    ("The Ministry of State Security's inspection team detained four cadres.", "arrest", "detained",
+     {("mss", "authority")}),
+    # ... not a group named beside the body, nor one after the possessive of a place
+    ("The police and a 109 task force detained ten people.", "arrest", "detained",
+     {("mps", "authority"), ("inspection_group", "authority")}),
+    ("Hyesan's 109 task force detained ten people.", "arrest", "detained", {("inspection_group", "authority")}),
+])
+def test_a_group_named_by_its_bodys_possessive(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

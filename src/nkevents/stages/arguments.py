@@ -1276,13 +1276,20 @@ _UNIT_OF = re.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|offici
                       r"(?:the\s+)?(?:(?:provincial|city|county|local)\s+)?", re.I)
 
 
+_POSSESSIVE_UNIT = re.compile(r"[’']s?\s+(?:(?:own|local|provincial|city|county|special|joint|\d+)\s+)*", re.I)
+
+
 def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     """An inspection group or task force named as a unit of an enforcing body: the body acts, not a
     group of its own."""
     if a.id != "inspection_group":
         return False
+    bodies = [b for b in mentions if b.id in ENFORCERS + ("kpa",) and b.id != a.id]
     m = _UNIT_OF.match(text, a.end)
-    return m is not None and any(b.start == m.end() and b.id in ENFORCERS + ("kpa",) and b.id != a.id for b in mentions)
+    if m is not None and any(b.start == m.end() for b in bodies):
+        return True
+    # ... or after the body's possessive: "the MPS' 109 task force", "the MSS's inspection team"
+    return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
