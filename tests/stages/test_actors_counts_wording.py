@@ -204,3 +204,19 @@ def test_the_group_of_each_clause(text, trigger, count):
 ])
 def test_a_group_named_by_its_bodys_possessive(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # a singular people noun used as a title before a personal name is one person
+    ("The Supreme Court sentenced American student Otto Warmbier to 15 years of hard labor.", "sentenced", 1),
+    ("A court sentenced missionary Kim Jung Wook to life in prison.", "sentenced", 1),
+    # a person set off by commas after a name is the same person
+    ("Mr. Hyon, the defence minister, was executed in April.", "executed", 1),
+    ("Hyon Yong Chol, the defense minister, was executed by anti-aircraft gun fire.", "executed", 1),
+    # ... but two people named as a list are two
+    ("Defector Kim and his wife were arrested in Hyesan.", "arrested", 2),
+    # the leader's title before his name is nobody punished
+    ("The execution was ordered by Chairman Kim Jong Un.", "execution", None),
+])
+def test_titles_and_names_count_one_person(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

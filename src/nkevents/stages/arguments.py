@@ -493,6 +493,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
                 count = 1  # ... unless the clause is told of him or her: "his wife got three years"
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
+        if count is None and one and text[m.end():m.end() + 1] == " ":
+            name = _name_after_re().match(text, m.end())
+            if name and not any(text.startswith(n, name.start(1)) for n in _not_names()):
+                count = 1  # "American student Otto Warmbier", "missionary Kim Jung Wook": the noun is his title
         if _AGENT_AFTER.match(text, m.end()):
             continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
@@ -676,6 +680,14 @@ def _count_words() -> tuple[frozenset, dict[str, frozenset]]:
 
 
 @lru_cache(maxsize=None)
+def _name_after_re() -> re.Pattern:
+    """A personal name right after a people noun: a surname and its given name, or two or three
+    capitalised words ("student Otto Warmbier", "pastor Kim Kuk Gi")."""
+    surnames = _words_re(lexicon.load("subjects")["surnames"])
+    return re.compile(rf"\s((?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})(?![\w-])")
+
+
+@lru_cache(maxsize=None)
 def _not_names() -> frozenset:
     return frozenset(lexicon.load("subjects")["not_names"])
 
@@ -814,6 +826,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|
                           r"but|whereas|including|said|says|told)\b|[;:()]")
 _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _COMMA_AND = re.compile(r",\s+and\s")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -827,8 +840,10 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     phrases = sorted((p if len(p) == 4 else (*p, False) for p in phrases), key=lambda p: p[:2])
     person = _one_person_at(text, sent, trigger_at) if person_ok else None
     if person is not None:  # it replaces a phrase of the same words ("Ri Chol Man" read as "man")
-        phrases = sorted([p for p in phrases if p[:2] != person] + [(person[0], person[1], 1, True)],
-                         key=lambda p: p[:2])
+        # ... and the one person set off after it ("Mr. Hyon, the defence minister, was executed")
+        phrases = sorted([p for p in phrases if p[:2] != person and not (
+            p[3] and _COMMA_ONLY.fullmatch(text, person[1], p[0]) and _APPOSITION_END.match(text, p[1]))]
+            + [(person[0], person[1], 1, True)], key=lambda p: p[:2])
     if not phrases:
         return None, None
 
