@@ -1543,6 +1543,11 @@ def _source_role(etype: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _referring_opening_re(etype: str) -> re.Pattern:
+    return re.compile(rf"\W*(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{REFERRING_NOUNS[etype]})\b", re.I)
+
+
+@lru_cache(maxsize=None)
 def _source_after_re(etype: str) -> re.Pattern:
     return re.compile(_SOURCE_AFTER.format(nouns=REFERRING_NOUNS[etype]), re.I)
 
@@ -1556,6 +1561,8 @@ def _source_named_after(doc: Document, ev: Event, excluded) -> Actor | None:
         return None
     after = doc.sentences[i + 1]
     pattern = _source_after_re(ev.type)
+    if not _referring_opening_re(ev.type).match(doc.text, after[0], after[1]):
+        return None  # (checked first: most sentences do not open by referring back, and are not scanned)
     for a in _actor_mentions(doc.text, after, False, excluded):
         if pattern.fullmatch(doc.text, after[0], a.start):
             return Actor(id=a.id, text=a.text, role=_source_role(ev.type), start=a.start, end=a.end)
