@@ -220,3 +220,15 @@ def test_a_group_named_by_its_bodys_possessive(text, etype, trigger, actors):
 ])
 def test_titles_and_names_count_one_person(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # one person set off by commas before a verb in the singular
+    ("His wife, a teacher, was also detained.", "detained", 1),
+    ("The man's wife, a former nurse, was questioned and detained.", "detained", 1),
+    # ... not a list of people before a plural verb, or after the trigger
+    ("A man, a woman, and a child were arrested.", "arrested", 3),
+    ("Police arrested a farmer, a teacher, and a student.", "arrested", 3),
+])
+def test_one_person_set_off_by_commas(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

@@ -827,6 +827,8 @@ _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|
 _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _COMMA_AND = re.compile(r",\s+and\s")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+# A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
+_SINGULAR_VERB_AFTER = re.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -894,6 +896,8 @@ def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
     if (a[1] <= b[0] < trigger_at and _DESCRIBED_AND.fullmatch(text, a[1], b[0])
             and _PLURAL_VERB_AFTER.match(text, b[1])):
         return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
+    if a[3] and b[3] and _COMMA_ONLY.fullmatch(text, a[1], b[0]) and _SINGULAR_VERB_AFTER.match(text, b[1]):
+        return False  # "His wife, a teacher, was also detained": one person set off by commas, not a list
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
