@@ -232,3 +232,15 @@ def test_titles_and_names_count_one_person(text, trigger, count):
 ])
 def test_one_person_set_off_by_commas(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # who attends or watches is not who is tried or punished
+    ("A public trial attended by about 3,000 people was held at the stadium for two smugglers.", "trial", 2),
+    ("Two smugglers were executed in front of a crowd of 3,000 residents.", "executed", 2),
+    ("A man was shot before an audience of 500 students.", "shot", 1),
+    # ... but a crowd that is itself arrested is counted
+    ("A crowd of 200 people was arrested at the market.", "arrested", 200),
+])
+def test_who_attends_is_not_counted(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

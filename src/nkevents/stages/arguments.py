@@ -525,9 +525,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             found.append((m.start(), m.end("n"), _number(m.group("n")), False, m.start(), m.end("n")))
     # "seven people, including three women": the three are part of the seven, not the group
     # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
-    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on")):
+    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on",
+                                         "attended by", "crowd of", "audience of")):
         found = [(p[0], p[1], None, p[3], p[4], p[5])
-                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
+                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 24), p[0])
                  or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
     # "he and his wife", "Choe and his two sons": the one named first is a member of the list
     if " and his " in lowered or " and her " in lowered:
@@ -560,7 +561,8 @@ _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
-_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of)\s+$", re.I)
+_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of|attended by|"
+                             r"(?:in front of|before) (?:a|an|the) (?:crowd|audience) of)\s+$", re.I)
 # (not "a teenager who watched South Korean dramas": watching is also the charge)
 _WITNESS_AFTER = re.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
                             r"\s+(?:the\s+|a\s+|their\s+)?(?:public\s+)?(?:executions?|trials?|shootings?|hangings?))", re.I)
