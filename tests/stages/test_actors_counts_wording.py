@@ -244,3 +244,17 @@ def test_one_person_set_off_by_commas(text, trigger, count):
 ])
 def test_who_attends_is_not_counted(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the source of an order named after "at the behest of", "under the direction of"
+    ("At the behest of the provincial party committee, farms were ordered to hand over seed grain.", "ordered",
+     {("party_committee", "issuer")}),
+    ("Under the direction of the Central Committee, factories were ordered to hold loyalty lectures.", "ordered",
+     {("central_committee", "issuer")}),
+    # ... while the body told to carry it out only receives it
+    ("At the behest of Kim Jong Un, the police were ordered to search every home.", "ordered",
+     {("kim_jong_un", "issuer"), ("mps", "recipient")}),
+])
+def test_the_source_of_an_order_after_behest_or_direction(text, trigger, actors):
+    assert _actors_of(text, "directive", trigger) == actors
