@@ -258,3 +258,15 @@ def test_who_attends_is_not_counted(text, trigger, count):
 ])
 def test_the_source_of_an_order_after_behest_or_direction(text, trigger, actors):
     assert _actors_of(text, "directive", trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the Korean names of the bodies as reports romanise them
+    ("The Kukka Bowiseong arrested a smuggler in Hyesan.", "arrest", "arrested", {("mss", "authority")}),
+    ("Officers from the komchalso detained three factory managers.", "arrest", "detained", {("prosecutor", "authority")}),
+    ("The provincial jaepanso sentenced two women to five years.", "sentence", "sentenced", {("court", "authority")}),
+    ("Agents of the bowisaryeongbu arrested a colonel.", "arrest", "arrested", {("kpa", "authority")}),
+    ("Kyuchaldae members detained students wearing jeans.", "arrest", "detained", {("other", "authority")}),
+])
+def test_romanised_names_of_the_bodies(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
