@@ -270,3 +270,14 @@ def test_the_source_of_an_order_after_behest_or_direction(text, trigger, actors)
 ])
 def test_romanised_names_of_the_bodies(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # people joined by "along with", "together with" are one group
+    ("Police detained the man along with his wife and son.", "detained", 3),
+    ("The man, along with five other people, was arrested.", "arrested", 6),
+    # ... not the body that acts along with another
+    ("Police, along with state security agents, arrested two men.", "arrested", 2),
+])
+def test_people_joined_by_along_with(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

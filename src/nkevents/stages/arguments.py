@@ -829,6 +829,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|
 _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _COMMA_AND = re.compile(r",\s+and\s")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
 _SINGULAR_VERB_AFTER = re.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
@@ -900,6 +901,8 @@ def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
         return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
     if a[3] and b[3] and _COMMA_ONLY.fullmatch(text, a[1], b[0]) and _SINGULAR_VERB_AFTER.match(text, b[1]):
         return False  # "His wife, a teacher, was also detained": one person set off by commas, not a list
+    if a[1] <= b[0] and _ALONG_WITH.fullmatch(text, a[1], b[0]):
+        return True  # "the man along with his wife and son", "a woman, together with two others,"
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
