@@ -281,3 +281,22 @@ def test_romanised_names_of_the_bodies(text, etype, trigger, actors):
 ])
 def test_people_joined_by_along_with(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, authorities", [
+    # a body named as who is bribed or as someone's former job is not at work in the report
+    ("North Korea has stepped up its crackdown on smugglers in Ryanggang, a source said. Two smugglers were arrested "
+     "in Hyesan on March 3. In the past smugglers paid off border guards and police, but now the state security "
+     "department watches everyone.", {("crackdown", "mss"), ("arrest", "mss")}),
+    ("State security agents have stepped up surveillance in Hyesan. A former police officer who defected in 2019 "
+     "said arrests are common. Five people were detained in May.", {("arrest", "mss")}),
+    # ... while two bodies at work leave the arrest without one
+    ("State security agents have stepped up surveillance in Hyesan. Police officers also search homes at night. "
+     "Residents are afraid. Five people were detained in May.", set()),
+])
+def test_a_body_bribed_or_a_former_job_is_not_at_work(text, authorities):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-05-20")
+    found = {(e.type, a.id) for e in doc.events if e.type in ("arrest", "crackdown") for a in e.actors
+             if a.role == "authority"}
+    assert {f for f in found if f[0] == "arrest" or f in authorities} == authorities

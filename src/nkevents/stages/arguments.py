@@ -1377,6 +1377,8 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
     passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
     if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "men dressed as police officers" are not the police
+    if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "a former police officer", "smugglers who bribed border guards"
     if a.end <= trigger[0]:
         if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
             return False  # "are cracking down" is active
@@ -1405,7 +1407,8 @@ def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     they = _THEY_ACT.fullmatch(text, clause[0], trigger[0])
     if not they and not (_passive(text, clause, trigger) and not _BY.search(text, trigger[1], clause[1])):
         return []
-    mentions = _actor_mentions(text, previous, False, excluded)
+    mentions = [a for a in _actor_mentions(text, previous, False, excluded)
+                if not _NOT_AT_WORK_BEFORE.search(text, max(previous[0], a.start - 40), a.start)]
     for i, a in enumerate(mentions):
         if _is_subject(text, previous, a):
             if a.id not in ENFORCERS or _ACTED_ON_AFTER.match(text, a.end, previous[1]):
@@ -1524,6 +1527,11 @@ def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]
 # enforcer at work.
 _LANDMARK_BEFORE = re.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
                               r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+# ... nor one named as someone's former job or as who is bribed ("a former police officer who
+# defected", "smugglers paid off border guards and police")
+_NOT_AT_WORK_BEFORE = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|(?:to\s+)?bribe[ds]?|bribing|paid\s+off|"
+                                 r"pay(?:ing|s)?\s+off|bribes\s+(?:to|for))\s*(?:the\s+|local\s+|some\s+|a\s+)*"
+                                 r"(?:[\w’'-]+\s+(?:and\s+)?){0,2}$", re.I)
 
 
 # The sentence after an event that names its source by referring back to it: "The ban was announced
@@ -1595,7 +1603,8 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
         named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
         foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
         enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)
-                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
+                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)
+                     and not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
