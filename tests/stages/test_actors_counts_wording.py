@@ -300,3 +300,16 @@ def test_a_body_bribed_or_a_former_job_is_not_at_work(text, authorities):
     found = {(e.type, a.id) for e in doc.events if e.type in ("arrest", "crackdown") for a in e.actors
              if a.role == "authority"}
     assert {f for f in found if f[0] == "arrest" or f in authorities} == authorities
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the people "along with" whom the subject was punished are of the same group
+    ("A woman was arrested in Hyesan on Monday along with her two sons.", "arrested", 3),
+    ("Two men were arrested in Hyesan, along with a guard who helped them.", "arrested", 3),
+    ("The man was executed along with three others.", "executed", 4),
+    # ... not things seized along with them
+    ("A man was arrested after a raid along with drugs worth 10,000 yuan.", "arrested", 1),
+    ("Police arrested two men in Hyesan, along with drugs and cash.", "arrested", 2),
+])
+def test_people_along_with_the_subject_after_the_trigger(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

@@ -830,6 +830,8 @@ _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _COMMA_AND = re.compile(r",\s+and\s")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
+# The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
+_WITH_AFTER_TRIGGER = re.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
 _SINGULAR_VERB_AFTER = re.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
@@ -872,6 +874,17 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1], trigger_at):
         last += 1
     members = phrases[first:last + 1]
+    if len(members) == 1 and best[2] is not None and best[1] <= trigger_at:
+        # "A woman was arrested in Hyesan along with her two sons": the people after "along with" too
+        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at
+                  and _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])), None)
+        if k is not None:
+            j = k
+            while j + 1 < len(phrases) and _joined(text, phrases[j], phrases[j + 1], trigger_at):
+                j += 1
+            more = [p[2] if p[2] is not None else (1 if p[3] else None) for p in phrases[k:j + 1]]
+            if all(c is not None for c in more):
+                return text[best[0]:phrases[j][1]], best[2] + sum(more)
     if len(members) > 1 and best[2] is not None:
         counts = [p[2] if p[2] is not None else (1 if p[3] else None) for p in members]
         if (counts[0] is not None and not members[0][3] and all(c is not None for c in counts[1:])
