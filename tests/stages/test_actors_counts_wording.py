@@ -313,3 +313,17 @@ def test_a_body_bribed_or_a_former_job_is_not_at_work(text, authorities):
 ])
 def test_people_along_with_the_subject_after_the_trigger(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # kin "with" whom someone was caught are of the group
+    ("A mother with her two children was caught crossing the river.", "caught", 3),
+    ("Police arrested a woman with her baby near the border.", "arrested", 2),
+    # a family, then who it is
+    ("The family, a couple with their three children, was handed to the MSS.", "handed", 5),
+    # ... not things "with" someone, nor a part "including" of a vague whole
+    ("Police arrested a smuggler with his phone.", "arrested", 1),
+    ("Dozens of people, including two women, were arrested.", "arrested", None),
+])
+def test_kin_with_whom_someone_was_caught(text, trigger, count):
+    assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count

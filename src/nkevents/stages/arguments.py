@@ -830,6 +830,8 @@ _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _COMMA_AND = re.compile(r",\s+and\s")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
+_WITH_KIN = re.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
+_KIN_PRONOUN = re.compile(r"(?:his|her|their)\s", re.I)
 # The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
 _WITH_AFTER_TRIGGER = re.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
@@ -895,6 +897,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
+        if (counts[0] is None and not members[0][3] and all(c is not None for c in counts[1:])
+                and text[members[0][1]:members[1][0]].strip() == ","):
+            return text[members[0][0]:members[-1][1]], sum(counts[1:])  # "the family, a couple with their three children"
         if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
                 and _BARE_PLURAL_AFTER_AND.fullmatch(text, members[0][1], members[1][1])):
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
@@ -914,8 +919,9 @@ def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
         return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
     if a[3] and b[3] and _COMMA_ONLY.fullmatch(text, a[1], b[0]) and _SINGULAR_VERB_AFTER.match(text, b[1]):
         return False  # "His wife, a teacher, was also detained": one person set off by commas, not a list
-    if a[1] <= b[0] and _ALONG_WITH.fullmatch(text, a[1], b[0]):
-        return True  # "the man along with his wife and son", "a woman, together with two others,"
+    if a[1] <= b[0] and (_ALONG_WITH.fullmatch(text, a[1], b[0])
+                         or _WITH_KIN.fullmatch(text, a[1], b[0]) and _KIN_PRONOUN.match(text, b[0])):
+        return True  # "the man along with his wife and son", "a woman, together with two others,", "a mother with her two children"
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
