@@ -143,7 +143,7 @@ SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 def _number(word: str) -> int | None:
     """The value of a quantity: "12", "3,000", "1.5 million", "twenty-five", "three thousand"; of a
     range ("20 to 30") its lower end."""
-    word = word.lower().replace(",", "").replace("-plus", "").replace("+", "").strip()
+    word = re.sub(r"-(?:plus|odd|some)\b|\+", "", word.lower().replace(",", "")).strip()  # "100-plus", "20-odd"
     first = re.split(r"\s*(?:\bto\b|\bor\b|\band\b|–)\s*|(?<=\d)-(?=\d)", word)[0].strip()
     if first.isdigit():
         return int(first)
@@ -517,6 +517,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
                 count = 1  # ... unless the clause is told of him or her: "his wife got three years"
         if count is None and m.group("age") and one:
             count = 1  # "a man in his 50s"
+        if count is None and one and text[m.end():m.end() + 1] == " ":
+            name = _name_after_re().match(text, m.end())
+            if name and not any(text.startswith(n, name.start(1)) for n in _not_names()):
+                count = 1  # "American student Otto Warmbier", "missionary Kim Jung Wook": the noun is his title
         if _AGENT_AFTER.match(text, m.end()):
             continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
@@ -529,6 +533,12 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             found = [p for p in found if p not in whole]
             found.append((m.start(), whole[0][1], _number(m.group("ofthe")), False, m.start(), whole[0][1]))
             continue
+        if m.group("family"):  # "a family of four": four people, unless a noun counts them ("of four people")
+            if any(m.start() < p[1] and p[0] < m.end() and p[2] is not None for p in found):
+                continue
+            found = [p for p in found if not m.start() <= p[0] < m.end()]  # ("a family" counts no one)
+            found.append((m.start(), m.end(), _number(m.group("family")), False, m.start(), m.end()))
+            continue
         if m.group("of"):  # "three of the 12 detainees": the 12 are the whole, not the group
             found = [p for p in found if not m.start() <= p[0] < m.end()]
         found.append((m.start(), m.end(), _number(m.group("qty") or m.group("rest") or m.group("of")), False,
@@ -539,9 +549,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             found.append((m.start(), m.end("n"), _number(m.group("n")), False, m.start(), m.end("n")))
     # "seven people, including three women": the three are part of the seven, not the group
     # "shot in front of 500 residents", "as 1,000 people watched": who looks on is not who is punished
-    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on")):
+    if any(word in lowered for word in ("includ", "among", "such as", "front of", "watch", "witness", "presence of", "looked on",
+                                         "attended by", "crowd of", "audience of")):
         found = [(p[0], p[1], None, p[3], p[4], p[5])
-                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 14), p[0])
+                 if _PART_BEFORE.search(text, max(0, p[0] - 14), p[0]) or _WITNESS_BEFORE.search(text, max(0, p[0] - 24), p[0])
                  or _WITNESS_AFTER.match(text, p[1]) else p for p in found]
     # "he and his wife", "Choe and his two sons": the one named first is a member of the list
     if " and his " in lowered or " and her " in lowered:
@@ -574,7 +585,8 @@ _NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
-_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of)\s+$", re.I)
+_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of|attended by|"
+                             r"(?:in front of|before) (?:a|an|the) (?:crowd|audience) of)\s+$", re.I)
 # (not "a teenager who watched South Korean dramas": watching is also the charge)
 _WITNESS_AFTER = re.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
                             r"\s+(?:the\s+|a\s+|their\s+)?(?:public\s+)?(?:executions?|trials?|shootings?|hangings?))", re.I)
@@ -587,7 +599,7 @@ _AGENT_AFTER = re.compile(
     r"at\s+least|some|people|residents|locals)\b", re.I)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
 _MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|\+)?")
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|-odd|-some|\+)?")
 _DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
 _RANGE_WORDS = {"to", "or", "and", "-", "–"}
 
@@ -625,8 +637,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
         return 0
 
     def is_number(k: int) -> bool:
-        if lowered[k] == "dozen":  # "two dozen" is 24; "a dozen" stays a vague amount
-            return k > 0 and is_number(k - 1)
+        if lowered[k] == "dozen":  # "two dozen" is 24, "a dozen" 12 ("dozens of" is a vague amount)
+            return k > 0 and (is_number(k - 1) or lowered[k - 1] in ("a", "an"))
         return bool(lowered[k] in numbers or _NUMBER_TOKEN.fullmatch(words[k])
                     or ("-" in lowered[k] and all(p in numbers for p in lowered[k].split("-"))))
 
@@ -639,6 +651,8 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
                     _NUMBER_TOKEN.fullmatch(words[k]) and lowered[k + 1] not in SCALES)):
                 break  # "In 2019 two men": a year, then the count ("3 thousand" stays one number)
             n += 1
+        if n and lowered[at - n] == "dozen" and lowered[at - n - 1] in ("a", "an"):
+            n += 1  # "a dozen"
         if n and at - n >= 2 and lowered[at - n - 1] in _RANGE_WORDS:
             k = number_ending(at - n - 1)
             if k:
@@ -647,6 +661,9 @@ def _quantity_before(text: str, lo: int, hi: int) -> dict | None:
 
     while i > 0 and len(out["mods"]) < lex["modifiers_max"]:
         w = lowered[i - 1]
+        if w == "so" and i >= 3 and lowered[i - 2] == "or" and is_number(i - 3):
+            i -= 2  # "ten or so students": about ten
+            break
         if (not _MOD_WORD.fullmatch(words[i - 1]) or is_number(i - 1) or w in ("a", "an") or w in _DETERMINERS
                 or w[-2:] in ("'s", "’s") or any(phrase_ending(i, t) for t in ("vague", "floor", "group"))):
             break
@@ -689,6 +706,14 @@ def _count_words() -> tuple[frozenset, dict[str, frozenset]]:
 
 
 @lru_cache(maxsize=None)
+def _name_after_re() -> re.Pattern:
+    """A personal name right after a people noun: a surname and its given name, or two or three
+    capitalised words ("student Otto Warmbier", "pastor Kim Kuk Gi")."""
+    surnames = _words_re(lexicon.load("subjects")["surnames"])
+    return re.compile(rf"\s((?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})(?![\w-])")
+
+
+@lru_cache(maxsize=None)
 def _not_names() -> frozenset:
     return frozenset(lexicon.load("subjects")["not_names"])
 
@@ -706,29 +731,32 @@ def _bare_number_re() -> re.Pattern:
     opener = "|".join(openers) + "|" + _words_re(lex["group_of"])
     # every match begins with a digit, a number or an opener's first word: tried first as a trie,
     # they fail at most places on the first letter, before the alternatives are tried
-    first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"]]}
+    first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"], "his", "her", "their"]}
     gate = rf"(?=\d|{lexicon.trie_regex(first_words)})"
     return re.compile(
         rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
-        # "three of the smugglers": counted only where people follow (read in _span_subjects)
-        rf"|(?P<ofthe>{qty})\s+of\s+(?=the\s+[a-z]))", re.I)
+        # "three of the smugglers", "two of his students": counted only where people follow (read in _span_subjects)
+        rf"|(?P<ofthe>{qty})\s+of\s+(?=(?:the|his|her|their)\s+[a-z])"
+        # "a family of four", with no noun after the number (read in _span_subjects)
+        rf"|(?:a|the|his|her|their)\s+family\s+of\s+(?P<family>{qty})(?![\w-]))", re.I)
 
 
 @lru_cache(maxsize=None)
 def _punished_number_re() -> re.Pattern:
     """A number with no noun where what is punished can only be people: "Three were executed", "two
-    got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
+    more were shot", "two got life sentences", "over 30 were arrested" (group `passive`), "sentenced two to death" (group
     `object`); where the clause begins and which verb comes before are checked by _punished_count."""
     lex = lexicon.load("subjects")
     qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an'))})"  # "Both were"
     punished = _words_re(lex["punished_verbs"])
     return re.compile(
-        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
+        rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:\s+more\b)?(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
         rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
-        rf"|(?P<object>\s+(?:to|for)\s))", re.I)
+        # ("arrested three in Hyesan", "executed two on Monday", "detained 30, including ...")
+        rf"|(?P<object>\s+(?:to|for|in|at|on|near|during|after|last|this)\s|\s*[,;.](?!\d)))", re.I)
 
 
 # Where a clause begins: "Three were shot", "..., 30 were arrested", "a source said two were fined".
@@ -823,6 +851,15 @@ _LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+"
 _CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
                           r"but|whereas|including|said|says|told)\b|[;:()]")
 _LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_COMMA_AND = re.compile(r",\s+and\s")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
+_WITH_KIN = re.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
+_KIN_PRONOUN = re.compile(r"(?:his|her|their)\s", re.I)
+# The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
+_WITH_AFTER_TRIGGER = re.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
+# A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
+_SINGULAR_VERB_AFTER = re.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -836,8 +873,10 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     phrases = sorted((p if len(p) == 4 else (*p, False) for p in phrases), key=lambda p: p[:2])
     person = _one_person_at(text, sent, trigger_at) if person_ok else None
     if person is not None:  # it replaces a phrase of the same words ("Ri Chol Man" read as "man")
-        phrases = sorted([p for p in phrases if p[:2] != person] + [(person[0], person[1], 1, True)],
-                         key=lambda p: p[:2])
+        # ... and the one person set off after it ("Mr. Hyon, the defence minister, was executed")
+        phrases = sorted([p for p in phrases if p[:2] != person and not (
+            p[3] and _COMMA_ONLY.fullmatch(text, person[1], p[0]) and _APPOSITION_END.match(text, p[1]))]
+            + [(person[0], person[1], 1, True)], key=lambda p: p[:2])
     if not phrases:
         return None, None
 
@@ -846,7 +885,8 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
 
     def other_clause(p):  # "arrested X after a guard who ...": the guard is in another clause
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
-        return a < b and bool(_CLAUSE_WORD.search(text, a, b))
+        # (", and" opens another clause after the trigger: "... were sent to camps, and two more were shot")
+        return a < b and bool(_CLAUSE_WORD.search(text, a, b) or p[0] > trigger_at and _COMMA_AND.search(text, a, b))
 
     def whole(p):  # "Of the eight defendants, one was sentenced": the eight are not the group sentenced
         return (p[1] < trigger_at and "," in text[p[1]:trigger_at]
@@ -860,18 +900,39 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     while last + 1 < len(phrases) and _joined(text, phrases[last], phrases[last + 1], trigger_at):
         last += 1
     members = phrases[first:last + 1]
+    if len(members) == 1 and best[2] is not None and best[1] <= trigger_at:
+        # "A woman was arrested in Hyesan along with her two sons": the people after "along with" too
+        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at
+                  and _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])), None)
+        if k is not None:
+            j = k
+            while j + 1 < len(phrases) and _joined(text, phrases[j], phrases[j + 1], trigger_at):
+                j += 1
+            more = [p[2] if p[2] is not None else (1 if p[3] else None) for p in phrases[k:j + 1]]
+            if all(c is not None for c in more):
+                return text[best[0]:phrases[j][1]], best[2] + sum(more)
     if len(members) > 1 and best[2] is not None:
         counts = [p[2] if p[2] is not None else (1 if p[3] else None) for p in members]
-        if (counts[0] is not None and not members[0][3] and all(p[3] for p in members[1:])
-                and text[members[0][1]:members[1][0]].strip() == "," and counts[0] == sum(counts[1:])):
-            return text[members[0][0]:members[-1][1]], counts[0]  # "two defectors, a mother and her daughter"
+        if (counts[0] is not None and not members[0][3] and all(c is not None for c in counts[1:])
+                and text[members[0][1]:members[1][0]].strip() == "," and counts[0] == sum(counts[1:])
+                and (all(p[3] for p in members[1:]) or _APPOSITION_END.match(text, members[-1][1]))):
+            # "two defectors, a mother and her daughter", "nine people, six men and three women, were":
+            # the group, then its members (not the list "three men, two women and a teenager were")
+            return text[members[0][0]:members[-1][1]], counts[0]
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
+        if (counts[0] is None and not members[0][3] and all(c is not None for c in counts[1:])
+                and text[members[0][1]:members[1][0]].strip() == ","):
+            return text[members[0][0]:members[-1][1]], sum(counts[1:])  # "the family, a couple with their three children"
         if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
                 and _BARE_PLURAL_AFTER_AND.fullmatch(text, members[0][1], members[1][1])):
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+# What closes a phrase set off after a counted group: "nine people, six men and three women, were".
+_APPOSITION_END = re.compile(r"\s*(?:[,)]|\s[–—-]\s)")
 
 
 def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
@@ -880,6 +941,11 @@ def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
     if (a[1] <= b[0] < trigger_at and _DESCRIBED_AND.fullmatch(text, a[1], b[0])
             and _PLURAL_VERB_AFTER.match(text, b[1])):
         return True  # "Two men trying to flee, and a guard who helped them, were arrested": one subject
+    if a[3] and b[3] and _COMMA_ONLY.fullmatch(text, a[1], b[0]) and _SINGULAR_VERB_AFTER.match(text, b[1]):
+        return False  # "His wife, a teacher, was also detained": one person set off by commas, not a list
+    if a[1] <= b[0] and (_ALONG_WITH.fullmatch(text, a[1], b[0])
+                         or _WITH_KIN.fullmatch(text, a[1], b[0]) and _KIN_PRONOUN.match(text, b[0])):
+        return True  # "the man along with his wife and son", "a woman, together with two others,", "a mother with her two children"
     return (a[1] <= b[0] and b[0] - a[1] <= 6 and bool(_LIST_JOINER.fullmatch(text, a[1], b[0]))
             and not _PART_OF.match(text, b[0], b[1])
             # "Of the eight defendants, one was sentenced": the whole, then a part of it
@@ -1140,14 +1206,14 @@ _ISSUING_VERB = re.compile(
 _ISSUER_SOURCE = re.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
-    r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|"
+    r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|behest|command|direction|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
 _RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
                         r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
 _SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
-_JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
 _APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
 _ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
@@ -1282,13 +1348,20 @@ _UNIT_OF = re.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|offici
                       r"(?:the\s+)?(?:(?:provincial|city|county|local)\s+)?", re.I)
 
 
+_POSSESSIVE_UNIT = re.compile(r"[’']s?\s+(?:(?:own|local|provincial|city|county|special|joint|\d+)\s+)*", re.I)
+
+
 def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     """An inspection group or task force named as a unit of an enforcing body: the body acts, not a
     group of its own."""
     if a.id != "inspection_group":
         return False
+    bodies = [b for b in mentions if b.id in ENFORCERS + ("kpa",) and b.id != a.id]
     m = _UNIT_OF.match(text, a.end)
-    return m is not None and any(b.start == m.end() and b.id in ENFORCERS + ("kpa",) and b.id != a.id for b in mentions)
+    if m is not None and any(b.start == m.end() for b in bodies):
+        return True
+    # ... or after the body's possessive: "the MPS' 109 task force", "the MSS's inspection team"
+    return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
@@ -1352,6 +1425,8 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
     passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
     if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "men dressed as police officers" are not the police
+    if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "a former police officer", "smugglers who bribed border guards"
     if a.end <= trigger[0]:
         if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
             return False  # "are cracking down" is active
@@ -1380,7 +1455,8 @@ def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     they = _THEY_ACT.fullmatch(text, clause[0], trigger[0])
     if not they and not (_passive(text, clause, trigger) and not _BY.search(text, trigger[1], clause[1])):
         return []
-    mentions = _actor_mentions(text, previous, False, excluded)
+    mentions = [a for a in _actor_mentions(text, previous, False, excluded)
+                if not _NOT_AT_WORK_BEFORE.search(text, max(previous[0], a.start - 40), a.start)]
     for i, a in enumerate(mentions):
         if _is_subject(text, previous, a):
             if a.id not in ENFORCERS or _ACTED_ON_AFTER.match(text, a.end, previous[1]):
@@ -1499,12 +1575,75 @@ def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]
 # enforcer at work.
 _LANDMARK_BEFORE = re.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
                               r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+# ... nor one named as someone's former job or as who is bribed ("a former police officer who
+# defected", "smugglers paid off border guards and police")
+_NOT_AT_WORK_BEFORE = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|(?:to\s+)?bribe[ds]?|bribing|paid\s+off|"
+                                 r"pay(?:ing|s)?\s+off|bribes\s+(?:to|for))\s*(?:the\s+|local\s+|some\s+|a\s+)*"
+                                 r"(?:[\w’'-]+\s+(?:and\s+)?){0,2}$", re.I)
+
+
+# The sentence after an event that names its source by referring back to it: "The ban was announced
+# by the Ministry of Social Security", "The order came from the Central Committee", "The arrests were
+# carried out by state security agents" (the nouns by which each type of event is referred to).
+REFERRING_NOUNS = {
+    "policy": r"ban|decision|measures?|restrictions?|lockdown|closure|rules?|regulations?|policy|move|notice|order|decree",
+    "directive": r"orders?|directives?|decree|instructions?|notice|decision|guidelines?|lectures?|announcement",
+    "arrest": r"arrests?|detentions?|roundups?|round-ups?",
+    "crackdown": r"crackdowns?|campaign|raids?|searches|inspections?|operation|investigation",
+    "execution": r"executions?",
+}
+# (the noun, then the words that make what follows its source: "was announced by", "came from",
+# ", issued on Monday by", "from"; not "has hit traders hard ... by the police station")
+_SOURCE_AFTER = (r"\W*(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+                 r"(?:,?\s+(?:which\s+)?(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?"
+                 r"(?:announced|issued|made|carried out|conducted|ordered|handed down|passed down|sent down|sent|decided|"
+                 r"imposed|adopted|organi[sz]ed|led|enforced|put out|posted|released|signed|approved|initiated|launched|"
+                 r"given|delivered)\s+(?:\w+\s+){{0,4}}?by"
+                 r"|\s+(?:(?:came|comes|come|originated)\s+(?:down\s+)?|(?:was|were|is|are)\s+)?from)"
+                 r"\s+(?:(?:the|its|their|local|provincial|city|county|north korea.s|the north.s)\s+){{0,2}}")
+
+
+def _source_role(etype: str) -> str:
+    return "issuer" if etype in ISSUING_TYPES else ACTOR_ROLE[etype]
+
+
+@lru_cache(maxsize=None)
+def _referring_opening_re(etype: str) -> re.Pattern:
+    return re.compile(rf"\W*(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{REFERRING_NOUNS[etype]})\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _source_after_re(etype: str) -> re.Pattern:
+    return re.compile(_SOURCE_AFTER.format(nouns=REFERRING_NOUNS[etype]), re.I)
+
+
+def _source_named_after(doc: Document, ev: Event, excluded) -> Actor | None:
+    """The body the next sentence names as the source of the event it refers back to ("North Korea
+    has banned ... . The ban was announced by the Ministry of Social Security.")."""
+    sent = ev.evidence[0]
+    i = doc.sentences.index(sent) if sent in doc.sentences else -1
+    if i < 0 or i + 1 >= len(doc.sentences):
+        return None
+    after = doc.sentences[i + 1]
+    pattern = _source_after_re(ev.type)
+    if not _referring_opening_re(ev.type).match(doc.text, after[0], after[1]):
+        return None  # (checked first: most sentences do not open by referring back, and are not scanned)
+    for a in _actor_mentions(doc.text, after, False, excluded):
+        if pattern.fullmatch(doc.text, after[0], a.start):
+            return Actor(id=a.id, text=a.text, role=_source_role(ev.type), start=a.start, end=a.end)
+    return None
 
 
 def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] | None = None) -> None:
-    """Bodies the event's own clause does not name but the report does: an arrest or crackdown in a
-    report that names a single enforcing body is that body's; an order or measure in a report
-    whose orders all come from one issuer is that issuer's."""
+    """Bodies the event's own clause does not name but the report does: the body the next sentence
+    names as the source of the event it refers back to; else an arrest or crackdown in a report
+    that names a single enforcing body is that body's; an order or measure in a report whose orders
+    all come from one issuer is that issuer's."""
+    for ev in doc.events:
+        if ev.type in REFERRING_NOUNS and not any(a.role == _source_role(ev.type) for a in ev.actors):
+            named = _source_named_after(doc, ev, excluded)
+            if named is not None:
+                ev.actors.append(spell_out([named], abbreviations)[0] if abbreviations else named)
     unattributed = [ev for ev in doc.events
                     if ev.type in ("arrest", "crackdown") and not any(a.role == "authority" for a in ev.actors)]
     enforcers: set[str] = set()
@@ -1512,7 +1651,8 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
         named = spell_out(_actor_mentions(doc.text, (0, len(doc.text)), False, excluded, _ENFORCER_SCAN), abbreviations or {})
         foreign_starts = frozenset(m.start for m in doc.foreign_mentions)
         enforcers = {a.id for a in named if a.id in ENFORCERS and not _abroad(doc.text, a, foreign_starts)
-                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
+                     and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)
+                     and not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
