@@ -1,0 +1,52 @@
+"""Modality, penalty kinds and terms, and charges in wordings beyond the dev reports (sentences
+written for these tests in the styles of wire copy, Daily NK, RFA, NK News and NGO reports), with
+look-alikes that must not be read so."""
+import pytest
+
+from nkevents.pipeline import extract
+from nkevents.stages import arguments
+
+
+def _modality_after(doubt: str) -> str:
+    text = "Two vice-ministers were executed in Pyongyang in May, a newspaper said. " + doubt
+    at = text.index("executed")
+    return arguments.choose_modality(text, (0, text.index(".") + 1), (at, at + 8), "execution")
+
+
+@pytest.mark.parametrize("doubt", [
+    "Such reports are difficult to verify.",
+    "Reports from inside the country are notoriously hard to confirm.",
+    "It was not possible to independently verify the claims.",
+    "South Korean officials have yet to confirm the report.",
+    "The report has yet to be verified.",
+    "There was no independent confirmation of the account.",
+    "The executions have not been officially confirmed.",
+    "If confirmed, it would be the first execution of a minister since 2016.",
+    "If true, it would be the largest purge in years.",
+    "Earlier reports of such executions have turned out to be false.",
+])
+def test_a_caveat_on_the_whole_account_makes_its_punishments_alleged(doubt):
+    assert _modality_after(doubt) == "alleged"
+
+
+@pytest.mark.parametrize("doubt", [
+    # the routine of an official asked about a report, and details left unknown, are no doubt of it
+    "The Unification Ministry said it could not immediately confirm the report.",
+    "Daily NK could not confirm the exact number of people arrested.",
+    "It is hard to confirm when the trial took place.",
+    "The court confirmed the sentence on appeal.",
+    "True to form, the state media made no mention of the case.",
+])
+def test_routine_and_detail_caveats_leave_the_account_asserted(doubt):
+    assert _modality_after(doubt) == "asserted"
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    ("North Korea appears to have executed a senior official in April.", "executed", "execution", "alleged"),
+    ("The general seems to have been purged and sent to a kwanliso.", "sent", "sentence", "alleged"),
+    # the look-alike: an appearance in public is no hedge of the punishment told after it
+    ("The official appeared at a meeting before he was arrested in May.", "arrested", "arrest", "asserted"),
+])
+def test_a_punishment_told_as_an_appearance_is_alleged(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
