@@ -50,3 +50,41 @@ def test_routine_and_detail_caveats_leave_the_account_asserted(doubt):
 def test_a_punishment_told_as_an_appearance_is_alleged(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+def _events(text: str) -> list:
+    return extract(text, published="2024-03-15").events
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The five smugglers will be tried in public next week.", "trial"),
+    ("The brokers are to be tried at the city stadium on Friday.", "trial"),
+    ("State security is preparing a crackdown on phone users ahead of the congress.", "crackdown"),
+    ("The party has decided to mobilize students for rice planting next month.", "mobilization"),
+    ("The regime is planning to ban the use of Chinese mobile phones.", "policy"),
+    ("Authorities have decided to reopen the border crossing at Sinuiju.", "policy"),
+])
+def test_an_event_still_to_come_is_planned(text, etype):
+    found = [e for e in _events(text) if e.type == etype]
+    assert found and all(e.modality == "planned" for e in found), [(e.type, e.modality) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # a call for accountability is no trial, planned or held
+    "Rights groups demand that the leader be tried for crimes against humanity.",
+    "Activists have called for those responsible to be put on trial.",
+    # what someone tried to do is no trial
+    "He tried to cross the river at night.",
+])
+def test_a_call_for_a_trial_or_an_attempt_is_no_trial(text):
+    assert not [e for e in _events(text) if e.type == "trial"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # decided and prepared in the past, then done: the sentence tells what happened
+    ("Police arrested two brokers in Hyesan on Monday after preparing for weeks.", "arrest"),
+    ("The court sentenced him to five years in prison.", "sentence"),
+])
+def test_a_done_punishment_stays_asserted(text, etype):
+    found = [e for e in _events(text) if e.type == etype]
+    assert found and all(e.modality == "asserted" for e in found)
