@@ -88,3 +88,45 @@ def test_a_call_for_a_trial_or_an_attempt_is_no_trial(text):
 def test_a_done_punishment_stays_asserted(text, etype):
     found = [e for e in _events(text) if e.type == etype]
     assert found and all(e.modality == "asserted" for e in found)
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    # halves in digits and ranges written with a dash
+    ("He was sentenced to 2 1/2 years in prison.", "prison", (30, 30)),
+    ("She got 1 ½ years of reform through labor.", "prison", (18, 18)),
+    ("The pair were sentenced to 4-5 years in prison.", "prison", (48, 60)),
+    ("The brokers received 3–6 months of labor training.", "labor_training", (3, 6)),
+    # a punishment word with a term: the term tells the kind
+    ("He was punished with three months of labor.", "labor_training", (3, 3)),
+    ("The cadres were severely punished with five years of labor.", "prison", (60, 60)),
+    ("The officials were sent to a labor brigade for two months.", "labor_training", (2, 2)),
+    # an indefinite term, and a relocation to work
+    ("They were sentenced to labor for an indefinite period.", "life_imprisonment", (None, None)),
+    ("He was dismissed from his post and sent to work in a coal mine.", "banishment", (None, None)),
+    ("The family was sent to live on a remote farm.", "banishment", (None, None)),
+])
+def test_penalty_wordings_beyond_the_dev_reports(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert p is not None, sentence
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    # ages and dates with a dash are no range of terms
+    ("The 16-17 year-old boys were sentenced to five years in prison.", "prison", (60, 60)),
+    # a punishment with no term stays `other`
+    ("The smugglers were severely punished.", "other", (None, None)),
+    # held without end is no life term
+    ("The detainees were held indefinitely before being sentenced to three years in prison.", "prison", (36, 36)),
+])
+def test_penalty_look_alikes(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("text", [
+    "Sentences in such camps can range from a few months to ten years.",
+    "Terms in labor training camps typically run from six months to a year.",
+])
+def test_how_long_sentences_can_be_is_no_sentence(text):
+    assert not [e for e in _events(text) if e.type == "sentence"]

@@ -96,7 +96,7 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
     terms = lexicon.load("penalties")["terms"]
-    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5)?")
+    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5|\s+1/2|\s*½)?")
     units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
 
     def term(k: str) -> str:
@@ -116,15 +116,18 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
-    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?\s+(?P<join>to|-|–|or|and)\s+"
-                      rf"(?P<b>{num})[- ](?P<u>{units})", re.I)
+    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?(?:\s+(?P<join>to|-|–|or|and)\s+|(?P<dash>[-–]))"
+                      rf"(?P<b>{num})[- ](?P<u>{units})(?!\w|[- ]old\b)", re.I)
     bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
     return single, span, bounds
 
 
 def _months(amount: str, unit: str, half: bool = False) -> int | None:
-    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("a", "year", half) 18, ("a", "decade") 120."""
-    value = float(amount) if re.fullmatch(r"\d+\.5", amount) else _number(amount)
+    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("2 1/2", "years") 30, ("a", "year", half) 18,
+    ("a", "decade") 120."""
+    half_digits = re.fullmatch(r"(\d+)(?:\s+1/2|\s*½)", amount)  # "2 1/2 years"
+    value = (float(amount) if re.fullmatch(r"\d+\.5", amount) else
+             int(half_digits.group(1)) + 0.5 if half_digits else _number(amount))
     if not value:
         return None
     per = lexicon.load("penalties")["terms"]["unit_months"]
@@ -1020,6 +1023,9 @@ def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     rank, kind, words = kinds[0]
     if kind == "other" and len(kinds) > 1:
         rank, kind, words = kinds[1]
+    elif kind == "other" and bare_terms and _term_readings(sentence)[0]:
+        # "punished with three months of labor": the term tells the kind, as for a bare term
+        kind = "prison" if max(m for m in (low, high) if m is not None) >= lex["terms"]["labor_prison_threshold_months"] else "labor_training"
     longest = max(m for m in (low, high) if m is not None) if (low or high) else None
     named = kind == "labor_training" and re.search("|".join(lex["terms"]["labor_training_named"]), words, re.I)
     if (kind in ("labor_training", "other") and not named and longest
@@ -1050,7 +1056,7 @@ def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int
     for m in span.finditer(sentence):
         b = _months(m.group("b"), m.group("u"))
         a = _months(m.group("a"), m.group("ua") or m.group("u"))
-        if a and b and m.group("ua") and m.group("join").lower() == "and" and a > b:
+        if a and b and m.group("ua") and (m.group("join") or "").lower() == "and" and a > b:
             found.append((a + b, "exact"))  # "one year and six months"
             taken.append(m.span())
         elif a and b and a < b:
