@@ -130,3 +130,48 @@ def test_penalty_look_alikes(sentence, kind, months):
 ])
 def test_how_long_sentences_can_be_is_no_sentence(text):
     assert not [e for e in _events(text) if e.type == "sentence"]
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("The students were arrested for singing South Korean pop songs.", {"foreign_media"}),
+    ("She was caught watching a South Korean love drama.", {"foreign_media"}),
+    ("The dealer was arrested for trading dollars at the market.", {"economic"}),
+    ("She was detained for selling medicine illegally.", {"economic"}),
+    ("Traders were fined for selling goods in the market without permission.", {"economic"}),
+    ("Grain merchants were arrested for selling rice at inflated prices.", {"economic"}),
+    ("He was arrested for illegally entering China.", {"defection"}),
+    ("He was executed for cannibalism during the famine.", {"violent_crime"}),
+    ("He was arrested for making anti-government remarks.", {"political"}),
+    ("He was executed for distributing pornography.", {"other"}),
+    ("A farmer was arrested for illegally slaughtering cattle.", {"other"}),
+    ("The man was executed for slaughtering a cow.", {"other"}),
+    ("The manager was dismissed for negligence after the fire.", {"other"}),
+])
+def test_charge_wordings_beyond_the_dev_reports(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # selling one's own things and then crossing is the crossing only
+    ("He sold his house and illegally crossed the border.", {"defection"}),
+    # a pig killed for the holiday is no offence named
+    ("The farmers slaughtered a pig for the holiday.", set()),
+    # a legal sale
+    ("Traders sold rice at the market with state permission.", set()),
+])
+def test_charge_look_alikes(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # the order is given, whatever it says will happen
+    ("A decree of the presidium says the North will apply an amnesty from Feb. 1.", "decree", "directive", "asserted"),
+    ("The order stipulates that the new rules will take effect next month.", "order", "directive", "asserted"),
+    # ... planned only when the order itself is still to be given
+    ("The party plans to issue a decree on the amnesty next month.", "decree", "directive", "planned"),
+    # a measure with a start still to come is planned
+    ("The decree says the amnesty will take effect from August 1.", "amnesty", "policy", "planned"),
+])
+def test_a_directive_is_the_order_given_and_its_content_may_be_planned(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
