@@ -175,3 +175,17 @@ def test_charge_look_alikes(sentence, charges):
 def test_a_directive_is_the_order_given_and_its_content_may_be_planned(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # an official paid to let others' offence go is charged with the corruption only
+    ("An officer was also arrested for turning a blind eye to the phone calls placed to the South.", {"corruption"}),
+    ("A police officer permitting this activity in exchange for bribes was also detained.", {"corruption"}),
+    ("Border guards who allowed smuggling in exchange for bribes were arrested.", {"corruption"}),
+    # look-alikes: the people who did it named too, or the one who paid for the blind eye
+    ("Police arrested three smugglers and a guard who turned a blind eye to their smuggling.", {"smuggling", "corruption"}),
+    ("He was arrested for smuggling copper and bribing border guards.", {"smuggling", "corruption"}),
+    ("He bribed officials to turn a blind eye to his drug dealing.", {"drugs", "corruption"}),
+])
+def test_an_official_who_let_an_offence_go_is_charged_with_corruption(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges

@@ -969,9 +969,29 @@ def _sentence_charges(sentence: str) -> tuple[str, ...]:
             hits = [m for m in hits if not _inside(m.span(), excluded)]
         if hits:
             found.append(code)
+    if "corruption" in found and len(found) > 1:
+        # an official paid to let others' offence go is charged with the corruption only
+        let_go = [m.span() for m in _complicity_re().finditer(sentence)]
+        if let_go:
+            found = [code for code in found if code == "corruption" or any(
+                not _inside(m.span(), let_go) for m in _unexcluded_hits(code, sentence))]
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
     return tuple(found)
+
+
+def _unexcluded_hits(code: str, sentence: str) -> list[re.Match]:
+    pats = lexicon.compiled("charges")[code]
+    hits = list(pats["patterns"].finditer(sentence))
+    if pats["exclude"] is not None:
+        excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
+        hits = [m for m in hits if not _inside(m.span(), excluded)]
+    return hits
+
+
+@lru_cache(maxsize=None)
+def _complicity_re() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("charges", "complicity", "cues")
 
 
 @lru_cache(maxsize=8)
