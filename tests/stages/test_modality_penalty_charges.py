@@ -189,3 +189,21 @@ def test_a_directive_is_the_order_given_and_its_content_may_be_planned(text, tri
 ])
 def test_an_official_who_let_an_offence_go_is_charged_with_corruption(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # a plan of the people punished, told in a modifier, does not make their punishment planned
+    ("A man who had planned to flee to China was arrested in Musan.", "arrested", "arrest", "asserted"),
+    ("Traders preparing to cross the river were arrested by border guards.", "arrested", "arrest", "asserted"),
+    ("The women, who were set to leave for China, were detained.", "detained", "arrest", "asserted"),
+    # ... while a plan of the punishment does
+    ("The smugglers were set to be executed in Hyesan.", "executed", "execution", "planned"),
+    ("Police plan to arrest the brokers next week.", "arrest", "arrest", "planned"),
+    # what happened despite rumours, and a detail left unconfirmed, are no doubt of the event
+    ("Despite rumors, the execution took place as scheduled on Friday.", "execution", "execution", "asserted"),
+    ("The court sentenced the man, whose identity could not be confirmed, to 10 years.", "sentenced", "sentence", "asserted"),
+    ("Rumors say the two officials were executed.", "executed", "execution", "alleged"),
+])
+def test_modality_look_alikes(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality

@@ -1602,7 +1602,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
 
 # Between a cue of planning and the trigger: the trigger then names people or a thing of the planned
 # act, not the act ("plan to hold a trial for the arrested smugglers", "will punish those who were caught").
-NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with)\b", re.I)
+# A finite "was"/"were" between them starts another predicate ("a man who had planned to flee was
+# arrested": the arrest is told as done).
+NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were)\b", re.I)
 
 
 def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
