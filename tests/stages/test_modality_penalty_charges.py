@@ -207,3 +207,13 @@ def test_an_official_who_let_an_offence_go_is_charged_with_corruption(sentence, 
 def test_modality_look_alikes(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    # an aside between the verb and the term
+    ("The court sentenced the man, whose identity was not given, to 10 years.", "prison", (120, 120)),
+    ("The court sentenced the broker, a woman in her 40s, to 15 years of reform through labor.", "prison", (180, 180)),
+])
+def test_a_term_after_an_aside_is_read(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)

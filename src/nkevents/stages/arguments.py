@@ -110,7 +110,7 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # "serving three years of a 10-year sentence": the time served is not the term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = re.compile(
-        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
         rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?{term('0')}{served})"
         rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
