@@ -217,3 +217,14 @@ def test_modality_look_alikes(text, trigger, etype, modality):
 def test_a_term_after_an_aside_is_read(sentence, kind, months):
     p = arguments.choose_penalty(sentence)
     assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    ("Four students were sent to a labor training camp for six months after they were caught watching films.", "labor_training", (6, 6)),
+    ("She was sent to a kyohwaso for three years after being repatriated from China.", "prison", (36, 36)),
+    # a time after something else is no term
+    ("He smuggled for two years after his release and was sent to a labor camp.", "labor_training", (None, None)),
+])
+def test_a_term_told_with_for_before_after(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)

@@ -107,14 +107,15 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
            r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
            r"confinement|training|camps?|behind)")
     bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
-    # "serving three years of a 10-year sentence": the time served is not the term
+    # "serving three years of a 10-year sentence": the time served is not the term; "for two years
+    # after his release" is a time, "for six months after they were caught" a term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = re.compile(
         rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
         rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?{term('0')}{served})"
         rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
-        rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
+        rf"(?!\s+(?:ago|earlier|before|later|after(?!\s+(?:being|they|he|she|getting|having)\b))))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
     span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?(?:\s+(?P<join>to|-|–|or|and)\s+|(?P<dash>[-–]))"
                       rf"(?P<b>{num})[- ](?P<u>{units})(?!\w|[- ]old\b)", re.I)
