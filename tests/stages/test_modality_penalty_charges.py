@@ -228,3 +228,22 @@ def test_a_term_after_an_aside_is_read(sentence, kind, months):
 def test_a_term_told_with_for_before_after(sentence, kind, months):
     p = arguments.choose_penalty(sentence)
     assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+def _charges_of(text: str, etype: str) -> list:
+    return [sorted(e.charges) for e in _events(text) if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, charges", [
+    ("A man was arrested in Musan on Monday. According to the source, he had been helping people defect to China.",
+     "arrest", ["defection"]),
+    ("A woman was publicly executed in Hyesan on March 3. The source said she had sold drugs to Chinese traders.",
+     "execution", ["drugs"]),
+    ("A woman was publicly executed in Hyesan on March 3. Her crime was selling methamphetamine.", "execution", ["drugs"]),
+    # look-alikes: the source talks of something else, or of other people
+    ("A man was arrested in Musan on Monday. The source said smuggling has dropped since the spring.", "arrest", []),
+    ("A man was arrested in Musan on Monday. According to the source, police also searched the market for smugglers.",
+     "arrest", []),
+])
+def test_the_offence_told_in_the_next_sentence_after_a_source_lead_in(text, etype, charges):
+    assert _charges_of(text, etype) == [charges]
