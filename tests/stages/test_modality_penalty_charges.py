@@ -247,3 +247,13 @@ def _charges_of(text: str, etype: str) -> list:
 ])
 def test_the_offence_told_in_the_next_sentence_after_a_source_lead_in(text, etype, charges):
     assert _charges_of(text, etype) == [charges]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The cadres were sent for revolutionary re-education.", "sentence"),
+    ("The official was sent to a farm for revolutionary re-education.", "sentence"),
+    # labour brigades are mostly mobilization: no punishment read into them
+    ("Students were sent to labor brigades to help with rice planting.", "mobilization"),
+])
+def test_re_education_of_cadres_is_a_punishment(text, etype):
+    assert [e.type for e in _events(text)] == [etype]
