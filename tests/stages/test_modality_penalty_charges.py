@@ -257,3 +257,37 @@ def test_the_offence_told_in_the_next_sentence_after_a_source_lead_in(text, etyp
 ])
 def test_re_education_of_cadres_is_a_punishment(text, etype):
     assert [e.type for e in _events(text)] == [etype]
+
+
+@pytest.mark.parametrize("text, kind, months", [
+    ("She was handed a 10-year sentence for smuggling.", "prison", (120, 120)),
+    ("He was sent to Yodok for criticizing the leadership.", "political_prison_camp", (None, None)),
+    ("His family was hauled off to a political prison camp.", "political_prison_camp", (None, None)),
+    ("He ended up in a political prison camp.", "political_prison_camp", (None, None)),
+    ("The couple disappeared into the kwalliso system.", "political_prison_camp", (None, None)),
+    ("He is now serving a 12-year term at Chongori.", "prison", (144, 144)),
+    ("The students were forced to do three months of unpaid labor as punishment.", "labor_training", (3, 3)),
+])
+def test_a_punishment_in_other_words_is_a_sentence_with_its_penalty(text, kind, months):
+    found = [e for e in _events(text) if e.type == "sentence"]
+    assert len(found) == 1 and found[0].modality == "asserted"
+    p = found[0].penalty
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("text", [
+    # what an offence is punished with, in general, is no sentence
+    "The sentence for smuggling copper is up to 10 years.",
+    "The penalty for watching South Korean films is death.",
+])
+def test_the_penalty_for_an_offence_is_no_sentence(text):
+    assert not [e for e in _events(text) if e.type == "sentence"]
+
+
+def test_a_court_order_to_serve_a_term_is_the_sentence_given():
+    text = "He was ordered to serve six months in a labor training camp."
+    at = text.index("serve")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 5), "sentence") == "asserted"
+    text = "Police were ordered to arrest anyone selling Chinese phones."
+    at = text.index("arrest")
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + 6), "arrest") == "ordered"

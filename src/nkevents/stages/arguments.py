@@ -103,7 +103,7 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         # "15 years", "a six-month", "a year and a half", "two and a half years", "a decade"
         return (rf"(?<![\w.,])(?P<n{k}>{num})(?P<ha{k}>\s+and\s+a\s+half)?[- ](?P<u{k}>{units})(?!\w)[’']?"
                 rf"(?P<hb{k}>\s+and\s+a\s+half\b)?")
-    ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|reform|re-?education|labou?r|"
+    ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|unpaid|reform|re-?education|labou?r|"
            r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
            r"confinement|training|camps?|behind)")
     bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
@@ -1536,6 +1536,9 @@ LEADING_CLAUSE = re.compile(r"\W*(?:as|while|since|because|although|though|ahead
                             r"after|before|as part of)\b[^,;]*,", re.I)
 
 
+SERVED = re.compile(r"(?:serve|pay|undergo)\b", re.I)
+
+
 def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str | None = None) -> str:
     """What the sentence says of the event: a cue shortly before the trigger in its clause (or in
     it: "plans to allow"; or right after it: "a trial is scheduled for") makes it negated, planned,
@@ -1582,7 +1585,8 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     elif (_governs(pats["planned"]["patterns"], in_clause("planned"), trigger) or _governs(pats["will"]["patterns"], in_clause("will"), trigger)
           or (etype in SCHEDULED_TYPES and pats["planned_after"]["patterns"].match(after))):
         return "planned"
-    if etype in ORDERABLE_TYPES:
+    # (a court's order to the punished is the punishment: "he was ordered to serve six months")
+    if etype in ORDERABLE_TYPES and not SERVED.match(text, trigger[0]):
         lead_in = (max(sent[0], trigger[0] - 60), trigger[0])
         if pats["ordered"]["patterns"].search(text, *lead_in):
             return "ordered"
