@@ -291,3 +291,36 @@ def test_a_court_order_to_serve_a_term_is_the_sentence_given():
     text = "Police were ordered to arrest anyone selling Chinese phones."
     at = text.index("arrest")
     assert arguments.choose_modality(text, (0, len(text)), (at, at + 6), "arrest") == "ordered"
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("They were arrested for harboring defectors.", {"defection"}),
+    ("He was executed for human smuggling.", {"defection"}),
+    ("A broker was caught smuggling three women across the Tumen.", {"defection"}),
+    ("A phone broker was arrested in Hyesan.", {"illegal_phone"}),
+    ("He was arrested for using a VPN to access the internet.", {"foreign_media"}),
+    ("He was executed for printing counterfeit money.", {"economic"}),
+    ("She was arrested for wiring money to her daughter in Seoul.", {"economic"}),
+    ("Miners were arrested for illegal gold mining.", {"economic"}),
+    ("They were arrested for operating a private bus service.", {"economic"}),
+    ("He was executed for selling state property.", {"corruption"}),
+    ("The man was arrested for mocking Kim Jong Un.", {"political"}),
+    ("He was executed for raping a woman.", {"violent_crime"}),
+    ("He was arrested for his role in a brawl that left one man dead.", {"violent_crime"}),
+    ("He was arrested for forging travel documents.", {"other"}),
+    ("He was arrested for traveling without a permit.", {"other"}),
+    ("The officials were executed for failing to carry out orders.", {"other"}),
+])
+def test_more_charge_wordings(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("Farmers were mobilized to harvest rapeseed.", set()),
+    ("The smugglers hid the goods in a truck and crossed the border.", {"smuggling", "defection"}),
+    ("He smuggled copper into China.", {"smuggling"}),
+    ("Internet access is limited to a few thousand officials.", set()),
+    ("Kim criticized officials for failing to meet the grain quota.", set()),
+])
+def test_more_charge_look_alikes(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
