@@ -324,3 +324,24 @@ def test_more_charge_wordings(sentence, charges):
 ])
 def test_more_charge_look_alikes(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+def _sentences_of(text: str) -> list:
+    return sorted((e.subjects_count, e.penalty.kind, e.penalty.min_months, e.penalty.max_months)
+                  for e in _events(text) if e.type == "sentence")
+
+
+def test_two_groups_with_terms_that_name_no_kind_are_two_sentences():
+    text = "One woman received a sentence of 18 months, while her husband was sentenced to three years."
+    assert _sentences_of(text) == [(1, "prison", 18, 18), (1, "prison", 36, 36)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how long the conduct went on is no clause of its own
+    ("He smuggled copper for two years, and was sentenced to 10 years in prison.", [(1, "prison", 120, 120)]),
+    # the same term for two groups is one punishment
+    ("The man was sentenced to five years, and his wife to five years.", [(None, "prison", 60, 60)]),
+])
+def test_one_punishment_stays_one_sentence(text, expected):
+    found = _sentences_of(text)
+    assert [x[1:] for x in found] == [x[1:] for x in expected]

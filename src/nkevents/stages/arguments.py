@@ -1704,6 +1704,10 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     for a, b in zip(bounds, bounds[1:]):
         # a term with no kind word is told below as of the kind named before it
         penalty = choose_penalty(text[a:b], bare_terms=False) if b > a else None
+        if penalty is None and not clauses and b > a and CLAUSE_VERB.search(text, a, b):
+            # "One woman received a sentence of 18 months, while her husband ...": a first clause
+            # whose term names no kind is a penalty of its own
+            penalty = choose_penalty(text[a:b])
         if penalty is None and clauses and b > a and CLAUSE_VERB.search(text, a, b):
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
