@@ -345,3 +345,16 @@ def test_two_groups_with_terms_that_name_no_kind_are_two_sentences():
 def test_one_punishment_stays_one_sentence(text, expected):
     found = _sentences_of(text)
     assert [x[1:] for x in found] == [x[1:] for x in expected]
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    ("He was sentenced to a total of 20 years.", "prison", (240, 240)),
+    ("They were given punishments ranging from six months of forced labor to five years in prison.", "prison", (6, 60)),
+    # a term reduced later: the term the court gave
+    ("He was sentenced to 15 years, later reduced to 10.", "prison", (180, 180)),
+    # ages are no range of terms
+    ("The three women, aged 20 to 25, were sentenced to six years in prison.", "prison", (72, 72)),
+])
+def test_totals_ranges_and_ages(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
