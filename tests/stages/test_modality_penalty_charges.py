@@ -358,3 +358,14 @@ def test_one_punishment_stays_one_sentence(text, expected):
 def test_totals_ranges_and_ages(sentence, kind, months):
     p = arguments.choose_penalty(sentence)
     assert (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("A defector's family was banished to the countryside.", {"defection"}),
+    ("The parents of a soldier who defected were arrested.", {"defection"}),
+    ("The families of defectors were sent to remote mountain villages.", {"defection"}),
+    # a defector who tells the story is no charge
+    ("A defector said his family had been sent to a camp.", set()),
+])
+def test_the_family_of_a_defector_is_punished_for_the_defection(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
