@@ -369,3 +369,15 @@ def test_totals_ranges_and_ages(sentence, kind, months):
 ])
 def test_the_family_of_a_defector_is_punished_for_the_defection(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    # the future in the past: what was to happen is planned
+    ("The two men were to be executed in Hyesan the next day.", "execution", "planned"),
+    ("The trial was to be held in the city stadium.", "trial", "planned"),
+    # ... a plan of the person punished, in a modifier, is not
+    ("The man, who was to be married in May, was arrested for smuggling.", "arrest", "asserted"),
+])
+def test_the_future_in_the_past(text, etype, modality):
+    found = [e for e in _events(text) if e.type == etype]
+    assert found and all(e.modality == modality for e in found)
