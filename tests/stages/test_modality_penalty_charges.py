@@ -381,3 +381,10 @@ def test_the_family_of_a_defector_is_punished_for_the_defection(sentence, charge
 def test_the_future_in_the_past(text, etype, modality):
     found = [e for e in _events(text) if e.type == etype]
     assert found and all(e.modality == modality for e in found)
+
+
+def test_fired_from_a_job_is_discipline_but_fired_from_a_post_is_a_shot():
+    found = [e for e in _events("He was fired from his job at the trading company.") if e.type == "sentence"]
+    assert len(found) == 1 and found[0].penalty.kind == "discipline"
+    assert not [e for e in _events("Guards fired from their posts at people crossing the river.") if e.type == "sentence"]
+    assert not [e for e in _events("The soldiers fired from their positions on the hill.") if e.type == "sentence"]
