@@ -388,3 +388,15 @@ def test_fired_from_a_job_is_discipline_but_fired_from_a_post_is_a_shot():
     assert len(found) == 1 and found[0].penalty.kind == "discipline"
     assert not [e for e in _events("Guards fired from their posts at people crossing the river.") if e.type == "sentence"]
     assert not [e for e in _events("The soldiers fired from their positions on the hill.") if e.type == "sentence"]
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # the state's killing is no crime of the people killed
+    ("Border guards shot and killed a man trying to cross the Yalu.", {"defection"}),
+    ("Security forces killed three people who tried to cross the border.", {"defection"}),
+    # a killing by the punished is
+    ("A guard killed his commander and fled across the border.", {"defection", "violent_crime"}),
+    ("He was executed for killing a police officer.", {"violent_crime"}),
+])
+def test_a_killing_by_the_state_is_no_violent_crime_of_the_killed(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
