@@ -400,3 +400,15 @@ def test_fired_from_a_job_is_discipline_but_fired_from_a_post_is_a_shot():
 ])
 def test_a_killing_by_the_state_is_no_violent_crime_of_the_killed(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("text, trigger, etype, modality", [
+    # a conjunction of time starts another clause: the arrest is told as done
+    ("Residents were preparing for the holiday when police arrested 10 traders.", "arrested", "arrest", "asserted"),
+    ("The family was preparing a meal when agents detained the father.", "detained", "arrest", "asserted"),
+    # ... the plan of the punishment itself is planned
+    ("Police are preparing to arrest the brokers before the holiday.", "arrest", "arrest", "planned"),
+])
+def test_a_clause_of_time_after_a_plan_is_not_planned(text, trigger, etype, modality):
+    at = text.index(trigger)
+    assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality

@@ -1609,7 +1609,8 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
 # act, not the act ("plan to hold a trial for the arrested smugglers", "will punish those who were caught").
 # A finite "was"/"were" between them starts another predicate ("a man who had planned to flee was
 # arrested": the arrest is told as done).
-NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were)\b", re.I)
+# So does a conjunction of time or cause ("were preparing for the holiday when police arrested ...").
+NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were|when|whereupon|until|because|after|before|since)\b", re.I)
 
 
 def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
