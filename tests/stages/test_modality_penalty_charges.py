@@ -412,3 +412,14 @@ def test_a_killing_by_the_state_is_no_violent_crime_of_the_killed(sentence, char
 def test_a_clause_of_time_after_a_plan_is_not_planned(text, trigger, etype, modality):
     at = text.index(trigger)
     assert arguments.choose_modality(text, (0, len(text)), (at, at + len(trigger)), etype) == modality
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # how the source spoke to the outlet is no offence of the people arrested
+    ("A source told Daily NK by mobile phone that two smugglers were arrested in Hyesan.", {"smuggling"}),
+    # ... the offender's own phone is
+    ("A worker was executed for sneaking news out of the country via his illicit mobile phone.", {"illegal_phone"}),
+    ("She was caught talking on a Chinese mobile phone near the river.", {"illegal_phone"}),
+])
+def test_the_phone_the_source_spoke_on_is_no_charge(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
