@@ -423,3 +423,13 @@ def test_a_clause_of_time_after_a_plan_is_not_planned(text, trigger, etype, moda
 ])
 def test_the_phone_the_source_spoke_on_is_no_charge(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    ("He was arrested for smuggling Chinese materials across the border.", {"smuggling"}),
+    ("She was arrested for selling Chinese TV sets smuggled across the river.", {"smuggling"}),
+    ("He was arrested for watching Chinese movies.", {"foreign_media"}),
+    ("He was arrested for watching South Korean TV.", {"foreign_media"}),
+])
+def test_chinese_goods_are_no_foreign_media(sentence, charges):
+    assert set(arguments.choose_charges(sentence)) == charges
