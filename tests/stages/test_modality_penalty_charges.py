@@ -433,3 +433,8 @@ def test_the_phone_the_source_spoke_on_is_no_charge(sentence, charges):
 ])
 def test_chinese_goods_are_no_foreign_media(sentence, charges):
     assert set(arguments.choose_charges(sentence)) == charges
+
+
+def test_where_people_are_likely_to_end_up_is_no_sentence():
+    text = "Those who appear to be headed for South Korea are more likely to end up in political prison camps."
+    assert not [e for e in _events(text) if e.type == "sentence"]
