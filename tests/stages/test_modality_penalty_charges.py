@@ -438,3 +438,15 @@ def test_chinese_goods_are_no_foreign_media(sentence, charges):
 def test_where_people_are_likely_to_end_up_is_no_sentence():
     text = "Those who appear to be headed for South Korea are more likely to end up in political prison camps."
     assert not [e for e in _events(text) if e.type == "sentence"]
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("A public execution is reportedly being prepared in Hyesan.", "execution", "planned"),
+    ("Hyesan authorities are gearing up for a crackdown on smugglers.", "crackdown", "planned"),
+    # look-alikes: what is being done, and being ready after the fact
+    ("Police are gearing up the hunt after arresting two brokers in Musan on Monday.", "arrest", "asserted"),
+    ("A crackdown on smugglers is being carried out in Hyesan.", "crackdown", "asserted"),
+])
+def test_being_prepared_and_gearing_up_are_planned(text, etype, modality):
+    found = [e for e in _events(text) if e.type == etype]
+    assert found and all(e.modality == modality for e in found), [(e.type, e.modality) for e in _events(text)]
