@@ -450,3 +450,16 @@ def test_where_people_are_likely_to_end_up_is_no_sentence():
 def test_being_prepared_and_gearing_up_are_planned(text, etype, modality):
     found = [e for e in _events(text) if e.type == etype]
     assert found and all(e.modality == modality for e in found), [(e.type, e.modality) for e in _events(text)]
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    ("He was sentenced to half a year of labor training.", "labor_training", (6, 6)),
+    ("She got a half-year term in a labor training camp.", "labor_training", (6, 6)),
+    # the halves already read stay as they were
+    ("He was sentenced to a year and a half in prison.", "prison", (18, 18)),
+    ("He was sentenced to two and a half years of hard labor.", "prison", (30, 30)),
+    ("He served half of his 10-year sentence.", "prison", (120, 120)),
+])
+def test_half_a_year(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert (p.kind, (p.min_months, p.max_months)) == (kind, months)

@@ -96,7 +96,8 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
     terms = lexicon.load("penalties")["terms"]
-    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5|\s+1/2|\s*½)?")
+    # ("half a year", "a half-year term": six months)
+    num = r"(?:half[- ]an?|half|" + _quantity(terms["number_words"], digits=r"\d+(?:\.5|\s+1/2|\s*½)?") + ")"
     units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
 
     def term(k: str) -> str:
@@ -127,7 +128,8 @@ def _months(amount: str, unit: str, half: bool = False) -> int | None:
     """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("2 1/2", "years") 30, ("a", "year", half) 18,
     ("a", "decade") 120."""
     half_digits = re.fullmatch(r"(\d+)(?:\s+1/2|\s*½)", amount)  # "2 1/2 years"
-    value = (float(amount) if re.fullmatch(r"\d+\.5", amount) else
+    value = (0.5 if re.fullmatch(r"half(?:[- ]an?)?", amount, re.I) else
+             float(amount) if re.fullmatch(r"\d+\.5", amount) else
              int(half_digits.group(1)) + 0.5 if half_digits else _number(amount))
     if not value:
         return None
