@@ -96,35 +96,41 @@ PHRASE_STOP = {"said", "says", "told", "of", "in", "for", "to", "and", "or", "we
 def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a single term, a range of terms "10 to 15 years", a bound word ending right before a term)."""
     terms = lexicon.load("penalties")["terms"]
-    num = _quantity(terms["number_words"], digits=r"\d+(?:\.5)?")
+    # ("half a year", "a half-year term": six months)
+    num = r"(?:half[- ]an?|half|" + _quantity(terms["number_words"], digits=r"\d+(?:\.5|\s+1/2|\s*½)?") + ")"
     units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
 
     def term(k: str) -> str:
         # "15 years", "a six-month", "a year and a half", "two and a half years", "a decade"
         return (rf"(?<![\w.,])(?P<n{k}>{num})(?P<ha{k}>\s+and\s+a\s+half)?[- ](?P<u{k}>{units})(?!\w)[’']?"
                 rf"(?P<hb{k}>\s+and\s+a\s+half\b)?")
-    ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|reform|re-?education|labou?r|"
+    ctx = (r"(?:prison|jail|forced|hard|penal|corrective|correctional|disciplinary|unpaid|reform|re-?education|labou?r|"
            r"kyohwaso|gyohwaso|kwalliso|rodong|nodong|danryondae|dallyeondae|imprisonment|sentences?|terms?|detention|"
            r"confinement|training|camps?|behind)")
     bound = _words_re(terms["lower_bound"] + terms["upper_bound"])
-    # "serving three years of a 10-year sentence": the time served is not the term
+    # "serving three years of a 10-year sentence": the time served is not the term; "for two years
+    # after his release" is a time, "for six months after they were caught" a term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = re.compile(
-        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
-        rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+)?{term('0')}{served})"
+        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+(?:total|combined)\s+of\s+)?(?:a\s+)?{term('0')}{served})"
         rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
-        rf"(?!\s+(?:ago|earlier|before|later|after)))", re.I)
+        rf"(?!\s+(?:ago|earlier|before|later|after(?!\s+(?:being|they|he|she|getting|having)\b))))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
-    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?\s+(?P<join>to|-|–|or|and)\s+"
-                      rf"(?P<b>{num})[- ](?P<u>{units})", re.I)
+    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?(?:\s+(?P<join>to|-|–|or|and)\s+|(?P<dash>[-–]))"
+                      rf"(?P<b>{num})[- ](?P<u>{units})(?!\w|[- ]old\b)", re.I)
     bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
     return single, span, bounds
 
 
 def _months(amount: str, unit: str, half: bool = False) -> int | None:
-    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("a", "year", half) 18, ("a", "decade") 120."""
-    value = float(amount) if re.fullmatch(r"\d+\.5", amount) else _number(amount)
+    """A term in months: ("two", "years") 24, ("1.5", "years") 18, ("2 1/2", "years") 30, ("a", "year", half) 18,
+    ("a", "decade") 120."""
+    half_digits = re.fullmatch(r"(\d+)(?:\s+1/2|\s*½)", amount)  # "2 1/2 years"
+    value = (0.5 if re.fullmatch(r"half(?:[- ]an?)?", amount, re.I) else
+             float(amount) if re.fullmatch(r"\d+\.5", amount) else
+             int(half_digits.group(1)) + 0.5 if half_digits else _number(amount))
     if not value:
         return None
     per = lexicon.load("penalties")["terms"]["unit_months"]
@@ -1056,9 +1062,29 @@ def _sentence_charges(sentence: str) -> tuple[str, ...]:
             hits = [m for m in hits if not _inside(m.span(), excluded)]
         if hits:
             found.append(code)
+    if "corruption" in found and len(found) > 1:
+        # an official paid to let others' offence go is charged with the corruption only
+        let_go = [m.span() for m in _complicity_re().finditer(sentence)]
+        if let_go:
+            found = [code for code in found if code == "corruption" or any(
+                not _inside(m.span(), let_go) for m in _unexcluded_hits(code, sentence))]
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
     return tuple(found)
+
+
+def _unexcluded_hits(code: str, sentence: str) -> list[re.Match]:
+    pats = lexicon.compiled("charges")[code]
+    hits = list(pats["patterns"].finditer(sentence))
+    if pats["exclude"] is not None:
+        excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
+        hits = [m for m in hits if not _inside(m.span(), excluded)]
+    return hits
+
+
+@lru_cache(maxsize=None)
+def _complicity_re() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("charges", "complicity", "cues")
 
 
 @lru_cache(maxsize=8)
@@ -1110,6 +1136,9 @@ def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     rank, kind, words = kinds[0]
     if kind == "other" and len(kinds) > 1:
         rank, kind, words = kinds[1]
+    elif kind == "other" and bare_terms and _term_readings(sentence)[0]:
+        # "punished with three months of labor": the term tells the kind, as for a bare term
+        kind = "prison" if max(m for m in (low, high) if m is not None) >= lex["terms"]["labor_prison_threshold_months"] else "labor_training"
     longest = max(m for m in (low, high) if m is not None) if (low or high) else None
     named = kind == "labor_training" and re.search("|".join(lex["terms"]["labor_training_named"]), words, re.I)
     if (kind in ("labor_training", "other") and not named and longest
@@ -1145,7 +1174,7 @@ def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int
             continue  # "and the other two to 15 years": two people, then their term
         b = _months(m.group("b"), m.group("u"))
         a = _months(m.group("a"), m.group("ua") or m.group("u"))
-        if a and b and m.group("ua") and m.group("join").lower() == "and" and a > b:
+        if a and b and m.group("ua") and (m.group("join") or "").lower() == "and" and a > b:
             found.append((a + b, "exact"))  # "one year and six months"
             taken.append(m.span())
         elif a and b and a < b:
@@ -1678,6 +1707,9 @@ LEADING_CLAUSE = re.compile(r"\W*(?:as|while|since|because|although|though|ahead
                             r"after|before|as part of)\b[^,;]*,", re.I)
 
 
+SERVED = re.compile(r"(?:serve|pay|undergo)\b", re.I)
+
+
 def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str | None = None) -> str:
     """What the sentence says of the event: a cue shortly before the trigger in its clause (or in
     it: "plans to allow"; or right after it: "a trial is scheduled for") makes it negated, planned,
@@ -1709,7 +1741,9 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     # an order or a measure is planned wherever the sentence says so ("announced plans to release
     # prisoners beginning in February ... amnesty"), but for a leading clause of circumstance;
     # other events only by a cue near the trigger in its clause
-    if etype in ISSUING_TYPES:
+    # (a directive is the order given, told as done whatever its content: "a decree said the North
+    # will apply amnesty from Feb. 1" is an order issued; it is planned only by a cue that governs it)
+    if etype == "policy":
         lead = LEADING_CLAUSE.match(text, sent[0], trigger[0])
         told = text[lead.end() if lead else sent[0]:sent[1]]
         if pats["planned"]["patterns"].search(told):
@@ -1722,7 +1756,8 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     elif (_governs(pats["planned"]["patterns"], in_clause("planned"), trigger) or _governs(pats["will"]["patterns"], in_clause("will"), trigger)
           or (etype in SCHEDULED_TYPES and pats["planned_after"]["patterns"].match(after))):
         return "planned"
-    if etype in ORDERABLE_TYPES:
+    # (a court's order to the punished is the punishment: "he was ordered to serve six months")
+    if etype in ORDERABLE_TYPES and not SERVED.match(text, trigger[0]):
         lead_in = (max(sent[0], trigger[0] - 60), trigger[0])
         if pats["ordered"]["patterns"].search(text, *lead_in):
             return "ordered"
@@ -1743,7 +1778,10 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
 
 # Between a cue of planning and the trigger: the trigger then names people or a thing of the planned
 # act, not the act ("plan to hold a trial for the arrested smugglers", "will punish those who were caught").
-NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with)\b", re.I)
+# A finite "was"/"were" between them starts another predicate ("a man who had planned to flee was
+# arrested": the arrest is told as done).
+# So does a conjunction of time or cause ("were preparing for the holiday when police arrested ...").
+NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were|when|whereupon|until|because|after|before|since)\b", re.I)
 
 
 def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
@@ -1852,6 +1890,10 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
     for a, b in zip(bounds, bounds[1:]):
         # a term with no kind word is told below as of the kind named before it
         penalty = choose_penalty(text[a:b], bare_terms=False) if b > a else None
+        if penalty is None and not clauses and b > a and CLAUSE_VERB.search(text, a, b):
+            # "One woman received a sentence of 18 months, while her husband ...": a first clause
+            # whose term names no kind is a penalty of its own
+            penalty = choose_penalty(text[a:b])
         if penalty is None and clauses and b > a and (CLAUSE_VERB.search(text, a, b) or GAPPED_TERM.match(text, a, b)):
             # "... to 15 years of reform through labor and gave the other six between three and
             # seven years": a term with no kind word is of the kind named before it
