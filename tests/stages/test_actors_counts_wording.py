@@ -327,3 +327,25 @@ def test_people_along_with_the_subject_after_the_trigger(text, trigger, count):
 ])
 def test_kin_with_whom_someone_was_caught(text, trigger, count):
     assert arguments.choose_subjects(text, (0, len(text)), text.index(trigger), [])[1] == count
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    # a definite plural in the next sentence is the group counted before
+    ("Two men were executed in Hyesan in March. The men had been arrested by the MSS in January.", "arrest", 2),
+    ("Three dealers were executed in Hyesan on March 2. The three, all in their 30s, had been caught "
+     "selling drugs in January.", "arrest", 3),
+    ("China repatriated about 60 defectors on April 26. The defectors were handed over to the MSS in "
+     "Sinuiju.", "arrest", 60),
+])
+def test_a_definite_plural_is_the_group_told_before(text, etype, count):
+    from nkevents.pipeline import extract
+    found = [e for e in extract(text, published="2024-05-01").events if e.type == etype]
+    assert [e.subjects_count for e in found] == [count]
+
+
+def test_a_definite_plural_after_two_counted_groups_stays_uncounted():
+    from nkevents.pipeline import extract
+    text = ("Police arrested 40 traders in Sinuiju in May, and 12 of them were released. The men were later sentenced to "
+            "labor training camps.")
+    found = [e for e in extract(text, published="2024-05-01").events if e.type == "sentence"]
+    assert [e.subjects_count for e in found] == [None]

@@ -2091,8 +2091,12 @@ def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] |
 # Punishments a sentence may tell of a group the sentence before it counted ("They were executed").
 REFERRING_TYPES = {"arrest", "trial", "sentence", "execution"}
 # "they were later executed", "both of them were sent", "sent them to", "the punishment given to them"
-_REFERENCE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them)\s+(?:were|had been|have been|are|got|received|faced)"
-                               r"\s+(?:[a-z]+\s+){0,2}$")
+# ... and a definite plural for the people told before: "The men had been arrested", "the three, all
+# in their 30s, were caught", "These defectors were handed over"
+_REFERENCE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them"
+                               r"|(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;]{0,60}?"
+                               r"|(?:[a-z-]+\s+){0,2}?(?:[a-z]+s|men|women|people|children)))"
+                               r"\s+(?:were|had been|have been|are|got|received|faced)\s+(?:[a-z]+\s+){0,2}$")
 _REFERENCE_AFTER = re.compile(r"[\w-]+(?:\s+[a-z]+)?\s+(?:to\s+)?them\b")
 
 
