@@ -228,6 +228,40 @@ class TextFeatures:
     rare_keys: tuple[str, ...] = ()  # index keys: the rarest words ("r:hoeryong")
     outlet: str | None = None  # the report's own outlet, canonical
     cites: tuple[str, ...] = ()  # outlets the report cites
+    days: frozenset = frozenset()  # calendar days the text names, (month, day) ("on August 1")
+
+
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+_ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINALS, start=1)}
+_ORDINAL_DAY.update({f"twenty-{w}": 20 + i for i, w in enumerate(_ORDINALS[:9], start=1)})
+_ORDINAL_DAY.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_WORD = (r"(?:(\d{1,2})(?:st|nd|rd|th)?|("
+             + "|".join(sorted(_ORDINAL_DAY, key=len, reverse=True)) + "))")
+_MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# "August 1", "Aug. 1st", "September ninth"; "28 December", "the 1st of August"
+_MONTH_DAY = re.compile(r"\b" + _MONTH_WORD + r"\s+" + _DAY_WORD + r"(?![\w-])", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"\b" + _DAY_WORD + r"\s+(?:of\s+)?" + _MONTH_WORD + r"(?![\w])",
+                        re.IGNORECASE)
+
+
+def calendar_days(text: str) -> frozenset:
+    """The calendar days a text names, as (month, day): "August 1", "Aug. 1st", "September
+    ninth", "28 December". Two write-ups of one story keep its days (when a measure was issued,
+    when it takes effect) whatever their other words; the days alone are matched, the year being
+    often unsaid."""
+    out = set()
+    found = [(m.group(1), m.group(2), m.group(3)) for m in _MONTH_DAY.finditer(text)]
+    found += [(m.group(3), m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(text)]
+    for month, digits, word in found:
+        if not month[0].isupper():  # "they may first ask", "a march of 10 km": not months
+            continue
+        out.add((_MONTH_NAMES.index(month[:3].lower()) + 1,
+                 int(digits) if digits else _ORDINAL_DAY[word.lower()]))
+    return frozenset(d for d in out if 1 <= d[1] <= 31)
 
 
 def text_features(text: str, title: str | None = None, outlet: str | None = None, *,
@@ -262,7 +296,8 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     title_words = frozenset(stem(w) for w in tokens(title or "") if w not in common
                             and w not in _domain_common())
     extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
-                 outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)))
+                 outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)),
+                 days=calendar_days(text or ""))
     if len(grams) < t["min_shingles"]:
         return TextFeatures(frozenset(), False, (), **extra)
     if not for_index:
@@ -347,6 +382,7 @@ class TextSimilarity:
     title: float = 0.0  # Jaccard of the headlines' content words (0 when one has none)
     cites: tuple = ()  # how one report cites the other's outlet, or an outlet both cite
     shared: int = 0  # word shingles in both
+    days: tuple = ()  # calendar days both texts name, (month, day)
 
     @property
     def content_evidence(self) -> float:
@@ -383,6 +419,9 @@ class TextSimilarity:
                     out.append((tier["weight"], f"shared rare words {shown} (weight "
                                                 f"{self.rare_sum:.1f}, share {self.rare_share:.2f})"))
                     break
+            if len(self.days) >= t["same_days_min"] and set(self.days) - _common_days():
+                shown = ", ".join(f"{_MONTH_NAMES[m - 1].title()} {d}" for m, d in self.days)
+                out.append((w["text_same_days"], f"both texts name the days {shown}"))
         if self.title >= t["title_jaccard"]:
             out.append((w["title_same"], f"similar headlines ({self.title:.2f})"))
         for c in self.cites:
@@ -439,7 +478,14 @@ def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     if both and not cites:  # both retell a third outlet's story ("the BBC reported")
         cites.append(f"both cite {both[0]}")
     return TextSimilarity(jaccard, containment, content, tuple(shared_rare), share, rare_sum,
-                          title, tuple(cites), shared)
+                          title, tuple(cites), shared, tuple(sorted(a.days & b.days)))
+
+
+@lru_cache(maxsize=1)
+def _common_days() -> frozenset:
+    """Days that many reports name whatever their story (national holidays, anniversaries):
+    [text].common_days as (month, day)."""
+    return frozenset((int(d[:2]), int(d[3:])) for d in rules()["text"]["common_days"])
 
 
 # ---------------------------------------------------------------------------- dates and places
@@ -583,7 +629,13 @@ def event_window(event: dict, report: dict | None = None) -> Window | None:
             return Window(published - lookback, end, "undated", dated=False)
         return Window(start, end, precision)
     if published is not None:
-        return Window(published - lookback, published + slack, "undated", dated=False)
+        ahead = slack
+        if event.get("type") in rules()["time"]["announced_types"]:
+            # A measure is told when announced and again when taken ("to quarantine foreigners"
+            # one week, "ordered the quarantine on Tuesday" the next): the undated measure of the
+            # first report reaches the days after it.
+            ahead = timedelta(days=rules()["time"]["announced_ahead_days"])
+        return Window(published - lookback, published + ahead, "undated", dated=False)
     return None
 
 
