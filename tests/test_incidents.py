@@ -356,9 +356,20 @@ def test_compatible_types_need_the_right_penalty_and_one_story():
     assert core.types_compatible(a, death) and not core.types_compatible(a, prison)
     arrest, crackdown = event("c1", type="arrest"), event("c2", type="crackdown")
     assert core.types_compatible(arrest, crackdown)
-    # without report-level evidence, different types are never compared
+    # without report-level evidence, other compatible types are never compared
     ra, rb = report("x", OTHER_EXECUTION), report("y", UNRELATED)
-    assert not core.score_pair(a, ra, death, rb).compatible
+    assert not core.score_pair(arrest, ra, crackdown, rb).compatible
+    assert not core.score_pair(a, ra, prison, rb).compatible
+    # and "executed" against "sentenced to death" only when both are dated and agree on a day or
+    # a city, with the death penalty stated (not merely allowed by a sentence of no penalty)
+    assert core.score_pair(a, ra, death, rb).compatible
+    no_penalty = onsong_execution("b3", type="sentence")
+    assert not core.score_pair(a, ra, no_penalty, rb).compatible
+    province = dict(death, place={"id": "kp.north-hamgyong"}, date={
+        "start": "2023-03-01", "end": "2023-03-31", "precision": "month"})
+    assert not core.score_pair(a, ra, province, rb).compatible
+    undated = dict(death, date=None)
+    assert not core.score_pair(a, ra, undated, report("z", UNRELATED, published="2023-03-20")).compatible
 
 
 def test_a_rewrite_whose_extraction_got_the_date_and_place_wrong_still_shares_the_incident():
@@ -1005,3 +1016,30 @@ def test_an_announced_measure_does_not_reach_a_month_later_nor_other_kinds_of_ev
     soon = report("c", QUARANTINE_TAKEN, published="2024-02-08")
     assert not core.score_pair(event("a2", "arrest", place="kp"), a,
                                event("c1", "arrest", start="2024-02-06", place="kp"), soon).compatible
+
+
+# ---------------------------------------------------------------------------- types, no story
+
+def test_executed_and_sentenced_to_death_link_on_day_and_city_without_shared_wording():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=1,
+                             charges=["drugs"])])
+    links = linker.add_report(report("b", EXECUTION_B, "Radio Free Asia", "2023-03-20"),
+                              [event("b1", "sentence", start="2023-03-14",
+                                     place="kp.north-hamgyong.hoeryong", count=1, penalty="death",
+                                     charges=["drugs"])])
+    assert links[0].linked_to == "a1"
+    assert "different types (-0.5)" in links[0].reasons
+
+
+def test_a_death_sentence_in_the_same_city_and_month_with_other_people_stays_apart():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=1,
+                             charges=["drugs"])])
+    links = linker.add_report(report("b", UNRELATED, "Radio Free Asia", "2023-03-30"),
+                              [event("b1", "sentence", start="2023-03-01", end="2023-03-31",
+                                     precision="month", place="kp.north-hamgyong.hoeryong",
+                                     count=3, penalty="death", charges=["smuggling"])])
+    assert links[0].linked_to is None

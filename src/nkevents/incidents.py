@@ -740,17 +740,18 @@ def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
     """The keys under which every compatible event is filed: its ancestors-or-self "at", and the
     events inside its place ("in" itself). An unknown place looks up the whole country. An event
     with no time at all (no date, report not dated) looks up only by a city or finer place."""
-    t_ = event["type"]
     place = place_of(event) or "kp"
     w = event_window(event, report)
     if w is None:
         if not _specific(place):
             return []
+        t_ = event["type"]
         return [f"{t_}|any|at|{a}" for a in _specific(place)] + [f"{t_}|any|in|{place}"]
     keys = []
-    for t in _time_keys(w, lookup=True):
-        keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
-        keys.append(f"{t_}|{t}|in|{place}")
+    for t_ in (event["type"],) + (alone_types(event["type"]) if w.dated else ()):
+        for t in _time_keys(w, lookup=True):
+            keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
+            keys.append(f"{t_}|{t}|in|{place}")
     return keys
 
 
@@ -894,6 +895,24 @@ def types_compatible(a: dict, b: dict) -> bool:
     return True
 
 
+def types_align_alone(a: dict, b: dict) -> bool:
+    """Whether two events of different types can be one occurrence without their reports telling
+    one story by their texts ([[types.compatible]] with alone = true): "executed" in one report,
+    "sentenced to death" in another, the penalty stated, not only allowed."""
+    rule = _type_pairs().get((a["type"], b["type"]))
+    if not rule or not rule.get("alone") or not types_compatible(a, b):
+        return False
+    return all((ev.get("penalty") or {}).get("kind") in kinds
+               for ev, kinds in ((a, rule.get("a_penalty")), (b, rule.get("b_penalty"))) if kinds)
+
+
+@lru_cache(maxsize=64)
+def alone_types(type_: str) -> tuple[str, ...]:
+    """The other types an event of this type may be aligned with without one story (types_align_alone)."""
+    return tuple(sorted({b for (a, b), rule in _type_pairs().items()
+                         if a == type_ and rule.get("alone")}))
+
+
 def compatible_types(type_: str) -> list[str]:
     """The types an event of this type can be aligned with when two reports tell one story."""
     return [type_] + sorted({b for (a, b) in _type_pairs() if a == type_})
@@ -912,7 +931,9 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     d = rules()["decision"]
     evidence = text.weights() if text is not None else []
     told_alike = sum(x for x, _ in evidence) >= d["report_link"]
-    if a["type"] != b["type"] and not (told_alike and types_compatible(a, b)):
+    alone = a["type"] != b["type"] and not told_alike
+    if a["type"] != b["type"] and not (told_alike and types_compatible(a, b)) and \
+            not types_align_alone(a, b):
         return PairScore(False, float("-inf"), ["different types"])
     s = PairScore(True, 0.0, [f"same type {a['type']}" if a["type"] == b["type"] else
                               f"types {a['type']} ~ {b['type']} in reports telling one story"])
@@ -948,6 +969,11 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         s.specific = s.specific or depth >= 3
         s.add(w["place_depth"].get(str(min(depth, 4)), 0.0),
               f"place {pa if len(pa) <= len(pb) else pb} contains both")
+    if alone and not (s.specific and wa and wb and wa.dated and wb.dated):
+        # "executed" against "sentenced to death" in reports that share no story: only when both
+        # are dated and agree on a day or on a city (a death sentence in one province and an
+        # execution in another, or of an unknown time, are other occurrences as often as not)
+        return PairScore(False, float("-inf"), ["different types, no story, no day or city shared"])
     details = s.score  # what the people, penalty and charges add (support for timeless pairs)
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
@@ -1055,7 +1081,8 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             if cand["report_id"] == report["report_id"] or cand["type"] not in allowed[ev["type"]]:
                 continue
             by_text = text_found is None or crep["report_id"] in text_found
-            if not by_text and (cand["type"] != ev["type"] or not _fits(ev, report, cand, crep)):
+            if not by_text and ((cand["type"] != ev["type"] and cand["type"]
+                                 not in alone_types(ev["type"])) or not _fits(ev, report, cand, crep)):
                 continue
             s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
             if s.compatible:
