@@ -937,6 +937,8 @@ HOLIDAY_ROUNDUP_2 = (
     ("on 28 December, and again on 3 Jan.", {(12, 28), (1, 3)}),
     ("the authorities may first ask, then march 10 km", set()),
     ("in March 2021 and in the 1990s", set()),
+    ("the Mayor said 5 towns signed a Decree 12 times; Marching 20 km", set()),
+    ("Jan. 3rd and Sept 21", {(1, 3), (9, 21)}),
     ("the 1st of August", {(8, 1)}),
 ])
 def test_calendar_days_named_by_a_text(text, days):

@@ -240,12 +240,14 @@ _ORDINAL_DAY.update({f"twenty-{w}": 20 + i for i, w in enumerate(_ORDINALS[:9], 
 _ORDINAL_DAY.update({"thirtieth": 30, "thirty-first": 31})
 _DAY_WORD = (r"(?:(\d{1,2})(?:st|nd|rd|th)?|("
              + "|".join(sorted(_ORDINAL_DAY, key=len, reverse=True)) + "))")
-_MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-               r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-# "August 1", "Aug. 1st", "September ninth"; "28 December", "the 1st of August"
-_MONTH_DAY = re.compile(r"\b" + _MONTH_WORD + r"\s+" + _DAY_WORD + r"(?![\w-])", re.IGNORECASE)
-_DAY_MONTH = re.compile(r"\b" + _DAY_WORD + r"\s+(?:of\s+)?" + _MONTH_WORD + r"(?![\w])",
-                        re.IGNORECASE)
+# A month's name, capitalized ("may" and "march" are also words); its day is read after it
+# ("August 1", "Aug. 1st", "September ninth") or before it ("28 December", "the 1st of August").
+_MONTH_WORD = re.compile(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]*)\.?")
+_MONTH_SPELLINGS = frozenset("Jan January Feb February Mar March Apr April May Jun June Jul July "
+                             "Aug August Sep Sept September Oct October Nov November Dec "
+                             "December".split())
+_DAY_AFTER = re.compile(r"\s+" + _DAY_WORD + r"(?![\w-])", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?<![\w-])" + _DAY_WORD + r"\s+(?:of\s+)?$", re.IGNORECASE)
 
 
 def calendar_days(text: str) -> frozenset:
@@ -254,14 +256,18 @@ def calendar_days(text: str) -> frozenset:
     when it takes effect) whatever their other words; the days alone are matched, the year being
     often unsaid."""
     out = set()
-    found = [(m.group(1), m.group(2), m.group(3)) for m in _MONTH_DAY.finditer(text)]
-    found += [(m.group(3), m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(text)]
-    for month, digits, word in found:
-        if not month[0].isupper():  # "they may first ask", "a march of 10 km": not months
+    for m in _MONTH_WORD.finditer(text):  # a plain prefix first: months are rare in a text
+        if m.group(1) + m.group(2) not in _MONTH_SPELLINGS or \
+                (m.start() and text[m.start() - 1].isalnum()):
             continue
-        out.add((_MONTH_NAMES.index(month[:3].lower()) + 1,
-                 int(digits) if digits else _ORDINAL_DAY[word.lower()]))
-    return frozenset(d for d in out if 1 <= d[1] <= 31)
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        d = _DAY_AFTER.match(text, m.end()) or _DAY_BEFORE.search(text, max(0, m.start() - 24),
+                                                                  m.start())
+        if d:
+            day = int(d.group(1)) if d.group(1) else _ORDINAL_DAY[d.group(2).lower()]
+            if 1 <= day <= 31:
+                out.add((month, day))
+    return frozenset(out)
 
 
 def text_features(text: str, title: str | None = None, outlet: str | None = None, *,
