@@ -356,9 +356,20 @@ def test_compatible_types_need_the_right_penalty_and_one_story():
     assert core.types_compatible(a, death) and not core.types_compatible(a, prison)
     arrest, crackdown = event("c1", type="arrest"), event("c2", type="crackdown")
     assert core.types_compatible(arrest, crackdown)
-    # without report-level evidence, different types are never compared
+    # without report-level evidence, other compatible types are never compared
     ra, rb = report("x", OTHER_EXECUTION), report("y", UNRELATED)
-    assert not core.score_pair(a, ra, death, rb).compatible
+    assert not core.score_pair(arrest, ra, crackdown, rb).compatible
+    assert not core.score_pair(a, ra, prison, rb).compatible
+    # and "executed" against "sentenced to death" only when both are dated and agree on a day or
+    # a city, with the death penalty stated (not merely allowed by a sentence of no penalty)
+    assert core.score_pair(a, ra, death, rb).compatible
+    no_penalty = onsong_execution("b3", type="sentence")
+    assert not core.score_pair(a, ra, no_penalty, rb).compatible
+    province = dict(death, place={"id": "kp.north-hamgyong"}, date={
+        "start": "2023-03-01", "end": "2023-03-31", "precision": "month"})
+    assert not core.score_pair(a, ra, province, rb).compatible
+    undated = dict(death, date=None)
+    assert not core.score_pair(a, ra, undated, report("z", UNRELATED, published="2023-03-20")).compatible
 
 
 def test_a_rewrite_whose_extraction_got_the_date_and_place_wrong_still_shares_the_incident():
@@ -890,4 +901,147 @@ def test_a_shared_large_number_finds_a_report_but_does_not_link_it():
              "and to send their sons to the harvest battle, a newsletter for aid workers said.")
     links = linker.add_report(report("n", other), [mobilized("n1", "farmers")])
     assert "a" in linker.text_found  # found by the number key r:7500
+    assert links[0].linked_to is None
+
+
+# ---------------------------------------------------------------------------- calendar days
+
+AMNESTY_WIRE = (
+    "North Korea will release prisoners in a sweeping amnesty to mark the founding anniversary of "
+    "the state on September 9, the official news agency said on Friday. The legislature's standing "
+    "committee adopted a decree on June 30 and the pardons take effect from July 15, it said, "
+    "without saying how many inmates would walk free. Officials were told to help those released "
+    "find jobs and housing.")
+AMNESTY_REPOST = (
+    "Pyongyang grants clemency to convicts. The presidium of the assembly decided on the thirtieth "
+    "of June to free convicted criminals from July fifteenth, ahead of the ninth of September "
+    "celebrations, state media reported. Cabinet bodies will arrange work for the freed people. "
+    "No figure was given.")
+AMNESTY_OTHER_YEAR = (
+    "North Korea announced an amnesty for convicted prisoners to celebrate the birthday of its "
+    "founder, state media said. A decree of the assembly dated March 2 sets the release from "
+    "April 1, and the cabinet will arrange jobs for those freed. No number was given.")
+HOLIDAY_ROUNDUP = (
+    "Ahead of the Day of the Shining Star on February 16 and the Day of the Sun on April 15, "
+    "neighborhood units in the capital were told to clean statues and prepare flowers, a source "
+    "said, while security agents stepped up patrols in the markets.")
+HOLIDAY_ROUNDUP_2 = (
+    "Security agents in Chongjin were ordered to search homes for foreign videos before February "
+    "16, with a second sweep planned before April 15, residents said, and households were told to "
+    "hand in any unregistered phones.")
+
+
+@pytest.mark.parametrize("text, days", [
+    ("issued on August 1 and in force from Aug. 15th", {(8, 1), (8, 15)}),
+    ("from September ninth to the twenty-first of September", {(9, 9), (9, 21)}),
+    ("on 28 December, and again on 3 Jan.", {(12, 28), (1, 3)}),
+    ("the authorities may first ask, then march 10 km", set()),
+    ("in March 2021 and in the 1990s", set()),
+    ("the Mayor said 5 towns signed a Decree 12 times; Marching 20 km", set()),
+    ("Jan. 3rd and Sept 21", {(1, 3), (9, 21)}),
+    ("the 1st of August", {(8, 1)}),
+])
+def test_calendar_days_named_by_a_text(text, days):
+    assert core.calendar_days(text) == days
+
+
+def test_two_undated_write_ups_naming_the_same_days_are_linked():
+    linker = core.Linker()
+    linker.add_report(report("a", AMNESTY_WIRE),
+                      [event("a1", "policy", start="--07-15", precision="month-day", place="kp",
+                             modality="planned")])
+    links = linker.add_report(report("b", AMNESTY_REPOST),
+                              [event("b1", "policy", start="--07-15", precision="month-day",
+                                     place="kp", modality="planned")])
+    assert links[0].linked_to == "a1"
+    assert any(r.startswith("both texts name the days Jun 30, Jul 15, Sep 9") for r in links[0].reasons)
+
+
+def test_an_amnesty_of_another_year_names_other_days_and_stays_apart():
+    linker = core.Linker()
+    linker.add_report(report("a", AMNESTY_WIRE),
+                      [event("a1", "policy", start="--07-15", precision="month-day", place="kp")])
+    links = linker.add_report(report("c", AMNESTY_OTHER_YEAR),
+                              [event("c1", "policy", start="--04-01", precision="month-day",
+                                     place="kp")])
+    assert links[0].linked_to is None
+    s = core.text_similarity(core.report_features(report("a", AMNESTY_WIRE)),
+                             core.report_features(report("c", AMNESTY_OTHER_YEAR)))
+    assert not any("name the days" in why for _, why in s.weights())
+
+
+def test_one_shared_day_or_holidays_alone_are_no_evidence():
+    one = core.text_similarity(core.report_features(report("a", AMNESTY_WIRE)),
+                               core.report_features(report("b", "Prices rose on July 15 " * 5)))
+    assert one.days == ((7, 15),) and not any("name the days" in w for _, w in one.weights())
+    holidays = core.text_similarity(core.report_features(report("a", HOLIDAY_ROUNDUP)),
+                                    core.report_features(report("b", HOLIDAY_ROUNDUP_2)))
+    assert holidays.days == ((2, 16), (4, 15))
+    assert not any("name the days" in w for _, w in holidays.weights())
+
+
+# ---------------------------------------------------------------------------- measures told twice
+
+QUARANTINE_ANNOUNCED = (
+    "Pyongyang will put every foreigner entering from China by train through Dandong or on Air "
+    "Koryo flights under medical observation for thirty days, a travel agency said, as the "
+    "country seals itself off from the outbreak.")
+QUARANTINE_TAKEN = (
+    "Foreigners who came in from China on Air Koryo or on the Dandong train are now kept under "
+    "medical observation in designated hotels for a month, state radio said on Tuesday, the "
+    "latest step to keep the outbreak out of the country.")
+QUARANTINE_TITLES = ("North Korea to isolate arrivals from Dandong, Air Koryo flights for a month",
+                     "North Korea isolates Air Koryo, Dandong arrivals")
+
+
+def test_an_announced_measure_meets_the_report_of_it_taken_a_week_later():
+    linker = core.Linker()
+    linker.add_report(dict(report("a", QUARANTINE_ANNOUNCED, published="2024-02-01"),
+                           title=QUARANTINE_TITLES[0]),
+                      [event("a1", "policy", place="kp")])
+    links = linker.add_report(dict(report("b", QUARANTINE_TAKEN, published="2024-02-08"),
+                                   title=QUARANTINE_TITLES[1]),
+                              [event("b1", "policy", start="2024-02-06", place="kp.pyongyang")])
+    assert links[0].linked_to == "a1"
+    assert any(r.startswith("similar headlines") for r in links[0].reasons)
+    assert "undated events, reports published 7 days apart (+1)" in links[0].reasons
+
+
+def test_an_announced_measure_does_not_reach_a_month_later_nor_other_kinds_of_events():
+    a = report("a", QUARANTINE_ANNOUNCED, published="2024-02-01")
+    late = report("b", QUARANTINE_TAKEN, published="2024-03-08")
+    sim = core.text_similarity(core.report_features(a), core.report_features(late))
+    measure = event("a1", "policy", place="kp")
+    assert not core.score_pair(measure, a, event("b1", "policy", start="2024-03-06", place="kp"),
+                               late, sim).compatible
+    # an undated arrest is news of the days before its report, not of the days after
+    soon = report("c", QUARANTINE_TAKEN, published="2024-02-08")
+    assert not core.score_pair(event("a2", "arrest", place="kp"), a,
+                               event("c1", "arrest", start="2024-02-06", place="kp"), soon).compatible
+
+
+# ---------------------------------------------------------------------------- types, no story
+
+def test_executed_and_sentenced_to_death_link_on_day_and_city_without_shared_wording():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=1,
+                             charges=["drugs"])])
+    links = linker.add_report(report("b", EXECUTION_B, "Radio Free Asia", "2023-03-20"),
+                              [event("b1", "sentence", start="2023-03-14",
+                                     place="kp.north-hamgyong.hoeryong", count=1, penalty="death",
+                                     charges=["drugs"])])
+    assert links[0].linked_to == "a1"
+    assert "different types (-0.5)" in links[0].reasons
+
+
+def test_a_death_sentence_in_the_same_city_and_month_with_other_people_stays_apart():
+    linker = core.Linker()
+    linker.add_report(report("a", EXECUTION_A, "Daily NK", "2023-03-16"),
+                      [event("a1", start="2023-03-14", place="kp.north-hamgyong.hoeryong", count=1,
+                             charges=["drugs"])])
+    links = linker.add_report(report("b", UNRELATED, "Radio Free Asia", "2023-03-30"),
+                              [event("b1", "sentence", start="2023-03-01", end="2023-03-31",
+                                     precision="month", place="kp.north-hamgyong.hoeryong",
+                                     count=3, penalty="death", charges=["smuggling"])])
     assert links[0].linked_to is None

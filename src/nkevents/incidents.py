@@ -228,6 +228,46 @@ class TextFeatures:
     rare_keys: tuple[str, ...] = ()  # index keys: the rarest words ("r:hoeryong")
     outlet: str | None = None  # the report's own outlet, canonical
     cites: tuple[str, ...] = ()  # outlets the report cites
+    days: frozenset = frozenset()  # calendar days the text names, (month, day) ("on August 1")
+
+
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+_ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINALS, start=1)}
+_ORDINAL_DAY.update({f"twenty-{w}": 20 + i for i, w in enumerate(_ORDINALS[:9], start=1)})
+_ORDINAL_DAY.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_WORD = (r"(?:(\d{1,2})(?:st|nd|rd|th)?|("
+             + "|".join(sorted(_ORDINAL_DAY, key=len, reverse=True)) + "))")
+# A month's name, capitalized ("may" and "march" are also words); its day is read after it
+# ("August 1", "Aug. 1st", "September ninth") or before it ("28 December", "the 1st of August").
+_MONTH_WORD = re.compile(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]*)\.?")
+_MONTH_SPELLINGS = frozenset("Jan January Feb February Mar March Apr April May Jun June Jul July "
+                             "Aug August Sep Sept September Oct October Nov November Dec "
+                             "December".split())
+_DAY_AFTER = re.compile(r"\s+" + _DAY_WORD + r"(?![\w-])", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?<![\w-])" + _DAY_WORD + r"\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def calendar_days(text: str) -> frozenset:
+    """The calendar days a text names, as (month, day): "August 1", "Aug. 1st", "September
+    ninth", "28 December". Two write-ups of one story keep its days (when a measure was issued,
+    when it takes effect) whatever their other words; the days alone are matched, the year being
+    often unsaid."""
+    out = set()
+    for m in _MONTH_WORD.finditer(text):  # a plain prefix first: months are rare in a text
+        if m.group(1) + m.group(2) not in _MONTH_SPELLINGS or \
+                (m.start() and text[m.start() - 1].isalnum()):
+            continue
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        d = _DAY_AFTER.match(text, m.end()) or _DAY_BEFORE.search(text, max(0, m.start() - 24),
+                                                                  m.start())
+        if d:
+            day = int(d.group(1)) if d.group(1) else _ORDINAL_DAY[d.group(2).lower()]
+            if 1 <= day <= 31:
+                out.add((month, day))
+    return frozenset(out)
 
 
 def text_features(text: str, title: str | None = None, outlet: str | None = None, *,
@@ -262,7 +302,8 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
     title_words = frozenset(stem(w) for w in tokens(title or "") if w not in common
                             and w not in _domain_common())
     extra = dict(content=pairs, rare=rare, title=title_words, rare_keys=rare_keys,
-                 outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)))
+                 outlet=canonical_outlet(outlet), cites=tuple(cited_outlets(text or "", outlet)),
+                 days=calendar_days(text or ""))
     if len(grams) < t["min_shingles"]:
         return TextFeatures(frozenset(), False, (), **extra)
     if not for_index:
@@ -347,6 +388,7 @@ class TextSimilarity:
     title: float = 0.0  # Jaccard of the headlines' content words (0 when one has none)
     cites: tuple = ()  # how one report cites the other's outlet, or an outlet both cite
     shared: int = 0  # word shingles in both
+    days: tuple = ()  # calendar days both texts name, (month, day)
 
     @property
     def content_evidence(self) -> float:
@@ -383,6 +425,9 @@ class TextSimilarity:
                     out.append((tier["weight"], f"shared rare words {shown} (weight "
                                                 f"{self.rare_sum:.1f}, share {self.rare_share:.2f})"))
                     break
+            if len(self.days) >= t["same_days_min"] and set(self.days) - _common_days():
+                shown = ", ".join(f"{_MONTH_NAMES[m - 1].title()} {d}" for m, d in self.days)
+                out.append((w["text_same_days"], f"both texts name the days {shown}"))
         if self.title >= t["title_jaccard"]:
             out.append((w["title_same"], f"similar headlines ({self.title:.2f})"))
         for c in self.cites:
@@ -439,7 +484,14 @@ def text_similarity(a: TextFeatures, b: TextFeatures) -> TextSimilarity:
     if both and not cites:  # both retell a third outlet's story ("the BBC reported")
         cites.append(f"both cite {both[0]}")
     return TextSimilarity(jaccard, containment, content, tuple(shared_rare), share, rare_sum,
-                          title, tuple(cites), shared)
+                          title, tuple(cites), shared, tuple(sorted(a.days & b.days)))
+
+
+@lru_cache(maxsize=1)
+def _common_days() -> frozenset:
+    """Days that many reports name whatever their story (national holidays, anniversaries):
+    [text].common_days as (month, day)."""
+    return frozenset((int(d[:2]), int(d[3:])) for d in rules()["text"]["common_days"])
 
 
 # ---------------------------------------------------------------------------- dates and places
@@ -583,7 +635,13 @@ def event_window(event: dict, report: dict | None = None) -> Window | None:
             return Window(published - lookback, end, "undated", dated=False)
         return Window(start, end, precision)
     if published is not None:
-        return Window(published - lookback, published + slack, "undated", dated=False)
+        ahead = slack
+        if event.get("type") in rules()["time"]["announced_types"]:
+            # A measure is told when announced and again when taken ("to quarantine foreigners"
+            # one week, "ordered the quarantine on Tuesday" the next): the undated measure of the
+            # first report reaches the days after it.
+            ahead = timedelta(days=rules()["time"]["announced_ahead_days"])
+        return Window(published - lookback, published + ahead, "undated", dated=False)
     return None
 
 
@@ -688,17 +746,18 @@ def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
     """The keys under which every compatible event is filed: its ancestors-or-self "at", and the
     events inside its place ("in" itself). An unknown place looks up the whole country. An event
     with no time at all (no date, report not dated) looks up only by a city or finer place."""
-    t_ = event["type"]
     place = place_of(event) or "kp"
     w = event_window(event, report)
     if w is None:
         if not _specific(place):
             return []
+        t_ = event["type"]
         return [f"{t_}|any|at|{a}" for a in _specific(place)] + [f"{t_}|any|in|{place}"]
     keys = []
-    for t in _time_keys(w, lookup=True):
-        keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
-        keys.append(f"{t_}|{t}|in|{place}")
+    for t_ in (event["type"],) + (alone_types(event["type"]) if w.dated else ()):
+        for t in _time_keys(w, lookup=True):
+            keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
+            keys.append(f"{t_}|{t}|in|{place}")
     return keys
 
 
@@ -842,6 +901,24 @@ def types_compatible(a: dict, b: dict) -> bool:
     return True
 
 
+def types_align_alone(a: dict, b: dict) -> bool:
+    """Whether two events of different types can be one occurrence without their reports telling
+    one story by their texts ([[types.compatible]] with alone = true): "executed" in one report,
+    "sentenced to death" in another, the penalty stated, not only allowed."""
+    rule = _type_pairs().get((a["type"], b["type"]))
+    if not rule or not rule.get("alone") or not types_compatible(a, b):
+        return False
+    return all((ev.get("penalty") or {}).get("kind") in kinds
+               for ev, kinds in ((a, rule.get("a_penalty")), (b, rule.get("b_penalty"))) if kinds)
+
+
+@lru_cache(maxsize=64)
+def alone_types(type_: str) -> tuple[str, ...]:
+    """The other types an event of this type may be aligned with without one story (types_align_alone)."""
+    return tuple(sorted({b for (a, b), rule in _type_pairs().items()
+                         if a == type_ and rule.get("alone")}))
+
+
 def compatible_types(type_: str) -> list[str]:
     """The types an event of this type can be aligned with when two reports tell one story."""
     return [type_] + sorted({b for (a, b) in _type_pairs() if a == type_})
@@ -860,7 +937,9 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     d = rules()["decision"]
     evidence = text.weights() if text is not None else []
     told_alike = sum(x for x, _ in evidence) >= d["report_link"]
-    if a["type"] != b["type"] and not (told_alike and types_compatible(a, b)):
+    alone = a["type"] != b["type"] and not told_alike
+    if a["type"] != b["type"] and not (told_alike and types_compatible(a, b)) and \
+            not types_align_alone(a, b):
         return PairScore(False, float("-inf"), ["different types"])
     s = PairScore(True, 0.0, [f"same type {a['type']}" if a["type"] == b["type"] else
                               f"types {a['type']} ~ {b['type']} in reports telling one story"])
@@ -896,6 +975,11 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
         s.specific = s.specific or depth >= 3
         s.add(w["place_depth"].get(str(min(depth, 4)), 0.0),
               f"place {pa if len(pa) <= len(pb) else pb} contains both")
+    if alone and not (s.specific and wa and wb and wa.dated and wb.dated):
+        # "executed" against "sentenced to death" in reports that share no story: only when both
+        # are dated and agree on a day or on a city (a death sentence in one province and an
+        # execution in another, or of an unknown time, are other occurrences as often as not)
+        return PairScore(False, float("-inf"), ["different types, no story, no day or city shared"])
     details = s.score  # what the people, penalty and charges add (support for timeless pairs)
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
@@ -1003,7 +1087,8 @@ def link_events(new_events: list[dict], report: dict, candidates: list[tuple[dic
             if cand["report_id"] == report["report_id"] or cand["type"] not in allowed[ev["type"]]:
                 continue
             by_text = text_found is None or crep["report_id"] in text_found
-            if not by_text and (cand["type"] != ev["type"] or not _fits(ev, report, cand, crep)):
+            if not by_text and ((cand["type"] != ev["type"] and cand["type"]
+                                 not in alone_types(ev["type"])) or not _fits(ev, report, cand, crep)):
                 continue
             s = score_pair(ev, report, cand, crep, sim(crep["report_id"]))
             if s.compatible:
