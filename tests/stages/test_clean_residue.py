@@ -371,6 +371,10 @@ def test_read_more_at_the_end_of_an_excerpt_is_cut_out():
     "Members of the inspection team searched homes in Hyesan.",
     "This is the second public execution in the city this year, the source said.",
     "Large crowds were forced to watch the trial.",
+    "A photo of the leader must hang in every home, the source said.",
+    "A view of the execution site was blocked by soldiers.",
+    "Images of the trial were shown on state TV in Pyongyang, North Korea, on Jan. 5, 2024, the ministry said.",
+    "Above all, residents fear the new inspection teams.",
 ])
 def test_body_sentences_that_look_like_residue_stay(sentence):
     doc = between(sentence)
@@ -725,6 +729,15 @@ PAGE_FURNITURE = [
     "Click to enlarge",
     "Estimated reading time: 4 minutes",
     "Members only",
+    # captions that name themselves as one, or close with a wire's place and full date
+    "A view of Hyesan from across the Yalu River in 2019.",
+    "File photo of North Korean soldiers near the Yalu River.",
+    "An image of a public trial shown on North Korean state TV.",
+    "Pictured: a North Korean border post near Hoeryong.",
+    "Photo for illustrative purposes.",
+    "A screenshot of the KCTV broadcast on Monday.",
+    "North Korean women work in a field in South Hwanghae Province in this undated file photo.",
+    "People walk past a propaganda poster in Pyongyang, North Korea, on Jan. 5, 2024.",
     "@janedoe_news",
     "English | 한국어 | 日本語",
     "Text size: Small Medium Large",
