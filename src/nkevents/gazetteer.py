@@ -27,6 +27,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from nkevents import regex_store
 from nkevents.model import Place
 
 APOSTROPHES = "'’ʼ‘`´"
@@ -55,11 +56,11 @@ class _KeyRules:
         self.passes = []
         for pairs in rules["passes"]:
             table = dict(pairs)
-            pattern = re.compile("|".join(re.escape(a) for a, _ in pairs))
+            pattern = regex_store.compile("|".join(re.escape(a) for a, _ in pairs))
             self.passes.append((pattern, table))
         self.consonants = set(rules["medial_r_after"])
-        self.medial_r = re.compile(f"(?<=[{re.escape(rules['medial_r_after'])}])r")
-        self.doubles = re.compile(r"(.)\1+")
+        self.medial_r = regex_store.compile(f"(?<=[{re.escape(rules['medial_r_after'])}])r")
+        self.doubles = regex_store.compile(r"(.)\1+")
 
     def word(self, word: str) -> str:
         """The key of one folded word (no spaces)."""
@@ -97,7 +98,7 @@ def key_rules() -> _KeyRules:
     return _KeyRules(place_words()["romanization"])
 
 
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = regex_store.compile(r"[^\W_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,8 @@ import warnings
 from functools import lru_cache
 from importlib import resources
 
+from nkevents import regex_store
+
 LEXICON_FILES = ("triggers", "charges", "penalties", "actors", "subjects", "modality")
 # Leading words are kept to their first WORD_LENGTH letters ("were arrested" and "were detained"
 # still differ; "the politburo ordered" and "the politburo decided" need not).
@@ -114,7 +116,7 @@ def words_of(name: str, *path: str) -> list[list[str] | None] | None:
 # A lexicon may name word lists once in a [vocab] table ("facilities = ['markets?', 'schools?']")
 # and use them in any pattern as {facilities}: the same objects of a measure then read alike in
 # every pattern that needs them. (Regex counts such as {0,3} are not names and stay as they are.)
-VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
+VOCAB_REF = regex_store.compile(r"\{([a-z_]+)\}")
 
 
 def expand_vocab(value, vocab: dict[str, list[str]]):
@@ -181,7 +183,7 @@ _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
 
 # what may follow a group: "?", "*", "+" or "{2}", "{0,3}", "{1,}" (and "?" after it, lazily)
-QUANTIFIER = re.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
+QUANTIFIER = regex_store.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
 
 
 def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
@@ -274,7 +276,7 @@ def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
 @lru_cache(maxsize=None)
 def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
     """Any of the gate's words anywhere in a text, in one scan (a trie of them)."""
-    return re.compile(trie_regex(set(gate)))
+    return regex_store.compile(trie_regex(set(gate)))
 
 
 def trie_regex(words: set[str]) -> str:
@@ -302,7 +304,7 @@ def trie_regex(words: set[str]) -> str:
 # its leading words starts (data/lexicon/*.derived.json lists them): the patterns are tried only at
 # such word starts, each compiled on first use.
 
-WORD_START = re.compile(r"(?<![\w-])\w")
+WORD_START = regex_store.compile(r"(?<![\w-])\w")
 
 
 @lru_cache(maxsize=256)
@@ -394,7 +396,7 @@ class Patterns:
     @staticmethod
     def regex(body: str) -> re.Pattern:
         # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
-        return re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
+        return regex_store.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
     def whole(self) -> re.Pattern:
         """The alternation as one regex."""
@@ -518,7 +520,7 @@ class Scanner:
         if self.uses <= HOT or not self._every:
             return word_starts(text)
         if self._regex is None:
-            self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
+            self._regex = regex_store.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
         return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
 
     def keys_at(self, head: str) -> tuple[str, ...]:

@@ -22,20 +22,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from nkevents import regex_store
 from nkevents.model import Document
 
 REQUIRES = ("text",)
 ASSIGNS = ("sentences", "paragraphs")
 
 # a terminator run, then closing quotes/brackets; a boundary only if white space follows
-TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
-TOKEN_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*)$")
-DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+TERMINATOR = regex_store.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
+TOKEN_BEFORE = regex_store.compile(r"([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*)$")
+DOTTED_ACRONYM = regex_store.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+NEXT_WORD = regex_store.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 CLOSERS = "\"'’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
 OPENING = "\"'“‘([«"
-LINE = re.compile(r"[^\n]*")
+LINE = regex_store.compile(r"[^\n]*")
 
 
 @dataclass(frozen=True)
