@@ -27,21 +27,24 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from nkevents import regex_store
+from nkevents import datafiles, regex_store
 from nkevents.model import Place
 
 APOSTROPHES = "'’ʼ‘`´"
+_ASCII_APOSTROPHES = {ord(c): None for c in APOSTROPHES if c.isascii()}
 
 
 @lru_cache(maxsize=1)
 def place_words() -> dict:
     """The parsed data/place_words.toml."""
-    return tomllib.loads(_place_words_text())
+    return datafiles.toml("place_words.toml")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no apostrophes: "Ch'ŏngjin" -> "chongjin"."""
+    if text.isascii():  # (no diacritics, and both normal forms of ASCII text are itself)
+        return text.translate(_ASCII_APOSTROPHES).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in APOSTROPHES)
     return unicodedata.normalize("NFC", out).lower()

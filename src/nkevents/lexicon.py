@@ -412,6 +412,20 @@ class Patterns:
             self._gated = self.regex(rf"(?=(?i:{trie_regex(every)}))(?:{body})")
         return self._gated
 
+    def bucket_regex(self, bucket) -> re.Pattern:
+        """A hot list's patterns of one bucket as one alternation, in list order (a pattern none of
+        whose scan words starts at a place cannot match there, so trying it too changes no match)."""
+        return self.regex("|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1])))
+
+    def bucket_regexes(self) -> list[re.Pattern]:
+        """Every bucket_regex a hot list may compile (for the regex store)."""
+        if self.one_regex:
+            return []
+        # (a two-letter word's bucket is joined to those of the longer words with its letters)
+        heads = [prefix if len(prefix) == 3 else prefix + " " for prefix in self.by_prefix]
+        return [self.bucket_regex(_bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix[head])
+                for head in heads]
+
     def places(self, text: str) -> list[int]:
         """The word starts of `text` where a match may begin, in order."""
         index, by_two = word_index(text), self.by_two
@@ -436,10 +450,7 @@ class Patterns:
         if rx is not None:
             return rx.match(text, pos, endpos)
         if self.uses > HOT:  # (counted per scan of a text, not per place: a report tries many places)
-            # hot: the bucket's patterns as one alternation, in list order (a pattern none of whose
-            # scan words starts here cannot match here, so trying it too changes no match)
-            body = "|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1]))
-            rx = self._bucket_regex[head[:3]] = self.regex(body)
+            rx = self._bucket_regex[head[:3]] = self.bucket_regex(bucket)
             return rx.match(text, pos, endpos)
         for i, words in bucket[1]:
             if head.startswith(words):
@@ -519,9 +530,13 @@ class Scanner:
         self.uses += 1
         if self.uses <= HOT or not self._every:
             return word_starts(text)
+        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self.hot_regex().finditer(text)]
+
+    def hot_regex(self) -> re.Pattern:
+        """The places where one of the scan words starts, found by one regex (once hot)."""
         if self._regex is None:
             self._regex = regex_store.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
-        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
+        return self._regex
 
     def keys_at(self, head: str) -> tuple[str, ...]:
         """The keys one of whose scan words starts a place whose next letters are `head`."""

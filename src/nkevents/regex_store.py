@@ -12,9 +12,11 @@ failure compiles with `re.compile`, so the store can only make compiling faster,
 """
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
 import sys
+import zlib
 from array import array
 from pathlib import Path
 
@@ -29,9 +31,10 @@ except Exception:  # another implementation of re: nothing is stored or read
     INTERPRETER = CODE_TYPE = None
 
 # The store file: HEADER_SIZE bytes giving the length of a marshalled header {"interpreter": ...,
-# "index": {(pattern, flags): (offset, length)}}, then the marshalled entries one after another
-# (flags, code as bytes, groups, groupindex, indexgroup), each read only when its pattern is
-# compiled: a process needs few of them, and reading them all took longer than the compiles saved.
+# "index": {key(pattern, flags): (offset, length)}}, then the entries one after another, each
+# (pattern, flags, final flags, code as bytes, groups, groupindex, indexgroup) marshalled and
+# compressed, each read only when its pattern is compiled: a process needs few of them, and reading
+# them all (or an index of the patterns themselves) took longer than the compiles saved.
 HEADER_SIZE = 8
 _index: dict | None = None
 _blob: bytes = b""
@@ -51,13 +54,16 @@ def compile(pattern, flags=0) -> re.Pattern:
         return made
     if recorded is not None:
         recorded.add(key)
-    at = (_index if _index is not None else _read()).get(key)
+    index = _index if _index is not None else _read()
+    at = index.get(index_key(pattern, flags)) if index else None
     made = None
     if at is not None:
         try:
-            final_flags, code, groups, groupindex, indexgroup = marshal.loads(_blob[at[0]:at[0] + at[1]])
-            made = _sre.compile(pattern, final_flags, array(CODE_TYPE, code).tolist(), groups, groupindex,
-                                indexgroup)
+            kept = marshal.loads(zlib.decompress(_blob[at[0]:at[0] + at[1]]))
+            if kept[:2] == key:  # (the index's key is a digest: the pattern itself decides)
+                final_flags, code, groups, groupindex, indexgroup = kept[2:]
+                made = _sre.compile(pattern, final_flags, array(CODE_TYPE, code).tolist(), groups,
+                                    groupindex, indexgroup)
         except Exception:
             made = None
     if made is None:
@@ -66,6 +72,13 @@ def compile(pattern, flags=0) -> re.Pattern:
         _made.clear()
     _made[key] = made
     return made
+
+
+def index_key(pattern, flags: int) -> bytes:
+    """The index's key of a pattern: a digest (an index of the patterns themselves is slow to read)."""
+    text = pattern if isinstance(pattern, str) else pattern.decode("latin-1")
+    return hashlib.blake2b(f"{type(pattern).__name__} {flags} {text}".encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 def _header(data: bytes) -> dict:
@@ -106,8 +119,8 @@ def build(keys) -> bytes:
     for key in sorted(keys, key=repr):
         if key[1] & re.DEBUG:
             continue
-        part = marshal.dumps(entry(*key))
-        index[key] = (offset, len(part))
+        part = zlib.compress(marshal.dumps(key + entry(*key)), 9)
+        index[index_key(*key)] = (offset, len(part))
         parts.append(part)
         offset += len(part)
     header = marshal.dumps({"interpreter": INTERPRETER, "index": index})
@@ -122,7 +135,8 @@ def stored() -> dict:
     except Exception:
         return {}
     blob = data[HEADER_SIZE + int.from_bytes(data[:HEADER_SIZE], "little"):]
-    return {key: marshal.loads(blob[at:at + size]) for key, (at, size) in index.items()}
+    kept = [marshal.loads(zlib.decompress(blob[at:at + size])) for at, size in index.values()]
+    return {tuple(k[:2]): tuple(k[2:]) for k in kept}
 
 
 def stored_interpreter() -> str | None:
@@ -147,7 +161,8 @@ def collect_in_fresh_process() -> set:
 def collect() -> set:
     """The (pattern, flags) to store: every regex compiled while importing the stages, running
     them over the project's own test articles, and compiling every pattern of every lexicon list
-    and every cleaning rule one by one (as a one-report process may need any of them). Run in a
+    and every cleaning rule one by one (as a one-report process may need any of them), and the
+    fast forms of every list (as a batch compiles them once a list is hot). Run in a
     fresh process (scripts/build_derived.py does), so that the imports' regexes are seen."""
     global recorded
     recorded = set()
@@ -166,6 +181,11 @@ def collect() -> set:
                 obj.regex(pattern)
             if obj.one_regex:
                 obj.whole()
+            if obj.readable:  # (the fast forms of a hot list, for a batch)
+                obj.gated()
+                obj.bucket_regexes()
+        elif isinstance(obj, lexicon.Scanner) and obj._every:
+            obj.hot_regex()
         elif isinstance(obj, (clean.LineRule, clean.InlineRule)):
             obj.regex
             if isinstance(obj, clean.LineRule):

@@ -32,12 +32,10 @@ rules cut pieces out of a line, and only pieces that are residue wherever they s
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
-from nkevents import regex_store
+from nkevents import datafiles, regex_store
 from nkevents.model import Document, Removed, url_host
 
 REQUIRES = ("raw",)
@@ -161,7 +159,7 @@ class Rules:
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("nkevents.data").joinpath(name).read_text("utf-8"))
+    return datafiles.toml(name)
 
 
 def _line_rule(spec: dict) -> LineRule:

@@ -34,13 +34,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
-from nkevents import regex_store
+from nkevents import datafiles, regex_store
 from nkevents.lexicon import trie_regex
 from nkevents.model import DateMention, Document
 
@@ -77,7 +75,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    data = datafiles.toml("dates.toml")
     months = data["months"]
     numbers = {m.lower(): i + 1 for i, m in enumerate(months["full"])}
     numbers.update({a.lower(): n for a, n in months["abbreviations"].items()})
@@ -829,7 +827,7 @@ def _single_date_regex() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 @lru_cache(maxsize=1)
 def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    data = datafiles.toml("dates.toml")
     table = dict(data["relative_to_previous"])
     units = table.pop("units")
     w = words()

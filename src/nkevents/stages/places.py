@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from nkevents import regex_store
+from nkevents import datafiles, regex_store
 from nkevents.gazetteer import Gazetteer, fold, key_rules, level_rank, place_words, spelling_key, word_key
 from nkevents.model import Document, Place, PlaceMention
 
@@ -90,8 +88,7 @@ class Matcher:
         for place in self.gaz.places():
             for spelling in self.gaz.spellings(place.id):
                 self._add(spelling, Entry("kp", place, {fold(spelling)}))
-        foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml")
-                                .read_text("utf-8"))
+        foreign = datafiles.toml("foreign_places.toml")
         for item in foreign.get("place", []):
             place = Place(id=item["id"], name=item["names"][0], level=item.get("level", "unknown"),
                           lat=item.get("lat"), lon=item.get("lon"))

@@ -17,12 +17,10 @@ Spans never include surrounding white space.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from nkevents import regex_store
+from nkevents import datafiles, regex_store
 from nkevents.model import Document
 
 REQUIRES = ("text",)
@@ -51,7 +49,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("sentences.toml").read_text("utf-8"))
+    data = datafiles.toml("sentences.toml")
     abbr = data["abbreviations"]
     return Words(titles=frozenset(abbr["titles"]), before_number=frozenset(abbr["before_number"]),
                  inner=frozenset(abbr["inner"]), may_end=frozenset(abbr["may_end"]),
