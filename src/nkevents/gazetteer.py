@@ -22,14 +22,14 @@ import hashlib
 import io
 import json
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from nkevents import datafiles, regex_store
 from nkevents.model import Place
 
+DATA = Path(__file__).resolve().parent / "data"
 APOSTROPHES = "'’ʼ‘`´"
 _ASCII_APOSTROPHES = {ord(c): None for c in APOSTROPHES if c.isascii()}
 
@@ -129,12 +129,12 @@ def compute_spelling_key(spelling: str) -> str:
 # in it has its key computed.
 
 def _place_words_text() -> str:
-    return resources.files("nkevents.data").joinpath("place_words.toml").read_text("utf-8")
+    return (DATA / "place_words.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def built_spelling_keys() -> dict[str, str]:
-    path = resources.files("nkevents.data").joinpath("spelling_keys.json")
+    path = DATA / "spelling_keys.json"
     if path.is_file():
         built = json.loads(path.read_text("utf-8"))
         if built.get("source_sha256") == hashlib.sha256(_place_words_text().encode("utf-8")).hexdigest():
@@ -147,7 +147,7 @@ def indexed_spellings() -> set[str]:
     place_words.toml that the place matcher indexes."""
     gaz = Gazetteer.load()
     out = {s for place in gaz.places() for s in gaz.spellings(place.id)}
-    foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml").read_text("utf-8"))
+    foreign = datafiles.toml("foreign_places.toml")
     out |= {name for table in foreign.values() if isinstance(table, list) for item in table for name in item.get("names", [])}
     levels, words = place_words()["levels"], place_words()
     out |= {w for group in levels["after"] for w in group["words"]} | set(levels["hyphen_only"])
@@ -195,7 +195,7 @@ class Gazetteer:
     @lru_cache(maxsize=1)
     def load(cls) -> "Gazetteer":
         """The shipped gazetteer, read once per process."""
-        text = resources.files("nkevents.data").joinpath("gazetteer.csv").read_text("utf-8")
+        text = (DATA / "gazetteer.csv").read_text("utf-8")
         return cls(list(csv.DictReader(io.StringIO(text))))
 
     # -- lookup by id ------------------------------------------------------------------------

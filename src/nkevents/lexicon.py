@@ -9,11 +9,14 @@ import hashlib
 import json
 import re
 import warnings
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from nkevents import regex_store
 
+# (a path, not importlib.resources: the package's data are plain files, and importing that module
+# was a thirtieth of a one-report process)
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 LEXICON_FILES = ("triggers", "charges", "penalties", "actors", "subjects", "modality")
 # Leading words are kept to their first WORD_LENGTH letters ("were arrested" and "were detained"
 # still differ; "the politburo ordered" and "the politburo decided" need not).
@@ -23,7 +26,7 @@ WORD_LENGTH = 12
 def source_text(name: str) -> str:
     if name not in LEXICON_FILES:
         raise KeyError(f"unknown lexicon {name!r}")
-    return resources.files("nkevents.data.lexicon").joinpath(f"{name}.toml").read_text("utf-8")
+    return (LEXICON_DIR / f"{name}.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -32,7 +35,7 @@ def derived(name: str) -> dict:
     in, and the leading words of every pattern read off: see derive), when that file was built
     from the TOML as it is now; else derived from the TOML here (slow: seconds), with a warning."""
     text = source_text(name)
-    path = resources.files("nkevents.data.lexicon").joinpath(f"{name}.derived.json")
+    path = LEXICON_DIR / f"{name}.derived.json"
     if path.is_file():
         built = json.loads(path.read_text("utf-8"))
         if built.get("source_sha256") == _digest(text) and built.get("word_length") == WORD_LENGTH:
@@ -372,14 +375,6 @@ class Patterns:
                  one_regex_max: int | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
-        # {first three letters: (every scan word starting with them, [(each pattern with such a
-        # word, in list order, and its words starting with them)])}
-        self.by_prefix = _buckets(dict(enumerate(self.words or ())))
-        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
-        # {first two letters: every scan word starting with them} (to find the places in a text)
-        self.by_two: dict[str, tuple[str, ...]] = {}
-        for prefix, (words_here, _) in self.by_prefix.items():
-            self.by_two[prefix[:2]] = self.by_two.get(prefix[:2], ()) + words_here
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
         self._gated: re.Pattern | None = None
@@ -392,6 +387,26 @@ class Patterns:
     @property
     def readable(self) -> bool:
         return self.words is not None
+
+    # (the buckets are made on first use: a list matched as one regex never needs them, and making
+    # them for every list was a fifth of a one-report process's extraction)
+    @cached_property
+    def by_prefix(self) -> dict[str, tuple[tuple[str, ...], list]]:
+        """{first three letters: (every scan word starting with them, [(each pattern with such a
+        word, in list order, and its words starting with them)])}"""
+        return _buckets(dict(enumerate(self.words or ())))
+
+    @cached_property
+    def has_short(self) -> bool:
+        return any(len(prefix) < 3 for prefix in self.by_prefix)
+
+    @cached_property
+    def by_two(self) -> dict[str, tuple[str, ...]]:
+        """{first two letters: every scan word starting with them} (to find the places in a text)"""
+        out: dict[str, tuple[str, ...]] = {}
+        for prefix, (words_here, _) in self.by_prefix.items():
+            out[prefix[:2]] = out.get(prefix[:2], ()) + words_here
+        return out
 
     @staticmethod
     def regex(body: str) -> re.Pattern:
