@@ -313,7 +313,15 @@ WORD_START = regex_store.compile(r"(?<![\w-])\w")
 @lru_cache(maxsize=256)
 def word_starts(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, the next WORD_LENGTH letters lower-cased) of every place in `text` a match may start."""
-    return tuple((at, text[at:at + WORD_LENGTH].lower()) for at in map(_start, WORD_START.finditer(text)))
+    return tuple(_with_heads(text, map(_start, WORD_START.finditer(text))))
+
+
+def _with_heads(text: str, offsets) -> list[tuple[int, str]]:
+    """(offset, the next WORD_LENGTH letters lower-cased) of each offset."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # (each letter lower-cased to one: the same offsets in both)
+        return [(at, lowered[at:at + WORD_LENGTH]) for at in offsets]
+    return [(at, text[at:at + WORD_LENGTH].lower()) for at in offsets]
 
 
 _start = re.Match.start
@@ -545,7 +553,7 @@ class Scanner:
         self.uses += 1
         if self.uses <= HOT or not self._every:
             return word_starts(text)
-        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self.hot_regex().finditer(text)]
+        return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
 
     def hot_regex(self) -> re.Pattern:
         """The places where one of the scan words starts, found by one regex (once hot)."""
