@@ -1622,9 +1622,11 @@ def _group_re() -> re.Pattern:
 def split_groups(text: str, ev: Event) -> list[Event]:
     """One punishment event per group a sentence enumerates ("two for watching South Korean films
     and one for murder"), each with its own count and charges."""
+    if ev.type not in ("execution", "sentence", "arrest"):
+        return [ev]  # (before the groups are looked for: the most frequent answer, and the cheapest)
     s, e = ev.evidence[0]
     groups = [g for g in _group_re().finditer(text, s, e) if _number(g.group("n"))]
-    if ev.type not in ("execution", "sentence", "arrest") or len(groups) < 2:
+    if len(groups) < 2:
         return [ev]
     out = []
     for g in groups:
