@@ -49,11 +49,9 @@ def extract_one(args: list[str]) -> bool:
     from nkevents.stages.read import iter_documents
     try:
         files = list(iter_input_files([Path(path)]))
-    except InputError:
+        loaded = list(iter_documents(files[0], published=None, url=None, outlet=None)) if len(files) == 1 else []
+    except (InputError, OSError):  # (the full command says what went wrong, in its words)
         return False
-    if len(files) != 1:
-        return False
-    loaded = list(iter_documents(files[0], published=None, url=None, outlet=None))
     if len(loaded) != 1 or loaded[0].error:
         return False
     try:
