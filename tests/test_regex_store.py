@@ -71,3 +71,12 @@ def test_an_unreadable_store_is_not_used(fresh_store, monkeypatch, tmp_path):
     monkeypatch.setattr(regex_store, "STORE", broken)
     assert regex_store._read() == {}
     assert regex_store.compile(r"\bstore\b") == re.compile(r"\bstore\b")
+
+
+def test_a_compiled_or_bad_pattern_is_left_to_re_compile(fresh_store):
+    compiled = re.compile(r"\bstore\b")
+    assert regex_store.compile(compiled) is compiled
+    with pytest.raises(re.error):
+        regex_store.compile(r"(unclosed")
+    with pytest.raises(TypeError):
+        regex_store.compile(42)

@@ -47,6 +47,8 @@ MADE_MAX = 2048
 
 def compile(pattern, flags=0) -> re.Pattern:
     """re.compile(pattern, flags), from the store when it holds the pattern."""
+    if not isinstance(pattern, (str, bytes)):  # (a compiled pattern, or what re rejects)
+        return re.compile(pattern, flags)
     flags = int(flags)
     key = (pattern, flags)
     made = _made.get(key)
@@ -55,16 +57,16 @@ def compile(pattern, flags=0) -> re.Pattern:
     if recorded is not None:
         recorded.add(key)
     index = _index if _index is not None else _read()
-    at = index.get(index_key(pattern, flags)) if index else None
     made = None
-    if at is not None:
+    if index:
         try:
+            at = index[index_key(pattern, flags)]
             kept = marshal.loads(zlib.decompress(_blob[at[0]:at[0] + at[1]]))
             if kept[:2] == key:  # (the index's key is a digest: the pattern itself decides)
                 final_flags, code, groups, groupindex, indexgroup = kept[2:]
                 made = _sre.compile(pattern, final_flags, array(CODE_TYPE, code).tolist(), groups,
                                     groupindex, indexgroup)
-        except Exception:
+        except Exception:  # (not in the store, or anything unforeseen: re.compile decides)
             made = None
     if made is None:
         made = re.compile(pattern, flags)
