@@ -52,9 +52,48 @@ def test_an_extract_process_imports_no_other_command():
     out; any other command line registers them all."""
     import subprocess
     import sys
-    probe = ("import sys; sys.argv = ['nkevents'] + sys.argv[1:]; import nkevents.cli; "
-             "print('nkevents.cli.store_cmd' in sys.modules, sorted(c.name or c.callback.__name__ for c in nkevents.cli.app.registered_commands)[:3])")
+    probe = ("import sys; sys.argv = ['nkevents'] + sys.argv[1:]; import nkevents.cli; app = nkevents.cli.app; "
+             "print('nkevents.cli.store_cmd' in sys.modules, sorted(c.name or c.callback.__name__ for c in app.registered_commands)[:3])")
     extract = subprocess.run([sys.executable, "-c", probe, "extract", "x.json"], capture_output=True, text=True, check=True)
     other = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True, check=True)
     assert extract.stdout.startswith("False ['extract']"), extract.stdout
     assert other.stdout.startswith("True "), other.stdout
+
+
+def test_one_report_runs_without_typer_and_prints_what_the_full_command_prints(tmp_path):
+    """`nkevents extract [--format json] REPORT` runs without the command-line libraries (quick to
+    start) and prints byte for byte what the full command prints; anything else is the full command's."""
+    import subprocess
+    import sys
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT)
+    probe = ("import sys; sys.argv = ['nkevents'] + sys.argv[1:]\n"
+             "try:\n    from nkevents.cli import main; main()\n"
+             "finally:\n    sys.stderr.write(str('typer' in sys.modules or 'rich' in sys.modules))")
+    for args in (["extract", "--format", "json", str(f)], ["extract", str(f), "-f", "json"], ["extract", str(f)]):
+        quick = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+        assert (quick.returncode, quick.stderr) == (0, "False"), quick.stderr
+        assert quick.stdout == runner.invoke(app, args).stdout
+    # an option the quick path does not read: the full command, with the option applied
+    full = subprocess.run([sys.executable, "-c", probe, "extract", "--published", "2024-03-10", str(f)],
+                          capture_output=True, text=True)
+    assert full.stderr.endswith("True") and json.loads(full.stdout)["document"]["published"] == "2024-03-10"
+    # a missing report: the full command's one-line error and exit code
+    missing = subprocess.run([sys.executable, "-c", probe, "extract", str(tmp_path / "none.txt")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such file or directory" in missing.stderr
+
+
+def test_which_command_lines_the_quick_path_takes(monkeypatch):
+    from nkevents.cli.quick import report_path
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert report_path(["extract", "a.json"]) == "a.json"
+    assert report_path(["extract", "--format=json", "a.json"]) == "a.json"
+    assert report_path(["extract", "-f", "json", "a.json"]) == "a.json"
+    for other in (["extract", "--format", "table", "a.json"], ["extract", "a.json", "b.json"],
+                  ["extract", "--out", "d", "a.json"], ["extract", "-"], ["extract"], ["store", "a.json"],
+                  ["extract", "--format", "json"], ["extract", "--help"]):
+        assert report_path(other) is None, other
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)  # a terminal gets a table by default
+    assert report_path(["extract", "a.json"]) is None
+    assert report_path(["extract", "--format", "json", "a.json"]) == "a.json"

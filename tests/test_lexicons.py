@@ -304,3 +304,14 @@ def test_the_fast_forms_of_hot_lists_find_the_same_matches(monkeypatch):
             assert found == [m.span() for m in pats["patterns"].whole().finditer(sentence)], (typ, sentence)
         for cue in cues:
             assert [m.span() for m in cue.finditer(sentence)] == [m.span() for m in cue.whole().finditer(sentence)], sentence
+
+
+def test_word_starts_read_the_next_letters_of_each_place_even_where_lower_case_is_longer():
+    """The next letters of a place are the text's own, lower-cased: also in a text where lower-casing
+    a letter gives two ("İ"), so that a lower-cased text's offsets are not the text's."""
+    for text in ("Police ARRESTED two brokers in Hyesan", "İstanbul police arrested two Hyesan brokers",
+                 "Kim’s ‘inspection’ of Sinuiju — arrests followed"):
+        expected = tuple((m.start(), text[m.start():m.start() + lexicon.WORD_LENGTH].lower())
+                         for m in lexicon.WORD_START.finditer(text))
+        assert lexicon.word_starts(text) == expected
+        assert "arrest" in {head[:6] for _, head in lexicon.word_starts(text)}

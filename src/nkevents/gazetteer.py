@@ -22,25 +22,29 @@ import hashlib
 import io
 import json
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
+from nkevents import datafiles, regex_store
 from nkevents.model import Place
 
+DATA = Path(__file__).resolve().parent / "data"
 APOSTROPHES = "'’ʼ‘`´"
+_ASCII_APOSTROPHES = {ord(c): None for c in APOSTROPHES if c.isascii()}
 
 
 @lru_cache(maxsize=1)
 def place_words() -> dict:
     """The parsed data/place_words.toml."""
-    return tomllib.loads(_place_words_text())
+    return datafiles.toml("place_words.toml")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no apostrophes: "Ch'ŏngjin" -> "chongjin"."""
+    if text.isascii():  # (no diacritics, and both normal forms of ASCII text are itself)
+        return text.translate(_ASCII_APOSTROPHES).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in APOSTROPHES)
     return unicodedata.normalize("NFC", out).lower()
@@ -55,11 +59,11 @@ class _KeyRules:
         self.passes = []
         for pairs in rules["passes"]:
             table = dict(pairs)
-            pattern = re.compile("|".join(re.escape(a) for a, _ in pairs))
+            pattern = regex_store.compile("|".join(re.escape(a) for a, _ in pairs))
             self.passes.append((pattern, table))
         self.consonants = set(rules["medial_r_after"])
-        self.medial_r = re.compile(f"(?<=[{re.escape(rules['medial_r_after'])}])r")
-        self.doubles = re.compile(r"(.)\1+")
+        self.medial_r = regex_store.compile(f"(?<=[{re.escape(rules['medial_r_after'])}])r")
+        self.doubles = regex_store.compile(r"(.)\1+")
 
     def word(self, word: str) -> str:
         """The key of one folded word (no spaces)."""
@@ -97,7 +101,7 @@ def key_rules() -> _KeyRules:
     return _KeyRules(place_words()["romanization"])
 
 
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = regex_store.compile(r"[^\W_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=65536)
@@ -125,12 +129,12 @@ def compute_spelling_key(spelling: str) -> str:
 # in it has its key computed.
 
 def _place_words_text() -> str:
-    return resources.files("nkevents.data").joinpath("place_words.toml").read_text("utf-8")
+    return (DATA / "place_words.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def built_spelling_keys() -> dict[str, str]:
-    path = resources.files("nkevents.data").joinpath("spelling_keys.json")
+    path = DATA / "spelling_keys.json"
     if path.is_file():
         built = json.loads(path.read_text("utf-8"))
         if built.get("source_sha256") == hashlib.sha256(_place_words_text().encode("utf-8")).hexdigest():
@@ -143,7 +147,7 @@ def indexed_spellings() -> set[str]:
     place_words.toml that the place matcher indexes."""
     gaz = Gazetteer.load()
     out = {s for place in gaz.places() for s in gaz.spellings(place.id)}
-    foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml").read_text("utf-8"))
+    foreign = datafiles.toml("foreign_places.toml")
     out |= {name for table in foreign.values() if isinstance(table, list) for item in table for name in item.get("names", [])}
     levels, words = place_words()["levels"], place_words()
     out |= {w for group in levels["after"] for w in group["words"]} | set(levels["hyphen_only"])
@@ -191,7 +195,7 @@ class Gazetteer:
     @lru_cache(maxsize=1)
     def load(cls) -> "Gazetteer":
         """The shipped gazetteer, read once per process."""
-        text = resources.files("nkevents.data").joinpath("gazetteer.csv").read_text("utf-8")
+        text = (DATA / "gazetteer.csv").read_text("utf-8")
         return cls(list(csv.DictReader(io.StringIO(text))))
 
     # -- lookup by id ------------------------------------------------------------------------

@@ -9,9 +9,14 @@ import hashlib
 import json
 import re
 import warnings
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
+from pathlib import Path
 
+from nkevents import regex_store
+
+# (a path, not importlib.resources: the package's data are plain files, and importing that module
+# was a thirtieth of a one-report process)
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 LEXICON_FILES = ("triggers", "charges", "penalties", "actors", "subjects", "modality")
 # Leading words are kept to their first WORD_LENGTH letters ("were arrested" and "were detained"
 # still differ; "the politburo ordered" and "the politburo decided" need not).
@@ -21,7 +26,7 @@ WORD_LENGTH = 12
 def source_text(name: str) -> str:
     if name not in LEXICON_FILES:
         raise KeyError(f"unknown lexicon {name!r}")
-    return resources.files("nkevents.data.lexicon").joinpath(f"{name}.toml").read_text("utf-8")
+    return (LEXICON_DIR / f"{name}.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -30,7 +35,7 @@ def derived(name: str) -> dict:
     in, and the leading words of every pattern read off: see derive), when that file was built
     from the TOML as it is now; else derived from the TOML here (slow: seconds), with a warning."""
     text = source_text(name)
-    path = resources.files("nkevents.data.lexicon").joinpath(f"{name}.derived.json")
+    path = LEXICON_DIR / f"{name}.derived.json"
     if path.is_file():
         built = json.loads(path.read_text("utf-8"))
         if built.get("source_sha256") == _digest(text) and built.get("word_length") == WORD_LENGTH:
@@ -114,7 +119,7 @@ def words_of(name: str, *path: str) -> list[list[str] | None] | None:
 # A lexicon may name word lists once in a [vocab] table ("facilities = ['markets?', 'schools?']")
 # and use them in any pattern as {facilities}: the same objects of a measure then read alike in
 # every pattern that needs them. (Regex counts such as {0,3} are not names and stay as they are.)
-VOCAB_REF = re.compile(r"\{([a-z_]+)\}")
+VOCAB_REF = regex_store.compile(r"\{([a-z_]+)\}")
 
 
 def expand_vocab(value, vocab: dict[str, list[str]]):
@@ -181,7 +186,7 @@ _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 -'’")
 
 
 # what may follow a group: "?", "*", "+" or "{2}", "{0,3}", "{1,}" (and "?" after it, lazily)
-QUANTIFIER = re.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
+QUANTIFIER = regex_store.compile(r"(?:[?*+]|\{(?P<low>\d*)(?:(?P<comma>,)(?P<high>\d*))?\})\??")
 
 
 def leading_words(pattern: str, min_len: int = 3) -> set[str] | None:
@@ -274,7 +279,7 @@ def may_match(gate: tuple[str, ...] | None, lowered_text: str) -> bool:
 @lru_cache(maxsize=None)
 def _gate_regex(gate: tuple[str, ...]) -> re.Pattern:
     """Any of the gate's words anywhere in a text, in one scan (a trie of them)."""
-    return re.compile(trie_regex(set(gate)))
+    return regex_store.compile(trie_regex(set(gate)))
 
 
 def trie_regex(words: set[str]) -> str:
@@ -302,13 +307,21 @@ def trie_regex(words: set[str]) -> str:
 # its leading words starts (data/lexicon/*.derived.json lists them): the patterns are tried only at
 # such word starts, each compiled on first use.
 
-WORD_START = re.compile(r"(?<![\w-])\w")
+WORD_START = regex_store.compile(r"(?<![\w-])\w")
 
 
 @lru_cache(maxsize=256)
 def word_starts(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, the next WORD_LENGTH letters lower-cased) of every place in `text` a match may start."""
-    return tuple((at, text[at:at + WORD_LENGTH].lower()) for at in map(_start, WORD_START.finditer(text)))
+    return tuple(_with_heads(text, map(_start, WORD_START.finditer(text))))
+
+
+def _with_heads(text: str, offsets) -> list[tuple[int, str]]:
+    """(offset, the next WORD_LENGTH letters lower-cased) of each offset."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # (each letter lower-cased to one: the same offsets in both)
+        return [(at, lowered[at:at + WORD_LENGTH]) for at in offsets]
+    return [(at, text[at:at + WORD_LENGTH].lower()) for at in offsets]
 
 
 _start = re.Match.start
@@ -370,14 +383,6 @@ class Patterns:
                  one_regex_max: int | None = None):
         self.patterns = list(patterns)
         self.words = [tuple(w) for w in words] if words and all(words) else None
-        # {first three letters: (every scan word starting with them, [(each pattern with such a
-        # word, in list order, and its words starting with them)])}
-        self.by_prefix = _buckets(dict(enumerate(self.words or ())))
-        self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
-        # {first two letters: every scan word starting with them} (to find the places in a text)
-        self.by_two: dict[str, tuple[str, ...]] = {}
-        for prefix, (words_here, _) in self.by_prefix.items():
-            self.by_two[prefix[:2]] = self.by_two.get(prefix[:2], ()) + words_here
         self._compiled: dict[int, re.Pattern] = {}
         self._whole: re.Pattern | None = None
         self._gated: re.Pattern | None = None
@@ -391,10 +396,30 @@ class Patterns:
     def readable(self) -> bool:
         return self.words is not None
 
+    # (the buckets are made on first use: a list matched as one regex never needs them, and making
+    # them for every list was a fifth of a one-report process's extraction)
+    @cached_property
+    def by_prefix(self) -> dict[str, tuple[tuple[str, ...], list]]:
+        """{first three letters: (every scan word starting with them, [(each pattern with such a
+        word, in list order, and its words starting with them)])}"""
+        return _buckets(dict(enumerate(self.words or ())))
+
+    @cached_property
+    def has_short(self) -> bool:
+        return any(len(prefix) < 3 for prefix in self.by_prefix)
+
+    @cached_property
+    def by_two(self) -> dict[str, tuple[str, ...]]:
+        """{first two letters: every scan word starting with them} (to find the places in a text)"""
+        out: dict[str, tuple[str, ...]] = {}
+        for prefix, (words_here, _) in self.by_prefix.items():
+            out[prefix[:2]] = out.get(prefix[:2], ()) + words_here
+        return out
+
     @staticmethod
     def regex(body: str) -> re.Pattern:
         # ends at a word's end, unless the pattern itself ends in a space or punctuation ("allowing X to ")
-        return re.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
+        return regex_store.compile(rf"(?<![\w-])(?:{body})(?!(?<=\w)\w)", re.IGNORECASE)
 
     def whole(self) -> re.Pattern:
         """The alternation as one regex."""
@@ -409,6 +434,20 @@ class Patterns:
             body = "|".join(f"(?:{p})" for p in self.patterns)
             self._gated = self.regex(rf"(?=(?i:{trie_regex(every)}))(?:{body})")
         return self._gated
+
+    def bucket_regex(self, bucket) -> re.Pattern:
+        """A hot list's patterns of one bucket as one alternation, in list order (a pattern none of
+        whose scan words starts at a place cannot match there, so trying it too changes no match)."""
+        return self.regex("|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1])))
+
+    def bucket_regexes(self) -> list[re.Pattern]:
+        """Every bucket_regex a hot list may compile (for the regex store)."""
+        if self.one_regex:
+            return []
+        # (a two-letter word's bucket is joined to those of the longer words with its letters)
+        heads = [prefix if len(prefix) == 3 else prefix + " " for prefix in self.by_prefix]
+        return [self.bucket_regex(_bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix[head])
+                for head in heads]
 
     def places(self, text: str) -> list[int]:
         """The word starts of `text` where a match may begin, in order."""
@@ -434,10 +473,7 @@ class Patterns:
         if rx is not None:
             return rx.match(text, pos, endpos)
         if self.uses > HOT:  # (counted per scan of a text, not per place: a report tries many places)
-            # hot: the bucket's patterns as one alternation, in list order (a pattern none of whose
-            # scan words starts here cannot match here, so trying it too changes no match)
-            body = "|".join(f"(?:{self.patterns[i]})" for i in dict.fromkeys(i for i, _ in bucket[1]))
-            rx = self._bucket_regex[head[:3]] = self.regex(body)
+            rx = self._bucket_regex[head[:3]] = self.bucket_regex(bucket)
             return rx.match(text, pos, endpos)
         for i, words in bucket[1]:
             if head.startswith(words):
@@ -517,9 +553,13 @@ class Scanner:
         self.uses += 1
         if self.uses <= HOT or not self._every:
             return word_starts(text)
+        return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
+
+    def hot_regex(self) -> re.Pattern:
+        """The places where one of the scan words starts, found by one regex (once hot)."""
         if self._regex is None:
-            self._regex = re.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
-        return [(m.start(), text[m.start():m.start() + WORD_LENGTH].lower()) for m in self._regex.finditer(text)]
+            self._regex = regex_store.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
+        return self._regex
 
     def keys_at(self, head: str) -> tuple[str, ...]:
         """The keys one of whose scan words starts a place whose next letters are `head`."""

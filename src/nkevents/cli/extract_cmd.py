@@ -11,6 +11,7 @@ from rich.console import Console
 
 from nkevents.cli import app
 from nkevents.cli.common import err
+from nkevents.cli.quick import one_report_json
 from nkevents.inputs import InputError, iter_input_files, output_file
 from nkevents.pipeline import run_stages
 from nkevents.stages.read import holds_many_reports, iter_documents, unexpected_error
@@ -93,7 +94,7 @@ def _print_one(item, fmt: str) -> int:
         err.print(f"error: {item.source}: {reason}", highlight=False)
         return 1
     if fmt == "json":
-        sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(one_report_json(doc))
     else:
         Console().print(_table(doc))
     return 0

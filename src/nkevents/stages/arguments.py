@@ -10,7 +10,7 @@ import copy
 import re
 from functools import lru_cache
 
-from nkevents import lexicon
+from nkevents import lexicon, regex_store
 from nkevents.gazetteer import Gazetteer, place_words
 from nkevents.model import Actor, DateMention, Document, Event, Penalty, Place
 
@@ -25,10 +25,10 @@ ACTOR_ROLE = {"arrest": "authority", "sentence": "authority", "execution": "auth
               "crackdown": "authority", "directive": "recipient", "policy": "recipient",
               "mobilization": "participant", "other": "participant"}
 # An `other` event that is a forced return, and the states that make them.
-_REPATRIATION = re.compile(r"repatriat|sent back|handed (?:[\w-]+ ){0,3}?(?:back|over)\b|(?:forcibly|was|were|been) returned|deport", re.I)
-_FOREIGN_STATE = re.compile(r"\b(?:china|chinese|beijing|russia|russian|laos|lao|vietnam|vietnamese|thailand|thai|mongolia|mongolian)\b", re.I)
+_REPATRIATION = regex_store.compile(r"repatriat|sent back|handed (?:[\w-]+ ){0,3}?(?:back|over)\b|(?:forcibly|was|were|been) returned|deport", re.I)
+_FOREIGN_STATE = regex_store.compile(r"\b(?:china|chinese|beijing|russia|russian|laos|lao|vietnam|vietnamese|thailand|thai|mongolia|mongolian)\b", re.I)
 # Reporting verbs: a date right after one is when the outlet heard of it, not when it happened.
-REPORTING_DATE = re.compile(
+REPORTING_DATE = regex_store.compile(
     r"\b(?:told|tells|said|says|reported|reports|added|conveyed|learned|learnt|confirmed|claimed|"
     r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
     r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b"
@@ -38,7 +38,7 @@ REPORTING_DATE = re.compile(
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
-DATELINE = re.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
+DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
 
 # Bodies whose orders hold for the whole country when the sentence names no place.
 NATIONAL_ISSUERS = {"kim_jong_un", "central_committee", "cabinet", "quarantine_hq"}
@@ -49,7 +49,7 @@ NATIONAL_ISSUERS = {"kim_jong_un", "central_committee", "cabinet", "quarantine_h
 @lru_cache(maxsize=None)
 def _attribution_re() -> re.Pattern:
     pats = lexicon.load("modality")["attribution"]["patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in pats))
+    return regex_store.compile("|".join(f"(?:{p})" for p in pats))
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +60,7 @@ def _subject_res() -> re.Pattern:
     nouns = _words_re(set(lex["people"]) | set(lex["collective"]))
     # a people word followed by one of these is a modifier ("a youth league", "the women's union")
     not_after = r"(?!\s+(?:league|union|team|group|squad|organi[sz]ation|committee|brigade|corps|unit|office|center|department|hall|village|camp|market|association)\b)(?![’']s\s+(?:league|union|association))"
-    return re.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
+    return regex_store.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
                       rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
 
 
@@ -111,16 +111,16 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # "serving three years of a 10-year sentence": the time served is not the term; "for two years
     # after his release" is a time, "for six months after they were caught" a term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
-    single = re.compile(
+    single = regex_store.compile(
         rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
         rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+(?:total|combined)\s+of\s+)?(?:a\s+)?{term('0')}{served})"
         rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after(?!\s+(?:being|they|he|she|getting|having)\b))))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
-    span = re.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?(?:\s+(?P<join>to|-|–|or|and)\s+|(?P<dash>[-–]))"
+    span = regex_store.compile(rf"(?<!aged )(?<!ages )(?<!ages of )(?<![\w.,])(?P<a>{num})(?:\s+(?P<ua>{units}))?(?:\s+(?P<join>to|-|–|or|and)\s+|(?P<dash>[-–]))"
                       rf"(?P<b>{num})[- ](?P<u>{units})(?!\w|[- ]old\b)", re.I)
-    bounds = re.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
+    bounds = regex_store.compile(rf"(?:(?P<lower>{_words_re(terms['lower_bound'])})|(?P<upper>{_words_re(terms['upper_bound'])}))\s+(?:a\s+)?$", re.I)
     return single, span, bounds
 
 
@@ -197,17 +197,17 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-ABROAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?", re.I)
-ABROAD_BEFORE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
+ABROAD_AFTER = regex_store.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?", re.I)
+ABROAD_BEFORE = regex_store.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
 # Crackdowns and measures of the state: where the report names no place for one (only where its
 # source lives), it holds for the country ("a source in North Pyongan said a crackdown on phones
 # has begun"). Orders, arrests and punishments keep the source's place.
 CAMPAIGN_TYPES = {"crackdown", "policy"}
 # A place named as where people come from ("students from Pyongyang", "a native of Hyesan",
 # "Musan-born"), beside another named for the event itself.
-ORIGIN_BEFORE = re.compile(r"\b(?:(?:originally|who\s+(?:came|come|comes|are|is|was|were))\s+)?(?:from|natives?\s+of|hailing\s+from|born\s+in)\s+(?:the\s+(?:city|county|province|town)\s+of\s+)?$", re.I)
+ORIGIN_BEFORE = regex_store.compile(r"\b(?:(?:originally|who\s+(?:came|come|comes|are|is|was|were))\s+)?(?:from|natives?\s+of|hailing\s+from|born\s+in)\s+(?:the\s+(?:city|county|province|town)\s+of\s+)?$", re.I)
 # "in the city", "the county": a place named earlier, at that level
-LEVEL_REFERENCE = re.compile(r"\b(?:the|this|that) (city|county|province|district|town)\b", re.I)
+LEVEL_REFERENCE = regex_store.compile(r"\b(?:the|this|that) (city|county|province|district|town)\b", re.I)
 LEVELS_OF = {"city": {"city", "special_city"}, "county": {"county"}, "province": {"province", "special_city"},
              "district": {"district"}, "town": {"town", "county"}}
 
@@ -284,13 +284,13 @@ PER_PLACE_TYPES = {"market", "hardship"}
 @lru_cache(maxsize=None)
 def _state_agent() -> re.Pattern:
     """The clause before a trigger names the state itself as the one acting (place_words.toml)."""
-    return re.compile(place_words()["state_agent"]["pattern"], re.I)
+    return regex_store.compile(place_words()["state_agent"]["pattern"], re.I)
 
 
 @lru_cache(maxsize=None)
 def _national_res() -> tuple[re.Pattern, re.Pattern]:
     words = place_words()["national_scope"]
-    return re.compile(words["pattern"], re.I), re.compile(words["example_before"])
+    return regex_store.compile(words["pattern"], re.I), regex_store.compile(words["example_before"])
 
 
 def _national_scope(text: str, sent: tuple[int, int], excluded, named, per_place: bool) -> bool:
@@ -308,10 +308,10 @@ def _national_scope(text: str, sent: tuple[int, int], excluded, named, per_place
 
 
 # A dateline's place ("PYONGYANG:", "HYESAN, March 3 (RFA) --") is where the report was filed.
-DATELINE_AFTER = re.compile(r"\s*(?::|,\s*\w|\s*\(\w|\s+[-–—])")
-LINE_START = re.compile(r"(?:^|\n)[\s(\[]*$")
+DATELINE_AFTER = regex_store.compile(r"\s*(?::|,\s*\w|\s*\(\w|\s+[-–—])")
+LINE_START = regex_store.compile(r"(?:^|\n)[\s(\[]*$")
 # In mixed case a dateline is known by its whole shape: "Pyongyang, Oct. 20 (KCNA) --", "Seoul, March 5 --"
-MIXED_CASE_DATELINE_AFTER = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)\n]{2,25}\)\s*)?(?:--|[-–—:])"
+MIXED_CASE_DATELINE_AFTER = regex_store.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)\n]{2,25}\)\s*)?(?:--|[-–—:])"
                                        r"|\s*\([^)\n]{2,25}\)\s*(?:--|[–—])")
 
 
@@ -356,7 +356,7 @@ def _most_specific(gaz, mentions) -> Place | None:
 # Measures and orders a report tells as in force "as of" an announcement; a present perfect
 # ("has quarantined") right before the trigger says so.
 ANNOUNCED_TYPES = {"policy", "directive"}
-PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
+PERFECT = regex_store.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+", re.I)
 
 # how far into a sentence a date still opens it ("In late 2014, ...", "On March 1, ...")
 OPENING = 20
@@ -364,13 +364,13 @@ OPENING = 20
 
 # A relative clause in the perfect ("who had been arrested", "that have been detained") and the main
 # verb that ends it.
-RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
-MAIN_VERB = re.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|get)\s", re.I)
+RELATIVE_BEFORE = regex_store.compile(r"\b(?:who|that|which)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+MAIN_VERB = regex_store.compile(r"\s(?:were|was|are|is|have been|has been|had been|got|get)\s", re.I)
 
 # "after" (or "following") and a noun phrase naming another kind of event, before the date ("after
 # extensive flooding in late July", "following a party plenum on June 3"); "after a trial on ...",
 # "after being caught on ..." tell the same day and keep it.
-AFTER_CLAUSE = re.compile(r"\b(?:after|following|in the wake of)\s+(?!(?:being|they|he|she|it)\b)(?:[\w’'-]+\s+){0,4}?"
+AFTER_CLAUSE = regex_store.compile(r"\b(?:after|following|in the wake of)\s+(?!(?:being|they|he|she|it)\b)(?:[\w’'-]+\s+){0,4}?"
                           r"(?:floods?|flooding|rains?|downpours?|typhoons?|storms?|disasters?|fires?|famine|outbreaks?|meetings?|plenums?|plenary|congress|visits?|summit|speech"
                           # "closed markets following the first official announcement of an outbreak on May 12"
                           r"|announcements?|declarations?|admission|confirmation)\b"
@@ -378,14 +378,14 @@ AFTER_CLAUSE = re.compile(r"\b(?:after|following|in the wake of)\s+(?!(?:being|t
                           r"|\b(?:before|after|until|when|once)\b[^.;]{0,60}?\b(?:took|take|takes|came|come|comes|went|go|goes|entered) (?:into )?(?:effect|force)\b", re.I)
 
 # Between a date and a later trigger: a comma or a main verb sets the date apart from the trigger.
-SET_APART = re.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b", re.I)
+SET_APART = regex_store.compile(r",|\b(?:was|were|is|are|has been|have been|had been)\b", re.I)
 
 # Occurrences reported as done (any asserted event, too, cannot be dated after the report's day).
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
-POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
-OWN_NOUN_BETWEEN = re.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
+POSSESSIVE_AFTER = regex_store.compile(r"['’]s?(?!\w)")
+OWN_NOUN_BETWEEN = regex_store.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
 
 
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
@@ -586,26 +586,26 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 
 # what every name given with an age contains (", 61", ", aged 45"): searched for first, it rules
 # out most sentences in a fast scan for the comma
-_AGE_AFTER_COMMA = re.compile(r",\s+(?:aged\s+)?\d")
-_NEXT_WORD = re.compile(r"[\s,]*([\w’'-]+)")
-_WHOLE_BEFORE = re.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
-_SUBJECT_VERB_AFTER = re.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
-_WITNESS_BEFORE = re.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of|attended by|"
+_AGE_AFTER_COMMA = regex_store.compile(r",\s+(?:aged\s+)?\d")
+_NEXT_WORD = regex_store.compile(r"[\s,]*([\w’'-]+)")
+_WHOLE_BEFORE = regex_store.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
+_SUBJECT_VERB_AFTER = regex_store.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
+_PART_BEFORE = regex_store.compile(r"\b(?:including|among them|among whom|such as)\s+$", re.I)
+_WITNESS_BEFORE = regex_store.compile(r"\b(?:in front of|watched by|witnessed by|in the presence of|attended by|"
                              r"(?:in front of|before) (?:a|an|the) (?:crowd|audience) of)\s+$", re.I)
 # (not "a teenager who watched South Korean dramas": watching is also the charge)
-_WITNESS_AFTER = re.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
+_WITNESS_AFTER = regex_store.compile(r"\s+(?:looked on|watched\s*(?:[.,;]|$)|(?:watched|were (?:forced|made) to watch|gathered to watch)"
                             r"\s+(?:the\s+|a\s+|their\s+)?(?:public\s+)?(?:executions?|trials?|shootings?|hangings?))", re.I)
 # A people phrase followed by an active verb of punishment and its object is the agent of the event.
-_AGENT_AFTER = re.compile(
+_AGENT_AFTER = regex_store.compile(
     r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|have\s+|has\s+|had\s+)*(?:sentenced|arrested|detained|executed|gave|give|handed|fined|tried|"
     r"convicted|shot|caught|raided|searched|sent|took|dragged|beat|apprehended|jailed|imprisoned|punished|rounded\s+up|"
     r"interrogated|questioned|seized|confiscated|banished|expelled|dismissed)\s+(?:down\s+)?(?:the|a|an|two|three|four|"
     r"five|six|seven|eight|nine|ten|\d+|them|him|her|his|their|those|these|all|several|dozens|hundreds|more|over|about|"
     r"at\s+least|some|people|residents|locals)\b", re.I)
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
-_MOD_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|-odd|-some|\+)?")
+_TOKEN = regex_store.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+(?:[.,]\d+)*")
+_MOD_WORD = regex_store.compile(r"(?:[A-Za-z]\.){2,}|(?:[A-Za-z]|\d{1,2}-)[\w’'-]*")
+_NUMBER_TOKEN = regex_store.compile(r"\d[\d,]*(?:\.\d+)?(?:-plus|-odd|-some|\+)?")
 _DETERMINERS = {"the", "these", "those", "his", "her", "their", "its"}
 _RANGE_WORDS = {"to", "or", "and", "-", "–"}
 
@@ -716,7 +716,7 @@ def _name_after_re() -> re.Pattern:
     """A personal name right after a people noun: a surname and its given name, or two or three
     capitalised words ("student Otto Warmbier", "pastor Kim Kuk Gi")."""
     surnames = _words_re(lexicon.load("subjects")["surnames"])
-    return re.compile(rf"\s((?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})(?![\w-])")
+    return regex_store.compile(rf"\s((?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,2}})(?![\w-])")
 
 
 @lru_cache(maxsize=None)
@@ -739,7 +739,7 @@ def _bare_number_re() -> re.Pattern:
     # they fail at most places on the first letter, before the alternatives are tried
     first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"], "his", "her", "their"]}
     gate = rf"(?=\d|{lexicon.trie_regex(first_words)})"
-    return re.compile(
+    return regex_store.compile(
         rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
@@ -758,7 +758,7 @@ def _punished_number_re() -> re.Pattern:
     lex = lexicon.load("subjects")
     qty = rf"(?:\d+(?:,\d{{3}})*|{_words_re(w for w in lex['number_words'] if w not in ('a', 'an'))})"  # "Both were"
     punished = _words_re(lex["punished_verbs"])
-    return re.compile(
+    return regex_store.compile(
         rf"(?<![\w.,-])(?P<n>{qty})(?![\w-])(?:\s+more\b)?(?:(?P<passive>\s+(?:(?:were|was|had been|have been|have|had)\s+"
         rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:{punished})|got|received|receiving|faced|face)\b)"
         # ("arrested three in Hyesan", "executed two on Monday", "detained 30, including ...")
@@ -766,8 +766,8 @@ def _punished_number_re() -> re.Pattern:
 
 
 # Where a clause begins: "Three were shot", "..., 30 were arrested", "a source said two were fined".
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—–(]|\b(?:and|while|but|whereas|said|says|that))\s*$", re.I)
-_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+_CLAUSE_OPENING = regex_store.compile(r"(?:^|[,;:—–(]|\b(?:and|while|but|whereas|said|says|that))\s*$", re.I)
+_LAST_WORD = regex_store.compile(r"([\w-]+)\s+$")
 
 
 def _punished_count(text: str, m: re.Match) -> bool:
@@ -810,24 +810,24 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, r
     aux = (r"(?:(?:was|has|had|have|been|being|got|is|also|later|then|reportedly|allegedly|publicly|secretly|"
            r"recently|immediately|eventually|now|subsequently|first|finally|promptly|summarily|quickly|soon|"
            r"already|just|himself|herself)\s+){1,5}")
-    before = re.compile(rf"{subject}(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
-    after = re.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
-    aged = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
+    before = regex_store.compile(rf"{subject}(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
+    after = regex_store.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
+    aged = regex_store.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
-    named = re.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
-    with_kin = re.compile(rf"{subject}(?=\s+and\s+(?:his|her)\s)")
+    named = regex_store.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
+    with_kin = regex_store.compile(rf"{subject}(?=\s+and\s+(?:his|her)\s)")
     return before, after, aged, named, with_kin
 
 
 # A trigger that opens with one of these is told of the one who is punished ("she received two
 # years", "he got life"), not of who punishes ("he sentenced them").
-_RECEIVING_VERB = re.compile(r"(?:received|receives|got|gets|faced|faces|served|serves)\b", re.I)
+_RECEIVING_VERB = regex_store.compile(r"(?:received|receives|got|gets|faced|faces|served|serves)\b", re.I)
 
 
 @lru_cache(maxsize=None)
 def _receiver_re() -> re.Pattern:
     """A pronoun or personal name right before a receiving verb: "She received", "Kim, 45, got"."""
-    return re.compile(rf"{_person_res()[1]}(?:\s*,[^,.;:]{{1,80}},)?"
+    return regex_store.compile(rf"{_person_res()[1]}(?:\s*,[^,.;:]{{1,80}},)?"
                       rf"\s+(?:(?:also|later|then|reportedly|eventually|each)\s+)?$")
 
 
@@ -851,21 +851,21 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
 
 
 # The rest of a name in the possessive: "Kim's", "Kim Jong Un's".
-_POSSESSIVE_AFTER = re.compile(r"(?:[ -][A-Z][\w-]*)*[’']s\b")
+_POSSESSIVE_AFTER = regex_store.compile(r"(?:[ -][A-Z][\w-]*)*[’']s\b")
 # Words that join the members of a list of people: "a mother and her daughter", "three men, two women".
-_LEADING_AUX = re.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+", re.I)
-_CLAUSE_WORD = re.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
+_LEADING_AUX = regex_store.compile(r"(?:(?:was|were|has|had|have|got|been|being|is)\s+)+", re.I)
+_CLAUSE_WORD = regex_store.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
                           r"but|whereas|including|said|says|told)\b|[;:()]")
-_LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_COMMA_AND = re.compile(r",\s+and\s")
-_COMMA_ONLY = re.compile(r"\s*,\s*")
-_ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
-_WITH_KIN = re.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
-_KIN_PRONOUN = re.compile(r"(?:his|her|their)\s", re.I)
+_LIST_JOINER = regex_store.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_COMMA_AND = regex_store.compile(r",\s+and\s")
+_COMMA_ONLY = regex_store.compile(r"\s*,\s*")
+_ALONG_WITH = regex_store.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
+_WITH_KIN = regex_store.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
+_KIN_PRONOUN = regex_store.compile(r"(?:his|her|their)\s", re.I)
 # The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
-_WITH_AFTER_TRIGGER = re.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
+_WITH_AFTER_TRIGGER = regex_store.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
-_SINGULAR_VERB_AFTER = re.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
+_SINGULAR_VERB_AFTER = regex_store.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
 
 def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
@@ -938,7 +938,7 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
 
 
 # What closes a phrase set off after a counted group: "nine people, six men and three women, were".
-_APPOSITION_END = re.compile(r"\s*(?:[,)]|\s[–—-]\s)")
+_APPOSITION_END = regex_store.compile(r"\s*(?:[,)]|\s[–—-]\s)")
 
 
 def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
@@ -960,12 +960,12 @@ def _joined(text: str, a: tuple, b: tuple, trigger_at: int) -> bool:
 
 # A people phrase described by a participle or a relative clause, then "and" another: the two are one
 # subject where a plural verb follows the second ("..., and a guard who helped them, were arrested").
-_DESCRIBED_AND = re.compile(r"\s+(?:who|that|[a-z-]+ing)\b[^,;.:()]{0,60},?\s+and\s+")
-_PLURAL_VERB_AFTER = re.compile(r"(?:,?\s+(?:who|that|[a-z-]+ing|from|in|of)\b[^,.;:()]{0,60},)?\s+(?:were|have been|had been|are)\b")
+_DESCRIBED_AND = regex_store.compile(r"\s+(?:who|that|[a-z-]+ing)\b[^,;.:()]{0,60},?\s+and\s+")
+_PLURAL_VERB_AFTER = regex_store.compile(r"(?:,?\s+(?:who|that|[a-z-]+ing|from|in|of)\b[^,.;:()]{0,60},)?\s+(?:were|have been|had been|are)\b")
 
 
-_BARE_PLURAL_AFTER_AND = re.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
-_PART_OF = re.compile(r"\S+\s+of\s+(?:them|those|these|whom|which|the)\b", re.I)
+_BARE_PLURAL_AFTER_AND = regex_store.compile(r"\s+and\s+[a-z]+s\b|\s+and\s+(?:men|women|children)\b")
+_PART_OF = regex_store.compile(r"\S+\s+of\s+(?:them|those|these|whom|which|the)\b", re.I)
 
 
 def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
@@ -983,7 +983,7 @@ def choose_charges(sentence: str, doc_text: str | None = None) -> list[str]:
 
 # Where a clause of its own begins: "X were shot for drug dealing, while Y fled to China".
 # ("because", "after", "for" usually bring the charge itself and do not end the clause.)
-_CHARGE_CLAUSE_END = re.compile(r";|\s[–—]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b(?!\s+\w+ing\b)"
+_CHARGE_CLAUSE_END = regex_store.compile(r";|\s[–—]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b(?!\s+\w+ing\b)"
                                 r"|,\s+and\s+(?=(?:[\w’'-]+\s+){0,4}?(?:was|were|had|has|have|is|are)\b)", re.I)
 
 
@@ -1042,7 +1042,7 @@ def _next_sentence_res() -> tuple[lexicon.Patterns, lexicon.Patterns, lexicon.Pa
 
 # Scare quotes around an offence's words ("watching 'impure' videos", "“anti-socialist” acts"); an
 # apostrophe inside a word ("Kim's") stays.
-SCARE_QUOTES = re.compile(r"[“”\"‘]|(?<!\w)[’']|[’'](?!\w)")
+SCARE_QUOTES = regex_store.compile(r"[“”\"‘]|(?<!\w)[’']|[’'](?!\w)")
 
 
 @lru_cache(maxsize=512)
@@ -1158,7 +1158,7 @@ def _term_mentions(sentence: str) -> list[tuple[int, str]]:
     return told or loose
 
 
-GROUP_BEFORE_NUMBER = re.compile(r"\b(?:other|remaining|the|his|her|their|those|these)\s+$", re.I)
+GROUP_BEFORE_NUMBER = regex_store.compile(r"\b(?:other|remaining|the|his|her|their|those|these)\s+$", re.I)
 
 
 def _term_readings(sentence: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -1221,10 +1221,10 @@ ENFORCERS = ("mss", "mps", "prosecutor", "border_guard", "inspection_group")
 _ENFORCER_SCAN = frozenset(ENFORCERS + ("other", "kpa"))
 # Where an authority's clause ends: another clause's agent is not this event's ("sentenced him
 # after he was caught by the MSS", "arrested them after a border guard who abetted them confessed").
-_CLAUSE_END = re.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when|whereas|but|because|although|though|"
+_CLAUSE_END = regex_store.compile(r"[;:()]|,\s|\s[–—-]\s|\b(?:after|before|while|when|whereas|but|because|although|though|"
                          r"who|whom|which|whose|since|until|once|where|as well as)\b", re.I)
 # An order verb right after a body makes it the issuer: "Kim Jong Un asked authorities to ...".
-_ISSUING_VERB = re.compile(
+_ISSUING_VERB = regex_store.compile(
     r"[\s,’'s]*(?:(?:[\w’'-]+\s+){0,3}?)(?:has |have |had |also |recently |reportedly |then |now |will )*(?:ordered|orders|ordering|instructed|instructs|"
     r"issued|issues|handed down|hands down|passed down|sent (?:down |out )?(?:an? )?(?:order|instruction|directive)|announced|announces|"
     r"decreed|promulgated|adopted|imposed|banned|bans|prohibited|called for|calls for|called on|urged|urges|demanded|asked|"
@@ -1232,20 +1232,20 @@ _ISSUING_VERB = re.compile(
     r"permitted|mandated|requested|notified|warned)\b", re.I)
 # The words that name a body as the source of an order: "issued by", "an order from", "a decree of",
 # "imposed on Hyesan on March 1 by" (not "imposed on Hyesan was enforced by").
-_ISSUER_SOURCE = re.compile(
+_ISSUER_SOURCE = regex_store.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|behest|command|direction|"
     r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
-_RECEIVING = re.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
+_RECEIVING = regex_store.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
                         r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
-_SENT_TO = re.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
+_SENT_TO = regex_store.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|their|local|lower|relevant)\s+)*$", re.I)
 # "an order from X", "a decree of X", "X's order", "ordered by X"
-_JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
-_APPOSITIVE = re.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
+_JOINED = regex_store.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
+_APPOSITIVE = regex_store.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
-_ISSUER_AFTER = re.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
+_ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
                            r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
@@ -1261,20 +1261,20 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
 # A clause with no subject of its own: only adverbs or an active auxiliary before its verb (", arrested",
 # "before dragging", ", then detained"); "was"/"were"/"being" are not among them, as a passive's subject
 # is the person acted on.
-_SUBJECTLESS = re.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
+_SUBJECTLESS = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
                           r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
-_PROGRESSIVE = re.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
+_PROGRESSIVE = regex_store.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
 # A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
 # or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...". A short phrase of
 # place may come first: "State security agents in Hyesan, working with police, detained ...", "Anjeon
 # officers from the city station, acting on a tip, arrested ...".
-_INSERTED = re.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+_INSERTED = regex_store.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
-_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
+_BEFORE_SUBJECT = regex_store.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
 # The opening phrases a sentence's subject may follow: "In Hyesan, ", "Last week, ", "According to the source, ".
-_OPENING = re.compile(r"\W*(?:in|on|at|last|earlier|this|according|since|during|early|late|recently|meanwhile|however|"
+_OPENING = regex_store.compile(r"\W*(?:in|on|at|last|earlier|this|according|since|during|early|late|recently|meanwhile|however|"
                       r"also|then|now|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d+)\b", re.I)
 
 
@@ -1304,8 +1304,8 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
 
 
 # A relative pronoun right after a body: ", which", ", who".
-_RELATIVE_AFTER_BODY = re.compile(r"\s*,\s+(?:which|who)\s*$", re.I)
-_RELATIVE_PRONOUN_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.I)
+_RELATIVE_AFTER_BODY = regex_store.compile(r"\s*,\s+(?:which|who)\s*$", re.I)
+_RELATIVE_PRONOUN_BEFORE = regex_store.compile(r",\s+(?:which|who)\s*$", re.I)
 
 
 def _relative_antecedent(text: str, sent: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
@@ -1362,7 +1362,7 @@ def _actor_scanner(with_weak: bool) -> lexicon.Scanner:
 
 
 # A body placed abroad right after its name: "police in Dandong", "security officers of Yanji".
-_PLACED_AT = re.compile(r"(?:\s+(?:bureau|office|station|branch|department|officers?|agents?|officials?))?"
+_PLACED_AT = regex_store.compile(r"(?:\s+(?:bureau|office|station|branch|department|officers?|agents?|officials?))?"
                         r"\s+(?:in|of|from|at)\s+(?:the\s+)?(?:(?:city|province|county) of\s+)?", re.I)
 
 
@@ -1373,11 +1373,11 @@ def _abroad(text: str, a: Actor, foreign_starts: frozenset) -> bool:
 
 
 # A unit named as part of a body: "task force personnel under the People's Safety Ministry".
-_UNIT_OF = re.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|officials)\s+)?(?:under|of|from|belonging to|attached to|run by)\s+"
+_UNIT_OF = regex_store.compile(r"[’']?\s+(?:(?:personnel|members|officers|agents|officials)\s+)?(?:under|of|from|belonging to|attached to|run by)\s+"
                       r"(?:the\s+)?(?:(?:provincial|city|county|local)\s+)?", re.I)
 
 
-_POSSESSIVE_UNIT = re.compile(r"[’']s?\s+(?:(?:own|local|provincial|city|county|special|joint|\d+)\s+)*", re.I)
+_POSSESSIVE_UNIT = regex_store.compile(r"[’']s?\s+(?:(?:own|local|provincial|city|county|special|joint|\d+)\s+)*", re.I)
 
 
 def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
@@ -1442,10 +1442,10 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
 
 # The trigger in the passive: "was arrested", "were reportedly sentenced", "got caught".
 # ("were mobilized to arrest": the subject of an infinitive is its agent)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:(?!to\b)\w+\s+){0,2}$", re.I)
-_DISGUISE = re.compile(r"\b(?:dressed|disguised|posing|masquerading) as (?:an? |the )?(?:[\w-]+ )?$|\b(?:pretending to be|impersonating|fake|bogus) (?:an? |the )?(?:[\w-]+ )?$", re.I)
-_LINKED_AFTER = re.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
-_PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|got)\b", re.I)
+_PASSIVE_BEFORE = regex_store.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:(?!to\b)\w+\s+){0,2}$", re.I)
+_DISGUISE = regex_store.compile(r"\b(?:dressed|disguised|posing|masquerading) as (?:an? |the )?(?:[\w-]+ )?$|\b(?:pretending to be|impersonating|fake|bogus) (?:an? |the )?(?:[\w-]+ )?$", re.I)
+_LINKED_AFTER = regex_store.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|with|and|before|over|on)\b", re.I)
+_PASSIVE_TRIGGER = regex_store.compile(r"(?:was|were|been|being|got)\b", re.I)
 
 
 def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
@@ -1469,11 +1469,11 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
 
 
 # "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
-_HE_ORDERS = re.compile(r"\W*he\b", re.I)
+_HE_ORDERS = regex_store.compile(r"\W*he\b", re.I)
 
 
 # The clause's subject is a pronoun or a bare word for officers: "They arrested ...", "The agents then searched ...".
-_THEY_ACT = re.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
+_THEY_ACT = regex_store.compile(r"\W*(?:they|the (?:agents|officers|officials|investigators)|agents|officers)\s+(?:(?:also|then|later|soon|quickly|immediately|have|had)\s+)*$", re.I)
 
 
 def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int], previous: tuple[int, int], excluded) -> list[Actor]:
@@ -1501,11 +1501,11 @@ def _agents_before(text: str, clause: tuple[int, int], trigger: tuple[int, int],
 
 
 # The subject's verb in the passive: the body was acted on ("A police officer was arrested").
-_ACTED_ON_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:(?:also|himself|herself|themselves|reportedly|recently|later)\s+)?"
+_ACTED_ON_AFTER = regex_store.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:(?:also|himself|herself|themselves|reportedly|recently|later)\s+)?"
                              r"(?:was|were|had been|has been|have been|got)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
 
 
-_BY = re.compile(r"\bby\b", re.I)
+_BY = regex_store.compile(r"\bby\b", re.I)
 
 
 def _passive(text: str, clause: tuple[int, int], trigger: tuple[int, int]) -> bool:
@@ -1573,7 +1573,7 @@ def _names_enforcer(text: str, ev: Event, excluded) -> bool:
 
 
 # An abbreviation right after a body's name: "the Ministry of Social Security (MSS)".
-_ABBREVIATION = re.compile(r"\s*\(([A-Z]{2,5})\)")
+_ABBREVIATION = regex_store.compile(r"\s*\(([A-Z]{2,5})\)")
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:
@@ -1602,11 +1602,11 @@ def spell_out(actors: list[Actor], abbreviations: dict[str, str]) -> list[Actor]
 
 # A body's building named as a landmark: "the mountain behind the city police station" names no
 # enforcer at work.
-_LANDMARK_BEFORE = re.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
+_LANDMARK_BEFORE = regex_store.compile(r"\b(?:behind|near|next to|in front of|opposite|across from|beside|close to)\s+"
                               r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 # ... nor one named as someone's former job or as who is bribed ("a former police officer who
 # defected", "smugglers paid off border guards and police")
-_NOT_AT_WORK_BEFORE = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|(?:to\s+)?bribe[ds]?|bribing|paid\s+off|"
+_NOT_AT_WORK_BEFORE = regex_store.compile(r"\b(?:former|ex-|retired|onetime|one-time|(?:to\s+)?bribe[ds]?|bribing|paid\s+off|"
                                  r"pay(?:ing|s)?\s+off|bribes\s+(?:to|for))\s*(?:the\s+|local\s+|some\s+|a\s+)*"
                                  r"(?:[\w’'-]+\s+(?:and\s+)?){0,2}$", re.I)
 
@@ -1638,12 +1638,12 @@ def _source_role(etype: str) -> str:
 
 @lru_cache(maxsize=None)
 def _referring_opening_re(etype: str) -> re.Pattern:
-    return re.compile(rf"\W*(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{REFERRING_NOUNS[etype]})\b", re.I)
+    return regex_store.compile(rf"\W*(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{REFERRING_NOUNS[etype]})\b", re.I)
 
 
 @lru_cache(maxsize=None)
 def _source_after_re(etype: str) -> re.Pattern:
-    return re.compile(_SOURCE_AFTER.format(nouns=REFERRING_NOUNS[etype]), re.I)
+    return regex_store.compile(_SOURCE_AFTER.format(nouns=REFERRING_NOUNS[etype]), re.I)
 
 
 def _source_named_after(doc: Document, ev: Event, excluded) -> Actor | None:
@@ -1701,13 +1701,13 @@ PUNISHMENT_TYPES = {"arrest", "execution", "sentence"}
 SCHEDULED_TYPES = {"arrest", "execution", "sentence", "trial", "crackdown", "mobilization"}
 # Where a clause ends: a cue of planning, negation or denial before it says nothing of an event
 # after it ("Ahead of the upcoming congress, police arrested 30 traders").
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s(?:but|while|whereas|after|because|although|though)\s", re.I)
+CLAUSE_BREAK = regex_store.compile(r"[,;:()\[\]–—]|\s(?:but|while|whereas|after|because|although|though)\s", re.I)
 # A leading clause of circumstance ("As North Korea seeks to expand trade with Russia, ...").
-LEADING_CLAUSE = re.compile(r"\W*(?:as|while|since|because|although|though|ahead of|in preparation for|amid|with|"
+LEADING_CLAUSE = regex_store.compile(r"\W*(?:as|while|since|because|although|though|ahead of|in preparation for|amid|with|"
                             r"after|before|as part of)\b[^,;]*,", re.I)
 
 
-SERVED = re.compile(r"(?:serve|pay|undergo)\b", re.I)
+SERVED = regex_store.compile(r"(?:serve|pay|undergo)\b", re.I)
 
 
 def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str | None = None) -> str:
@@ -1781,7 +1781,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
 # A finite "was"/"were" between them starts another predicate ("a man who had planned to flee was
 # arrested": the arrest is told as done).
 # So does a conjunction of time or cause ("were preparing for the holiday when police arrested ...").
-NOT_GOVERNED = re.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were|when|whereupon|until|because|after|before|since)\b", re.I)
+NOT_GOVERNED = regex_store.compile(r"\b(?:who|whom|whose|which|that|for|of|against|with|was|were|when|whereupon|until|because|after|before|since)\b", re.I)
 
 
 def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
@@ -1805,7 +1805,7 @@ def _hardship_negation() -> lexicon.Patterns:
 
 # Where a report turns to another story ("Meanwhile, there are also reports that ..."): a doubt
 # told of one story ("nothing has been confirmed about the report") is not of the other.
-STORY_BREAK = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Meanwhile|Separately|Elsewhere|In other news|In (?:a )?separate (?:case|incident|news|development)s?|"
+STORY_BREAK = regex_store.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Meanwhile|Separately|Elsewhere|In other news|In (?:a )?separate (?:case|incident|news|development)s?|"
                          r"In an unrelated (?:case|incident|development))\b")
 
 
@@ -1832,16 +1832,18 @@ def _doubted_parts(text: str) -> tuple[tuple[int, int], ...]:
 def _group_re() -> re.Pattern:
     words = lexicon.load("subjects")["number_words"]
     qty = _quantity(w for w in words if " " not in w)
-    return re.compile(rf"(?<![\w-])(?P<n>{qty})\s+(?:(?:of them|[a-z]+s)\s+)?for\s+(?P<what>[^,;–—()]+?)"
+    return regex_store.compile(rf"(?<![\w-])(?P<n>{qty})\s+(?:(?:of them|[a-z]+s)\s+)?for\s+(?P<what>[^,;–—()]+?)"
                       rf"(?=\s+and\s+{qty}\s+|\s*[,;–—.)]|$)", re.I)
 
 
 def split_groups(text: str, ev: Event) -> list[Event]:
     """One punishment event per group a sentence enumerates ("two for watching South Korean films
     and one for murder"), each with its own count and charges."""
+    if ev.type not in ("execution", "sentence", "arrest"):
+        return [ev]  # (before the groups are looked for: the most frequent answer, and the cheapest)
     s, e = ev.evidence[0]
     groups = [g for g in _group_re().finditer(text, s, e) if _number(g.group("n"))]
-    if ev.type not in ("execution", "sentence", "arrest") or len(groups) < 2:
+    if len(groups) < 2:
         return [ev]
     out = []
     for g in groups:
@@ -1856,24 +1858,24 @@ def split_groups(text: str, ev: Event) -> list[Event]:
 # Where one sentence may hand out several punishments: "Two received the death penalty, two got
 # life sentences, and the remaining seven were given 10 to 15 years", "X was sent to a camp, while
 # others were fined".
-SEGMENT_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:and\s+)?"
+SEGMENT_BREAK = regex_store.compile(r";\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:and\s+)?"
                            r"|\s+and\s+(?!(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"fifteen|twenty)[\s-](?:years?|months?)\b)", re.I)  # not "between three and seven years"
 # A segment opens a clause of its own when it has its own verb of punishment or its own people.
-CLAUSE_VERB = re.compile(r"\b(?:gave|given|give|got|get|received|receiving|sentenced|handed|sent|condemned|"
+CLAUSE_VERB = regex_store.compile(r"\b(?:gave|given|give|got|get|received|receiving|sentenced|handed|sent|condemned|"
                          r"fined|jailed|imprisoned|banished|exiled|expelled|dismissed|demoted|punished|faced|"
                          r"were|was)\b", re.I)
 
 
 # a group a clause names by number or by "the other(s)" ("two got ...", "the other six", "five others",
 # "three of his deputies")
-GROUP_WORDS = re.compile(r"\b(?:(?:the )?(?:other|remaining|rest of the)\s+(?:\d+|one|two|three|four|five|six|seven|eight|"
+GROUP_WORDS = regex_store.compile(r"\b(?:(?:the )?(?:other|remaining|rest of the)\s+(?:\d+|one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve)\s+(?:others|of (?:them|the|his|her|their|its|those))|the (?:others|rest)|another (?:one|person|man|woman))\b"
                          r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:got|received|were|was)\b", re.I)
-WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+WITH_BEFORE = regex_store.compile(r"\bwith\s+$", re.I)
 # "sentenced one to death and the other two to 15 years": the verb is not said again
-GAPPED_TERM = re.compile(r"\s*(?:[\w-]+\s+){1,4}?to\s+(?:between\s+|up\s+to\s+|terms?\s+of\s+)?(?:\d+|a|an|one|two|three|"
+GAPPED_TERM = regex_store.compile(r"\s*(?:[\w-]+\s+){1,4}?to\s+(?:between\s+|up\s+to\s+|terms?\s+of\s+)?(?:\d+|a|an|one|two|three|"
                          r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[\s-]", re.I)
 
 
@@ -1936,7 +1938,7 @@ def split_penalties(text: str, ev: Event, excluded) -> list[Event]:
 
 # Where a sentence turns to a clause of its own: ";", "while", "but", or ", and" before a lower-case
 # word (", and Pochon County" goes on a list of places; ", and as such prices are dropping" does not).
-PLACE_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s+(?=[a-z])")
+PLACE_CLAUSE_BREAK = regex_store.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s+(?=[a-z])")
 
 
 def _clause_names_place(doc: Document, ev: Event) -> bool:
@@ -1978,7 +1980,7 @@ def split_places(doc: Document, ev: Event, excluded) -> list[Event]:
 # Occurrences told as places each with its own date: "trials were held in Hyesan on June 3 and in
 # Samjiyon on June 5" (between a place and its date, only a preposition).
 OCCASION_TYPES = ("trial", "execution")
-PLACE_THEN_DATE = re.compile(r",?\s+(?:on|in|at|during)\s+(?:the\s+)?$", re.I)
+PLACE_THEN_DATE = regex_store.compile(r",?\s+(?:on|in|at|during)\s+(?:the\s+)?$", re.I)
 
 
 def split_occasions(doc: Document, ev: Event, excluded) -> list[Event]:
@@ -2043,7 +2045,7 @@ def split_mobilizations(doc: Document, ev: Event, excluded) -> list[Event]:
 
 
 # Where a sentence turns to a clause of its own ("..., and the county party committee instructed ...").
-ORDER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|whereas))\s+", re.I)
+ORDER_CLAUSE = regex_store.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|whereas))\s+", re.I)
 # how far into its clause an order's own issuer may be named
 ISSUER_REACH = 60
 
@@ -2093,11 +2095,11 @@ REFERRING_TYPES = {"arrest", "trial", "sentence", "execution"}
 # "they were later executed", "both of them were sent", "sent them to", "the punishment given to them"
 # ... and a definite plural for the people told before: "The men had been arrested", "the three, all
 # in their 30s, were caught", "These defectors were handed over"
-_REFERENCE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them"
+_REFERENCE_BEFORE = regex_store.compile(r"(?<![\w-])(?:[Tt]hey|(?:[Bb]oth|[Aa]ll) of them"
                                r"|(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;]{0,60}?"
                                r"|(?:[a-z-]+\s+){0,2}?(?:[a-z]+s|men|women|people|children)))"
                                r"\s+(?:were|had been|have been|are|got|received|faced)\s+(?:[a-z]+\s+){0,2}$")
-_REFERENCE_AFTER = re.compile(r"[\w-]+(?:\s+[a-z]+)?\s+(?:to\s+)?them\b")
+_REFERENCE_AFTER = regex_store.compile(r"[\w-]+(?:\s+[a-z]+)?\s+(?:to\s+)?them\b")
 
 
 def _plural_reference(text: str, sent: tuple[int, int], trigger_at: int) -> bool:

@@ -32,11 +32,10 @@ rules cut pieces out of a line, and only pieces that are residue wherever they s
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
+from nkevents import datafiles, regex_store
 from nkevents.model import Document, Removed, url_host
 
 REQUIRES = ("raw",)
@@ -48,17 +47,17 @@ MONTHS = {m: i for i, m in enumerate(
 HEAD_LINES = 4
 CLOSERS = "'\"’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|reports|added)\b", re.I)
-QUOTES = re.compile(r"[\"“”]")
-LOWER_START = re.compile(r"^[\"'“‘(\[]*[a-z]")
-UPPER_START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
-WORD_HYPHEN = re.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at its hyphen
-BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
-SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
-CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\.?$")
-DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-ELLIPSIS = re.compile(r"\.\.\.+|…")  # "... Entire Family Expelled": a headline's pause, not a sentence end
+INVISIBLE = regex_store.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+REPORTING = regex_store.compile(r"\b(?:said|says|told|according to|reported|reports|added)\b", re.I)
+QUOTES = regex_store.compile(r"[\"“”]")
+LOWER_START = regex_store.compile(r"^[\"'“‘(\[]*[a-z]")
+UPPER_START = regex_store.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
+WORD_HYPHEN = regex_store.compile(r"[A-Za-z]-$")  # "state-" + "run": a word broken at its hyphen
+BARE_NAME = regex_store.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}")
+SENTENCE_INSIDE = regex_store.compile(r"[.!?][\"”’]?\s+[A-Z]")
+CREDIT_TAIL = regex_store.compile(r"\s*[(\[][^()\[\]]*[)\]]\.?$")
+DOUBLE_SPACE = regex_store.compile(r"(?<=\S) {2,}(?=\S)")
+ELLIPSIS = regex_store.compile(r"\.\.\.+|…")  # "... Entire Family Expelled": a headline's pause, not a sentence end
 
 
 @dataclass(frozen=True)
@@ -83,11 +82,11 @@ class LineRule:
     # them all is a good part of a one-report process's start-up)
     @cached_property
     def regex(self) -> re.Pattern:
-        return re.compile(self.pattern, self.flags)
+        return regex_store.compile(self.pattern, self.flags)
 
     @cached_property
     def unless(self) -> re.Pattern | None:
-        return re.compile(self.unless_pattern, self.flags) if self.unless_pattern else None
+        return regex_store.compile(self.unless_pattern, self.flags) if self.unless_pattern else None
 
     def fits(self, line: str) -> bool:
         """The whole line is of this rule's kind (its gate is the caller's to test first)."""
@@ -105,7 +104,7 @@ class InlineRule:
 
     @cached_property
     def regex(self) -> re.Pattern:  # (compiled on first use, as a LineRule's)
-        return re.compile(self.pattern, self.flags)
+        return regex_store.compile(self.pattern, self.flags)
 
 
 def _gate(spec: dict) -> tuple[str, ...] | None:
@@ -160,7 +159,7 @@ class Rules:
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("nkevents.data").joinpath(name).read_text("utf-8"))
+    return datafiles.toml(name)
 
 
 def _line_rule(spec: dict) -> LineRule:
@@ -176,7 +175,7 @@ def _line_rule(spec: dict) -> LineRule:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     cleaning, outlets_data = _data("cleaning.toml"), _data("outlets.toml")
-    prefixes = tuple((p["kind"], re.compile(p["pattern"], 0 if p.get("case") else re.I),
+    prefixes = tuple((p["kind"], regex_store.compile(p["pattern"], 0 if p.get("case") else re.I),
                       p.get("published", False)) for p in cleaning.get("prefix", []))
     lines = [_line_rule(r) for r in cleaning.get("line", [])]
     outlets = []
@@ -185,7 +184,7 @@ def rules() -> Rules:
         outlets.append(Outlet(
             name=o["name"], hosts=tuple(h.lower() for h in o.get("hosts", [])),
             aliases=tuple(a.casefold() for a in o.get("aliases", [])),
-            markers=tuple((re.compile(m["pattern"], re.M), int(m.get("weight", 1)))
+            markers=tuple((regex_store.compile(m["pattern"], re.M), int(m.get("weight", 1)))
                           for m in o.get("markers", []))))
     words = _data("sentences.toml")["continuation"]["words"]
     inline = tuple(InlineRule(x["kind"], x["pattern"], 0 if x.get("case") else re.I, _gate(x))
@@ -195,7 +194,7 @@ def rules() -> Rules:
     if chrome_spec.get("labels"):
         label = "|".join(f"(?:{x})" for x in chrome_spec["labels"])
         sep = chrome_spec["separators"]
-        chrome = re.compile(f"(?:{sep})*(?:(?:{label})(?:{sep})*)+", re.I)
+        chrome = regex_store.compile(f"(?:{sep})*(?:(?:{label})(?:{sep})*)+", re.I)
     names = {n.casefold() for o in outlets for n in (o.name, *o.aliases)}
     names |= {n.casefold() for n in cleaning.get("credit_names", {}).get("names", [])}
     names = {n[4:] if n.startswith("the ") else n for n in names}
@@ -348,8 +347,8 @@ def _apply_inline_rules(lines, kinds, r: Rules) -> dict[int, list[Removed]]:
     return cut
 
 
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
+LATIN = regex_store.compile(r"[A-Za-z\u00c0-\u024f]")
+OTHER_SCRIPT = regex_store.compile(r"[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _outlet_key(text: str) -> str:
@@ -375,7 +374,7 @@ def _mark_outlet_names(lines, kinds, r: Rules) -> None:
                 kinds[i] = "byline"
 
 
-NAME_THEN_OUTLET = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*"
+NAME_THEN_OUTLET = regex_store.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*"
                               r"(?:[,|/–—-]\s*(?P<outlet>[^,|/–—]{2,40})|\(?(?P<handle>@\w{1,30})\)?)")
 
 
@@ -465,7 +464,7 @@ def _credit_alone(line: str, limits) -> bool:
     return len(line.split()) <= limits["credit_alone_max_words"] and not _ends_final(line)
 
 
-PAST_OR_REPORTED = re.compile(r"\b(?:was|were|had|has|have|been|did|said|says|told|according|reportedly)\b", re.I)
+PAST_OR_REPORTED = regex_store.compile(r"\b(?:was|were|had|has|have|been|did|said|says|told|according|reportedly)\b", re.I)
 
 
 def _mark_caption_below(lines, kinds, i, limits) -> None:
@@ -497,10 +496,10 @@ def _mark_byline_names(lines, kinds) -> None:
                     kinds[j] = "byline"
 
 
-ROLE = re.compile(r"(?:staff |senior |chief )?(?:reporter|correspondent|writer|editor|contributor|columnist|author)", re.I)
+ROLE = regex_store.compile(r"(?:staff |senior |chief )?(?:reporter|correspondent|writer|editor|contributor|columnist|author)", re.I)
 
 
-MENU_ITEM = re.compile(r"[A-Z0-9&][\w&'’.+-]*|[|·•/>»›:–—-]+")
+MENU_ITEM = regex_store.compile(r"[A-Z0-9&][\w&'’.+-]*|[|·•/>»›:–—-]+")
 
 
 def _mark_menus(lines, kinds, limits) -> None:
@@ -535,7 +534,7 @@ def _mark_other_stories(lines, kinds, r: Rules) -> None:
         body_before += 1
 
 
-WIRE_DATELINE = re.compile(
+WIRE_DATELINE = regex_store.compile(
     r"[A-Z][A-Za-z.' -]{1,30},(?: [A-Z][A-Za-z.' ]{1,25},)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"(?:, \d{4})? \((?:Yonhap|AP|AFP|Reuters|UPI|KCNA|Kyodo|Xinhua|IANS|PTI|Korea Herald|Korea Times|NK News|RFA)\)\s*(?:--|—|–|-)")
 
@@ -554,7 +553,7 @@ def _caption_candidate(line: str, limits, continuation) -> bool:
                     for w in words))
 
 
-QUOTED = re.compile(r'[“"][^”"]{0,200}[”"]')
+QUOTED = regex_store.compile(r'[“"][^”"]{0,200}[”"]')
 
 
 def _headline_like(line: str, limits) -> bool:
@@ -634,8 +633,8 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
     return found
 
 
-SITE_SUFFIX = re.compile(r"(?:\s+\|\s+[^|]{1,30}){1,3}$")
-COPY_SUFFIX = re.compile(r"(?:\s+(?:\||-|–|—|::|·)\s+[^|–—:·]{1,40}){1,3}$")
+SITE_SUFFIX = regex_store.compile(r"(?:\s+\|\s+[^|]{1,30}){1,3}$")
+COPY_SUFFIX = regex_store.compile(r"(?:\s+(?:\||-|–|—|::|·)\s+[^|–—:·]{1,40}){1,3}$")
 
 
 def _starts_headline_run(lines, kinds, first, r: Rules) -> bool:
@@ -712,19 +711,19 @@ def _mark_headline_runs(lines, kinds, r: Rules) -> None:
 
 
 # a list item's mark: a bullet, '1.', '2)', or a bare rank before a capital ('1 Smugglers face ...')
-BULLET = re.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)]|\d{1,2}(?=\s+[A-Z“\"‘]))\s+")
+BULLET = regex_store.compile(r"^(?:[-*•·▪►▶◆◇■□○●]|\d{1,2}[.)]|\d{1,2}(?=\s+[A-Z“\"‘]))\s+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
          r"|\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago)")
 # the date of another story beside its headline in a list: "Mar 5, 2021 | Headline", "Headline (2 hours ago)"
-LIST_DATE_HEAD = re.compile(rf"\(?{_DATE}\)?\s*[|:–—-]\s*")
-LIST_DATE_TAIL = re.compile(rf"\s*[|–—-]?\s*\(?{_DATE}\)?$")
+LIST_DATE_HEAD = regex_store.compile(rf"\(?{_DATE}\)?\s*[|:–—-]\s*")
+LIST_DATE_TAIL = regex_store.compile(rf"\s*[|–—-]?\s*\(?{_DATE}\)?$")
 # a date closing a line spans at most four words ('| (March 5, 2021)', '5 minutes ago'): its
 # pattern is searched for in the last words only (from the start, its leading \s* tries every
 # position of a long line)
 LIST_DATE_TAIL_WORDS = 8
 BRIDGED = {"dateline", "timestamp", "byline", "caption", "chrome", "share", "navigation", "link"}
-RUBRIC = re.compile(r"^[<\[【《〈][^>\]】》〉]{1,40}[>\]】》〉]\s*")  # "<Inside N. Korea> ", "[Analysis] "
+RUBRIC = regex_store.compile(r"^[<\[【《〈][^>\]】》〉]{1,40}[>\]】》〉]\s*")  # "<Inside N. Korea> ", "[Analysis] "
 
 
 @lru_cache(maxsize=4096)
@@ -745,7 +744,7 @@ def _strip_list_dates(line: str) -> str:
     return line[head.end() if head else 0:tail.start() if tail else len(line)]
 
 
-MONTH_WORD = re.compile(_MONTH)
+MONTH_WORD = regex_store.compile(_MONTH)
 
 
 def _may_end_a_date(word: str) -> bool:

@@ -34,12 +34,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from nkevents import datafiles, regex_store
 from nkevents.lexicon import trie_regex
 from nkevents.model import DateMention, Document
 
@@ -76,7 +75,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    data = datafiles.toml("dates.toml")
     months = data["months"]
     numbers = {m.lower(): i + 1 for i, m in enumerate(months["full"])}
     numbers.update({a.lower(): n for a, n in months["abbreviations"].items()})
@@ -112,8 +111,9 @@ def words() -> Words:
 # ---------------------------------------------------------------------------- the grammar
 
 def _alternation(items, *, escape=True) -> str:
-    """Longest first, so "September" is tried before "Sep" and "the end of" before "end of"."""
-    items = sorted(set(items), key=len, reverse=True)
+    """Longest first, so "September" is tried before "Sep" and "the end of" before "end of"; alike
+    long in alphabetical order, so that the pattern is the same in every process (regex_store)."""
+    items = sorted(set(items), key=lambda i: (-len(i), i))
     return "|".join((re.escape(i) if escape else i).replace(r"\ ", r"\s+").replace(" ", r"\s+")
                     for i in items)
 
@@ -240,7 +240,7 @@ def grammar() -> Grammar:
     by_first = {}
     for kind in ("digit", "the", "month", "weekday", "word"):
         alternatives = "|".join(p for n, p in parts.items() if kind in FIRST_WORD[n])
-        by_first[kind] = re.compile(rf"(?<![\w.])(?:{alternatives})")
+        by_first[kind] = regex_store.compile(rf"(?<![\w.])(?:{alternatives})")
     keywords = ["yesterday", "today", "tonight", "ago", "week", "weeks", "weekend", "month", "months", "year",
                 "years", "morning", "afternoon", "evening", "night", *w.seasons]
     anchor_words = [*w.month_full, *w.month_abbr, *(d.capitalize() for d in w.weekdays),
@@ -254,7 +254,7 @@ def grammar() -> Grammar:
     # One scan finds both. The look-ahead on the first letters lets the regex engine skip most
     # positions quickly; the digits after "2," in "2,000" are no anchor of their own.
     first_letters = re.escape("".join(sorted({a[0] for a in anchor_words + opener_words})))
-    scan = re.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])"
+    scan = regex_store.compile(rf"(?<![A-Za-z])(?=[0-9{first_letters}])"
                       rf"(?:(?P<anchor>(?<![0-9][,.])[0-9]+|(?:{_alternation(anchor_words)})(?![A-Za-z]))"
                       rf"|(?P<opener>{_alternation(opener_words)})(?![A-Za-z]))")
     prepositions = frozenset(w.relation_of.keys() | w.month_context | w.year_context)
@@ -693,7 +693,7 @@ RANGES = {"year_range", "decade", "month_day_range", "day_month_range", "month_r
 
 @lru_cache(maxsize=1)
 def future_markers() -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z])(?i:{_alternation(words().future_markers)})(?![A-Za-z])")
+    return regex_store.compile(rf"(?<![A-Za-z])(?i:{_alternation(words().future_markers)})(?![A-Za-z])")
 
 
 # ---------------------------------------------------------------------------- the stage
@@ -777,7 +777,7 @@ def _mention(m: re.Match, text: str, pub: date | None) -> DateMention | None:
                        date_end=resolved[1], precision=resolved[2], relation=_relation(prep, name))
 
 
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
+PREVIOUS_WORD = regex_store.compile(r"([A-Za-z]+)\s+$")
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -786,7 +786,7 @@ def _previous_word(text: str, start: int) -> str:
 
 
 # up to three words that run up to the expression (the search ends where it starts)
-PREVIOUS_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}\Z")
+PREVIOUS_WORDS = regex_store.compile(r"(?<![A-Za-z])(?:[A-Za-z]+\s+){1,3}\Z")
 
 
 def _preposition(text: str, start: int) -> str:
@@ -820,14 +820,14 @@ def _single_date_regex() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     names = [name for name, _ in _alternatives(words()) if name not in RANGES]
     parts = [f"(?P<{name}>{_prefix_groups(name, pattern)})"
              for name, pattern in _alternatives(words()) if name in names]
-    return re.compile("|".join(parts)), {n: gr.groups[n] for n in names}
+    return regex_store.compile("|".join(parts)), {n: gr.groups[n] for n in names}
 
 
 # ---------------------------------------------------------------------------- dates told relative to others
 
 @lru_cache(maxsize=1)
 def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("dates.toml").read_text("utf-8"))
+    data = datafiles.toml("dates.toml")
     table = dict(data["relative_to_previous"])
     units = table.pop("units")
     w = words()
@@ -838,7 +838,7 @@ def _relative_words() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
     # first as a trie, they fail at most places on the first letter, before the alternatives are tried
     first_words = {k.split()[0].lower() for k in w.numbers if k not in ("a", "an")} | {k.split()[0].lower() for k in table}
     gate = rf"(?=\d|{trie_regex(first_words)})"
-    return re.compile(rf"(?<![\w-]){gate}(?:{counted}|{fixed})(?![\w-])", re.I), table, units
+    return regex_store.compile(rf"(?<![\w-]){gate}(?:{counted}|{fixed})(?![\w-])", re.I), table, units
 
 
 def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
@@ -853,7 +853,7 @@ def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
 
 
 # what may stand between a date and an "N days after ..." set beside it
-APPOSED = re.compile(r"\s*[,–—-]\s*")
+APPOSED = regex_store.compile(r"\s*[,–—-]\s*")
 
 # how far after "the day after" a date may follow and be the one it counts from
 AFTER_REACH = 40

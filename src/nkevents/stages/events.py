@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nkevents import lexicon
+from nkevents import lexicon, regex_store
 from nkevents.model import Document, Event
 
 REQUIRES = ("text", "sentences")
@@ -28,10 +28,10 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 # ("the act of smuggling", "this case of defection")
 # A participle used for the people an occurrence concerned ("the executed", "those arrested", "one of
 # the people detained"): it names a group already told of, not a new occurrence.
-PEOPLE_OF_BEFORE = re.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
+PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
                               r"(?:the|those|these)\s+(?:(?:people|persons|individuals|men|women|ones|officials|residents)"
                               r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
-ANAPHORA = re.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
+ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _first_trigger(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,
@@ -100,7 +100,7 @@ def standing_ban(sentence: str, trigger: re.Match) -> bool:
     return trigger.group(0).lower() in PRESENT_BANS and not is_headline(sentence)
 
 
-CLAUSE_BETWEEN = re.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
+CLAUSE_BETWEEN = regex_store.compile(r"[,;:]|\b(?:and|while|but|whereas|also)\b", re.I)
 
 
 def _cue(name: str) -> lexicon.Patterns | None:
@@ -185,7 +185,7 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     return found
 
 
-QUESTION = re.compile(r"\?[\"'”’)\s]*$")
+QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
 # types each holds for: an absence ("no executions"), a possibility ("families may be sent to
@@ -196,8 +196,8 @@ NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crac
                  ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
 CUE_REACH = 60
 # "has not arrested anyone": a negated clause whose object is nobody in particular
-ANYONE_AFTER = re.compile(r"\s+(?:anyone|anybody)\b", re.I)
-NEGATION = re.compile(r"\b(?:not|never|neither|nor)\b|n[’']t\b", re.I)
+ANYONE_AFTER = regex_store.compile(r"\s+(?:anyone|anybody)\b", re.I)
+NEGATION = regex_store.compile(r"\b(?:not|never|neither|nor)\b|n[’']t\b", re.I)
 # What a condition cannot tell (an order states its conditions; a price is a price whatever one buys).
 CONDITION_KEEPS = {"directive", "market"}
 
@@ -213,10 +213,10 @@ def tells_no_occurrence(sentence: str, typ: str, trigger: re.Match) -> bool:
     return typ not in CONDITION_KEEPS and in_condition(sentence, trigger)
 
 
-CONDITION = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|unless)\b(?! (?:anything|not|so|any|only|at all|true|accurate|correct)\b)", re.I)
-CLAUSE_END = re.compile(r"[,;:]|\bthen\b", re.I)
-PRESENT_PASSIVE = re.compile(r"\b(?:is|are|gets?)\s+(?:\w+ly\s+)?(?:\w+ed|sent|taken|held|shot|seized|caught|beaten|given)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|could|might|may|can|shall)\b|[’']ll\b", re.I)
+CONDITION = regex_store.compile(r"(?<!\bas )(?<!\beven )\b(?:if|unless)\b(?! (?:anything|not|so|any|only|at all|true|accurate|correct)\b)", re.I)
+CLAUSE_END = regex_store.compile(r"[,;:]|\bthen\b", re.I)
+PRESENT_PASSIVE = regex_store.compile(r"\b(?:is|are|gets?)\s+(?:\w+ly\s+)?(?:\w+ed|sent|taken|held|shot|seized|caught|beaten|given)\b", re.I)
+MODAL = regex_store.compile(r"\b(?:will|would|could|might|may|can|shall)\b|[’']ll\b", re.I)
 
 
 def in_condition(sentence: str, trigger: re.Match) -> bool:
@@ -238,25 +238,25 @@ def in_condition(sentence: str, trigger: re.Match) -> bool:
 
 
 # A counted group right before "will be": the subject of a planned punishment, not anyone at all.
-COUNTED_GROUP_BEFORE = re.compile(r"(?<![\w,.-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+COUNTED_GROUP_BEFORE = regex_store.compile(r"(?<![\w,.-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                   r"fifteen|twenty|thirty|forty|fifty|hundreds of|dozens of)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:will|are to|are going to|would soon)\s+(?:soon\s+)?be\s+(?:publicly\s+)?$", re.I)
 
 
 # A modal right before conduct: it is a possibility, not a reported act.
-MAYBE = re.compile(r"\b(?:may|might|could|would|should|can|will)\b(?:\s+\w+){0,2}\s*$", re.I)
+MAYBE = regex_store.compile(r"\b(?:may|might|could|would|should|can|will)\b(?:\s+\w+){0,2}\s*$", re.I)
 
 
 # Words just before conduct that make it the charge of a punishment ("arrested for smuggling").
 # ("of" only after a word of charging: "Residents of Musan have been using ..." tells conduct)
-CHARGE_CUE = re.compile(r"\b(?:for|(?:charges?|cases?|acts?|crimes?|counts?|offen[cs]es?|suspicion|allegations?) of|with|over|while|after|caught|accused|charged|suspected|guilty|convicted|"
+CHARGE_CUE = regex_store.compile(r"\b(?:for|(?:charges?|cases?|acts?|crimes?|counts?|offen[cs]es?|suspicion|allegations?) of|with|over|while|after|caught|accused|charged|suspected|guilty|convicted|"
                         r"involved in|in connection with|on charges? of|who|that)\b[^.;]{0,40}$", re.I)
 # Words between an enforcement trigger and conduct that set them apart ("despite the crackdown,
 # smuggling goes on").
-CONTRAST = re.compile(r"\b(?:despite|in spite of|even as|although|though|but|yet|however|whereas|nevertheless)\b|[;:]", re.I)
+CONTRAST = regex_store.compile(r"\b(?:despite|in spite of|even as|although|though|but|yet|however|whereas|nevertheless)\b|[;:]", re.I)
 # A clause of its own told before the enforcement ("smuggling has surged, and police have arrested
 # dozens", "drug use is spreading, prompting a crackdown"): the conduct is reported, then what was done.
-OWN_CLAUSE_THEN = re.compile(r",\s+(?:and|so|prompting|leading|forcing|causing|which (?:has |have |had )?(?:prompted|led))\b|[;:]", re.I)
+OWN_CLAUSE_THEN = regex_store.compile(r",\s+(?:and|so|prompting|leading|forcing|causing|which (?:has |have |had )?(?:prompted|led))\b|[;:]", re.I)
 
 
 def conduct_of_its_own(sentence: str, conduct: re.Match, enforcement: list[re.Match]) -> bool:
@@ -280,13 +280,13 @@ def _sentence_cue(name: str) -> lexicon.Patterns:
 
 # A participle right after a noun ("the people caught with phones", "smugglers arrested last
 # year") describes the people a later punishment of the sentence concerns.
-REDUCED_RELATIVE = re.compile(r"\b(?!(?:was|were|been|being|got|get|gets|had|have|has|is|are|and|then|later|also|"
+REDUCED_RELATIVE = regex_store.compile(r"\b(?!(?:was|were|been|being|got|get|gets|had|have|has|is|are|and|then|later|also|"
                               r"reportedly|allegedly|recently|who|that|they|he|she|it|not)\b)[a-z]+\s+$", re.I)
-PARTICIPLE = re.compile(r"(?:caught|arrested|detained|apprehended|nabbed)\b", re.I)
+PARTICIPLE = regex_store.compile(r"(?:caught|arrested|detained|apprehended|nabbed)\b", re.I)
 
 
 # ... and the main verb of the sentence follows: "... were sentenced", with no clause between
-MAIN_VERB_AFTER = re.compile(r"(?:(?!\bwho\b|\bwhich\b|\bthat\b|,)[^.;])*\b(?:were|was|are|is|have been|has been|had been)\s+(?:\w+\s+)?$", re.I)
+MAIN_VERB_AFTER = regex_store.compile(r"(?:(?!\bwho\b|\bwhich\b|\bthat\b|,)[^.;])*\b(?:were|was|are|is|have been|has been|had been)\s+(?:\w+\s+)?$", re.I)
 
 
 def _describes_the_punished(sentence: str, arrest: re.Match, found: dict[str, re.Match]) -> bool:
@@ -311,16 +311,16 @@ def _foreign_right_before() -> re.Pattern:
     body = "|".join(lexicon.load("triggers")["foreign_subjects"])
     # ("a Chinese court in Liaoning executed")
     where = r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[Pp]rovince)?)?"
-    return re.compile(rf"(?<![\w-])(?:{body}){where}(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
+    return regex_store.compile(rf"(?<![\w-])(?:{body}){where}(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
 
 
-PLACE_PREPOSITION = re.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
+PLACE_PREPOSITION = regex_store.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
 
 
 @lru_cache(maxsize=None)
 def _foreign_before() -> re.Pattern:
     body = "|".join(lexicon.load("triggers")["foreign_subjects"])
-    return re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+    return regex_store.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}$", re.I)
 
 
 # Types whose sentences may detail a measure or order named before ("Under the measure, ...").
@@ -352,17 +352,17 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
 
 # Nouns of conduct: "the smuggling" refers back, "the smuggling of copper" tells what.
 CONDUCT_NOUNS = {"smuggling", "defection"}
-OF_AFTER = re.compile(r"\s+of\b", re.I)
+OF_AFTER = regex_store.compile(r"\s+of\b", re.I)
 
 
 # "another trial", "a second execution", "one more person was executed", "the other ... was sentenced"
-NEW_BEFORE = re.compile(r"\b(?:{words})\b(?:\s+[\w-]+){{0,3}}\s*$")
+NEW_BEFORE = regex_store.compile(r"\b(?:{words})\b(?:\s+[\w-]+){{0,3}}\s*$")
 
 
 @lru_cache(maxsize=None)
 def _new_before() -> re.Pattern:
     words = "|".join(lexicon.load("triggers")["new_occurrence_words"])
-    return re.compile(NEW_BEFORE.pattern.format(words=words), re.I)
+    return regex_store.compile(NEW_BEFORE.pattern.format(words=words), re.I)
 
 
 def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
@@ -371,14 +371,14 @@ def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
 
 
 # "of" and a number of people after a noun trigger
-OWN_GROUP = re.compile(r"\s+of\s+(?:about |around |nearly |some |over |more than |at least |up to )?"
+OWN_GROUP = regex_store.compile(r"\s+of\s+(?:about |around |nearly |some |over |more than |at least |up to )?"
                        r"(?:\d|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"fifteen|twenty|thirty|forty|fifty|several|dozens|hundreds|scores)", re.I)
 
 
 # The report's own headline and lead; a headline-shaped line after them is not this report's.
 HEAD_SENTENCES = 2
-WORD = re.compile(r"[A-Za-z][\w'’-]*")
+WORD = regex_store.compile(r"[A-Za-z][\w'’-]*")
 SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from", "over", "after"}
 
 

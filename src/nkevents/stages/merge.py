@@ -11,6 +11,7 @@ import hashlib
 import re
 from datetime import date
 
+from nkevents import regex_store
 from nkevents.model import Document, Event
 from nkevents.stages.arguments import STORY_BREAK
 
@@ -24,7 +25,7 @@ PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
 TRIAL_OUTCOMES = {"sentence", "execution"}
-VERDICT = re.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
+VERDICT = regex_store.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
 COUNTED_GROUPS = {"arrest", "sentence", "execution"}
 
@@ -63,7 +64,7 @@ def _authorities(e: Event) -> set[str]:
 
 # An arrest told as a hand-over ("the family was handed over to state security"): the arrest goes on
 # at another agency, the same occasion for the same group (annotation.md: one arrest per group and occasion).
-HANDED_OVER = re.compile(r"(?:handed|turned)\b", re.I)
+HANDED_OVER = regex_store.compile(r"(?:handed|turned)\b", re.I)
 
 
 def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers: frozenset = frozenset()) -> bool:
@@ -99,7 +100,7 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
     return True
 
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = regex_store.compile(r"[\w’'-]+")
 
 
 def _member_of(part: Event, whole: Event) -> bool:

@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from nkevents import datafiles, regex_store
 from nkevents.gazetteer import Gazetteer, fold, key_rules, level_rank, place_words, spelling_key, word_key
 from nkevents.model import Document, Place, PlaceMention
 
@@ -37,12 +36,12 @@ REQUIRES = ("text", "sentences", "paragraphs")
 ASSIGNS = ("place_mentions", "foreign_mentions", "landmark_mentions", "source_place")
 
 # a word: letters and digits, with apostrophes inside (Ch'ŏngjin, P'yŏngyang's)
-TOKEN = re.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
+TOKEN = regex_store.compile(r"[^\W_]+(?:['’ʼ‘][^\W_]+)*")
 # a word that may start a name: a letter that is not an ASCII lower-case one (C, Ŏ, Hangul)
-START = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*(?:['’ʼ‘][^\W_]+)*")
+START = regex_store.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*(?:['’ʼ‘][^\W_]+)*")
 MAX_WORDS = 7
 # one romanized Korean syllable (Yong, Won, Chaek): consonants, one vowel group, a final
-SYLLABLE = re.compile(r"^[bcdfghjklmnpqrstvxz]{0,3}[aeiouwy]{1,3}(?:ng|[bcdfghjklmnpqrstvxz]{0,2})$")
+SYLLABLE = regex_store.compile(r"^[bcdfghjklmnpqrstvxz]{0,3}[aeiouwy]{1,3}(?:ng|[bcdfghjklmnpqrstvxz]{0,2})$")
 # what may stand between two words of one name
 JOINERS = {" ", "-", "‐", "‑", "–"}
 
@@ -89,8 +88,7 @@ class Matcher:
         for place in self.gaz.places():
             for spelling in self.gaz.spellings(place.id):
                 self._add(spelling, Entry("kp", place, {fold(spelling)}))
-        foreign = tomllib.loads(resources.files("nkevents.data").joinpath("foreign_places.toml")
-                                .read_text("utf-8"))
+        foreign = datafiles.toml("foreign_places.toml")
         for item in foreign.get("place", []):
             place = Place(id=item["id"], name=item["names"][0], level=item.get("level", "unknown"),
                           lat=item.get("lat"), lon=item.get("lon"))
@@ -111,20 +109,20 @@ class Matcher:
             for w in group["words"]:
                 self.level_after.setdefault(spelling_key(w), set()).update(group["levels"])
         self.hyphen_only = {spelling_key(w) for w in levels["hyphen_only"]}
-        self.level_before = [(re.compile(b["pattern"], re.I), set(b["levels"])) for b in levels["before"]]
+        self.level_before = [(regex_store.compile(b["pattern"], re.I), set(b["levels"])) for b in levels["before"]]
         self.hangul_suffixes = [(s["suffix"], set(s["levels"])) for s in levels["hangul_suffixes"]]
         amb = words["ambiguous"]
         self.needs_level_or_parent = {spelling_key(s) for s in amb["needs_level_or_parent"]}
         self.needs_parent = {spelling_key(s) for s in amb["needs_parent"]}
         self.surnames = {fold(s) for s in words["person_names"]["surnames"]}
-        self.not_after = re.compile(words["not_place"]["after"])
-        self.not_before = re.compile(words["not_place"]["before"], re.I)
+        self.not_after = regex_store.compile(words["not_place"]["after"])
+        self.not_before = regex_store.compile(words["not_place"]["before"], re.I)
         self.metonym_keys = {spelling_key(n) for n in words["metonymy"]["names"]}
-        self.metonym_after = re.compile(words["metonymy"]["after"])
+        self.metonym_after = regex_store.compile(words["metonymy"]["after"])
         src = words["source"]
-        self.source_before = re.compile(src["before"], re.I)
-        self.source_after = re.compile(src["after"], re.I)
-        self.source_same_place = re.compile(src["same_place"], re.I)
+        self.source_before = regex_store.compile(src["before"], re.I)
+        self.source_after = regex_store.compile(src["after"], re.I)
+        self.source_same_place = regex_store.compile(src["same_place"], re.I)
         self.source_same_place_levels = {k: set(v) for k, v in src["same_place_levels"].items()}
         self.source_levels = set(src["levels"])
         self.country = self.gaz.get("kp")
@@ -411,7 +409,7 @@ def resolve(doc: Document, cands: list[Candidate], m: Matcher) -> tuple[list[Pla
     return mentions, foreign, landmarks
 
 
-CONTAINER_AFTER = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
+CONTAINER_AFTER = regex_store.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
 
 
 def _container(text: str, kept: list[Candidate], n: int) -> Candidate | None:

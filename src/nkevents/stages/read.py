@@ -24,6 +24,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
+from nkevents import regex_store
 from nkevents.model import Document
 
 REQUIRES = ()
@@ -46,7 +47,7 @@ META_KEYS = ("url", "outlet", "title", "published")
 SNIFF_BYTES = 8192
 
 # C0 control characters other than tab, line feed, form feed and carriage return
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+CONTROL_CHARS = regex_store.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 # Signatures of common binary formats, so the message can say what the file is.
 MAGIC = (

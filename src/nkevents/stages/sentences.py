@@ -17,25 +17,24 @@ Spans never include surrounding white space.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from nkevents import datafiles, regex_store
 from nkevents.model import Document
 
 REQUIRES = ("text",)
 ASSIGNS = ("sentences", "paragraphs")
 
 # a terminator run, then closing quotes/brackets; a boundary only if white space follows
-TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
-TOKEN_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*)$")
-DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+TERMINATOR = regex_store.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
+TOKEN_BEFORE = regex_store.compile(r"([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*)$")
+DOTTED_ACRONYM = regex_store.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+NEXT_WORD = regex_store.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 CLOSERS = "\"'’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
 OPENING = "\"'“‘([«"
-LINE = re.compile(r"[^\n]*")
+LINE = regex_store.compile(r"[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = tomllib.loads(resources.files("nkevents.data").joinpath("sentences.toml").read_text("utf-8"))
+    data = datafiles.toml("sentences.toml")
     abbr = data["abbreviations"]
     return Words(titles=frozenset(abbr["titles"]), before_number=frozenset(abbr["before_number"]),
                  inner=frozenset(abbr["inner"]), may_end=frozenset(abbr["may_end"]),
