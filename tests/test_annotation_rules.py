@@ -413,3 +413,21 @@ def test_occasions_at_places_with_their_own_dates_are_one_event_each(text, expec
 ])
 def test_one_occasion_stays_one(text, typ):
     assert len(of_type(text, typ)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the arrest participle after the punishment only says who the punished are
+    "North Korea has handed down prison sentences to at least ten people caught watching South Korean dramas.",
+    "A court in Hyesan sentenced three smugglers arrested at the river to ten years in prison.",
+])
+def test_the_punished_named_by_their_arrest_add_no_arrest(text):
+    assert not of_type(text, "arrest") and of_type(text, "sentence")
+
+
+def test_an_arrest_told_after_the_punishment_in_a_clause_of_its_own_stays():
+    text = "A court sentenced two smugglers to ten years in prison on May 2, and police arrested three more on May 9."
+    assert of_type(text, "arrest")
+
+
+def test_an_arrest_joined_by_and_after_the_punishment_stays():
+    assert of_type("The court sentenced the man to death and police arrested his wife the next day.", "arrest")

@@ -290,10 +290,21 @@ MAIN_VERB_AFTER = regex_store.compile(r"(?:(?!\bwho\b|\bwhich\b|\bthat\b|,)[^.;]
 
 
 def _describes_the_punished(sentence: str, arrest: re.Match, found: dict[str, re.Match]) -> bool:
-    later = [m for t, m in found.items() if t in ("sentence", "execution", "trial") and m.start() > arrest.end()]
-    return bool(later and PARTICIPLE.match(arrest.group(0))
-                and REDUCED_RELATIVE.search(sentence, max(0, arrest.start() - 30), arrest.start())
-                and MAIN_VERB_AFTER.match(sentence, arrest.end(), min(m.start() for m in later)))
+    """"the people caught with phones were sentenced", "sentences to ten people caught watching
+    dramas": the arrest participle only says who the punished are."""
+    if not (PARTICIPLE.match(arrest.group(0))
+            and REDUCED_RELATIVE.search(sentence, max(0, arrest.start() - 30), arrest.start())):
+        return False
+    punished = [m for t, m in found.items() if t in ("sentence", "execution", "trial")]
+    later = [m for m in punished if m.start() > arrest.end()]
+    if later and MAIN_VERB_AFTER.match(sentence, arrest.end(), min(m.start() for m in later)):
+        return True
+    # after the punishment, in the phrase naming its people: no clause break between them
+    return any(m.end() <= arrest.start() and NO_CLAUSE_BETWEEN.fullmatch(sentence, m.end(), arrest.start())
+               for m in punished)
+
+
+NO_CLAUSE_BETWEEN = regex_store.compile(r"(?:(?!\b(?:and|but|while|after|before|when|then|as)\b)[^,;.]){1,80}", re.I)
 
 
 def _foreign_subject(sentence: str, trigger: re.Match, before: re.Pattern) -> bool:
