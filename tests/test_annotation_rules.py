@@ -431,3 +431,17 @@ def test_an_arrest_told_after_the_punishment_in_a_clause_of_its_own_stays():
 
 def test_an_arrest_joined_by_and_after_the_punishment_stays():
     assert of_type("The court sentenced the man to death and police arrested his wife the next day.", "arrest")
+
+
+def test_punishments_told_in_sum_then_per_group_are_the_groups():
+    text = ("Authorities handed down heavy sentences to at least ten people in Wonsan in December. "
+            "Two of the defendants were sentenced to 10 years in a labor camp, while the others received "
+            "terms of three to five years.")
+    got = sorted((e.penalty.kind, e.penalty.min_months, e.penalty.max_months) for e in of_type(text, "sentence"))
+    assert got == [("prison", 36, 60), ("prison", 120, 120)]
+
+
+def test_a_vague_punishment_of_another_group_stays():
+    text = ("Hyon was sentenced to 15 years in prison in May. His five associates received heavy sentences "
+            "at the same trial.")
+    assert len(of_type(text, "sentence")) == 2

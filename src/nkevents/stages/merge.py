@@ -322,6 +322,29 @@ def _sentenced_before(sentence: Event, execution: Event) -> bool:
     return sentence.date.date_start <= execution.date.date_end
 
 
+# people told as part of a group named before: "two of the defendants", "three of them", "the others"
+PART_OF_GROUP = re.compile(r"\b(?:of (?:the|them|those|these)|others?|the rest|remaining)\b", re.I)
+
+
+def fold_vague_summaries(events: list[Event]) -> list[Event]:
+    """"harsh sentences to at least ten people ... two were given 10 years, the others three to five
+    years": a punishment of no stated kind for a counted group, told beside groups with a kind of
+    their own that fit inside it, is those groups told in sum, not another group (one sentence
+    event per group with a distinct penalty, events.md)."""
+    kept = []
+    for ev in events:
+        if ev.type == "sentence" and ev.penalty is not None and ev.penalty.kind == "other" and ev.subjects_count:
+            parts = [p for p in events if p is not ev and p.type == "sentence" and p.penalty is not None
+                     and p.penalty.kind != "other" and p.modality == ev.modality
+                     and (p.subjects_count is None or p.subjects_count < ev.subjects_count)
+                     and _place_compatible(ev, p, exact=False) and _date_compatible(ev, p)]
+            if any(PART_OF_GROUP.search(p.subjects_text or "") for p in parts):
+                parts[0].evidence = sorted(set(parts[0].evidence) | set(ev.evidence))
+                continue
+        kept.append(ev)
+    return kept
+
+
 def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
     execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
@@ -360,6 +383,7 @@ def run(doc: Document) -> Document:
     handovers = frozenset(e.trigger for e in told
                           if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
     events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2]), handovers), doc.text)
+    events = fold_vague_summaries(events)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
