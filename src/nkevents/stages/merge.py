@@ -323,7 +323,7 @@ def _sentenced_before(sentence: Event, execution: Event) -> bool:
 
 
 # people told as part of a group named before: "two of the defendants", "three of them", "the others"
-PART_OF_GROUP = re.compile(r"\b(?:of (?:the|them|those|these)|others?|the rest|remaining)\b", re.I)
+PART_OF_GROUP = regex_store.compile(r"\b(?:of (?:the|them|those|these)|others?|the rest|remaining)\b", re.I)
 
 
 def fold_vague_summaries(events: list[Event]) -> list[Event]:
