@@ -80,3 +80,13 @@ def test_a_compiled_or_bad_pattern_is_left_to_re_compile(fresh_store):
         regex_store.compile(r"(unclosed")
     with pytest.raises(TypeError):
         regex_store.compile(42)
+
+
+def test_the_stages_compile_through_the_store():
+    # a stage's regex compiled with re.compile is never in the store: a fresh process compiles it
+    import re
+    from pathlib import Path
+    stages = Path(__file__).resolve().parents[1] / "src" / "nkevents" / "stages"
+    plain = [f"{p.name}:{i}" for p in sorted(stages.glob("*.py"))
+             for i, line in enumerate(p.read_text("utf-8").splitlines(), 1) if re.search(r"\bre\.compile\(", line)]
+    assert plain == []
