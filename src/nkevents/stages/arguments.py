@@ -1051,7 +1051,7 @@ def _sentence_charges(sentence: str) -> tuple[str, ...]:
     sentence = SCARE_QUOTES.sub("", sentence)
     lowered, gates = sentence.lower(), lexicon.gates("charges")
     places = lexicon.scanner("charges").places(sentence)
-    found = []
+    hits_of = {}  # code -> its matches outside its exclude words
     for code, pats in lexicon.compiled("charges").items():
         at = places.get(code)
         if (at is None and not lexicon.may_match(gates[code], lowered)) or at == []:
@@ -1061,25 +1061,17 @@ def _sentence_charges(sentence: str) -> tuple[str, ...]:
             excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
             hits = [m for m in hits if not _inside(m.span(), excluded)]
         if hits:
-            found.append(code)
+            hits_of[code] = hits
+    found = list(hits_of)
     if "corruption" in found and len(found) > 1:
         # an official paid to let others' offence go is charged with the corruption only
         let_go = [m.span() for m in _complicity_re().finditer(sentence)]
         if let_go:
             found = [code for code in found if code == "corruption" or any(
-                not _inside(m.span(), let_go) for m in _unexcluded_hits(code, sentence))]
+                not _inside(m.span(), let_go) for m in hits_of[code])]
     if len(found) > 1 and "anti_socialist" in found:
         found.remove("anti_socialist")
     return tuple(found)
-
-
-def _unexcluded_hits(code: str, sentence: str) -> list[re.Match]:
-    pats = lexicon.compiled("charges")[code]
-    hits = list(pats["patterns"].finditer(sentence))
-    if pats["exclude"] is not None:
-        excluded = [m.span() for m in pats["exclude"].finditer(sentence)]
-        hits = [m for m in hits if not _inside(m.span(), excluded)]
-    return hits
 
 
 @lru_cache(maxsize=None)
@@ -1817,6 +1809,11 @@ def story_start(text: str, at: int) -> int:
 @lru_cache(maxsize=8)
 def _story_breaks(text: str) -> tuple[re.Match, ...]:
     return tuple(STORY_BREAK.finditer(text))
+
+
+def story_turns(text: str, start: int, end: int) -> bool:
+    """The report turns to another story between `start` and `end`."""
+    return any(start <= m.start() and m.end() <= end for m in _story_breaks(text))
 
 
 @lru_cache(maxsize=8)

@@ -26,12 +26,12 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
 # ("the act of smuggling", "this case of defection")
+ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
 # A participle used for the people an occurrence concerned ("the executed", "those arrested", "one of
 # the people detained"): it names a group already told of, not a new occurrence.
 PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
-                              r"(?:the|those|these)\s+(?:(?:people|persons|individuals|men|women|ones|officials|residents)"
-                              r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
-ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
+                                       r"(?:the|those|these)\s+(?:(?:people|persons|individuals|men|women|ones|officials|residents)"
+                                       r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
 
 
 def _first_trigger(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,

@@ -13,7 +13,7 @@ from datetime import date
 
 from nkevents import regex_store
 from nkevents.model import Document, Event
-from nkevents.stages.arguments import STORY_BREAK
+from nkevents.stages.arguments import story_turns
 
 REQUIRES = ("text", "events")
 ASSIGNS = ("events",)
@@ -296,7 +296,7 @@ def carry_charges(events: list[Event], text: str = "") -> None:
     for ev in events:
         if ev.type not in CHARGED_TYPES:
             continue
-        if last and STORY_BREAK.search(text, said_at, ev.evidence[0][1]):
+        if last and story_turns(text, said_at, ev.evidence[0][1]):
             last = []
         if ev.charges:
             last, said_at = ev.charges, ev.evidence[-1][1]
