@@ -34,9 +34,13 @@ report_objects = st.fixed_dictionaries(
                   "published": st.sampled_from(["2023-05-01", "May 1, 2023", "2023", ""]) | json_values})
 
 
+# One directory for the whole module, removed when the run ends: a directory per example left
+# thousands behind in /tmp. Examples run one at a time, so each overwrites the last one's file.
+FUZZ_DIR = tempfile.TemporaryDirectory(prefix="fuzz-")
+
+
 def write(data: bytes, suffix: str) -> Path:
-    d = Path(tempfile.mkdtemp(prefix="fuzz-"))
-    path = d / f"report{suffix}"
+    path = Path(FUZZ_DIR.name) / f"report{suffix}"
     path.write_bytes(data)
     return path
 
