@@ -97,3 +97,16 @@ def test_which_command_lines_the_quick_path_takes(monkeypatch):
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)  # a terminal gets a table by default
     assert report_path(["extract", "a.json"]) is None
     assert report_path(["extract", "--format", "json", "a.json"]) == "a.json"
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT)
+    done = subprocess.run([sys.executable, "-m", "nkevents", "extract", "--format", "json",
+                           "--published", "2024-03-10", str(f)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    [arrest] = [e for e in json.loads(done.stdout)["events"] if e["type"] == "arrest"]
+    assert arrest["subjects"]["count"] == 2
