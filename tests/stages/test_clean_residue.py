@@ -831,3 +831,130 @@ def test_a_copyright_sign_glued_before_a_sentence_never_takes_the_sentence():
     text = f"{P1} ⓒ Daily Example He said four residents were sentenced to prison."
     doc = cleaned(text)
     assert "He said four residents were sentenced to prison." in doc.text
+
+
+# ---------------------------------------------------------------- residue of unseen outlets, third round
+# Bureau bylines of wire and broadcast pages, wire credit chains with places, Korean papers'
+# "[PAPER=AGENCY]" and capitalized credits, picture libraries, newspaper sign-up boxes, consent
+# walls, lower-case keyword lists, contributor bios of other shapes.
+
+THIRD_ROUND = [
+    "By Jane Doe, Beijing correspondent",
+    "Jane Doe, Asia Editor",
+    "By Jane Doe · 4 min read",
+    "From our correspondent in Seoul",
+    "Jane Doe\nSeoul correspondent",
+    "Jane Doe\nBBC News, Seoul",
+    "Modified date: March 5, 2021",
+    "Input: 2021-03-05 10:32 | Modified: 2021-03-05 11:00",
+    "All Headlines 10:53 May 13, 2010",
+    "Reuters / Friday, March 11, 2016",
+    "Reporting by Jane Doe in Seoul; Additional reporting by John Roe in Beijing; Editing by Sam Hill",
+    "(Writing by Jane Doe; Editing by John Roe and Sam Hill)",
+    "With reporting by Jane Doe",
+    "-- Reporting by Jane Doe",
+    "Jane Doe contributed reporting from Seoul.",
+    "With agencies",
+    "- With AFP",
+    "Translation by Jane Doe",
+    "Korean-to-English translation by Jane Doe",
+    "A marker on the bank of the Yalu River near Sinuiju (Wikimedia Commons)",
+    "(Wikimedia Commons)",
+    "Flickr/Jane Doe",
+    "Captured from KCTV",
+    "Photo illustration by Jane Doe",
+    "A photo provided by the Unification Ministry",
+    "Kim Jong Un visits a farm in South Hamgyong Province. [NEWS1]",
+    "Kim Jong Un visits a farm in South Hamgyong Province. [JOONGANG PHOTO]",
+    "Kim Jong Un visits a farm in South Hamgyong Province [YONHAP]",
+    "Kim Jong Un visits a farm. [Rodong Sinmun=News1]",
+    "Rodong Sinmun=News1",
+    "Kim Jong Un visits a farm in South Hamgyong Province. Getty",
+    "Kim Jong Un visits a farm in South Hamgyong Province. KCNA/via Reuters",
+    "Read this in Korean",
+    "This article is also available in Korean.",
+    "Also on Example News",
+    "Read the report",
+    "Related reports",
+    "Other news",
+    "This week's highlights",
+    "Newsletter sign-up",
+    "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
+    "after newsletter promotion",
+    "Skip past newsletter promotion",
+    "By signing up, you agree to our Terms of Use and Privacy Policy",
+    "Thank you for subscribing!",
+    "Create a free account",
+    "To read the full article, please subscribe.",
+    "Continue reading with a subscription",
+    "Share this article on Facebook",
+    "Post to X",
+    "Like us on Facebook",
+    "Follow Example News on Google News",
+    "Join our Telegram channel",
+    "English Chinese Japanese Arabic Spanish",
+    "More about: North Korea, Kim Jong Un",
+    "border, china, north korea, dprk, defectors, defections. remittance",
+    "Story continues",
+    "Content from our partners",
+    "We value your privacy",
+    "Manage consent",
+]
+
+THIRD_ROUND_BIOS = [
+    "Jane Doe (@janedoe) is a journalist based in Seoul.",
+    "Jane Doe has covered North Korea since 2015.",
+    "Jane Doe is a PhD candidate at Example University.",
+]
+
+
+@pytest.mark.parametrize("residue", THIRD_ROUND)
+def test_residue_of_unseen_outlets_is_removed(residue):
+    assert_gone(residue.split("\n")[-1], between(residue))
+    assert_gone(residue.split("\n")[0], at_the_end(residue))
+
+
+@pytest.mark.parametrize("residue", THIRD_ROUND_BIOS)
+def test_bios_of_other_shapes_closing_the_page_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The views expressed at the meeting were recorded by the security agents.",
+    "Source: a resident of Chongjin.",
+    "Jane Doe, a Seoul correspondent for the paper, was expelled in 2019.",
+    "Lee Sang-yong, editor-in-chief of Daily NK, said the report was accurate.",
+    "Every household contributed from January, the source said.",
+    "Officials seized phones, radios, USB sticks, DVDs and SD cards from the house.",
+    "The agency (KCNA) said the trial was held on Monday.",
+    "The Ministry of State Security [MSS] arrested three smugglers.",
+    "With agencies watching closely, smuggling fell in Hyesan.",
+    "Story continues to circulate among residents, the source said.",
+    "Translation of foreign films into Korean is punished harshly.",
+    "To read the Bible, the women met in secret and were arrested.",
+    "We value your privacy, the official told the residents before the search.",
+    "Read the report of the inspection team, the cadres were told.",
+    "Kim Il Sung=the sun of the nation, a banner read.",
+    "Also on Monday, three smugglers were arrested in Hyesan.",
+    "Modified rules took effect on March 5, 2021.",
+    "Jane Doe has covered the trial of her brother since 2015, the source said.",
+    "Jane Doe is a PhD student at Kim Il Sung University who was arrested in May.",
+    "Join our cooperative farm, officials urged students.",
+])
+def test_body_sentences_like_residue_of_unseen_outlets_stay(sentence):
+    for doc in (between(sentence), at_the_end(sentence)):
+        assert sentence in doc.text, [r for r in doc.removed]
+
+
+def test_hard_wrapped_body_lines_like_residue_stay():
+    wrapped = ("A source told Daily NK on Monday that agents of the State Security\n"
+               "Department (SSD)\n"
+               "arrested three smugglers carrying rice, corn,\n"
+               "flour, soybeans, sugar, cooking oil, and other goods across the river.\n\n"
+               "The people who contributed\n"
+               "money to the smugglers were questioned, and the Daily NK reporter\n"
+               "confirmed it.")
+    doc = cleaned(f"{P1}\n\n{wrapped}\n\n{P3}")
+    assert doc.removed == [], doc.removed
+    assert "State Security Department (SSD) arrested three smugglers" in doc.text
+    assert "The people who contributed money" in doc.text
