@@ -899,6 +899,12 @@ THIRD_ROUND = [
     "Content from our partners",
     "We value your privacy",
     "Manage consent",
+    "Please enter your comment!",
+    "Next page :According to another reporting partner in Hyesan...",
+    "< Previous page",
+    "Continued on page 2",
+    "(Continued)",
+    "Women sell rice at a market in a border town. Taken in summer of 2013, ASIAPRESS",
 ]
 
 THIRD_ROUND_BIOS = [
@@ -940,6 +946,8 @@ def test_bios_of_other_shapes_closing_the_page_are_removed(residue):
     "Jane Doe has covered the trial of her brother since 2015, the source said.",
     "Jane Doe is a PhD student at Kim Il Sung University who was arrested in May.",
     "Join our cooperative farm, officials urged students.",
+    "Next page of the notebook listed the names of the smugglers, the source said.",
+    "Please enter the hall quietly, the officials told residents.",
 ])
 def test_body_sentences_like_residue_of_unseen_outlets_stay(sentence):
     for doc in (between(sentence), at_the_end(sentence)):
