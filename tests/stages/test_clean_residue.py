@@ -905,6 +905,13 @@ THIRD_ROUND = [
     "Continued on page 2",
     "(Continued)",
     "Women sell rice at a market in a border town. Taken in summer of 2013, ASIAPRESS",
+    "Example News Logo",
+    "Try unlimited access",
+    "Only $1 for four weeks",
+    "• Unlimited access to all of Example News: reporting, investigations, analysis",
+    "All major cards accepted. No commitments – you can cancel any time.",
+    "Get unlimited access to all Example News content, including original reporting and analysis by our team.",
+    "[Excerpt of an article by Jane Doe, Example Daily]",
 ]
 
 THIRD_ROUND_BIOS = [
@@ -948,6 +955,9 @@ def test_bios_of_other_shapes_closing_the_page_are_removed(residue):
     "Join our cooperative farm, officials urged students.",
     "Next page of the notebook listed the names of the smugglers, the source said.",
     "Please enter the hall quietly, the officials told residents.",
+    "Only $1 a day was paid to the workers, the source said.",
+    "Excerpts of the leader's speech were read out at the meeting.",
+    "Unlimited access to the border zone was given to the trading company.",
 ])
 def test_body_sentences_like_residue_of_unseen_outlets_stay(sentence):
     for doc in (between(sentence), at_the_end(sentence)):
