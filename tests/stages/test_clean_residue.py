@@ -976,3 +976,20 @@ def test_hard_wrapped_body_lines_like_residue_stay():
     assert doc.removed == [], doc.removed
     assert "State Security Department (SSD) arrested three smugglers" in doc.text
     assert "The people who contributed money" in doc.text
+
+
+@pytest.mark.parametrize("credit", [
+    "Photograph: Jane Doe/AP", "Image source, Getty Images", "[YONHAP]", "[NEWS1]",
+    "File photo", "Photo courtesy of Example Group", "All rights reserved.",
+])
+def test_credit_glued_after_a_reported_paragraph_is_cut(credit):
+    doc = cleaned(f"{P1}\n\n{SAID} {credit}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{SAID}\n\n{P3}", doc.removed
+
+
+@pytest.mark.parametrize("para", [
+    "Kim Jong Un visits a farm in South Hamgyong Province [YONHAP] and residents said the harvest was poor.",
+    "Officials read out the verdict (Yonhap) before the crowd, residents said.",
+])
+def test_credit_words_inside_a_sentence_stay(para):
+    assert para in between(para).text
