@@ -993,3 +993,8 @@ def test_credit_glued_after_a_reported_paragraph_is_cut(credit):
 ])
 def test_credit_words_inside_a_sentence_stay(para):
     assert para in between(para).text
+
+
+def test_reported_paragraph_closed_by_a_contributor_line_stays():
+    doc = cleaned(f"{P1}\n\n{SAID} Jane Doe contributed reporting from Seoul.\n\n{P3}")
+    assert SAID in doc.text, doc.removed
