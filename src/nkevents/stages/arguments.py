@@ -1525,6 +1525,9 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     else the body the trigger says it comes from ("orders ... from X"), else the first body named
     before the trigger."""
     t0, t1 = ev.trigger
+    actors = [a for a in actors if not _weak_name(a)]  # "soldiers", "inminban members" give no orders
+    if not actors:
+        return
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
     # a title set off after a body belongs to it: "Kim Jong Un, general secretary of the WPK, ordered ..."
     titled = {}
@@ -1546,6 +1549,11 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
         for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
             if b.start > issuer.end and _JOINED.fullmatch(text, issuer.end, b.start):
                 b.role = "issuer"
+
+
+def _weak_name(a: Actor) -> bool:
+    """The mention is a body's `weak` name only ("soldiers", "the inminban")."""
+    return bool(a.text) and any(re.fullmatch(p, a.text, re.I) for p in lexicon.load("actors").get(a.id, {}).get("weak", []))
 
 
 def _issuing_verb_after(text: str, at: int) -> int:

@@ -1,0 +1,94 @@
+"""The names of the authorities in their several English renderings and romanizations, attached to
+the event they act in: variants that must name the body, and look-alikes that must not. Every
+sentence here is written for these tests."""
+import pytest
+
+from nkevents.model import Event
+from nkevents.stages import arguments
+
+
+def _actors_of(text, etype, trigger):
+    at = text.index(trigger)
+    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
+
+
+def _ids(name):
+    return [actor_id for actor_id, _, _, _ in arguments._span_actors(name, True)]
+
+
+@pytest.mark.parametrize("name, actor_id", [
+    # the state security ministry under its older English names
+    ("agents of the National Safety Agency", "mss"),
+    ("the State Security Agency", "mss"),
+    ("the Ministry for Protection of State Security", "mss"),
+    ("bowiseong officers", "mss"),
+    # the police: the renamed ministry's abbreviations and its paramilitary forces
+    ("the MSoS", "mps"),
+    ("officers of the Social Security Forces", "mps"),
+    ("the Korean People's Internal Security Forces", "mps"),
+    ("the Social Safety Agency", "mps"),
+    ("a neighborhood police box", "mps"),
+    # the party centre in British spelling
+    ("the Organisational Guidance Department", "central_committee"),
+    # courts: a military court is a court, not the army
+    ("a military court", "court"),
+    ("a court-martial", "court"),
+    ("the Central Court", "court"),
+    # the standing groups by number and the command of the anti-socialist campaigns
+    ("Unit 114", "inspection_group"),
+    ("the 114 sangmu", "inspection_group"),
+    ("Group 114", "inspection_group"),
+    ("the Central Anti-Socialist and Non-Socialist Joint Command", "inspection_group"),
+    ("the ASNS joint command", "inspection_group"),
+    ("the non-socialist joint headquarters", "inspection_group"),
+    # the leader by his titles
+    ("the Respected Marshal", "kim_jong_un"),
+    ("Kim Jong Eun", "kim_jong_un"),
+    ("the Great Marshal", "kim_jong_un"),
+])
+def test_name_variants(name, actor_id):
+    assert _ids(name) == [actor_id]
+
+
+@pytest.mark.parametrize("name", [
+    # not the state's bodies: food and fire safety, an airline's "security forces" are no names here
+    "the food safety agency",
+    "a Marshall Plan",
+    "a unit of 114 soldiers",
+])
+def test_look_alikes_name_no_body(name):
+    assert not set(_ids(name)) & {"mss", "mps", "kim_jong_un", "inspection_group"}
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    ("Agents of the National Safety Agency arrested a man in Hoeryong for calling Seoul.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("The MSoS detained three traders at Sinuiju station.", "arrest", "detained", {("mps", "authority")}),
+    ("Unit 114 raided a house in Pyongyang and seized USB drives.", "crackdown", "raided",
+     {("inspection_group", "authority")}),
+    ("The Central Anti-Socialist and Non-Socialist Joint Command sentenced the two men to death.", "sentence",
+     "sentenced", {("inspection_group", "authority")}),
+    ("A military court sentenced the officer to ten years in a labor camp.", "sentence", "sentenced",
+     {("court", "authority")}),
+    ("The Respected Marshal ordered all units to tighten discipline.", "directive", "ordered",
+     {("kim_jong_un", "issuer")}),
+    # a source is no actor: "according to X" names who tells, not who acts
+    ("According to the Ministry of Unification, the man was executed in March.", "execution", "executed", set()),
+    ("The man was arrested last week, according to a source close to the State Security Department.", "arrest",
+     "arrested", set()),
+    # the neighbourhood units receive orders but give none and arrest no one
+    ("Inminban heads were told to report any household watching foreign films.", "directive", "told",
+     {("other", "recipient")}),
+    ("The inminban head reported the family to the police, who arrested them the next day.", "arrest", "arrested",
+     {("mps", "authority")}),
+    ("The lectures were attended by people's unit members and held by security officials.", "directive",
+     "lectures", {("mss", "issuer"), ("other", "recipient")}),
+    # each event takes the body of its own clause
+    ("Bowibu agents arrested the broker, and the court later sentenced her to five years.", "sentence",
+     "sentenced", {("court", "authority")}),
+    ("Bowibu agents arrested the broker, and the court later sentenced her to five years.", "arrest",
+     "arrested", {("mss", "authority")}),
+])
+def test_actors_of_the_event(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
