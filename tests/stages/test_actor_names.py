@@ -92,3 +92,25 @@ def test_look_alikes_name_no_body(name):
 ])
 def test_actors_of_the_event(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a noun trigger after a verb of doing, its subject set off by an inserted phrase
+    ("The people's security ministry, on orders from the Central Committee, launched a crackdown on drug dealers.",
+     "crackdown", "crackdown", {("mps", "authority")}),
+    ("Bowibu agents, acting on a tip, carried out raids on three houses in Hyesan.", "crackdown", "raids",
+     {("mss", "authority")}),
+    ("The provincial court, in front of thousands of residents, held a public trial of four smugglers.", "trial",
+     "trial", {("court", "authority")}),
+    # a second verb joined to the first, the subject told once
+    ("State security agents, acting on a tip from an inminban head, raided a house on May 2 and arrested two men.",
+     "arrest", "arrested", {("mss", "authority")}),
+    ("Border guards, who had been bribed before, turned a blind eye and later detained the smugglers.", "arrest",
+     "detained", {("border_guard", "authority")}),
+    # look-alikes: the joined clause has a subject of its own, or the people act
+    ("Police, acting on a tip, raided the house and the men were arrested by state security agents.", "arrest",
+     "arrested", {("mss", "authority")}),
+    ("Traders in Hyesan, fearing the police, staged a protest and were detained.", "arrest", "detained", set()),
+])
+def test_subject_told_once_for_two_verbs(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

@@ -1255,13 +1255,24 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
 # is the person acted on.
 _SUBJECTLESS = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
                           r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
+# A noun trigger after a verb of doing that has no subject of its own: ", launched a crackdown",
+# ", carried out raids", ", held a public trial".
+_LIGHT_VERB = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|recently|reportedly|jointly|have|has|had)\s+)*"
+                         r"(?:launched|launching|began|beginning|started|conducted|conducting|carried out|carrying out|"
+                         r"staged|staging|held|holding|mounted|stepped up|intensified|waged|initiated|organi[sz]ed)\s+"
+                         r"(?:(?:an?|the|its|their|new|fresh|special|intensive|massive|sweeping|large-scale|major|public|"
+                         r"joint|series of)\s+)*", re.I)
+# A verb joined to a first verb of the same subject: ", raided a house in Hyesan on May 2 and arrested".
+_JOINED_VERB = regex_store.compile(r"[\s,]*(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
+                          r"immediately|quickly|eventually|finally)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = regex_store.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
 # A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
-# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...". A short phrase of
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...", maybe after a people
+# noun the name does not hold ("Bowibu agents, acting on a tip, ..."). A short phrase of
 # place may come first: "State security agents in Hyesan, working with police, detained ...", "Anjeon
 # officers from the city station, acting on a tip, arrested ...".
-_INSERTED = regex_store.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+_INSERTED = regex_store.compile(r"(?:\s+(?:agents?|officers?|officials?|personnel|members|cadres|inspectors|guards))?(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
 _BEFORE_SUBJECT = regex_store.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
@@ -1285,6 +1296,7 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
     arresting four vendors", "Agents shackled him before dragging him off")."""
     continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
     if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or _LIGHT_VERB.fullmatch(text, clause[0], trigger[0]) or _JOINED_VERB.fullmatch(text, clause[0], trigger[0])
             or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
         return []
     for a in _actor_mentions(text, (sent[0], clause[0]), with_weak, excluded):
