@@ -1776,7 +1776,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         if pats["ordered_noun"]["patterns"].search(text, *lead_in) and (
                 etype not in PUNISHMENT_TYPES or _of_whoever().match(after)):
             return "ordered"
-    if pats["alleged"]["patterns"].search(before("alleged")):
+    if pats["alleged"]["patterns"].search(_after_other_clause(text, before("alleged"))):
         return "alleged"
     if etype in DOUBTED_TYPES and pats["hedged"]["patterns"].search(before("hedged")):
         return "alleged"
@@ -1786,6 +1786,19 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
     return "asserted"
+
+
+# Where a clause of its own starts ("Rumors say the officer was executed, while his deputy was
+# arrested"): a hedge before it is of the other clause.
+OTHER_CLAUSE = regex_store.compile(r"[,;]\s+(?:while|but|whereas|although|though|and)\b|;", re.I)
+
+
+def _after_other_clause(text: str, stretch: str) -> str:
+    """The end of `stretch` from the last clause of its own that starts in it."""
+    last = None
+    for last in OTHER_CLAUSE.finditer(stretch):
+        pass
+    return stretch[last.end():] if last else stretch
 
 
 # Between a cue of planning and the trigger: the trigger then names people or a thing of the planned
@@ -1842,7 +1855,21 @@ def _doubted_parts(text: str) -> tuple[tuple[int, int], ...]:
     as unverified (checked once per report)."""
     doubt = lexicon.compiled("modality")["doubt"]["patterns"]
     cuts = [0] + [m.start() for m in _story_breaks(text)] + [len(text)]
-    return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if doubt.search(text, a, b))
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        for m in doubt.finditer(text, a, b):
+            claim = _CLAIM_DOUBTED.search(text, max(a, m.start() - 300), m.start())
+            if claim is None:
+                parts.append((a, b))  # the account as a whole ("The report could not be verified.")
+                break
+            # a caveat joined to one claim ("..., but the claim could not be verified") doubts that sentence only
+            parts.append((claim.start(), m.end()))  # (the claim's match opens at its sentence's start)
+    return tuple(parts)
+
+
+# A caveat joined to the claim before it in its sentence: "Kim reportedly ordered ..., but the claim
+# could not be verified", "..., though this could not be confirmed", "..., which could not be verified".
+_CLAIM_DOUBTED = regex_store.compile(r"[^.!?\n]{20,},\s+(?:but|though|although|which|a claim that|something that)\b[^.!?\n]{0,40}$", re.I)
 
 
 @lru_cache(maxsize=None)
