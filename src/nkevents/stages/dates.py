@@ -864,6 +864,8 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
     before them (or, for "the day after X", from X)."""
     pattern, table, units = _relative_words()
     out = []
+    # a relative date is itself the anchor of the next ("a week after the arrests ..., and the next day")
+    anchors = sorted((d for d in found if d.precision in ("day", "month-day")), key=lambda d: d.end)
     for m in pattern.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
@@ -879,10 +881,10 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
         if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
             anchor = following[0]
         else:
-            earlier = [d for d in found if d.end <= m.start() and d.precision in ("day", "month-day")]
+            earlier = [d for d in anchors if d.end <= m.start()]
             if not earlier:
                 continue
-            anchor = earlier[-1]
+            anchor = max(earlier, key=lambda d: d.end)
             if m.group(0).lower().rstrip().endswith(("after", "before")) \
                     and APPOSED.fullmatch(text, anchor.end, m.start()):
                 # "the trial took place on Feb. 3, two weeks after the men were arrested": the
@@ -893,6 +895,7 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
         if shifted:
             out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=shifted[0],
                                    date_end=shifted[0], precision=shifted[1]))
+            anchors.append(out[-1])
     return out
 
 
