@@ -28,3 +28,32 @@ def test_relative_dates_chain(text, expected):
 
 def test_without_an_anchor_a_relative_date_stays_unread():
     assert _relatives("Agents arrested four men last month, and the next day two of them escaped.") == []
+
+
+def _days(text, published="2024-05-20"):
+    doc = dates.run(Document(text=text, published=published))
+    return [(d.text, d.date_start) for d in doc.date_mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Agents detained three men on the Day of the Sun for drinking in public.",
+     [("on the Day of the Sun", "2024-04-15")]),
+    ("A public trial was held on Kim Jong Il's birthday in Hoeryong.", [("on Kim Jong Il's birthday", "2024-02-16")]),
+    ("On the eve of the party founding anniversary, police searched the market.",
+     [("On the eve of the party founding anniversary", "2023-10-09")]),
+    ("Two soldiers deserted during the Victory Day holiday.", [("during the Victory Day", "2023-07-27")]),
+    # the holiday still to come is the next one
+    ("An amnesty will be declared on Liberation Day.", [("on Liberation Day", "2024-08-15")]),
+])
+def test_holidays_on_a_fixed_day(text, expected):
+    assert _days(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # before or for a holiday: no day of the event
+    "Police arrested dozens of vendors ahead of the Day of the Sun.",
+    "Households were told to prepare gifts to mark Kim Jong Il's birthday.",
+    "Security was tightened in the run-up to Victory Day.",
+])
+def test_no_day_from_a_holiday_the_event_is_not_on(text):
+    assert _days(text) == []

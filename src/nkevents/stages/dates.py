@@ -899,6 +899,40 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
     return out
 
 
+# ---------------------------------------------------------------------------- holidays on a fixed day
+
+@lru_cache(maxsize=1)
+def _holiday_res() -> list[tuple[re.Pattern, int, int, int]]:
+    """(pattern, month, day, offset) per holiday name and the words before it."""
+    table = datafiles.toml("dates.toml")["holidays"]
+    out = []
+    for name, month_day in table["days"].items():
+        m, d = (int(x) for x in month_day.split("-"))
+        for before, offset in table["before"].items():
+            out.append((regex_store.compile(rf"(?<![\w-]){before}\s+(?:the\s+)?(?:{name})(?![\w-])", re.I), m, d, offset))
+    return out
+
+
+def holidays(text: str, published: str | None, found: list[DateMention]) -> list[DateMention]:
+    """Mentions for "on the Day of the Sun", "on the eve of Kim Jong Il's birthday": the holiday's
+    day (the day before for "the eve of") in the year the report speaks of, as for a month and day."""
+    pub = _published(published)
+    out: list[DateMention] = []
+    for pattern, month, day, offset in _holiday_res():
+        for m in pattern.finditer(text):
+            if any(d.start < m.end() and m.start() < d.end for d in found + out):
+                continue
+            resolved = _single_day(month, day, None, pub, Context(text, m.start(), m.end(), "").upcoming)
+            mention = resolved and DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=resolved[0],
+                                               date_end=resolved[1], precision=resolved[2])
+            if mention and offset:
+                shifted = _shift(mention, offset)
+                mention.date_start = mention.date_end = shifted[0]
+            if mention:
+                out.append(mention)
+    return out
+
+
 def year_from_same_month(found: list[DateMention]) -> None:
     """With no publication date, a month and day take the year of a date named before it in the
     same month ("in the second week of March 2005 ... On March 1"): the report says which year."""
@@ -915,6 +949,7 @@ def year_from_same_month(found: list[DateMention]) -> None:
 
 def run(doc: Document) -> Document:
     found = find_dates(doc.text, doc.published)
+    found += holidays(doc.text, doc.published, found)
     if not doc.published:
         year_from_same_month(found)
     found += relative_to_previous(doc.text, found)
