@@ -57,3 +57,27 @@ def test_holidays_on_a_fixed_day(text, expected):
 ])
 def test_no_day_from_a_holiday_the_event_is_not_on(text):
     assert _days(text) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a start just to come or just past: the nearer of the two
+    ("Police issued an order banning travel as of May 1.", "2024-04-25", "2024-05-01"),
+    ("The ban has been enforced starting April 1.", "2024-04-25", "2024-04-01"),
+    ("Markets were closed from March 3, a source said.", "2024-04-25", "2024-03-03"),
+    # no start word: the most recent such day, as for any month and day
+    ("A trial was held on May 1.", "2024-04-25", "2023-05-01"),
+])
+def test_start_of_a_measure(text, published, expected):
+    starts = [d.date_start for d in dates.run(Document(text=text, published=published)).date_mentions]
+    assert starts == [expected]
+
+
+def test_a_measure_whose_start_is_still_to_come_is_planned():
+    from nkevents.pipeline import extract
+    events = extract("The Ministry of Social Security issued an order banning travel between provinces as of May 1.",
+                     published="2024-04-25").events
+    policies = [e for e in events if e.type == "policy"]
+    assert policies and all(e.modality == "planned" and e.date and e.date.date_start == "2024-05-01" for e in policies)
+    past = extract("The Ministry of Social Security issued an order banning travel between provinces as of April 1.",
+                   published="2024-04-25").events
+    assert all(e.modality == "asserted" for e in past if e.type == "policy")

@@ -402,6 +402,11 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if doc.published and ev.modality == "asserted" and ev.type == "policy" and any(
+            d.date_start > doc.published and not d.date_start.startswith("--")
+            and START_BEFORE.search(doc.text, max(sent[0], d.start - 20), d.start) for d in candidates):
+        # a measure whose start is still to come is planned: "a ban on travel as of May 1" a week before
+        ev.modality = "planned"
     if doc.published and ev.modality == "asserted":
         # what has happened happened by the report's day: "arrested last week ... will face a trial
         # next month" dates the arrest by last week, not by the trial to come; "has closed its
@@ -448,6 +453,10 @@ def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
     """The date is the day a measure was announced ("has quarantined 380 foreigners, KCNA said on
     Monday"): the measure was in force by then, since some earlier day."""
     return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
+
+
+# The words that name a date as when a measure starts ("as of May 1", "starting April 1").
+START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:

@@ -69,6 +69,7 @@ class Words:
     not_after_year: frozenset[str]
     not_before_month: frozenset[str]
     future_markers: tuple[str, ...]
+    start_words: frozenset[str]
     month_set: frozenset[str]  # month names and abbreviations as written
     weekday_set: frozenset[str]
 
@@ -103,6 +104,7 @@ def words() -> Words:
         not_after_year=frozenset(ctx["not_after_year"]),
         not_before_month=frozenset(ctx["not_before_month"]),
         future_markers=tuple(ctx["future_markers"]),
+        start_words=frozenset(ctx["start_words"]),
         month_set=frozenset([*months["full"], *months["abbreviations"]]),
         weekday_set=frozenset(data["weekdays"]["names"]),
     )
@@ -454,6 +456,11 @@ def r_month_range(g, pub, ctx):
 
 def r_month_day(g, pub, ctx):
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
+    if pub and not g["y"] and not upcoming and ctx.prep in words().start_words:
+        # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
+        m, d = _month_number(g["m"]), _day_number(g["d"])
+        last, coming = _recent_day(m, d, pub), _recent_day(m, d, pub, upcoming=True)
+        upcoming = bool(last and coming and (coming - pub) < (pub - last))
     return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub, upcoming)
 
 
