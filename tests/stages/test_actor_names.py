@@ -114,3 +114,36 @@ def test_actors_of_the_event(text, etype, trigger, actors):
 ])
 def test_subject_told_once_for_two_verbs(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, count", [
+    # the number of a body's name counts no people
+    ("Group 109 agents arrested two students in Hyesan.", 2),
+    ("The agents of Unit 114 detained three vendors.", 3),
+    ("Officers of the 109 sangmu raided the house and arrested a woman.", 1),
+    # look-alike: a number of people is counted
+    ("Police arrested 109 people in Chongjin.", 109),
+])
+def test_a_number_in_a_body_name_is_no_count(text, count):
+    from nkevents.pipeline import extract
+    arrests = [e for e in extract(text, published="2024-03-15").events if e.type == "arrest"]
+    assert arrests and arrests[0].subjects_count == count
+
+
+def test_group_number_alone_is_no_count():
+    from nkevents.pipeline import extract
+    events = extract("Group 109 agents found the drive and arrested them on the spot.", published="2024-03-15").events
+    assert all(e.subjects_count != 109 for e in events)
+
+
+@pytest.mark.parametrize("text, events", [
+    # what the law or practice makes possible is no occurrence
+    ("Distributors of USBs with South Korean dramas can face execution.", []),
+    ("Viewers can be sent to a labor camp for years.", []),
+    # look-alikes: "can" of another verb, and a punishment told as done
+    ("Police arrested two men who can speak Chinese.", [("arrest", "asserted")]),
+    ("The two men were executed in Hyesan.", [("execution", "asserted")]),
+])
+def test_punishments_that_can_happen(text, events):
+    from nkevents.pipeline import extract
+    assert [(e.type, e.modality) for e in extract(text, published="2024-03-15").events] == events

@@ -486,9 +486,16 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
     member"), so that a list of such phrases can be counted. Phrases whose people word lies in an
     excluded span (the source: "a resident told") are left out."""
     found = []
-    for start, end, count, one, a, b in _span_subjects(text[sent[0]:sent[1]]):
-        if not _inside((sent[0] + a, sent[0] + b), excluded):
-            found.append((sent[0] + start, sent[0] + end, count, one))
+    span_text = text[sent[0]:sent[1]]
+    names = None
+    for start, end, count, one, a, b in _span_subjects(span_text):
+        if _inside((sent[0] + a, sent[0] + b), excluded):
+            continue
+        if count is not None:
+            names = names if names is not None else [(x, y) for _, _, x, y in _span_actors(span_text, False)]
+            if any(x < start < y for x, y in names):
+                continue  # the number of a body's name: "Group 109 agents" are no 109 people
+        found.append((sent[0] + start, sent[0] + end, count, one))
     return found
 
 
