@@ -147,3 +147,23 @@ def test_group_number_alone_is_no_count():
 def test_punishments_that_can_happen(text, events):
     from nkevents.pipeline import extract
     assert [(e.type, e.modality) for e in extract(text, published="2024-03-15").events] == events
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a body whose people the event befalls is no authority
+    ("Inspection teams from the Central Party were sent to investigate officials at the Ministry of State Security.",
+     "crackdown", "investigate", {("inspection_group", "authority"), ("central_committee", "authority")}),
+    ("He sacked the head of the provincial party committee and launched an investigation.", "crackdown",
+     "investigation", set()),
+    ("Prosecutors arrested the chief of the county police station for taking bribes.", "arrest", "arrested",
+     {("prosecutor", "authority")}),
+    # look-alikes: the body's people open the clause or follow "by": they act
+    ("Officials of the Ministry of State Security arrested a broker in Hyesan.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("The broker was arrested by officers from the provincial security bureau.", "arrest", "arrested",
+     {("mss", "authority")}),
+    ("Last week, agents from the county branch of the MSS raided a house.", "crackdown", "raided",
+     {("mss", "authority")}),
+])
+def test_a_body_whose_people_are_acted_on(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

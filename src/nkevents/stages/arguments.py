@@ -1468,6 +1468,15 @@ _LINKED_AFTER = regex_store.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|wit
 _PASSIVE_TRIGGER = regex_store.compile(r"(?:was|were|been|being|got)\b", re.I)
 
 
+# People of a body named before it ("the head of", "officials at", "cadres from the provincial ... of"):
+# unless they open the clause or follow "by", they are the people the event befalls.
+_PEOPLE_OF = regex_store.compile(r"\b(?:the\s+)?(?:former\s+)?(?:head|heads|chief|chiefs|director|directors|secretary|secretaries|"
+                        r"officials|officers|cadres|members|employees|staff|personnel|leaders?|ministers?|deputies)\s+"
+                        r"(?:at|of|in|from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$", re.I)
+_SUBJECT_START = regex_store.compile(r"[\W]*(?:(?:in|on|at|last|earlier|recently|meanwhile)\b[^,]{0,40},\s*)?", re.I)
+_BY_BEFORE = regex_store.compile(r"\b(?:by|from|according to)\s+$", re.I)
+
+
 def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
     """A body named among the people the event befalls or in its charge, not as its authority:
     "a police officer was arrested", "a cadre of the party committee was executed" (before a
@@ -1476,6 +1485,10 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
         return True  # "men dressed as police officers" are not the police
     if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "a former police officer", "smugglers who bribed border guards"
+    owned = _PEOPLE_OF.search(text, max(clause[0], a.start - 60), a.start)
+    if owned and not _SUBJECT_START.fullmatch(text, clause[0], owned.start()) and not _BY_BEFORE.search(
+            text, max(clause[0], owned.start() - 12), owned.start()):
+        return True  # its people are acted on: "sacking the head of the party committee", "investigate officials at the MSS"
     if a.end <= trigger[0]:
         if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
             return False  # "are cracking down" is active
