@@ -1469,7 +1469,8 @@ _PASSIVE_TRIGGER = regex_store.compile(r"(?:was|were|been|being|got)\b", re.I)
 
 
 # People of a body named before it ("the head of", "officials at", "cadres from the provincial ... of"):
-# unless they open the clause or follow "by", they are the people the event befalls.
+# unless they open the clause ("Inspection team members from the police detained") or follow "by",
+# they are the people the event befalls.
 _PEOPLE_OF = regex_store.compile(r"\b(?:the\s+)?(?:former\s+)?(?:head|heads|chief|chiefs|director|directors|secretary|secretaries|"
                         r"officials|officers|cadres|members|employees|staff|personnel|leaders?|ministers?|deputies)\s+"
                         r"(?:at|of|in|from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$", re.I)
@@ -1486,7 +1487,8 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
     if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "a former police officer", "smugglers who bribed border guards"
     owned = _PEOPLE_OF.search(text, max(clause[0], a.start - 60), a.start)
-    if owned and not _SUBJECT_START.fullmatch(text, clause[0], owned.start()) and not _BY_BEFORE.search(
+    if owned and not (_SUBJECT_START.fullmatch(text, clause[0], owned.start()) or _BEFORE_SUBJECT.fullmatch(
+            text, clause[0], owned.start())) and not _BY_BEFORE.search(
             text, max(clause[0], owned.start() - 12), owned.start()):
         return True  # its people are acted on: "sacking the head of the party committee", "investigate officials at the MSS"
     if a.end <= trigger[0]:
