@@ -167,3 +167,19 @@ def test_punishments_that_can_happen(text, events):
 ])
 def test_a_body_whose_people_are_acted_on(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, kind, actors", [
+    # a court by default only for what courts hand out
+    ("The man was sentenced to ten years of reform through labor.", "prison", [("court", "authority")]),
+    ("The factory manager was dismissed from his post and expelled from the party.", "discipline", []),
+    ("A woman in her 50s was sent to a political prison camp in March.", "political_prison_camp", []),
+    # a body named in the clause still stands
+    ("The provincial party committee dismissed the factory manager from his post.", "discipline",
+     [("party_committee", "authority")]),
+])
+def test_no_court_for_punishments_out_of_court(text, kind, actors):
+    from nkevents.pipeline import extract
+    sentences = [e for e in extract(text, published="2024-03-15").events if e.type == "sentence"]
+    assert sentences and sentences[0].penalty.kind == kind
+    assert [(a.id, a.role) for a in sentences[0].actors] == actors

@@ -1413,6 +1413,11 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
+# Punishments handed out by no court: dismissal and party punishment (the party), a political
+# prison camp (the state security ministry, without trial).
+OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
                   previous: tuple[int, int] | None = None, foreign_starts: frozenset = frozenset()) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
@@ -1446,7 +1451,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
             seen.add(a.id)
             actors.append(a)
     actors.sort(key=lambda a: a.start)
-    if role == "authority" and not actors and ev.type in ("trial", "sentence"):
+    if role == "authority" and not actors and (ev.type == "trial" or ev.type == "sentence" and not (
+            ev.penalty and ev.penalty.kind in OUT_OF_COURT)):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
     if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
         actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
