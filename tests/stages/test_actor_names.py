@@ -183,3 +183,28 @@ def test_no_court_for_punishments_out_of_court(text, kind, actors):
     sentences = [e for e in extract(text, published="2024-03-15").events if e.type == "sentence"]
     assert sentences and sentences[0].penalty.kind == kind
     assert [(a.id, a.role) for a in sentences[0].actors] == actors
+
+
+def _issuers_after(first, second, trigger="ordered"):
+    text = first + " " + second
+    start = len(first) + 1
+    at = text.index(trigger, start)
+    ev = Event(type="directive", evidence=[(start, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (start, len(text)), ev, [], (0, len(first)))
+            if a.role == "issuer"}
+
+
+@pytest.mark.parametrize("first, second, issuers", [
+    ("Kim Jong Un visited the flooded town of Sinuiju.", "He ordered the party to rebuild every house.",
+     {("kim_jong_un", "issuer")}),
+    # a phrase of time before "he"
+    ("Kim Jong Un visited the flooded town of Sinuiju.", "On May 4, he ordered the party to rebuild every house.",
+     {("kim_jong_un", "issuer")}),
+    ("Kim Jong-un toured the border in March.", "Later that week, he ordered guards to tighten patrols.",
+     {("kim_jong_un", "issuer")}),
+    # look-alikes: another man is the subject before, or Kim only owns him
+    ("The security minister toured the border.", "Later that week, he ordered guards to tighten patrols.", set()),
+    ("Kim Jong Un's uncle toured the border.", "On May 4, he ordered guards to tighten patrols.", set()),
+])
+def test_he_after_a_sentence_about_the_leader(first, second, issuers):
+    assert _issuers_after(first, second) == issuers

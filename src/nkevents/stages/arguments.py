@@ -1510,7 +1510,9 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
 
 
 # "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
-_HE_ORDERS = regex_store.compile(r"\W*he\b", re.I)
+# ("On January 14, he ordered", "Later that month, he called for": a phrase of time may come first)
+_HE_ORDERS = regex_store.compile(r"\W*(?:(?:on|in|last|earlier|later|then|soon|afterwards?|the next day|the following day|at|during|after|shortly after)\b"
+                        r"[^,.;]{0,40},\s*)?he\b", re.I)
 
 
 # The clause's subject is a pronoun or a bare word for officers: "They arrested ...", "The agents then searched ...".
