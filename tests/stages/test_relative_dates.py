@@ -81,3 +81,24 @@ def test_a_measure_whose_start_is_still_to_come_is_planned():
     past = extract("The Ministry of Social Security issued an order banning travel between provinces as of April 1.",
                    published="2024-04-25").events
     assert all(e.modality == "asserted" for e in past if e.type == "policy")
+
+
+def _event_dates(text, published="2024-05-20"):
+    from nkevents.pipeline import extract
+    return [(e.type, e.date.date_start if e.date else None) for e in extract(text, published=published).events]
+
+
+@pytest.mark.parametrize("text, etype, not_from", [
+    # a time the event is compared with is not its own
+    ("Police launched the harshest crackdown on smuggling since 2016 in Hyesan last week.", "crackdown", "2016"),
+    ("Security agents executed two smugglers in Hoeryong, as they did in 2019.", "execution", "2019"),
+    ("More people were arrested in Musan this spring than in 2020.", "arrest", "2020"),
+])
+def test_no_date_from_a_time_compared_with(text, etype, not_from):
+    dated = [d for t, d in _event_dates(text) if t == etype]
+    assert dated and not any(d and d.startswith(not_from) for d in dated)
+
+
+def test_the_clause_told_of_the_compared_time_keeps_it():
+    dated = _event_dates("The crackdown is the harshest since 2016, when hundreds were detained in Hyesan.")
+    assert ("arrest", "2016-01-01") in dated

@@ -397,6 +397,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         before = doc.text[max(sent[0], d.start - 45):d.start]
         if DATELINE.search(before):
             continue
+        if COMPARED_BEFORE.search(before) and not (d.end <= ev.trigger[0] and WHEN_AFTER.match(doc.text, d.end)):
+            continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
         (announced if REPORTING_DATE.search(before) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
@@ -455,15 +457,25 @@ def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
     return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
 
 
+# A time the event is compared with, not its own ("the harshest crackdown since 2016", "executed two
+# smugglers, as they did in 2019", "more than in 2020", "like last year"); the clause told of that
+# time keeps it ("since 2016, when hundreds were detained").
+COMPARED_BEFORE = regex_store.compile(
+    r"(?:\bas (?:they|it|he|she|authorities|officials|police|the authorities|the regime) (?:did|had|have|has)|\bas was the case|"
+    r"\bjust as|\blike|\bthan|\bcompared (?:with|to)|\bsimilar to (?:those|that|the one)|"
+    r"\b(?:\w+est|first|most \w+|largest|worst)(?: [\w-]+){0,4} since)\s+(?:(?:back )?(?:in|on|during|at) )?(?:the )?$", re.I)
+WHEN_AFTER = regex_store.compile(r",?\s+when\b", re.I)
+
 # The words that name a date as when a measure starts ("as of May 1", "starting April 1").
 START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     """A date that can stand for when things happened: not the date something was reported, not a
-    dateline, not the far end of a "before"/"until" clause."""
+    dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
-    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or d.relation in ("before", "until"))
+    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
+                or d.relation in ("before", "until"))
 
 
 def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
