@@ -63,3 +63,16 @@ def test_the_doubted_claim_itself(text, trigger, etype, modality):
 ])
 def test_modality_cues_of_their_clause(text, trigger, etype, modality):
     assert _modality(text, trigger, etype) == modality
+
+
+@pytest.mark.parametrize("text, events", [
+    # a fate suspected or feared is doubted
+    ("He is suspected of having been executed in Hyesan.", [("execution", "alleged")]),
+    ("The official is feared to have been executed.", [("execution", "alleged")]),
+    # look-alikes: what someone is suspected of is the charge; "reported to have been" is no doubt (annotation.md)
+    ("A man suspected of smuggling was arrested in Hyesan.", [("arrest", "asserted")]),
+    ("The official is reported to have been executed in March.", [("execution", "asserted")]),
+])
+def test_suspected_and_feared_fates(text, events):
+    from nkevents.pipeline import extract
+    assert [(e.type, e.modality) for e in extract(text, published="2024-03-15").events] == events
