@@ -397,11 +397,18 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         before = doc.text[max(sent[0], d.start - 45):d.start]
         if DATELINE.search(before):
             continue
+        if COMPARED_BEFORE.search(before) and not (d.end <= ev.trigger[0] and WHEN_AFTER.match(doc.text, d.end)):
+            continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
         (announced if REPORTING_DATE.search(before) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if doc.published and ev.modality == "asserted" and ev.type == "policy" and any(
+            d.date_start > doc.published and not d.date_start.startswith("--")
+            and START_BEFORE.search(doc.text, max(sent[0], d.start - 20), d.start) for d in candidates):
+        # a measure whose start is still to come is planned: "a ban on travel as of May 1" a week before
+        ev.modality = "planned"
     if doc.published and ev.modality == "asserted":
         # what has happened happened by the report's day: "arrested last week ... will face a trial
         # next month" dates the arrest by last week, not by the trial to come; "has closed its
@@ -450,11 +457,25 @@ def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
     return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
 
 
+# A time the event is compared with, not its own ("the harshest crackdown since 2016", "executed two
+# smugglers, as they did in 2019", "more than in 2020", "like last year"); the clause told of that
+# time keeps it ("since 2016, when hundreds were detained").
+COMPARED_BEFORE = regex_store.compile(
+    r"(?:\bas (?:they|it|he|she|authorities|officials|police|the authorities|the regime) (?:did|had|have|has)|\bas was the case|"
+    r"\bjust as|\blike|\bthan|\bcompared (?:with|to)|\bsimilar to (?:those|that|the one)|"
+    r"\b(?:\w+est|first|most \w+|largest|worst)(?: [\w-]+){0,4} since)\s+(?:(?:back )?(?:in|on|during|at) )?(?:the )?$", re.I)
+WHEN_AFTER = regex_store.compile(r",?\s+when\b", re.I)
+
+# The words that name a date as when a measure starts ("as of May 1", "starting April 1").
+START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
+
+
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     """A date that can stand for when things happened: not the date something was reported, not a
-    dateline, not the far end of a "before"/"until" clause."""
+    dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
-    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or d.relation in ("before", "until"))
+    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
+                or d.relation in ("before", "until"))
 
 
 def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
@@ -477,9 +498,16 @@ def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int,
     member"), so that a list of such phrases can be counted. Phrases whose people word lies in an
     excluded span (the source: "a resident told") are left out."""
     found = []
-    for start, end, count, one, a, b in _span_subjects(text[sent[0]:sent[1]]):
-        if not _inside((sent[0] + a, sent[0] + b), excluded):
-            found.append((sent[0] + start, sent[0] + end, count, one))
+    span_text = text[sent[0]:sent[1]]
+    names = None
+    for start, end, count, one, a, b in _span_subjects(span_text):
+        if _inside((sent[0] + a, sent[0] + b), excluded):
+            continue
+        if count is not None:
+            names = names if names is not None else [(x, y) for _, _, x, y in _span_actors(span_text, False)]
+            if any(x < start < y for x, y in names):
+                continue  # the number of a body's name: "Group 109 agents" are no 109 people
+        found.append((sent[0] + start, sent[0] + end, count, one))
     return found
 
 
@@ -1255,13 +1283,24 @@ def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -
 # is the person acted on.
 _SUBJECTLESS = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|subsequently|reportedly|recently|immediately|quickly|"
                           r"jointly|allegedly|soon|eventually|finally|have|has|had)\s+)*", re.I)
+# A noun trigger after a verb of doing that has no subject of its own: ", launched a crackdown",
+# ", carried out raids", ", held a public trial".
+_LIGHT_VERB = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|recently|reportedly|jointly|have|has|had)\s+)*"
+                         r"(?:launched|launching|began|beginning|started|conducted|conducting|carried out|carrying out|"
+                         r"staged|staging|held|holding|mounted|stepped up|intensified|waged|initiated|organi[sz]ed)\s+"
+                         r"(?:(?:an?|the|its|their|new|fresh|special|intensive|massive|sweeping|large-scale|major|public|"
+                         r"joint|series of)\s+)*", re.I)
+# A verb joined to a first verb of the same subject: ", raided a house in Hyesan on May 2 and arrested".
+_JOINED_VERB = regex_store.compile(r"[\s,]*(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
+                          r"immediately|quickly|eventually|finally)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = regex_store.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
 # A phrase set off after the body, maybe after its abbreviation: "The Ministry of State Security (MSS), ...",
-# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...". A short phrase of
+# or the abbreviation alone: "The Ministry of State Security (MSS) arrested ...", maybe after a people
+# noun the name does not hold ("Bowibu agents, acting on a tip, ..."). A short phrase of
 # place may come first: "State security agents in Hyesan, working with police, detained ...", "Anjeon
 # officers from the city station, acting on a tip, arrested ...".
-_INSERTED = regex_store.compile(r"(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
+_INSERTED = regex_store.compile(r"(?:\s+(?:agents?|officers?|officials?|personnel|members|cadres|inspectors|guards))?(?:\s+(?:[\w’'-]+\s+)?(?:in|of|from|at)\s+[\w’'. -]{1,40}?)?(?:\s*\([^()]{1,40}\))?,\s|\s*\([^()]{1,40}\)\s*$")
 # What may precede the subject in its clause: a few words ("Agents from the provincial branch of"),
 # none of them making the body the agent or object of another verb ("by", "to", "with", "against").
 _BEFORE_SUBJECT = regex_store.compile(r"\W*(?:(?!(?:by|to|into|with|against|than|said|told)\b|\w+(?:ing|ed)\b)[\w’'.-]+\s+){0,8}", re.I)
@@ -1285,6 +1324,7 @@ def _subject_actors(text: str, sent: tuple[int, int], clause: tuple[int, int], t
     arresting four vendors", "Agents shackled him before dragging him off")."""
     continuing = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
     if not (_SUBJECTLESS.fullmatch(text, clause[0], trigger[0])
+            or _LIGHT_VERB.fullmatch(text, clause[0], trigger[0]) or _JOINED_VERB.fullmatch(text, clause[0], trigger[0])
             or continuing and _PROGRESSIVE.fullmatch(text, clause[0], trigger[0])):
         return []
     for a in _actor_mentions(text, (sent[0], clause[0]), with_weak, excluded):
@@ -1385,6 +1425,11 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
+# Punishments handed out by no court: dismissal and party punishment (the party), a political
+# prison camp (the state security ministry, without trial).
+OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
+
+
 def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
                   previous: tuple[int, int] | None = None, foreign_starts: frozenset = frozenset()) -> list[Actor]:
     """The bodies of the event: for an arrest, trial, sentence... the authority named in the
@@ -1418,7 +1463,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
             seen.add(a.id)
             actors.append(a)
     actors.sort(key=lambda a: a.start)
-    if role == "authority" and not actors and ev.type in ("trial", "sentence"):
+    if role == "authority" and not actors and (ev.type == "trial" or ev.type == "sentence" and not (
+            ev.penalty and ev.penalty.kind in OUT_OF_COURT)):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
     if repatriation and not actors and _FOREIGN_STATE.search(text, sent[0], sent[1]):
         actors.append(Actor(id="other", text="", role="authority"))  # handed back by China, Russia...
@@ -1440,6 +1486,16 @@ _LINKED_AFTER = regex_store.compile(r"^\W*$|\b(?:by|to|at|in|into|under|from|wit
 _PASSIVE_TRIGGER = regex_store.compile(r"(?:was|were|been|being|got)\b", re.I)
 
 
+# People of a body named before it ("the head of", "officials at", "cadres from the provincial ... of"):
+# unless they open the clause ("Inspection team members from the police detained") or follow "by",
+# they are the people the event befalls.
+_PEOPLE_OF = regex_store.compile(r"\b(?:the\s+)?(?:former\s+)?(?:head|heads|chief|chiefs|director|directors|secretary|secretaries|"
+                        r"officials|officers|cadres|members|employees|staff|personnel|leaders?|ministers?|deputies)\s+"
+                        r"(?:at|of|in|from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$", re.I)
+_SUBJECT_START = regex_store.compile(r"[\W]*(?:(?:in|on|at|last|earlier|recently|meanwhile)\b[^,]{0,40},\s*)?", re.I)
+_BY_BEFORE = regex_store.compile(r"\b(?:by|from|according to)\s+$", re.I)
+
+
 def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
     """A body named among the people the event befalls or in its charge, not as its authority:
     "a police officer was arrested", "a cadre of the party committee was executed" (before a
@@ -1448,6 +1504,11 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
         return True  # "men dressed as police officers" are not the police
     if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "a former police officer", "smugglers who bribed border guards"
+    owned = _PEOPLE_OF.search(text, max(clause[0], a.start - 60), a.start)
+    if owned and not (_SUBJECT_START.fullmatch(text, clause[0], owned.start()) or _BEFORE_SUBJECT.fullmatch(
+            text, clause[0], owned.start())) and not _BY_BEFORE.search(
+            text, max(clause[0], owned.start() - 12), owned.start()):
+        return True  # its people are acted on: "sacking the head of the party committee", "investigate officials at the MSS"
     if a.end <= trigger[0]:
         if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
             return False  # "are cracking down" is active
@@ -1461,7 +1522,9 @@ def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: A
 
 
 # "He ordered ...", "He also called for ...": an order given by the man the sentence before is about.
-_HE_ORDERS = regex_store.compile(r"\W*he\b", re.I)
+# ("On January 14, he ordered", "Later that month, he called for": a phrase of time may come first)
+_HE_ORDERS = regex_store.compile(r"\W*(?:(?:on|in|last|earlier|later|then|soon|afterwards?|the next day|the following day|at|during|after|shortly after)\b"
+                        r"[^,.;]{0,40},\s*)?he\b", re.I)
 
 
 # The clause's subject is a pronoun or a bare word for officers: "They arrested ...", "The agents then searched ...".
@@ -1525,6 +1588,9 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     else the body the trigger says it comes from ("orders ... from X"), else the first body named
     before the trigger."""
     t0, t1 = ev.trigger
+    actors = [a for a in actors if not _weak_name(a)]  # "soldiers", "inminban members" give no orders
+    if not actors:
+        return
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
     # a title set off after a body belongs to it: "Kim Jong Un, general secretary of the WPK, ordered ..."
     titled = {}
@@ -1546,6 +1612,11 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
         for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
             if b.start > issuer.end and _JOINED.fullmatch(text, issuer.end, b.start):
                 b.role = "issuer"
+
+
+def _weak_name(a: Actor) -> bool:
+    """The mention is a body's `weak` name only ("soldiers", "the inminban")."""
+    return bool(a.text) and any(re.fullmatch(p, a.text, re.I) for p in lexicon.load("actors").get(a.id, {}).get("weak", []))
 
 
 def _issuing_verb_after(text: str, at: int) -> int:
@@ -1756,7 +1827,7 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         if pats["ordered_noun"]["patterns"].search(text, *lead_in) and (
                 etype not in PUNISHMENT_TYPES or _of_whoever().match(after)):
             return "ordered"
-    if pats["alleged"]["patterns"].search(before("alleged")):
+    if pats["alleged"]["patterns"].search(_after_other_clause(text, before("alleged"))):
         return "alleged"
     if etype in DOUBTED_TYPES and pats["hedged"]["patterns"].search(before("hedged")):
         return "alleged"
@@ -1766,6 +1837,19 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
     return "asserted"
+
+
+# Where a clause of its own starts ("Rumors say the officer was executed, while his deputy was
+# arrested"): a hedge before it is of the other clause.
+OTHER_CLAUSE = regex_store.compile(r"[,;]\s+(?:while|but|whereas|although|though|and)\b|;", re.I)
+
+
+def _after_other_clause(text: str, stretch: str) -> str:
+    """The end of `stretch` from the last clause of its own that starts in it."""
+    last = None
+    for last in OTHER_CLAUSE.finditer(stretch):
+        pass
+    return stretch[last.end():] if last else stretch
 
 
 # Between a cue of planning and the trigger: the trigger then names people or a thing of the planned
@@ -1822,7 +1906,21 @@ def _doubted_parts(text: str) -> tuple[tuple[int, int], ...]:
     as unverified (checked once per report)."""
     doubt = lexicon.compiled("modality")["doubt"]["patterns"]
     cuts = [0] + [m.start() for m in _story_breaks(text)] + [len(text)]
-    return tuple((a, b) for a, b in zip(cuts, cuts[1:]) if doubt.search(text, a, b))
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        for m in doubt.finditer(text, a, b):
+            claim = _CLAIM_DOUBTED.search(text, max(a, m.start() - 300), m.start())
+            if claim is None:
+                parts.append((a, b))  # the account as a whole ("The report could not be verified.")
+                break
+            # a caveat joined to one claim ("..., but the claim could not be verified") doubts that sentence only
+            parts.append((claim.start(), m.end()))  # (the claim's match opens at its sentence's start)
+    return tuple(parts)
+
+
+# A caveat joined to the claim before it in its sentence: "Kim reportedly ordered ..., but the claim
+# could not be verified", "..., though this could not be confirmed", "..., which could not be verified".
+_CLAIM_DOUBTED = regex_store.compile(r"[^.!?\n]{20,},\s+(?:but|though|although|which|a claim that|something that)\b[^.!?\n]{0,40}$", re.I)
 
 
 @lru_cache(maxsize=None)

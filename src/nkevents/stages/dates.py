@@ -69,6 +69,7 @@ class Words:
     not_after_year: frozenset[str]
     not_before_month: frozenset[str]
     future_markers: tuple[str, ...]
+    start_words: frozenset[str]
     month_set: frozenset[str]  # month names and abbreviations as written
     weekday_set: frozenset[str]
 
@@ -103,6 +104,7 @@ def words() -> Words:
         not_after_year=frozenset(ctx["not_after_year"]),
         not_before_month=frozenset(ctx["not_before_month"]),
         future_markers=tuple(ctx["future_markers"]),
+        start_words=frozenset(ctx["start_words"]),
         month_set=frozenset([*months["full"], *months["abbreviations"]]),
         weekday_set=frozenset(data["weekdays"]["names"]),
     )
@@ -454,6 +456,11 @@ def r_month_range(g, pub, ctx):
 
 def r_month_day(g, pub, ctx):
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
+    if pub and not g["y"] and not upcoming and ctx.prep in words().start_words:
+        # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
+        m, d = _month_number(g["m"]), _day_number(g["d"])
+        last, coming = _recent_day(m, d, pub), _recent_day(m, d, pub, upcoming=True)
+        upcoming = bool(last and coming and (coming - pub) < (pub - last))
     return _single_day(_month_number(g["m"]), _day_number(g["d"]), g["y"], pub, upcoming)
 
 
@@ -864,6 +871,8 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
     before them (or, for "the day after X", from X)."""
     pattern, table, units = _relative_words()
     out = []
+    # a relative date is itself the anchor of the next ("a week after the arrests ..., and the next day")
+    anchors = sorted((d for d in found if d.precision in ("day", "month-day")), key=lambda d: d.end)
     for m in pattern.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
@@ -879,10 +888,10 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
         if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
             anchor = following[0]
         else:
-            earlier = [d for d in found if d.end <= m.start() and d.precision in ("day", "month-day")]
+            earlier = [d for d in anchors if d.end <= m.start()]
             if not earlier:
                 continue
-            anchor = earlier[-1]
+            anchor = max(earlier, key=lambda d: d.end)
             if m.group(0).lower().rstrip().endswith(("after", "before")) \
                     and APPOSED.fullmatch(text, anchor.end, m.start()):
                 # "the trial took place on Feb. 3, two weeks after the men were arrested": the
@@ -893,6 +902,41 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
         if shifted:
             out.append(DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=shifted[0],
                                    date_end=shifted[0], precision=shifted[1]))
+            anchors.append(out[-1])
+    return out
+
+
+# ---------------------------------------------------------------------------- holidays on a fixed day
+
+@lru_cache(maxsize=1)
+def _holiday_res() -> list[tuple[re.Pattern, int, int, int]]:
+    """(pattern, month, day, offset) per holiday name and the words before it."""
+    table = datafiles.toml("dates.toml")["holidays"]
+    out = []
+    for name, month_day in table["days"].items():
+        m, d = (int(x) for x in month_day.split("-"))
+        for before, offset in table["before"].items():
+            out.append((regex_store.compile(rf"(?<![\w-]){before}\s+(?:the\s+)?(?:{name})(?![\w-])", re.I), m, d, offset))
+    return out
+
+
+def holidays(text: str, published: str | None, found: list[DateMention]) -> list[DateMention]:
+    """Mentions for "on the Day of the Sun", "on the eve of Kim Jong Il's birthday": the holiday's
+    day (the day before for "the eve of") in the year the report speaks of, as for a month and day."""
+    pub = _published(published)
+    out: list[DateMention] = []
+    for pattern, month, day, offset in _holiday_res():
+        for m in pattern.finditer(text):
+            if any(d.start < m.end() and m.start() < d.end for d in found + out):
+                continue
+            resolved = _single_day(month, day, None, pub, Context(text, m.start(), m.end(), "").upcoming)
+            mention = resolved and DateMention(start=m.start(), end=m.end(), text=m.group(0), date_start=resolved[0],
+                                               date_end=resolved[1], precision=resolved[2])
+            if mention and offset:
+                shifted = _shift(mention, offset)
+                mention.date_start = mention.date_end = shifted[0]
+            if mention:
+                out.append(mention)
     return out
 
 
@@ -912,6 +956,7 @@ def year_from_same_month(found: list[DateMention]) -> None:
 
 def run(doc: Document) -> Document:
     found = find_dates(doc.text, doc.published)
+    found += holidays(doc.text, doc.published, found)
     if not doc.published:
         year_from_same_month(found)
     found += relative_to_previous(doc.text, found)
