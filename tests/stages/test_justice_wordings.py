@@ -115,3 +115,43 @@ def test_a_family_banished_for_others_prison_terms_is_a_banishment_event():
             "given prison sentences were banished to rural counties.")
     kinds = sorted(e.penalty.kind for e in _events(text) if e.type == "sentence")
     assert kinds == ["banishment", "prison"]
+
+
+@pytest.mark.parametrize("text", [
+    "Six households were expelled from Hyesan City last month.",
+    "The families were expelled to a remote mountain village.",
+    "Dozens of families were forcibly expelled to the countryside.",
+    "The family was driven out of Pyongyang after his defection.",
+    "The broker's wife was evicted from the city of Chongjin.",
+])
+def test_expulsion_from_a_city_or_to_the_countryside_is_banishment(text):
+    assert [e.penalty.kind for e in _events(text) if e.type == "sentence"] == ["banishment"]
+
+
+@pytest.mark.parametrize("text", [
+    "He was expelled from school for watching dramas.",
+    "The delegation was driven out of the city hall by protesters in Seoul.",
+    "The official was expelled from the party.",
+])
+def test_expulsions_that_are_no_banishment(text):
+    assert "banishment" not in [e.penalty.kind for e in _events(text) if e.type == "sentence" and e.penalty]
+
+
+@pytest.mark.parametrize("text, word, count", [
+    # the people inside a relative clause are not the people punished
+    ("A man in his 40s who sold two women to traffickers in China was arrested.", "arrested", 1),
+    ("A woman who helped three people cross the border was sentenced to five years.", "sentenced", 1),
+    ("Two brokers who had guided 12 defectors were executed.", "executed", 2),
+])
+def test_the_head_of_a_relative_clause_is_counted(text, word, count):
+    assert _count(text, word) == count
+
+
+@pytest.mark.parametrize("text, word, count", [
+    # the relative clause is the event's own clause: its people are the ones arrested
+    ("He sold two women who were then arrested in Hyesan.", "arrested", 2),
+    # a source who said is no relative clause about the people
+    ("Three smugglers were arrested, a source who lives in Hyesan said.", "arrested", 3),
+])
+def test_relative_clause_look_alikes(text, word, count):
+    assert _count(text, word) == count

@@ -894,7 +894,11 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     def distance(p):
         return 0 if p[0] <= trigger_at <= p[1] else min(abs(p[0] - trigger_at), abs(p[1] - trigger_at))
 
+    head = _relative_head(text, sent, phrases, trigger_at)
+
     def other_clause(p):  # "arrested X after a guard who ...": the guard is in another clause
+        if head is not None:  # "A man who sold two women ... was arrested": the man, not the women
+            return p != head and head[1] <= p[0] < trigger_at
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
         # (", and" opens another clause after the trigger: "... were sent to camps, and two more were shot")
         return a < b and bool(_CLAUSE_WORD.search(text, a, b) or p[0] > trigger_at and _COMMA_AND.search(text, a, b))
@@ -943,6 +947,25 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+# A relative clause right after a people phrase, and the verb of the main clause before the trigger:
+# "A man in his 40s who sold two women to traffickers was arrested".
+_RELATIVE_OPEN = regex_store.compile(r"\s*,?\s+(?:who|that)\s+(?!(?:said|says|told|tells)\b)", re.I)
+_MAIN_VERB_BEFORE = regex_store.compile(r"[^,;:()]\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?$")
+
+
+def _relative_head(text: str, sent: tuple[int, int], phrases: list, trigger_at: int) -> tuple | None:
+    """The people phrase that a relative clause before the trigger describes, when the trigger's
+    verb closes that clause: the head is who the event concerns, the people inside the clause
+    are not. None where no such clause stands between."""
+    if not _MAIN_VERB_BEFORE.search(text, max(sent[0], trigger_at - 40), trigger_at):
+        return None
+    for p in phrases:
+        if p[1] < trigger_at and _RELATIVE_OPEN.match(text, p[1]) and not _CLAUSE_WORD.search(
+                text, _RELATIVE_OPEN.match(text, p[1]).end(), trigger_at):
+            return p
+    return None
 
 
 # What closes a phrase set off after a counted group: "nine people, six men and three women, were".
