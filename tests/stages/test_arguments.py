@@ -164,7 +164,8 @@ def test_subject_counts_beyond_the_dev_wording(text, count):
 
 @pytest.mark.parametrize("sentence, kind, months", [
     # ranges, bounds and mixed penalties
-    ("He was sentenced to 20 years to life.", "life_imprisonment", (None, None)),
+    # a term "to life" is the least of a life term (as "at least six months" is 6 to null)
+    ("He was sentenced to 20 years to life.", "life_imprisonment", (240, None)),
     ("The others got eight to 12 years at hard labour.", "prison", (96, 144)),
     ("Offenders are given at least three months of corrective labor.", "labor_training", (3, None)),
     ("They face up to five years in a reform-through-labour camp.", "prison", (None, 60)),

@@ -61,7 +61,11 @@ def _subject_res() -> re.Pattern:
     # a people word followed by one of these is a modifier ("a youth league", "the women's union")
     not_after = r"(?!\s+(?:league|union|team|group|squad|organi[sz]ation|committee|brigade|corps|unit|office|center|department|hall|village|camp|market|association)\b)(?![’']s\s+(?:league|union|association))"
     return regex_store.compile(rf"(?<![\w-])(?P<noun>{nouns}|\d{{1,2}}-year-olds?)(?![\w-]){not_after}"
-                      rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-)?\d0s)?", re.I)
+                      rf"(?P<age>\s+in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-?\s*)?(?:\d0['’]?s|{_DECADES}))?", re.I)
+
+
+# ages told in words: "a soldier in his early twenties"
+_DECADES = r"teens|twenties|thirties|forties|fifties|sixties|seventies|eighties"
 
 
 def _words_re(words) -> str:
@@ -768,7 +772,7 @@ def _bare_number_re() -> re.Pattern:
     first_words = {w.split()[0].lower() for w in [*numbers, *openers, *lex["group_of"], "his", "her", "their"]}
     gate = rf"(?=\d|{lexicon.trie_regex(first_words)})"
     return regex_store.compile(
-        rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b)(?!\s+of the)"
+        rf"(?<![\w-]){gate}(?:(?:{opener})\s+(?P<qty>{qty})(?=\s+(?:{verbs})\b|,\s[^,.;:]{{1,40}},\s+(?:{verbs})\b)(?!\s+of the)"
         # "gave the other six ten years", "the remaining seven": the rest of a group told before
         rf"|(?:the other|the remaining)\s+(?P<rest>{qty})\b(?!\s+of\b)(?![\s-]+(?:years?|months?|days?|weeks?|percent|won)\b)"
         rf"|(?P<of>{qty})\s+of\s+(?:them|those|these|whom|which|the\s+(?:{qty})\b)"
@@ -822,7 +826,8 @@ def _person_res() -> tuple[str, str]:
     titles, surnames = _words_re(lex["titles"]), _words_re(lex["surnames"])
     name = (rf"(?:(?:{titles})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
             rf"|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{0,2}}(?![\w-]))")
-    return name, rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he)|(?P<name>{name}))"
+    # ("I was arrested": a witness telling of himself is one person)
+    return name, rf"(?:(?<![\w-])(?P<pron>[Hh]e|[Ss]he|I(?![\w’'-]))|(?P<name>{name}))"
 
 
 @lru_cache(maxsize=None)
@@ -839,7 +844,7 @@ def _one_person_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, r
            r"recently|immediately|eventually|now|subsequently|first|finally|promptly|summarily|quickly|soon|"
            r"already|just|himself|herself)\s+){1,5}")
     before = regex_store.compile(rf"{subject}(?:\s*,[^,.;:]{{1,80}},)?\s+{aux}$")
-    after = regex_store.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him)\b|(?P<name>{name}))")
+    after = regex_store.compile(rf"[\w-]+(?:\s+(?:to\s+death|against|on|of))?\s+(?:(?P<pron>him|me)\b|(?P<name>{name}))")
     aged = regex_store.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}),\s+(?:aged\s+)?\d{1,2}"
                       r"(?:\s*years?(?:\s+old)?)?,")
     named = regex_store.compile(rf"(?>(?:{titles})\s+[A-Z][\w'’-]+|(?<![\w-])(?:{surnames})(?:[\s-][A-Z][a-z]+){{1,2}})(?![\w-])(?![’']s\b)")
@@ -917,7 +922,11 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     def distance(p):
         return 0 if p[0] <= trigger_at <= p[1] else min(abs(p[0] - trigger_at), abs(p[1] - trigger_at))
 
+    head = _relative_head(text, sent, phrases, trigger_at)
+
     def other_clause(p):  # "arrested X after a guard who ...": the guard is in another clause
+        if head is not None:  # "A man who sold two women ... was arrested": the man, not the women
+            return p != head and head[1] <= p[0] < trigger_at
         a, b = (p[1], trigger_at) if p[1] <= trigger_at else (trigger_at, p[0])
         # (", and" opens another clause after the trigger: "... were sent to camps, and two more were shot")
         return a < b and bool(_CLAUSE_WORD.search(text, a, b) or p[0] > trigger_at and _COMMA_AND.search(text, a, b))
@@ -955,6 +964,9 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]
         if all(c is not None for c in counts):
             return text[members[0][0]:members[-1][1]], sum(counts)
+        if (len(members) == 2 and counts[0] is not None and counts[1] is None and not members[0][3]
+                and text[members[0][1]:members[1][0]].strip() == "," and _APPOSITION_END.match(text, members[1][1])):
+            return text[members[0][0]:members[-1][1]], counts[0]  # "the five, all farmers, were": what the five are
         if (counts[0] is None and not members[0][3] and all(c is not None for c in counts[1:])
                 and text[members[0][1]:members[1][0]].strip() == ","):
             return text[members[0][0]:members[-1][1]], sum(counts[1:])  # "the family, a couple with their three children"
@@ -963,6 +975,25 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+# A relative clause right after a people phrase, and the verb of the main clause before the trigger:
+# "A man in his 40s who sold two women to traffickers was arrested".
+_RELATIVE_OPEN = regex_store.compile(r"\s*,?\s+(?:who|that)\s+(?!(?:said|says|told|tells)\b)", re.I)
+_MAIN_VERB_BEFORE = regex_store.compile(r"[^,;:()]\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?$")
+
+
+def _relative_head(text: str, sent: tuple[int, int], phrases: list, trigger_at: int) -> tuple | None:
+    """The people phrase that a relative clause before the trigger describes, when the trigger's
+    verb closes that clause: the head is who the event concerns, the people inside the clause
+    are not. None where no such clause stands between."""
+    if not _MAIN_VERB_BEFORE.search(text, max(sent[0], trigger_at - 40), trigger_at):
+        return None
+    for p in phrases:
+        if p[1] < trigger_at and _RELATIVE_OPEN.match(text, p[1]) and not _CLAUSE_WORD.search(
+                text, _RELATIVE_OPEN.match(text, p[1]).end(), trigger_at):
+            return p
+    return None
 
 
 # What closes a phrase set off after a counted group: "nine people, six men and three women, were".
@@ -1130,9 +1161,25 @@ def choose_penalty(sentence: str, bare_terms: bool = True) -> Penalty | None:
     return copy.copy(found) if found is not None else None
 
 
+@lru_cache(maxsize=None)
+def _others_punished_re() -> re.Pattern:
+    """People named by a punishment someone else received: "the families of those given prison
+    sentences were banished" is a banishment, the prison sentences are the others'."""
+    return regex_store.compile("|".join(f"(?:{p})" for p in lexicon.load("penalties")["terms"]["others_punished"]), re.I)
+
+
+@lru_cache(maxsize=None)
+def _to_life_re() -> re.Pattern:
+    """A term that is the least of a life term: "15 years to life", "ten years to life in prison"."""
+    terms = lexicon.load("penalties")["terms"]
+    units = "|".join(sorted(terms["unit_months"], key=len, reverse=True))
+    return regex_store.compile(rf"(?<![\w.,])(?P<n>{_quantity(terms['number_words'])})[- ](?P<u>{units})\s+to\s+life\b", re.I)
+
+
 @lru_cache(maxsize=512)
 def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
     lex = lexicon.load("penalties")
+    sentence = _others_punished_re().sub(lambda m: " " * len(m.group(0)), sentence)
     kinds = []
     lowered, gates = sentence.lower(), lexicon.gates("penalties")
     places = lexicon.scanner("penalties").places(sentence)
@@ -1167,6 +1214,9 @@ def _sentence_penalty(sentence: str, bare_terms: bool) -> Penalty | None:
         kind = "prison"
     if kind not in TERM_KINDS:
         low = high = None
+        to_life = _to_life_re().search(sentence) if kind == "life_imprisonment" else None
+        if to_life:
+            low = _months(to_life.group("n"), to_life.group("u"))  # "ten years to life": 120 to null
     return Penalty(kind=kind, min_months=low, max_months=high, text=words)
 
 
