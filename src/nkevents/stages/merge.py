@@ -143,6 +143,9 @@ def _penalties_agree(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
+    # a measure named without its kind ("a state of emergency") is the kind its detail names, and
+    # stops there: the other kinds told after it are measures of their own
+    keep.measure = keep.measure or other.measure
     if keep.modality != other.modality and other.date is not None and keep.date is None:
         keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)

@@ -1,0 +1,79 @@
+"""Issue 10: measures, orders and mobilizations as unseen reports word them (sentences written for
+nkevents, not taken from any report), with the look-alikes that must not become those events."""
+import pytest
+
+from nkevents.pipeline import extract
+
+POLICY_SIDE = {"policy", "directive", "mobilization", "crackdown"}
+PUNISHMENTS = {"sentence", "execution", "arrest"}
+
+
+def _events(text: str) -> list:
+    return extract(text, published="2023-05-10").events
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Serious violators of the proclamation's orders face execution and life imprisonment.",
+    "Residents who leave home during the lockdown face a fine of 50,000 won.",
+    "Under the new rule, traders who sell rice above the state price will have their goods confiscated and pay a fine.",
+    "Anyone who crosses the border without permission faces execution, the order states.",
+    "Offenders face up to five years of reform through labor.",
+    "Violators will be fined 50,000 won, according to the notice.",
+])
+def test_the_penalty_a_measure_sets_for_violators_is_no_punishment_given(text):
+    assert not set(_types(text)) & PUNISHMENTS
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Two traders were fined 300,000 won each for selling Chinese goods last week.", "sentence"),
+    ("Three smugglers who were caught in March were sentenced to 10 years in prison last week.", "sentence"),
+    ("Two smugglers face execution after being caught in Hyesan last week.", "execution"),
+])
+def test_a_punishment_of_a_named_group_stays(text, etype):
+    assert etype in _types(text)
+
+
+def test_several_mobilizations_in_one_report_are_separate_events():
+    text = ("In April, students in Hyesan were mobilized for tree planting. "
+            "In June, factory workers were sent to the farms in Unhung county to help with weeding.")
+    assert _types(text).count("mobilization") == 2
+
+
+def test_a_measure_named_without_its_kind_does_not_swallow_the_measures_after_it():
+    text = ("A state of emergency remains in effect in the province. "
+            "Officials have banned residents from travelling to the border areas. "
+            "Authorities are also requiring temperature checks before every trip. "
+            "The authorities locked down two counties last week.")
+    assert _types(text).count("policy") >= 3
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Authorities in Hyesan are considering closing the market for a month, a source said.", "planned"),
+    ("The provincial authorities are weighing a ban on private bus services.", "planned"),
+    ("The state will allow workers stranded in China to return next month, a source said.", "planned"),
+    ("North Korea resumed flights to Vladivostok last week.", "asserted"),
+    ("Residents of Sinuiju were barred from leaving the city after a fever outbreak last week.", "asserted"),
+    ("Since early March nobody in Hyesan is allowed to go out of their homes, a source said.", "asserted"),
+])
+def test_measures_in_force_planned_and_lifted(text, modality):
+    assert any(e.type == "policy" and e.modality == modality for e in _events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The UN Security Council imposed new sanctions on North Korea in December.",
+    "The United States sanctioned three North Korean trading companies on Tuesday.",
+    "The U.S. Treasury Department imposed sanctions on two North Korean officials over forced labor.",
+    "The European Union added eight North Korean individuals to its sanctions list on Monday.",
+])
+def test_foreign_sanctions_are_no_measure_or_crackdown_of_the_state(text):
+    assert not set(_types(text)) & POLICY_SIDE
+
+
+def test_a_committee_decision_is_a_directive_with_its_issuer():
+    events = _events("The provincial people's committee decided to close private eateries in Hamhung.")
+    directives = [e for e in events if e.type == "directive"]
+    assert directives and any(a.id == "peoples_committee" and a.role == "issuer" for a in directives[0].actors)
