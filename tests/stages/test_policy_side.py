@@ -77,3 +77,9 @@ def test_a_committee_decision_is_a_directive_with_its_issuer():
     events = _events("The provincial people's committee decided to close private eateries in Hamhung.")
     directives = [e for e in events if e.type == "directive"]
     assert directives and any(a.id == "peoples_committee" and a.role == "issuer" for a in directives[0].actors)
+
+
+def test_a_campaign_announced_and_then_under_way_is_one_mobilization():
+    text = ("The regime is set to deploy 100,000 people to North Hamgyong Province for flood recovery. "
+            "Factories in North Hamgyong Province are now selecting the workers to be mobilized.")
+    assert _types(text).count("mobilization") == 1
