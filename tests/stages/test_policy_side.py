@@ -83,3 +83,33 @@ def test_a_campaign_announced_and_then_under_way_is_one_mobilization():
     text = ("The regime is set to deploy 100,000 people to North Hamgyong Province for flood recovery. "
             "Factories in North Hamgyong Province are now selecting the workers to be mobilized.")
     assert _types(text).count("mobilization") == 1
+
+
+def _dates(text: str, etype: str) -> list:
+    return [e.date.date_start if e.date else None for e in _events(text) if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("As in 2017, the authorities banned all private bus services in Hyesan.", "policy"),
+    ("The border was sealed again, just as in January 2020, a source said.", "policy"),
+    ("Similar to the 2020 lockdown, residents of Sinuiju were barred from leaving their homes.", "policy"),
+    ("The authorities closed the market in Hyesan, as they did in 2017.", "policy"),
+    ("Students were mobilized for the harvest, much like in 2019.", "mobilization"),
+])
+def test_a_date_of_comparison_is_not_the_event_date(text, etype):
+    assert _dates(text, etype) == [None]
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    ("As of Jan. 16, 2021, a state of emergency remains in effect in the province.", "policy", "2021-01-16"),
+    ("The market in Hyesan was closed as early as March 2021.", "policy", "2021-03"),
+    ("As in previous years, students were mobilized for rice planting in May 2022.", "mobilization", "2022-05"),
+    ("The authorities closed the market in Hyesan in March 2021, earlier than expected.", "policy", "2021-03"),
+])
+def test_dates_near_a_comparison_word_still_date_the_event(text, etype, start):
+    assert any(d and d.startswith(start) for d in _dates(text, etype))
+
+
+def test_the_campaign_compared_with_is_no_occurrence():
+    types = _types("Like the crackdown of 2016, the new lockdown in Hyesan began without warning.")
+    assert "crackdown" not in types and "policy" in types

@@ -38,6 +38,14 @@ REPORTING_DATE = regex_store.compile(
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
+# A date in a comparison with an earlier time ("as in 2017", "similar to the 2020 lockdown", "just as
+# they did in January 2020", "like the crackdown of 2016") is history, not the event's date.
+COMPARISON_BEFORE = regex_store.compile(
+    r"(?<!\bsuch )(?<!\bsoon )(?<!\brecently )(?<!\bearly )(?<!\blate )(?<!\bfar )(?<!\blong )(?<!\bwell )"
+    r"\b(?:(?:just |much |exactly )?as(?: (?:it|they|he|she|authorities|officials|the authorities|the regime|the state)"
+    r"(?: (?:had|has|have))? (?:did|done|was|were|had)| (?:was|had been) the case| happened)?\s+(?:in|during|back in|at)|"
+    r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
+    r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
 
 # Bodies whose orders hold for the whole country when the sentence names no place.
@@ -396,6 +404,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue
         before = doc.text[max(sent[0], d.start - 45):d.start]
         if DATELINE.search(before):
+            continue
+        if COMPARISON_BEFORE.search(before):
             continue
         (announced if REPORTING_DATE.search(before) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
