@@ -113,3 +113,36 @@ def test_dates_near_a_comparison_word_still_date_the_event(text, etype, start):
 def test_the_campaign_compared_with_is_no_occurrence():
     types = _types("Like the crackdown of 2016, the new lockdown in Hyesan began without warning.")
     assert "crackdown" not in types and "policy" in types
+
+
+def _with(text: str, etype: str, published: str = "2020-07-26") -> list:
+    return [e for e in extract(text, published=published).events if e.type == etype]
+
+
+def test_an_order_after_the_meeting_takes_the_meeting_day_not_a_backstory_date():
+    text = ("At the meeting held on Saturday, the leader said the city was sealed off after a man "
+            "returned to the border city on July 19 with a fever. "
+            "He also instructed officials to tighten discipline.")
+    orders = _with(text, "directive")
+    assert orders and orders[0].date is not None and orders[0].date.date_start == "2020-07-25"
+
+
+def test_the_only_date_still_sets_the_story_even_in_a_backstory_clause():
+    text = ("The market was closed after a vendor fell ill on July 19. "
+            "Officials also told residents to stay home.")
+    orders = _with(text, "directive")
+    assert orders and orders[0].date is not None and orders[0].date.date_start == "2020-07-19"
+
+
+def test_a_quoted_measure_is_read():
+    text = 'The leader said he took "the preemptive measure of totally blocking the city" on Friday.'
+    assert _with(text, "policy")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The state sealed off Kaesong after a runaway crossed the military demarcation line on July 19.", True),
+    ("Residents were given the following warning against smuggling at inminban meetings.", False),
+    ("Authorities ordered residents not to smuggle goods across the river.", False),
+])
+def test_conduct_that_caused_a_measure_is_told_on_its_own(text, kept):
+    assert bool(_with(text, "prohibited_activity")) == kept

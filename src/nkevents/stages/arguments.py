@@ -476,9 +476,17 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     if not earlier:
         # a title that dates the story ("The Famine of 2008 Has Begun")
         return doc.title_dates[0] if doc.title_dates and not story else None
+    # a date in a clause of backstory ("Kim said he took the measure after the runaway returned on
+    # July 19") dates that clause's event, not the time the story is set in; it stands for the
+    # story only when no other date does
+    earlier = [d for d in earlier if not BACKSTORY_BEFORE.search(doc.text, max(story, d.start - 80), d.start)] or earlier
     paragraph = next(((a, b) for a, b in doc.paragraphs if a <= sent[0] < b), None)
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
+
+
+# "after the runaway returned to the border city on": the date ends a subordinate clause of its own
+BACKSTORY_BEFORE = regex_store.compile(r"\b(?:after|before|since|when|as soon as|once)\s+(?:the |a |an |his |her |their |its |he |she |they |it )?[^,;:.()\n]{0,60}?\b(?:returned|arrived|crossed|fled|escaped|defected|was \w+ed|were \w+ed|had \w+ed|\w+ed)\s+[^,;:.()\n]{0,30}?\b(?:on|in|at)\s+$", re.I)
 
 
 def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None, bool]]:

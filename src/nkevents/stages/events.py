@@ -177,6 +177,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         conduct = found["prohibited_activity"]
         # conduct an order names ("warned against smuggling") is what the order is about
         ordering = [found[t] for t in ("directive", "policy") if t in found and found[t].start() < conduct.start()]
+        if CAUSE_BEFORE.search(sentence, max(0, conduct.start() - 60), conduct.start()):
+            ordering = []  # "sealed off Kaesong after a runaway crossed the border": the measure's cause, told on its own
         punishing = [found[t] for t in ENFORCEMENT_TYPES & found.keys()]
         if (punishing or ordering) and not conduct_of_its_own(sentence, conduct, punishing + ordering):
             del found["prohibited_activity"]
@@ -185,6 +187,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     return found
 
 
+# Conduct told as what a measure or order answers ("... after a runaway crossed the demarcation line").
+CAUSE_BEFORE = regex_store.compile(r"(?<!\bthe )(?<!\ba )\b(?:after|following|in the wake of|when|because|since)\b[^.;]{0,60}$", re.I)
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
