@@ -146,3 +146,17 @@ def test_a_quoted_measure_is_read():
 ])
 def test_conduct_that_caused_a_measure_is_told_on_its_own(text, kept):
     assert bool(_with(text, "prohibited_activity")) == kept
+
+
+@pytest.mark.parametrize("text, modality, measure", [
+    ("Nobody can enter or leave the city, a source in Hyesan said.", "asserted", "lockdown"),
+    ("Residents have not been allowed to leave since Monday.", "asserted", "restriction"),
+    ("The state has not allowed the markets to reopen.", "asserted", "restriction"),
+    ("Since early March nobody in Hyesan is allowed to go out of their homes.", "asserted", "restriction"),
+    ("Traders are no longer allowed to sell rice.", "asserted", "restriction"),
+    ("The state allowed the markets to reopen on Monday.", "asserted", "lift"),
+    ("The authorities did not close the market this year.", "negated", "closure"),
+])
+def test_a_permission_denied_is_a_ban_in_force(text, modality, measure):
+    policies = [e for e in _events(text) if e.type == "policy"]
+    assert policies and (policies[0].modality, policies[0].measure) == (modality, measure)

@@ -1732,14 +1732,23 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     def before(name: str) -> str:
         return text[max(sent[0], trigger[0] - cues[name].get("window", 60)):trigger[1]]
 
+    # a ban told through its negation ("nobody can enter the city", "residents are not allowed to
+    # leave") is the measure in force: a negation inside a policy's own trigger negates nothing
+    end = trigger[0] if etype == "policy" else trigger[1]
+
     def in_clause(name: str) -> str:
         start = max(sent[0], trigger[0] - cues[name].get("window", 60))
         for m in CLAUSE_BREAK.finditer(text, start, trigger[0]):
             start = m.end()
-        return text[start:trigger[1]]
+        return text[start:end]
 
     after = text[trigger[1]:min(sent[1], trigger[1] + 80)]
-    if etype == "hardship":
+    # "have not been allowed to leave": a permission denied is a ban in force
+    banned = etype == "policy" and PERMISSION.match(text, trigger[0]) and NOT_RIGHT_BEFORE.search(
+        text, max(sent[0], trigger[0] - 25), trigger[0])
+    if banned:
+        pass
+    elif etype == "hardship":
         if _hardship_negation().search(before("alleged")):
             return "negated"
     elif (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
@@ -1807,6 +1816,9 @@ def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
 def _of_whoever() -> lexicon.Patterns:
     return lexicon.lexicon_patterns("modality", "ordered_noun", "of_whoever")
 
+
+PERMISSION = regex_store.compile(r"(?:allow|permit)\w*", re.I)
+NOT_RIGHT_BEFORE = regex_store.compile(r"\b(?:not|never|no longer)\s+(?:(?:been|be|yet|being|officially|formally)\s+)*$|n[’']t\s+(?:(?:been|be)\s+)*$", re.I)
 
 @lru_cache(maxsize=None)
 def _hardship_negation() -> lexicon.Patterns:

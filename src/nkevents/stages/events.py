@@ -62,9 +62,18 @@ def _measure_patterns() -> list[tuple[str, lexicon.Patterns]]:
 MEASURE_REACH = 40
 
 
+# A permission denied ("has not allowed the markets to reopen", "nobody is allowed to go out") is a ban.
+PERMISSION = regex_store.compile(r"(?:(?:no longer|not|never|n[’']t)\s+(?:(?:been|be|yet|being)\s+)*|\b(?:nobody|no one|no-one)\b.*)(?:allow|permit)\w*", re.I)
+NOT_RIGHT_BEFORE = regex_store.compile(r"\b(?:not|never|no longer)\s+(?:(?:been|be|yet|being)\s+)*$|n[’']t\s+(?:(?:been|be)\s+)*$"
+                                       r"|\b(?:nobody|no one|no-one)\b[^.;,]{0,40}\b(?:is|was|has been|had been|will be)\s+$", re.I)
+
+
 def measure_of(sentence: str, trigger: re.Match) -> str | None:
     """The kind of measure a policy trigger names: the first kind (in the table's order) found in
     the trigger, else the kind named nearest in the words right after it."""
+    if PERMISSION.search(trigger.group(0)) or (re.match(r"(?:allow|permit)", trigger.group(0), re.I)
+                                               and NOT_RIGHT_BEFORE.search(sentence, max(0, trigger.start() - 60), trigger.start())):
+        return "restriction"
     for kind, pattern in _measure_patterns():
         if pattern.search(trigger.group(0)):
             return kind
