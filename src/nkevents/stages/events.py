@@ -171,6 +171,11 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ], _foreign_before()):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
+    if ("crackdown" in found and _foreign_subject(sentence, found["crackdown"], _foreign_before())
+            and not NK_PEOPLE_AFTER.search(sentence, found["crackdown"].end(), found["crackdown"].end() + 80)):
+        # "the US Treasury cracked down on sanctions evaders", "China tightened inspections of cargo";
+        # a foreign hunt for North Korean escapees stays (annotation.md: China's part is recorded)
+        del found["crackdown"]
     for typ in ("execution", "sentence", "trial"):
         if typ in found and _foreign_subject(sentence, found[typ], _foreign_right_before()):
             del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
@@ -198,6 +203,7 @@ def find_triggers(sentence: str, types: set[str] | None = None,
 
 # Conduct told as what a measure or order answers ("... after a runaway crossed the demarcation line").
 CAUSE_BEFORE = regex_store.compile(r"(?<!\bthe )(?<!\ba )\b(?:after|following|in the wake of|when|because|since)\b[^.;]{0,60}$", re.I)
+NK_PEOPLE_AFTER = regex_store.compile(r"\b(?:defectors|refugees|escapees|border[- ]crossers|north korean (?:women|men|workers|migrants|nationals|people|residents|defectors|refugees))\b", re.I)
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
