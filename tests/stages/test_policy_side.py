@@ -160,3 +160,14 @@ def test_conduct_that_caused_a_measure_is_told_on_its_own(text, kept):
 def test_a_permission_denied_is_a_ban_in_force(text, modality, measure):
     policies = [e for e in _events(text) if e.type == "policy"]
     assert policies and (policies[0].modality, policies[0].measure) == (modality, measure)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("In October of last year, authorities announced a ban on the sale of grain.", "2008-10-01", "2008-10-31"),
+    ("In October last year, the authorities banned the sale of grain.", "2008-10-01", "2008-10-31"),
+    ("In March this year the market in Hyesan was closed.", "2009-03-01", "2009-03-31"),
+    ("In late October of last year, authorities banned grain sales.", "2008-10-01", "2008-10-31"),
+])
+def test_a_month_of_last_or_this_year_is_that_month(text, start, end):
+    policies = _with(text, "policy", published="2009-03-22")
+    assert policies and (policies[0].date.date_start, policies[0].date.date_end) == (start, end)
