@@ -171,3 +171,9 @@ def test_a_permission_denied_is_a_ban_in_force(text, modality, measure):
 def test_a_month_of_last_or_this_year_is_that_month(text, start, end):
     policies = _with(text, "policy", published="2009-03-22")
     assert policies and (policies[0].date.date_start, policies[0].date.date_end) == (start, end)
+
+
+def test_conduct_told_as_not_done_is_no_event():
+    text = ("Border residents were forced to sign oaths. "
+            "The oaths pledge never to use foreign-made mobile phones.")
+    assert "prohibited_activity" not in _types(text) and "directive" in _types(text)

@@ -381,7 +381,8 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
 # A punishment or crackdown told as not having happened ("the officials were not detained", "had
 # never been arrested") is no occurrence to record: the gold records none (a negated measure or
 # hardship it may, as optional).
-UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown"}
+# Conduct told as not done ("the oaths pledge never to use foreign phones") is none either.
+UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
 def run(doc: Document) -> Document:
