@@ -177,3 +177,11 @@ def test_conduct_told_as_not_done_is_no_event():
     text = ("Border residents were forced to sign oaths. "
             "The oaths pledge never to use foreign-made mobile phones.")
     assert "prohibited_activity" not in _types(text) and "directive" in _types(text)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The committee has been preparing for flood damage since last week by mobilizing factory workers to dig ditches.", "asserted"),
+    ("The province is preparing for the rice planting battle.", "planned"),
+])
+def test_a_mobilization_that_is_the_means_of_preparing_is_under_way(text, modality):
+    assert [e.modality for e in _with(text, "mobilization", published="2023-07-19")] == [modality]
