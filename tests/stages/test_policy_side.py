@@ -185,3 +185,13 @@ def test_conduct_told_as_not_done_is_no_event():
 ])
 def test_a_mobilization_that_is_the_means_of_preparing_is_under_way(text, modality):
     assert [e.modality for e in _with(text, "mobilization", published="2023-07-19")] == [modality]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("North Korea mulls reopening the border to Chinese traders.", "planned"),
+    ("Officials have discussed closing the Sunam market during the planting season.", "planned"),
+    ("The authorities are looking into restricting travel to the border area.", "planned"),
+    ("The authorities closed the Sunam market after discussing the matter with the police.", "asserted"),
+])
+def test_a_measure_weighed_by_its_verb_is_planned(text, modality):
+    assert [e.modality for e in _events(text) if e.type == "policy"] == [modality]
