@@ -195,3 +195,10 @@ def test_a_mobilization_that_is_the_means_of_preparing_is_under_way(text, modali
 ])
 def test_a_measure_weighed_by_its_verb_is_planned(text, modality):
     assert [e.modality for e in _events(text) if e.type == "policy"] == [modality]
+
+
+def test_the_far_end_of_a_measure_is_not_its_date():
+    text = ("The city was locked down on Wednesday. "
+            "The order requires residents to stay in their homes until Sunday.")
+    dates = {e.date.date_start for e in _with(text, "policy", published="2023-01-25") if e.date}
+    assert "2023-01-22" not in dates and "2023-01-25" in dates

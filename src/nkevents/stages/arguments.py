@@ -412,6 +412,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if ev.type in ("policy", "directive"):
+        # "requiring residents to stay home until Sunday": the far end of a measure is not when it
+        # was put in force
+        candidates = [d for d in candidates if d.relation not in ("until", "before")]
     if doc.published and ev.modality == "asserted":
         # what has happened happened by the report's day: "arrested last week ... will face a trial
         # next month" dates the arrest by last week, not by the trial to come; "has closed its
