@@ -38,6 +38,14 @@ REPORTING_DATE = regex_store.compile(
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
+# A date in a comparison with an earlier time ("as in 2017", "similar to the 2020 lockdown", "just as
+# they did in January 2020", "like the crackdown of 2016") is history, not the event's date.
+COMPARISON_BEFORE = regex_store.compile(
+    r"(?<!\bsuch )(?<!\bsoon )(?<!\brecently )(?<!\bearly )(?<!\blate )(?<!\bfar )(?<!\blong )(?<!\bwell )"
+    r"\b(?:(?:just |much |exactly )?as(?: (?:it|they|he|she|authorities|officials|the authorities|the regime|the state)"
+    r"(?: (?:had|has|have))? (?:did|done|was|were|had)| (?:was|had been) the case| happened)?\s+(?:in|during|back in|at)|"
+    r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
+    r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
 
 # Bodies whose orders hold for the whole country when the sentence names no place.
@@ -403,11 +411,17 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue
         if COMPARED_BEFORE.search(before) and not (d.end <= ev.trigger[0] and WHEN_AFTER.match(doc.text, d.end)):
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
+        if COMPARISON_BEFORE.search(before):
+            continue
         (announced if REPORTING_DATE.search(before) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
         candidates = announced
+    if ev.type in ("policy", "directive"):
+        # "requiring residents to stay home until Sunday": the far end of a measure is not when it
+        # was put in force
+        candidates = [d for d in candidates if d.relation not in ("until", "before")]
     if doc.published and ev.modality == "asserted" and ev.type == "policy" and any(
             d.date_start > doc.published and not d.date_start.startswith("--")
             and START_BEFORE.search(doc.text, max(sent[0], d.start - 20), d.start) for d in candidates):
@@ -491,9 +505,17 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     if not earlier:
         # a title that dates the story ("The Famine of 2008 Has Begun")
         return doc.title_dates[0] if doc.title_dates and not story else None
+    # a date in a clause of backstory ("Kim said he took the measure after the runaway returned on
+    # July 19") dates that clause's event, not the time the story is set in; it stands for the
+    # story only when no other date does
+    earlier = [d for d in earlier if not BACKSTORY_BEFORE.search(doc.text, max(story, d.start - 80), d.start)] or earlier
     paragraph = next(((a, b) for a, b in doc.paragraphs if a <= sent[0] < b), None)
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
+
+
+# "after the runaway returned to the border city on": the date ends a subordinate clause of its own
+BACKSTORY_BEFORE = regex_store.compile(r"\b(?:after|before|since|when|as soon as|once)\s+(?:the |a |an |his |her |their |its |he |she |they |it )?[^,;:.()\n]{0,60}?\b(?:returned|arrived|crossed|fled|escaped|defected|was \w+ed|were \w+ed|had \w+ed|\w+ed)\s+[^,;:.()\n]{0,30}?\b(?:on|in|at)\s+$", re.I)
 
 
 def find_subjects(text: str, sent: tuple[int, int], excluded) -> list[tuple[int, int, int | None, bool]]:
@@ -1835,14 +1857,23 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     def before(name: str) -> str:
         return text[max(sent[0], trigger[0] - cues[name].get("window", 60)):trigger[1]]
 
+    # a ban told through its negation ("nobody can enter the city", "residents are not allowed to
+    # leave") is the measure in force: a negation inside a policy's own trigger negates nothing
+    end = trigger[0] if etype == "policy" else trigger[1]
+
     def in_clause(name: str) -> str:
         start = max(sent[0], trigger[0] - cues[name].get("window", 60))
         for m in CLAUSE_BREAK.finditer(text, start, trigger[0]):
             start = m.end()
-        return text[start:trigger[1]]
+        return text[start:end]
 
     after = text[trigger[1]:min(sent[1], trigger[1] + 80)]
-    if etype == "hardship":
+    # "have not been allowed to leave": a permission denied is a ban in force
+    banned = etype == "policy" and PERMISSION.match(text, trigger[0]) and NOT_RIGHT_BEFORE.search(
+        text, max(sent[0], trigger[0] - 25), trigger[0])
+    if banned:
+        pass
+    elif etype == "hardship":
         if _hardship_negation().search(before("alleged")):
             return "negated"
     elif (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
@@ -1923,6 +1954,9 @@ def _governs(cue: re.Pattern, clause: str, trigger: tuple[int, int]) -> bool:
 def _of_whoever() -> lexicon.Patterns:
     return lexicon.lexicon_patterns("modality", "ordered_noun", "of_whoever")
 
+
+PERMISSION = regex_store.compile(r"(?:allow|permit)\w*", re.I)
+NOT_RIGHT_BEFORE = regex_store.compile(r"\b(?:not|never|no longer)\s+(?:(?:been|be|yet|being|officially|formally)\s+)*$|n[’']t\s+(?:(?:been|be)\s+)*$", re.I)
 
 @lru_cache(maxsize=None)
 def _hardship_negation() -> lexicon.Patterns:

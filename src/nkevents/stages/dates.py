@@ -162,10 +162,11 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
         ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day}|(?<=the\s){day_word}(?=\s+of\s))\s+(?:of\s+)?(?P<m>{mon})"
                       rf"{year_tail.format(n='')}?"),
         ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
+        ("month_rel_year", rf"(?P<m>{mon_full}),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the\s+previous))\s+(?i:year)(?!\w)"),
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
                           rf"(?:(?P<rel>{rel_unit})\s+year|(?P<y>{year})|the\s+year)"),
         ("part", rf"(?:(?P<half>(?i:{halves}))\s+|(?P<quarter>(?i:{quarters}))\s+(?=\d|last|this|next|the\s+year)|(?P<whole>(?i:{whole}))(?:\s*-\s*|\s+))"
-                 rf"(?:(?P<m>{mon_full}){year_tail.format(n='')}?"
+                 rf"(?:(?P<m>{mon_full})(?:{year_tail.format(n='')}|,?\s+(?:of\s+)?(?P<mrel>(?i:last|this|next))\s+(?i:year)(?!\w))?"
                  rf"|(?P<rel>{rel_unit})\s+(?P<unit>(?i:month|year))"
                  rf"|(?P<y2>{year})|(?P<theyear>(?i:the\s+year))|(?P<themonth>(?i:the\s+month)))"),
         ("relative_month", rf"(?P<rel>(?i:last|this\s+past|this|next))\s+(?P<m>{mon_full})"
@@ -210,7 +211,7 @@ class Grammar:
 FIRST_WORD = {
     "iso": {"digit"}, "year_range": {"digit"}, "decade": {"digit", "the", "word"},
     "month_day_range": {"month", "weekday"}, "day_month_range": {"digit", "the"},
-    "month_range": {"month"}, "month_day": {"month", "weekday"},
+    "month_range": {"month"}, "month_day": {"month", "weekday"}, "month_rel_year": {"month"},
     "day_month": {"digit", "the", "weekday"}, "month_year": {"month"},
     "ordinal_month": {"the", "word"}, "part": {"the", "word"}, "relative_month": {"word"},
     "season": {"the", "word"}, "ordinal_day": {"the"}, "relative_unit": {"the", "word"},
@@ -478,6 +479,12 @@ def _unit_year(rel: str, pub: date | None) -> int | None:
     return pub.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
 
 
+def r_month_rel_year(g, pub, ctx):
+    """ "October of last year", "in March this year" (None without a publication date)."""
+    y = _unit_year(_norm(g["rel"]), pub)
+    return _month_span(y, _month_number(g["m"])) if y else None
+
+
 def r_ordinal_month(g, pub, ctx):
     m = words().ordinals[_norm(g["ord"])]
     y = int(g["y"]) if g["y"] else _unit_year(_norm(g["rel"]), pub)
@@ -503,6 +510,8 @@ def r_part(g, pub, ctx):
         m = _month_number(g["m"])
         if g["y"]:
             span = _month_span(int(g["y"]), m)
+        elif g["mrel"] and pub:
+            span = _month_span(_unit_year(_norm(g["mrel"]), pub), m)  # "late October of last year"
         elif pub:
             span = _month_span(_month_year(m, pub, ctx.upcoming), m)
         else:

@@ -62,9 +62,18 @@ def _measure_patterns() -> list[tuple[str, lexicon.Patterns]]:
 MEASURE_REACH = 40
 
 
+# A permission denied ("has not allowed the markets to reopen", "nobody is allowed to go out") is a ban.
+PERMISSION = regex_store.compile(r"(?:(?:no longer|not|never|n[’']t)\s+(?:(?:been|be|yet|being)\s+)*|\b(?:nobody|no one|no-one)\b.*)(?:allow|permit)\w*", re.I)
+NOT_RIGHT_BEFORE = regex_store.compile(r"\b(?:not|never|no longer)\s+(?:(?:been|be|yet|being)\s+)*$|n[’']t\s+(?:(?:been|be)\s+)*$"
+                                       r"|\b(?:nobody|no one|no-one)\b[^.;,]{0,40}\b(?:is|was|has been|had been|will be)\s+$", re.I)
+
+
 def measure_of(sentence: str, trigger: re.Match) -> str | None:
     """The kind of measure a policy trigger names: the first kind (in the table's order) found in
     the trigger, else the kind named nearest in the words right after it."""
+    if PERMISSION.search(trigger.group(0)) or (re.match(r"(?:allow|permit)", trigger.group(0), re.I)
+                                               and NOT_RIGHT_BEFORE.search(sentence, max(0, trigger.start() - 60), trigger.start())):
+        return "restriction"
     for kind, pattern in _measure_patterns():
         if pattern.search(trigger.group(0)):
             return kind
@@ -162,6 +171,11 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     for typ in ("policy", "directive"):
         if typ in found and _foreign_subject(sentence, found[typ], _foreign_before()):
             del found[typ]  # "South Korea banned leaflet launches", "Seoul called on Pyongyang to..."
+    if ("crackdown" in found and _foreign_subject(sentence, found["crackdown"], _foreign_before())
+            and not NK_PEOPLE_AFTER.search(sentence, found["crackdown"].end(), found["crackdown"].end() + 80)):
+        # "the US Treasury cracked down on sanctions evaders", "China tightened inspections of cargo";
+        # a foreign hunt for North Korean escapees stays (annotation.md: China's part is recorded)
+        del found["crackdown"]
     for typ in ("execution", "sentence", "trial"):
         if typ in found and _foreign_subject(sentence, found[typ], _foreign_right_before()):
             del found[typ]  # "China executed two traffickers", "a South Korean court sentenced the spy"
@@ -177,6 +191,8 @@ def find_triggers(sentence: str, types: set[str] | None = None,
         conduct = found["prohibited_activity"]
         # conduct an order names ("warned against smuggling") is what the order is about
         ordering = [found[t] for t in ("directive", "policy") if t in found and found[t].start() < conduct.start()]
+        if CAUSE_BEFORE.search(sentence, max(0, conduct.start() - 60), conduct.start()):
+            ordering = []  # "sealed off Kaesong after a runaway crossed the border": the measure's cause, told on its own
         punishing = [found[t] for t in ENFORCEMENT_TYPES & found.keys()]
         if (punishing or ordering) and not conduct_of_its_own(sentence, conduct, punishing + ordering):
             del found["prohibited_activity"]
@@ -185,6 +201,9 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     return found
 
 
+# Conduct told as what a measure or order answers ("... after a runaway crossed the demarcation line").
+CAUSE_BEFORE = regex_store.compile(r"(?<!\bthe )(?<!\ba )\b(?:after|following|in the wake of|when|because|since)\b[^.;]{0,60}$", re.I)
+NK_PEOPLE_AFTER = regex_store.compile(r"\b(?:defectors|refugees|escapees|border[- ]crossers|north korean (?:women|men|workers|migrants|nationals|people|residents|defectors|refugees))\b", re.I)
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the

@@ -21,6 +21,9 @@ ASSIGNS = ("events",)
 # Measures and orders are told both as news ("announced an amnesty") and as what will be ("will
 # take effect on Aug. 1"): those mentions are one occurrence.
 MEASURE_TYPES = {"policy", "directive"}
+# ... and so are campaigns: "is set to deploy 100,000 people" and "the factories are now selecting
+# the workers to be mobilized" are one mobilization.
+ANNOUNCED_AND_DONE = MEASURE_TYPES | {"mobilization"}
 PRECISION_ORDER = {"day": 0, "month-day": 1, "range": 2, "month": 3, "year": 4}
 # Types whose separate mentions at different places are separate occurrences (one per place).
 ONE_PER_PLACE = {"market", "hardship"}
@@ -72,7 +75,7 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
     the triggers of arrests told as a hand-over to another agency."""
     if a.type != b.type:
         return False
-    if a.modality != b.modality and not (a.type in MEASURE_TYPES and {a.modality, b.modality} == {"asserted", "planned"}):
+    if a.modality != b.modality and not (a.type in ANNOUNCED_AND_DONE and {a.modality, b.modality} == {"asserted", "planned"}):
         return False  # an amnesty announced and the amnesty that "will take effect" are one measure
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
@@ -143,6 +146,9 @@ def _penalties_agree(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     """Join `other` into `keep`: the union of evidence and the most specific of each argument."""
     keep.evidence = sorted(set(keep.evidence) | set(other.evidence))
+    # a measure named without its kind ("a state of emergency") is the kind its detail names, and
+    # stops there: the other kinds told after it are measures of their own
+    keep.measure = keep.measure or other.measure
     if keep.modality != other.modality and other.date is not None and keep.date is None:
         keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)
@@ -375,7 +381,8 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
 # A punishment or crackdown told as not having happened ("the officials were not detained", "had
 # never been arrested") is no occurrence to record: the gold records none (a negated measure or
 # hardship it may, as optional).
-UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown"}
+# Conduct told as not done ("the oaths pledge never to use foreign phones") is none either.
+UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
 def run(doc: Document) -> Document:
