@@ -1045,3 +1045,116 @@ def test_a_death_sentence_in_the_same_city_and_month_with_other_people_stays_apa
                                      precision="month", place="kp.north-hamgyong.hoeryong",
                                      count=3, penalty="death", charges=["smuggling"])])
     assert links[0].linked_to is None
+
+
+# ---------------------------------------------------------------------------- found by details
+# A rewrite with no date at all and only "North Korea" for a place (a digest, a repost with its
+# date cut off) has no time or place key to be found by; an exact number of several people with
+# their penalty or charges files it by those details alone (incidents.detail_signature).
+
+TEENS_DATED = ("Footage released by a defectors' institute shows two schoolboys in grey uniforms "
+               "handcuffed before a crowd in a stadium while officers read out that each will "
+               "serve twelve years for watching films from the South. The group said the scene "
+               "was filmed last year and reached it through a courier in Yanggang.")
+TEENS_DIGEST = ("In brief: a pair of sixteen-year-olds were given long terms of hard labour for "
+                "viewing banned dramas, according to a clip shown by a Seoul think tank. Their "
+                "classmates were made to watch the hearing.")
+
+
+def sentence_of_teens(eid, *, start=None, precision="year", months=144, count=2,
+                      charges=("foreign_media",), people="two teenagers"):
+    ev = event(eid, type="sentence", start=start, precision=precision, place="kp", count=count,
+               penalty="prison", charges=list(charges), people=people)
+    ev["penalty"].update(min_months=months, max_months=months)
+    return ev
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({}, "2|prison:144-144|foreign_media"),
+    ({"months": None}, "2|prison:|foreign_media"),
+    ({"count": 1}, None),                                  # one person: too common
+    ({"people": "at least two teenagers"}, None),          # a bound, not a count
+    ({"charges": ()}, "2|prison:144-144|"),                # the penalty alone is enough
+])
+def test_the_details_that_file_an_event_by_themselves(kwargs, expected):
+    ev = sentence_of_teens("x", **kwargs)
+    if kwargs.get("months", 1) is None:
+        ev["penalty"] = {"kind": "prison"}
+    assert core.detail_signature(ev) == expected
+    bare = event("y", type="sentence", place="kp", count=2)  # no penalty, no charges
+    assert core.detail_signature(bare) is None
+
+
+def test_an_undated_country_level_rewrite_is_found_by_its_details_and_linked():
+    linker = core.Linker()
+    linker.add_report(report("a", TEENS_DATED, "The Monitor", "2024-01-18"),
+                      [sentence_of_teens("a1", start="2023-01-01")])
+    # the two texts share no rare word, no wording, no date: only the details can find b
+    b_report = report("b", TEENS_DIGEST, None, None)
+    sim = core.text_similarity(core.report_features(linker.reports["a"]),
+                               core.report_features(b_report))
+    assert not sim.rare_shared and sim.evidence == 0
+    links = linker.add_report(b_report, [sentence_of_teens("b1")])
+    assert links[0].linked_to == "a1"
+    assert "same term (+0.5)" in links[0].reasons
+
+
+def test_a_dated_report_finds_an_earlier_undated_one_by_its_details():
+    linker = core.Linker()
+    linker.add_report(report("b", TEENS_DIGEST, None, None), [sentence_of_teens("b1")])
+    links = linker.add_report(report("a", TEENS_DATED, "The Monitor", "2024-01-18"),
+                              [sentence_of_teens("a1", start="2023-01-01")])
+    assert links[0].linked_to == "b1"
+
+
+@pytest.mark.parametrize("other", [
+    {"months": 120},                      # ten years, not twelve: found, compared, not linked
+    {"charges": ("smuggling",)},          # other charges: another occurrence, not even found
+    {"count": 3, "people": "three teenagers"},  # three people
+    {"people": "at least two teenagers"},  # a bound says too little to be found by
+])
+def test_undated_look_alikes_with_other_details_stay_apart(other):
+    linker = core.Linker()
+    linker.add_report(report("a", TEENS_DATED, "The Monitor", "2024-01-18"),
+                      [sentence_of_teens("a1", start="2023-01-01")])
+    links = linker.add_report(report("b", TEENS_DIGEST, None, None),
+                              [sentence_of_teens("b1", **other)])
+    assert links[0].linked_to is None
+
+
+def test_dated_events_with_the_same_details_are_not_compared_by_them():
+    # Sentences of two people to twelve years for foreign media in other years and provinces
+    # are many in an archive: dated events never look each other up by their details.
+    linker = core.Linker()
+    for i in range(50):
+        linker.add_report(report(f"r{i}", f"filler report number {i} " * 3, published=None),
+                          [sentence_of_teens(f"e{i}", start=f"{2010 + i % 8}-06-01",
+                                             precision="month")])
+    linker.compared = 0
+    linker.add_report(report("new", TEENS_DATED, "The Monitor", "2024-01-18"),
+                      [sentence_of_teens("n1", start="2023-01-01")])
+    assert linker.compared == 0
+
+
+# ---------------------------------------------------------------------------- place spellings
+
+
+@pytest.mark.parametrize("a, b", [("Chagang", "Jagang"), ("Onsong", "Onsung"),
+                                  ("Kimjongsuk", "Kimjongsuk")])
+def test_one_place_romanized_two_ways_is_one_rare_word(a, b):
+    fa = core.text_features(f"Officials in {a} were punished after the rains, a source said.")
+    fb = core.text_features(f"The cadres of {b} were shot after the floods, sources claimed.")
+    shared = set(fa.rare) & set(fb.rare)
+    assert core.place_word(a.lower()) in shared
+    assert core.place_word(a.lower()) == core.place_word(b.lower())
+
+
+def test_a_place_every_report_names_weighs_nothing_however_spelled():
+    # "hoeryong" is in [rare].domain_common; "Hoiryong" is the same border city
+    f = core.text_features("Police in Hoiryong posted a notice, and another went up in Hoeryong.")
+    assert not set(f.rare) & {"hoiryong", "hoeryong", core.place_word("hoiryong")}
+
+
+@pytest.mark.parametrize("word", ["videotape", "handcuffs", "jumpsuit", "reclusive"])
+def test_words_that_are_not_place_names_keep_their_stem(word):
+    assert core.place_word(word) is None

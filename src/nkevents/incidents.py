@@ -197,6 +197,38 @@ def spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, str]:
+    """The romanization key of each of the gazetteer's one-word place names (gazetteer.word_key:
+    "Chagang" and "Jagang" are "jakank") -> one of its spellings, lowercased (the first in
+    shortest, then first in alphabetical order: one spelling for every report, "onsong" rather
+    than "onseong")."""
+    from nkevents import gazetteer
+    names: dict[str, str] = {}
+    spellings = {x.lower() for x in gazetteer.built_spelling_keys() if x.isascii() and x.isalpha()}
+    for s in sorted(spellings, key=lambda x: (len(x), x)):
+        names.setdefault(gazetteer.word_key(s), s)
+    return names
+
+
+@lru_cache(maxsize=200_000)
+def place_word(word: str) -> str | None:
+    """A place name however it is romanized ("Chagang" ~ "Jagang", "Onsong" ~ "Onsung",
+    "Hoiryong" ~ "Hoeryong"), as one spelling of it; None for other words. A translation or a
+    rewrite by another outlet spells the story's places its own way."""
+    if not word.isalpha():
+        return None
+    from nkevents import gazetteer
+    return _place_names().get(gazetteer.word_key(word))
+
+
+@lru_cache(maxsize=1)
+def _domain_common_places() -> frozenset:
+    """The place names every report uses ([rare].domain_common: "hyesan", "hoeryong"), in all
+    their romanizations: no weight however spelled."""
+    return frozenset(k for k in map(place_word, _domain_common()) if k)
+
+
 @lru_cache(maxsize=200_000)
 def rare_weight(word: str) -> float:
     """How much sharing this word says (0: it says nothing). Rare English words and the names of
@@ -288,7 +320,9 @@ def text_features(text: str, title: str | None = None, outlet: str | None = None
         for w in parts(spelling(tok)):
             weight = rare_weight(w)
             if weight > 0:
-                key = stem(w)
+                key = place_word(w) or stem(w)
+                if key in _domain_common_places():
+                    continue
                 rare[key] = max(rare.get(key, 0.0), weight)
     rare_keys: tuple[str, ...] = ()
     if for_index:
@@ -739,7 +773,33 @@ def index_keys(event: dict, report: dict | None = None) -> list[str]:
     if _specific(place):
         keys.append(f"{t_}|any|at|{place}")
         keys += [f"{t_}|any|in|{a}" for a in _specific(place)[:-1]]
+    detail = detail_signature(event)
+    if detail:
+        # By its details alone, whatever its time and place; an event with no time also under
+        # the key its dated look-alikes look up (detail_signature).
+        keys.append(f"{t_}|detail|{detail}")
+        if w is None:
+            keys.append(f"{t_}|detail?|{detail}")
     return keys
+
+
+def detail_signature(event: dict) -> str | None:
+    """What makes an event's details specific enough to find it by them alone: a number of
+    several people given exactly, with the penalty (and its term) or the charges ("two
+    teenagers, prison 144 months, foreign_media"). A rewrite with no date and only "North Korea"
+    for a place ("two 16-year-olds given 12 years for K-dramas", a digest with no year) is found
+    this way; the score still asks those details to agree without any disagreement
+    ([decision].detail_support). None when the details say too little ([index].detail_min_count)."""
+    subjects = event.get("subjects") or {}
+    count = subjects.get("count")
+    if not count or count < rules()["index"]["detail_min_count"] or count_bound(event) != "exact":
+        return None
+    penalty = event.get("penalty") or {}
+    charges = ",".join(sorted(event.get("charges") or []))
+    if not penalty.get("kind") and not charges:
+        return None
+    term = f"{penalty.get('min_months') or ''}-{penalty.get('max_months') or ''}"
+    return f"{count}|{penalty.get('kind') or ''}:{term if term != '-' else ''}|{charges}"
 
 
 def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
@@ -748,12 +808,14 @@ def lookup_keys(event: dict, report: dict | None = None) -> list[str]:
     with no time at all (no date, report not dated) looks up only by a city or finer place."""
     place = place_of(event) or "kp"
     w = event_window(event, report)
+    detail = detail_signature(event)
     if w is None:
-        if not _specific(place):
-            return []
         t_ = event["type"]
-        return [f"{t_}|any|at|{a}" for a in _specific(place)] + [f"{t_}|any|in|{place}"]
-    keys = []
+        keys = [f"{t_}|detail|{detail}"] if detail else []
+        if not _specific(place):
+            return keys
+        return keys + [f"{t_}|any|at|{a}" for a in _specific(place)] + [f"{t_}|any|in|{place}"]
+    keys = [f"{event['type']}|detail?|{detail}"] if detail else []
     for t_ in (event["type"],) + (alone_types(event["type"]) if w.dated else ()):
         for t in _time_keys(w, lookup=True):
             keys += [f"{t_}|{t}|at|{a}" for a in ancestors(place)]
