@@ -113,3 +113,14 @@ def test_a_practice_told_in_a_clause_of_its_own_leaves_the_other_clause_an_occur
                      "Such executions are usually held at the riverside in front of residents.",
                      "Public executions have long been used to instil fear, a researcher said."]:
         assert types_told(sentence) == [], sentence
+
+
+def test_a_death_sentence_carried_out_later_in_the_sentence_is_an_execution():
+    told = types_told("Two men were sentenced to death at an open trial in Kanggye on March 2 and promptly shot.")
+    assert "execution" in told and "sentence" not in told
+    # a death sentence alone stays a sentence
+    assert "execution" not in types_told("Two men were sentenced to death at an open trial in Kanggye on March 2.")
+
+
+def test_a_term_with_a_range_of_years_to_serve_is_a_sentence():
+    assert "sentence" in types_told("The four were ordered to serve between three and five years at a labor camp.")
