@@ -96,3 +96,31 @@ def test_what_happened_over_a_stated_time_is_still_told():
                       ("Police will likely be sent to the border after two soldiers were arrested on Monday.", "arrest"),
                       ("For years he smuggled copper, until police arrested him in Hyesan on May 2.", "arrest")):
         assert typ in types_told(text), text
+
+
+def test_a_practice_told_in_a_clause_of_its_own_leaves_the_other_clause_an_occurrence():
+    # the habit of a practice, and the habit of the person punished, against the one occurrence
+    told = ["Public trials have long been routine in the border towns, and on March 3 two smugglers were "
+            "executed by firing squad in Hyesan.",
+            "Selling phones is rampant near the river, but last week police arrested three brokers in Musan.",
+            "A courier who usually carried money for defector families was detained by security agents in "
+            "Hoeryong on March 4.",
+            "A woman who had often been seen trading at the station was arrested in Kilju last week."]
+    for sentence, expected in zip(told, ["execution", "arrest", "arrest", "arrest"]):
+        assert expected in types_told(sentence), sentence
+    # the practice itself, in the trigger's own clause, is still no occurrence
+    for sentence in ["Security agents often arrest brokers in Hyesan.",
+                     "Such executions are usually held at the riverside in front of residents.",
+                     "Public executions have long been used to instil fear, a researcher said."]:
+        assert types_told(sentence) == [], sentence
+
+
+def test_a_death_sentence_carried_out_later_in_the_sentence_is_an_execution():
+    told = types_told("Two men were sentenced to death at an open trial in Kanggye on March 2 and promptly shot.")
+    assert "execution" in told and "sentence" not in told
+    # a death sentence alone stays a sentence
+    assert "execution" not in types_told("Two men were sentenced to death at an open trial in Kanggye on March 2.")
+
+
+def test_a_term_with_a_range_of_years_to_serve_is_a_sentence():
+    assert "sentence" in types_told("The four were ordered to serve between three and five years at a labor camp.")

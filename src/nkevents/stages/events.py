@@ -155,9 +155,17 @@ def find_triggers(sentence: str, types: set[str] | None = None,
     if not found or _sentence_cue("unknown").search(sentence) or QUESTION.search(sentence):
         return {}  # (a question asks what a report does not tell: "Will the smugglers be executed?")
     # (each cue is searched only when it could remove something)
-    if found.keys() - GENERIC_KEEPS and _cue("generic").search(sentence):
-        # a general condition ("executions are not rare") is background, not an occurrence
-        found = {t: m for t, m in found.items() if t in GENERIC_KEEPS}
+    if found.keys() - GENERIC_KEEPS and (cues := list(_cue("generic").finditer(sentence))):
+        # a general condition ("executions are not rare") is background, not an occurrence; a
+        # condition told in a clause of its own does not make the other clause's occurrence one
+        for typ in found.keys() - GENERIC_KEEPS:
+            m = found.pop(typ)
+            if any(_cue_reaches(sentence, c, m) for c in cues):
+                pats = lexicon.table_patterns("triggers", typ)
+                m = next((x for x in _all_triggers(pats["patterns"], pats["exclude"], sentence, places.get(typ))
+                          if not any(_cue_reaches(sentence, c, x) for c in cues)), None)
+            if m:
+                found[typ] = m
     if (found.keys() - GENERIC_KEEPS and not is_headline(sentence)
             and _sentence_cue("generic_present").search(sentence)):
         # "North Korea routinely executes people for ...": the state's practice, not an occurrence
@@ -204,6 +212,32 @@ def find_triggers(sentence: str, types: set[str] | None = None,
 # Conduct told as what a measure or order answers ("... after a runaway crossed the demarcation line").
 CAUSE_BEFORE = regex_store.compile(r"(?<!\bthe )(?<!\ba )\b(?:after|following|in the wake of|when|because|since)\b[^.;]{0,60}$", re.I)
 NK_PEOPLE_AFTER = regex_store.compile(r"\b(?:defectors|refugees|escapees|border[- ]crossers|north korean (?:women|men|workers|migrants|nationals|people|residents|defectors|refugees))\b", re.I)
+
+
+# Clauses joined as equals ("smuggling is rampant, but on May 3 police arrested three"): what one
+# says of a practice says nothing of the other's occurrence. (A bare comma is not one: "In the
+# 1990s, thousands starved".)
+CLAUSE_OF_ITS_OWN = regex_store.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|\b(?:but|whereas)\b", re.I)
+# A relative clause describing the subject ("a broker who usually handled transfers was arrested"):
+# the habit is the person's, the main clause's past verb tells one occurrence.
+RELATIVE_WORD = regex_store.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+MAIN_PAST_VERB = regex_store.compile(r"\b(?:was|were)\b", re.I)
+
+
+def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
+    """A generic cue speaks of the trigger's clause."""
+    lo, hi = min(cue.start(), trigger.start()), max(cue.end(), trigger.end())
+    if CLAUSE_OF_ITS_OWN.search(sentence, lo, hi):
+        return False
+    if cue.end() <= trigger.start():
+        relative = None
+        for relative in RELATIVE_WORD.finditer(sentence, 0, cue.start()):
+            pass
+        if relative is not None and MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start()):
+            return False
+    return True
+
+
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
