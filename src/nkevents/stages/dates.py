@@ -929,11 +929,20 @@ def _holiday_res() -> list[tuple[re.Pattern, int, int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _holiday_words() -> tuple[str, ...]:
+    return tuple(datafiles.toml("dates.toml")["holidays"]["contains"])
+
+
 def holidays(text: str, published: str | None, found: list[DateMention]) -> list[DateMention]:
     """Mentions for "on the Day of the Sun", "on the eve of Kim Jong Il's birthday": the holiday's
     day (the day before for "the eve of") in the year the report speaks of, as for a month and day."""
-    pub = _published(published)
     out: list[DateMention] = []
+    lowered = text.lower()
+    # (a cheap test first: the names' regexes scan slowly, and few reports name a holiday)
+    if not any(map(lowered.__contains__, _holiday_words())):
+        return out
+    pub = _published(published)
     for pattern, month, day, offset in _holiday_res():
         for m in pattern.finditer(text):
             if any(d.start < m.end() and m.start() < d.end for d in found + out):
