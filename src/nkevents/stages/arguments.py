@@ -38,14 +38,6 @@ REPORTING_DATE = regex_store.compile(
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
-# A date in a comparison with an earlier time ("as in 2017", "similar to the 2020 lockdown", "just as
-# they did in January 2020", "like the crackdown of 2016") is history, not the event's date.
-COMPARISON_BEFORE = regex_store.compile(
-    r"(?<!\bsuch )(?<!\bsoon )(?<!\brecently )(?<!\bearly )(?<!\blate )(?<!\bfar )(?<!\blong )(?<!\bwell )"
-    r"\b(?:(?:just |much |exactly )?as(?: (?:it|they|he|she|authorities|officials|the authorities|the regime|the state)"
-    r"(?: (?:had|has|have))? (?:did|done|was|were|had)| (?:was|had been) the case| happened)?\s+(?:in|during|back in|at)|"
-    r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
-    r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
 
 # Bodies whose orders hold for the whole country when the sentence names no place.
@@ -483,6 +475,16 @@ COMPARED_BEFORE = regex_store.compile(
     r"\bjust as|\blike|\bthan|\bcompared (?:with|to)|\bsimilar to (?:those|that|the one)|"
     r"\b(?:\w+est|first|most \w+|largest|worst)(?: [\w-]+){0,4} since)\s+(?:(?:back )?(?:in|on|during|at) )?(?:the )?$", re.I)
 WHEN_AFTER = regex_store.compile(r",?\s+when\b", re.I)
+# The same class in other wordings (the two were written apart; only COMPARED_BEFORE keeps the
+# "since 2016, when ..." clause its date): a date in a comparison with an earlier time ("as in 2017",
+# "similar to the 2020 lockdown", "just as they did in January 2020", "like the crackdown of 2016")
+# is history, not the event's date.
+COMPARISON_BEFORE = regex_store.compile(
+    r"(?<!\bsuch )(?<!\bsoon )(?<!\brecently )(?<!\bearly )(?<!\blate )(?<!\bfar )(?<!\blong )(?<!\bwell )"
+    r"\b(?:(?:just |much |exactly )?as(?: (?:it|they|he|she|authorities|officials|the authorities|the regime|the state)"
+    r"(?: (?:had|has|have))? (?:did|done|was|were|had)| (?:was|had been) the case| happened)?\s+(?:in|during|back in|at)|"
+    r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
+    r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 
 # The words that name a date as when a measure starts ("as of May 1", "starting April 1").
 START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
@@ -1871,12 +1873,10 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
     # "have not been allowed to leave": a permission denied is a ban in force
     banned = etype == "policy" and PERMISSION.match(text, trigger[0]) and NOT_RIGHT_BEFORE.search(
         text, max(sent[0], trigger[0] - 25), trigger[0])
-    if banned:
-        pass
-    elif etype == "hardship":
+    if etype == "hardship":
         if _hardship_negation().search(before("alleged")):
             return "negated"
-    elif (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
+    elif not banned and (pats["negated"]["patterns"].search(in_clause("negated")) or pats["negated_far"]["patterns"].search(in_clause("negated_far"))
           or pats["negated_after"]["patterns"].match(after)
           or (etype in SCHEDULED_TYPES and pats["called_off_after"]["patterns"].match(after))):
         return "negated"

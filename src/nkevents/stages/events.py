@@ -229,13 +229,9 @@ def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
     lo, hi = min(cue.start(), trigger.start()), max(cue.end(), trigger.end())
     if CLAUSE_OF_ITS_OWN.search(sentence, lo, hi):
         return False
-    if cue.end() <= trigger.start():
-        relative = None
-        for relative in RELATIVE_WORD.finditer(sentence, 0, cue.start()):
-            pass
-        if relative is not None and MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start()):
-            return False
-    return True
+    # a relative word before the cue and a main past verb between it and the trigger
+    return not (cue.end() <= trigger.start() and RELATIVE_WORD.search(sentence, 0, cue.start())
+                and MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start()))
 
 
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
