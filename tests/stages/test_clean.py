@@ -472,6 +472,8 @@ LINE_PIECES = st.sampled_from([
        st.one_of(st.none(), st.sampled_from(["Smugglers in Hyesan", "Five people were arrested in Hyesan."])))
 # (a caption left once an inline rule took '(KCNA)' out of it: found by hypothesis)
 @example(lines=["Image: Daily NK “Quote,” he said. (KCNA) Five people were arrested in Hyesan."], title=None)
+# (a line of dates and times once took the chrome rule minutes to fail: found by hypothesis)
+@example(lines=["2023/03/14 09:49 2023/03/14 09:49 2023/03/14 09:49 Kim Tong-hyung", "Read in Korean"], title=None)
 def test_clean_loses_nothing_silently(lines, title):
     """Whatever the input, every character is either in doc.text or in a Removed piece."""
     from collections import Counter
