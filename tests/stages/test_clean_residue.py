@@ -292,6 +292,35 @@ def test_footer_links_wedged_between_residue_go_with_it():
     assert cleaned(raw).text == f"{P1}\n\n{P2}"
 
 
+@pytest.mark.parametrize("items", [
+    ["Our Mission", "Annual Reports", "Donate Today", "Who We Are"],
+    ["Programs", "Get Involved", "Press Room"],
+    ["Defector Stories", "Events Calendar"],
+])
+def test_menu_items_between_interface_labels_go_before_the_title_is_chosen(items):
+    menu = "\n\n".join(["MENU", "Home", *items, "Contact Us"])
+    raw = f"Search this website\n..\n\n{menu}\n\nCourt in Chongjin Tries Phone Sellers\n\n{P1}\n\n{P2}"
+    doc = cleaned(raw)
+    assert doc.title == "Court in Chongjin Tries Phone Sellers"
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_a_short_title_between_interface_labels_stays_the_title():
+    # one short line between labels is not a menu: it is the page's headline
+    raw = f"Home\n\nTrial in Chongjin\n\nShare this article\n\n{P1}\n\n{P2}"
+    doc = cleaned(raw)
+    assert doc.title == "Trial in Chongjin"
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_a_run_of_footer_links_between_residue_goes_but_a_sentence_breaks_it():
+    links = "Our Staff\nWork With Us\nAnnual Review\nRegional Offices"
+    assert cleaned(f"{P1}\n\n{P2}\n\nAbout us\n{links}\nPrivacy policy").text == f"{P1}\n\n{P2}"
+    # a sentence inside the run keeps the short lines around it
+    kept = cleaned(f"{P1}\n\nAbout us\nOur Staff\n{P3}\nWork With Us\nPrivacy policy\n\n{P2}")
+    assert P3 in kept.text and P2 in kept.text
+
+
 # ---------------------------------------------------------------- residue inside a paragraph
 
 @pytest.mark.parametrize("inline, kept", [

@@ -17,8 +17,8 @@ whole lines and adds the few decisions that need context:
 - a line of nothing but interface labels ("Text size +", "Menu", "Link copied", "Advertisement")
   is `chrome` (the labels are data: `[chrome]` in cleaning.toml);
 - a credit line alone ("Kyodo News via AP") takes the one-sentence caption after it along;
-- a short line with no sentence in it, wedged between two pieces of residue (or between residue
-  and the end of the text), is residue of the same block (a link in a footer's list);
+- short lines with no sentence in them, wedged between two pieces of residue (or between residue
+  and the end of the text), are residue of the same block (links of a footer, items of a menu);
 - a short label in another script than the report's (a Korean menu word in an English page) is
   `chrome`;
 - inline rules (`[[inline]]`) take residue out of the middle of a line: link labels in brackets,
@@ -223,6 +223,7 @@ def run(doc: Document) -> Document:
     _mark_outlet_names(lines, kinds, r)
     _mark_caption_pairs(lines, kinds, r.limits, r.continuation)
     _mark_byline_names(lines, kinds)
+    _mark_menu_items(lines, kinds, r.limits)
     title = _mark_title(lines, kinds, doc.title, r)
     _mark_menus(lines, kinds, r.limits)
     _mark_other_stories(lines, kinds, r)
@@ -771,26 +772,74 @@ def _mark_caps_headlines(lines, kinds, limits) -> None:
             kinds[i] = "related_headlines"
 
 
+INTERFACE_KINDS = frozenset({"chrome", "navigation", "share", "link", "separator", "boilerplate"})
+
+
+def _mark_menu_items(lines, kinds, limits) -> None:
+    """Before the title is looked for: in a stretch of short lines with interface labels among
+    them ('Home', short items, 'Donate', more items, 'Contact us'), the unlabelled lines between
+    the first label and the last are the rest of the site's menu, when there are two or more of
+    them. One short line between two labels may be the headline ('Home', title, 'Share')."""
+    max_words = limits["menu_item_max_words"]
+    stretch: list[int] = []
+    for i in [*range(len(lines)), None]:
+        if i is not None and not lines[i]:
+            continue
+        if i is not None and (kinds[i] in INTERFACE_KINDS or (
+                kinds[i] is None and len(lines[i].split()) <= max_words and not _ends_final(lines[i]))):
+            stretch.append(i)
+            continue
+        labels = [k for k in stretch if kinds[k] in INTERFACE_KINDS]
+        if len(labels) >= 2:
+            items = [k for k in stretch if labels[0] < k < labels[-1] and kinds[k] is None]
+            if len(items) >= 2:
+                for k in items:
+                    kinds[k] = "navigation"
+        stretch = []
+
+
 def _mark_wedged_lines(lines, kinds, limits) -> None:
-    """A short line with no sentence in it between two pieces of residue, or between residue and
-    the end of the text, belongs to that residue (one more link of a footer: 'Editor's notes'
-    between a list of headlines and 'ALL REPORTS >>'). Repeated until nothing changes."""
+    """Short lines with no sentence in them between two pieces of residue, or between residue and
+    the end of the text, belong to that residue: one more link of a footer ('Editor's notes'
+    between a list of headlines and 'ALL REPORTS >>'), or the items of a menu."""
     residue = {k for k in set(kinds) if k} - {"title", "headline", "duplicate_title"}
+    _mark_wedged_runs(lines, kinds, limits["wedged_max_words"], residue, min_run=1,
+                      max_run=limits["wedged_max_run"], to_the_end=True)
+
+
+def _mark_wedged_runs(lines, kinds, max_words, residue, min_run, max_run, to_the_end) -> None:
+    """A run of min_run..max_run short lines with no sentence, with `residue` kinds just before
+    and just after it (or the end of the text, when to_the_end), takes the kind of its
+    neighbour. One sentence breaks a run. Repeated until nothing changes."""
+    residue = set(residue)
+
+    def wedgeable(k):
+        line = lines[k]
+        return (kinds[k] is None and len(line.split()) <= max_words
+                and not _ends_final(line) and not line.endswith(OPEN_ENDS))
+
+    def next_line(k):
+        return next((j for j in range(k + 1, len(lines)) if lines[j]), None)
+
     changed = True
     while changed:
         changed = False
         for i, line in enumerate(lines):
-            if not line or kinds[i] is not None or len(line.split()) > limits["wedged_max_words"]:
-                continue
-            if _ends_final(line) or line.endswith(OPEN_ENDS):
+            if not line or not wedgeable(i):
                 continue
             before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
-            after = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
             if before is None or kinds[before] not in residue:
                 continue
-            if after is None or kinds[after] in residue:
-                kinds[i] = kinds[after] if after is not None else kinds[before]
-                residue.add(kinds[i])
+            run, after = [i], next_line(i)
+            while after is not None and len(run) < max_run and wedgeable(after):
+                run.append(after)
+                after = next_line(after)
+            closed = kinds[after] in residue if after is not None else to_the_end
+            if closed and len(run) >= min_run:
+                kind = kinds[after] if after is not None else kinds[before]
+                for k in run:
+                    kinds[k] = kind
+                residue.add(kind)
                 changed = True
 
 
