@@ -430,7 +430,7 @@ def test_paywalled_page_with_deck_byline_and_date():
     assert doc.title == "Two men executed for selling drugs in Hyesan: sources"
     assert doc.text == "Two men were publicly executed in Hyesan in late October, two sources told NK News."
     assert doc.published == "2023-11-10"
-    assert [r.kind for r in doc.removed] == ["title", "headline", "byline", "dateline", "credit",
+    assert [r.kind for r in doc.removed] == ["title", "headline", "byline", "dateline", "byline",
                                              "boilerplate", "boilerplate", "share"]
 
 

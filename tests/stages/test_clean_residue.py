@@ -1027,3 +1027,37 @@ def test_credit_words_inside_a_sentence_stay(para):
 def test_reported_paragraph_closed_by_a_contributor_line_stays():
     doc = cleaned(f"{P1}\n\n{SAID} Jane Doe contributed reporting from Seoul.\n\n{P3}")
     assert SAID in doc.text, doc.removed
+
+
+# ---------------------------------------------------------------- shapes of the round of 2026-12-04 (evening)
+
+@pytest.mark.parametrize("residue", [
+    "Source: The Korea Times", "Sources: Example Daily", "[Source: Example Institute]",
+    "2019/May/02 Edited by LEE Ha-na, defector reporter <First published in Korean in April>",
+    "Translated by John Doe", "Text and photos by Kim Min-ji, Example News",
+    "edit", "[edit]", "..", "| |", "…  …",
+])
+def test_credit_edit_and_bare_mark_lines_at_the_end_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("prefix", ["ExampleNews.Net - ", "example-daily.co.kr – ", "[2015/Mar/10] ", "(2021.04.02) "])
+def test_site_name_or_list_date_opening_a_paragraph_is_cut_out(prefix):
+    doc = cleaned(f"{prefix}{P1}\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_bare_name_under_the_date_line_is_a_byline():
+    doc = cleaned(f"Court in Chongjin tries phone sellers\n\nMonday, April 1st, 2019\n\nJane Doe\n\n{P1}\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Source: The prices rose again after the holiday.",
+    "Edited by the propaganda department, the film was shown in every factory.",
+    "Translated by a guide, the order was read to the workers.",
+    "Example.com - a site the authorities block - was named in the lecture.",
+])
+def test_lines_like_credits_or_site_names_that_are_sentences_stay(sentence):
+    doc = between(sentence)
+    assert sentence in doc.text, doc.removed

@@ -483,14 +483,17 @@ def _mark_caption_below(lines, kinds, i, limits) -> None:
 
 
 def _mark_byline_names(lines, kinds) -> None:
-    """A bare name just above the page's date or timestamp is the byline: 'Kim Tong-hyung' over
-    'November 10, 2023'; so is one just above or below a byline or a newsroom role ('Jane Doe'
+    """A bare name just above or below the page's date or timestamp is the byline: 'Kim
+    Tong-hyung' over 'November 10, 2023', or under it before the first paragraph (blank lines
+    between them allowed); so is one just above or below a byline or a newsroom role ('Jane Doe'
     over 'Staff Reporter')."""
     for i, kind in enumerate(kinds):
-        if kind in ("dateline", "timestamp", "byline", "signature") and i > 0:
-            j = i - 1
-            if kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
-                kinds[j] = "byline"
+        if kind in ("dateline", "timestamp", "byline", "signature"):
+            above = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+            below = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+            for j in (above, below):
+                if j is not None and kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
+                    kinds[j] = "byline"
         if kind in ("byline", "signature") or (kind == "chrome" and ROLE.fullmatch(lines[i])):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
