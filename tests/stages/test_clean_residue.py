@@ -1061,3 +1061,33 @@ def test_bare_name_under_the_date_line_is_a_byline():
 def test_lines_like_credits_or_site_names_that_are_sentences_stay(sentence):
     doc = between(sentence)
     assert sentence in doc.text, doc.removed
+
+
+@pytest.mark.parametrize("residue", ["2 April 2019 :", "April 2, 2019 |", "Hits: 10,836", "• Hits: 512",
+                                     "[ Full text ]", "Read the full article"])
+def test_date_line_closed_by_a_mark_and_page_counters_at_the_top_are_removed(residue):
+    assert_gone(residue, at_the_top(residue))
+
+
+def test_outlet_in_brackets_closing_a_paragraph_is_cut_out():
+    doc = cleaned(f"{P1}\n\n“They beat him,” the source said. [Example Ilbo]\n\n{P2}")
+    assert "[Example Ilbo]" not in doc.text and "“They beat him,” the source said." in doc.text
+
+
+@pytest.mark.parametrize("marked, kept", [
+    ("in Chongjin on Nov. 10.[3]", "in Chongjin on Nov. 10."),
+    ("the camp[12] where", "the camp where"),
+    ("the camp,[note 4] where", "the camp, where"),
+])
+def test_reference_marks_of_an_encyclopedia_are_cut_out(marked, kept):
+    doc = cleaned(f"{P1}\n\nThe court sent them to {marked} they stayed.\n\n{P2}")
+    assert f"The court sent them to {kept} they stayed." in doc.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said the order came from the [provincial] party committee.",
+    "The source said: [The guards] took everything they found.",
+    "Residents were told to pick option [B] on the form, the source said.",
+])
+def test_brackets_inside_sentences_stay(sentence):
+    assert sentence in between(sentence).text
