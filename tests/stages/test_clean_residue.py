@@ -1091,3 +1091,32 @@ def test_reference_marks_of_an_encyclopedia_are_cut_out(marked, kept):
 ])
 def test_brackets_inside_sentences_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("caption", [
+    "A general view of Sinuiju from across the Yalu River.",
+    "A panorama of the port of Nampo.",
+    "An aerial view over Kaesong in 2020.",
+    "Vendors selling fish at a market in Wonsan. (Taken in May 2018)",
+    "Workers repairing a road in Hamhung (Photo taken in April 2017) EXAMPLEPRESS",
+    "Farmers planting rice in South Hwanghae Province. /Example Sinmun-News1",
+    "A truck at the customs post in Sinuiju. / Example Photo",
+])
+def test_captions_without_a_credit_line_of_their_own_are_removed(caption):
+    assert_gone(caption, between(caption))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Smugglers crossing the river were shot by border guards.",
+    "Authorities crack down on smugglers using Chinese phones.",
+    "North Korea arrests man for spying after a trip to China.",
+    "Residents attending the lecture received a warning.",
+    "During the crackdown, three traders lost their stalls.",
+    "Soldiers guarding the bridge reportedly took bribes.",
+    "Officials inspecting the market say prices doubled.",
+    "Following the trial, the families moved to Kilju.",
+    "A view of the execution was forced on the children, the source said.",
+    "He sold it for 50 yuan/kg in Hyesan.",
+])
+def test_sentences_like_captions_stay(sentence):
+    assert sentence in between(sentence).text
