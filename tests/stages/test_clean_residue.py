@@ -1120,3 +1120,46 @@ def test_captions_without_a_credit_line_of_their_own_are_removed(caption):
 ])
 def test_sentences_like_captions_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", [
+    "Example Friends is a Seoul-based group that aims to help North Koreans from a humanitarian point of view.",
+    "Example News is an independent news site covering North Korea.",
+    "The Example Institute for North Korean Studies (EINKS) is a non-profit research organization.",
+    "(Example) (Example)",
+    "[Example Press] [Example Press]",
+])
+def test_self_descriptions_and_doubled_credits_at_the_end_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+def test_date_line_with_its_agency_in_brackets_dates_the_page():
+    doc = cleaned(f"{P1}\n\n{P2}\n\nMay 8, 2021 (EXAMPLEPRESS)")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("pull", [
+    "Residents say the trial was meant to frighten people",
+    "“Residents say the trial was meant to frighten people living near the border”",
+])
+def test_pull_quote_repeating_the_body_goes_and_the_body_stays(pull):
+    doc = cleaned(f"{P1}\n\n{pull}\n\n{P2}\n\n{P3}")
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_a_paragraph_repeated_word_for_word_is_kept_once():
+    doc = cleaned(f"{P1}\n\n{P3}\n\n{P2}\n\n{P3}")
+    assert doc.text.count(P3) == 1 and P1 in doc.text and P2 in doc.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Example Friends is a group the authorities accused of spying, the source said.",
+    "The court is a body that sentenced four residents in March.",
+])
+def test_sentences_about_organizations_stay(sentence):
+    assert sentence in at_the_end(sentence).text
+
+
+def test_short_repeated_lines_are_not_pull_quotes():
+    doc = cleaned(f"{P1}\n\nHe was shot.\n\n{P2}\n\nThey said he was shot. Then they left.")
+    assert "He was shot." in doc.text

@@ -17,6 +17,7 @@ whole lines and adds the few decisions that need context:
 - a line of nothing but interface labels ("Text size +", "Menu", "Link copied", "Advertisement")
   is `chrome` (the labels are data: `[chrome]` in cleaning.toml);
 - a credit line alone ("Kyodo News via AP") takes the one-sentence caption after it along;
+- a pull quote (a sentence of the body repeated alone in large type) is `duplicate`;
 - short lines with no sentence in them, wedged between two pieces of residue (or between residue
   and the end of the text), are residue of the same block (links of a footer, items of a menu);
 - a short label in another script than the report's (a Korean menu word in an English page) is
@@ -231,6 +232,7 @@ def run(doc: Document) -> Document:
     _mark_caps_headlines(lines, kinds, r.limits)
     _mark_wedged_lines(lines, kinds, r.limits)
     _mark_cut_off_labels(lines, kinds, r.limits, r.continuation)
+    _mark_pull_quotes(lines, kinds, r.limits)
 
     doc.removed = list(removed_head)
     for i, (line, k) in enumerate(zip(lines, kinds)):
@@ -855,6 +857,24 @@ def _mark_cut_off_labels(lines, kinds, limits, continuation) -> None:
         alone = (i == 0 or not lines[i - 1]) and (i + 1 >= len(lines) or not lines[i + 1])
         if alone and not _ends_final(line) and _last_word(line) in continuation:
             kinds[i] = "chrome"
+
+
+def _mark_pull_quotes(lines, kinds, limits) -> None:
+    """A paragraph of the body repeated inside a longer one, or word for word later on, is a pull
+    quote: the page set a sentence of the report apart in large type. The copy standing alone
+    (or the later of two equal paragraphs) goes; quotation marks and punctuation do not count."""
+    body = [i for i, line in enumerate(lines) if line and kinds[i] is None]
+    keys = {i: f" {' '.join(WORD.findall(lines[i].casefold()))} " for i in body}
+    for i in body:
+        key = keys[i]
+        if key.count(" ") - 1 < limits["pull_quote_min_words"]:
+            continue
+        if any(j != i and kinds[j] is None and key in keys[j] and (len(keys[j]) > len(key) or j < i)
+               for j in body):
+            kinds[i] = "duplicate"
+
+
+WORD = regex_store.compile(r"\w+")
 
 
 def _run_line(line: str, limits, continuation) -> bool:
