@@ -1163,3 +1163,36 @@ def test_sentences_about_organizations_stay(sentence):
 def test_short_repeated_lines_are_not_pull_quotes():
     doc = cleaned(f"{P1}\n\nHe was shot.\n\n{P2}\n\nThey said he was shot. Then they left.")
     assert "He was shot." in doc.text
+
+
+@pytest.mark.parametrize("residue", ["News...\nsponsored by", "Send a link to a friend", "Home. News. World."])
+def test_widget_labels_with_dots_at_the_top_are_removed(residue):
+    assert_gone(residue, at_the_top(residue))
+
+
+def test_bracketed_date_before_a_reposted_wire_dateline_is_cut_out():
+    doc = cleaned(f"[June 12, 2013]  SEOUL (AP) -- {P1}\n\n{P2}")
+    assert doc.text.startswith("SEOUL (AP) -- A source")
+
+
+@pytest.mark.parametrize("residue", [
+    "In this photo taken on Wednesday, May 29, 2013, a man reads in a dormitory in Anseong, South Korea. "
+    "He was seven when he was sent to a detention center. His parents were caught in 2003. (AP Photo/Jane Doe)",
+    "This undated picture released by the agency shows soldiers at a drill. It was not possible to verify it. (KCNA/Yonhap)",
+])
+def test_wire_caption_of_several_sentences_with_its_agency_credit_is_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("residue", ["Blog Editor: The full report of the commission can be read here.",
+                                     "Ed. note: An earlier version misspelled a name."])
+def test_notes_of_the_site_editor_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "In this picture, the source said, the soldiers are seen beating a man (AP was not able to verify it).",
+    "The editor: a man named Kim, was arrested in March.",
+])
+def test_sentences_like_wire_captions_or_notes_stay(sentence):
+    assert sentence in between(sentence).text
