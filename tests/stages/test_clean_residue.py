@@ -1196,3 +1196,25 @@ def test_notes_of_the_site_editor_are_removed(residue):
 ])
 def test_sentences_like_wire_captions_or_notes_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", ["km/rc (dpa, Reuters)", "jd/ab", "(dpa/AFP)", "(AP, Reuters, AFP)",
+                                     "North Korea in pictures: a look inside the closed country",
+                                     "Watch: Soldiers march in Pyongyang", "Gallery: Ten years of Kim's rule"])
+def test_wire_initials_agency_lists_and_teasers_at_the_end_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("residue", ["Key Topics in this News Article:", "News Snapshot:", "Summary", "Key points",
+                                     "At a glance"])
+def test_summary_box_labels_at_the_top_are_removed(residue):
+    assert_gone(residue, at_the_top(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents in photos: the source said they were shown pictures of the accused.",
+    "(Laughs) He said the market was closed, the source added.",
+    "Watch teams were sent to every village, the source said.",
+])
+def test_sentences_like_teasers_stay(sentence):
+    assert sentence in between(sentence).text
