@@ -1218,3 +1218,18 @@ def test_summary_box_labels_at_the_top_are_removed(residue):
 ])
 def test_sentences_like_teasers_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", ["There was an error in this gadget", "Mastodon", "Bluesky | YouTube | Instagram"])
+def test_widget_errors_and_social_labels_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+def test_blog_excerpt_link_to_the_rest_is_cut_out():
+    doc = cleaned(f"{P1[:-1]} … Continue reading Court in Chongjin tries phone sellers\n\n{P2}")
+    assert doc.text == f"{P1[:-1]}\n\n{P2}"
+
+
+def test_continue_reading_inside_a_sentence_stays():
+    sentence = "Officials told them to stop … Continue reading the paper, the source said."
+    assert sentence in between(sentence).text
