@@ -1,0 +1,96 @@
+"""Punishments that did not happen in the report's frame (a practice, a survey figure, a ban of the
+practice, a fear, a quoted statute, an audience gathered), and repeated mentions of one punishment,
+in wordings met in reports beyond the dev corpus (sentences written for these tests). Each class
+has look-alikes that must still be read as occurrences."""
+import pytest
+
+from nkevents.pipeline import extract
+from nkevents.stages.events import find_triggers
+
+
+def _types(sentence: str) -> set[str]:
+    return set(find_triggers(sentence))
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # survey figures of what people have seen
+    ("Three in four escapees said they had witnessed a public execution.", "execution"),
+    ("Over half of the defectors interviewed had seen at least one public trial.", "trial"),
+    ("Most of the refugees surveyed have witnessed public executions, the group said.", "execution"),
+    # tallies over years
+    ("The group says the regime has publicly executed people at least 27 times since 2012.", "execution"),
+    # a long-standing practice, and the places it uses
+    ("The country has a long tradition of holding public executions in stadiums.", "execution"),
+    ("Public executions have continuously been taking place across the border region.", "execution"),
+    ("The researchers located 300 sites used for public executions.", "execution"),
+    ("Statements about the crimes of the executed are used to send a warning to the crowd.", "execution"),
+    # the practice discussed, banned or curbed
+    ("International criticism of the regime's use of public executions has grown.", "execution"),
+    ("The government prohibited public executions after the footage was broadcast.", "execution"),
+    ("The regime has refrained from conducting public executions for years.", "execution"),
+    ("Pyongyang curbed public executions under outside pressure.", "execution"),
+    # what befalls people of a kind in the present
+    ("The family of the condemned is forced to watch as well.", "execution"),
+    ("Public executions only take place for grave crimes, the state claims.", "execution"),
+    ("Theft is the crime most commonly punished by execution there.", "execution"),
+    ("Tens of thousands of believers are currently imprisoned in camps.", "sentence"),
+    ("Inmates are subjected to forced labor from dawn to dusk.", "sentence"),
+    ("There were also reports of North Koreans being sentenced to death for owning a Bible.", "sentence"),
+    # a fear of someone else's punishment
+    ("She filed for divorce out of fear of her whole family being taken to a prison camp.", "sentence"),
+    ("He fled, afraid that his children would be sent to a labor camp.", "sentence"),
+    # a statute quoted
+    ('Article 251 of the criminal law states, "The accused may appeal the ruling of the first trial."', "trial"),
+    # an audience rounded up
+    ("Officials rounded up 5,000 residents and forced them to watch the shooting.", "arrest"),
+    ("The army is rounding up everyone in the district for the rally.", "arrest"),
+    ("Police rounded up the townspeople to attend the trial.", "arrest"),
+])
+def test_no_occurrence_of_a_punishment(sentence, typ):
+    assert typ not in _types(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # the same words telling one occurrence
+    ("A typically terse statement said the two were sentenced to 12 years of hard labor.", "sentence"),
+    ("The usually quiet town saw three smugglers executed on Monday.", "execution"),
+    ("Three men were publicly executed in Hyesan on March 4.", "execution"),
+    ("Police rounded up 30 smugglers in Musan last week.", "arrest"),
+    ("Officers rounded up several vendors selling Chinese phones.", "arrest"),
+    ("Police caught Kim Min-su selling South Korean DVDs in May.", "arrest"),
+    ("Authorities caught two students watching dramas at a friend's house.", "arrest"),
+    ("The residents were forced to watch as two men were shot at the airfield.", "execution"),
+    ("The wife was taken to a political prison camp in March.", "sentence"),
+    ("The court in Chongjin sentenced a trader to five years for selling phones.", "sentence"),
+    ("The guard was given a suspended sentence of two years.", "sentence"),
+])
+def test_an_occurrence_is_still_read(sentence, typ):
+    assert typ in _types(sentence), sentence
+
+
+def _kinds(text: str) -> list[str]:
+    return sorted(e.type for e in extract(text, published="2024-05-10").events)
+
+
+def test_a_possessive_names_the_known_execution():
+    text = ("A man was executed by firing squad in Hyesan on April 25, a source said.\n\n"
+            "The man's execution is an extreme punishment for selling a few medicines, the source added.")
+    assert _kinds(text).count("execution") == 1
+
+
+def test_those_publicly_executed_are_the_known_group():
+    text = ("Four smugglers were shot in Musan on April 3, a source said.\n\n"
+            "The families of those publicly executed were later banished.")
+    assert _kinds(text).count("execution") == 1
+
+
+def test_the_first_trial_since_a_time_is_the_known_trial():
+    text = ("A public trial of ten drug dealers was held in Hoeryong on April 29, a source said.\n\n"
+            "It was the first trial held in the city since May last year.")
+    assert _kinds(text).count("trial") == 1
+
+
+def test_a_first_trial_told_apart_stays_a_new_one():
+    text = ("A public trial of ten drug dealers was held in Hoeryong on April 29, a source said.\n\n"
+            "The first trial, in March, had ended with two executions.")
+    assert _kinds(text).count("trial") == 2
