@@ -94,3 +94,31 @@ def test_a_first_trial_told_apart_stays_a_new_one():
     text = ("A public trial of ten drug dealers was held in Hoeryong on April 29, a source said.\n\n"
             "The first trial, in March, had ended with two executions.")
     assert _kinds(text).count("trial") == 2
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # terms handed to people named by a pronoun and "each"; a decade in jail
+    ("The court handed them each 10 years in a reeducation camp.", "sentence"),
+    ("The two were each handed eight years.", "sentence"),
+    ("He was jailed for a decade for running a smuggling ring.", "sentence"),
+    # hearings named otherwise
+    ("The case was heard by the provincial court on March 3.", "trial"),
+    ("The cases of the five were tried at the county people's court.", "trial"),
+    ("The defendants appeared in court in Hamhung on Monday.", "trial"),
+    ("The court convened a hearing at the cultural hall.", "trial"),
+    ("The accused were hauled before a mass rally where their crimes were read out.", "trial"),
+])
+def test_trial_and_sentence_wordings(sentence, typ):
+    assert typ in _types(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # a recurrence, a court abroad, a hearing of a parliament, a rally of support
+    ("The census is taken every five years.", "sentence"),
+    ("A defector appeared in a Seoul court on fraud charges.", "trial"),
+    ("The Senate committee convened a hearing on human rights.", "trial"),
+    ("Workers were brought before a rally to pledge loyalty.", "trial"),
+    ("The case was heard by many people in the village.", "trial"),
+])
+def test_trial_and_sentence_look_alikes(sentence, typ):
+    assert typ not in _types(sentence), sentence
