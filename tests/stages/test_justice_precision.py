@@ -122,3 +122,25 @@ def test_trial_and_sentence_wordings(sentence, typ):
 ])
 def test_trial_and_sentence_look_alikes(sentence, typ):
     assert typ not in _types(sentence), sentence
+
+
+def test_the_other_executed_man_is_one_of_the_known_group():
+    text = ("North Korea executed two officials with an anti-aircraft gun in July, sources said.\n\n"
+            "One was a former minister. The other executed man was a senior education official.")
+    assert _kinds(text).count("execution") == 1
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # a dismissal told actively or as a noun
+    ("North Korea fired the state security minister in January.", True),
+    ("The regime fired two officials over the failed harvest.", True),
+    ("The minister's dismissal was linked to the false reports.", True),
+    ("The ouster of the provincial secretary was announced in March.", True),
+    # shots fired
+    ("Guards fired at the fleeing men.", False),
+    ("Soldiers fired two shots at the officers.", False),
+    ("Troops fired rifles over the heads of the officials.", False),
+    ("Guards fired on the officers who tried to stop them.", False),
+])
+def test_a_dismissal_told_actively_or_as_a_noun(sentence, fires):
+    assert ("sentence" in _types(sentence)) is fires, sentence
