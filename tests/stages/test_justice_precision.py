@@ -144,3 +144,42 @@ def test_the_other_executed_man_is_one_of_the_known_group():
 ])
 def test_a_dismissal_told_actively_or_as_a_noun(sentence, fires):
     assert ("sentence" in _types(sentence)) is fires, sentence
+
+
+def test_an_execution_on_the_day_of_the_death_sentence_is_that_sentence_carried_out():
+    text = ("An open trial was held in Chongjin in August, and two women were sentenced to death for "
+            "trafficking, a letter said.\n\n"
+            "The two had been sent back by China in October 2023 and were executed on the day of their "
+            "death sentence, RFA reported.")
+    doc = extract(text, published="2025-01-07")
+    kinds = sorted(e.type for e in doc.events)
+    assert kinds.count("execution") == 1 and "sentence" not in kinds
+    execution = next(e for e in doc.events if e.type == "execution")
+    assert execution.date is not None and execution.date.date_start.startswith("2024-08")
+
+
+def test_a_death_sentence_with_no_execution_told_stays_a_sentence():
+    text = ("An open trial was held in Chongjin in August, and two women were sentenced to death for "
+            "trafficking, a letter said.\n\n"
+            "Their fate is unknown, the letter added.")
+    assert "sentence" in _kinds(text)
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # research tallies and maps, and a practice called a tactic
+    ("The study found evidence of 23 public executions under Kim's rule.", "execution"),
+    ("The group interviewed defectors to map the sites of public executions.", "execution"),
+    ("North Korea has publicly executed at least seven people in the past decade for watching videos.", "execution"),
+    ("One tactic of the clampdown has been to publicly execute people found guilty of watching dramas.", "execution"),
+])
+def test_research_tallies_tell_no_occurrence(sentence, typ):
+    assert typ not in _types(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("The family was transported by security officials to a political prison camp.", True),
+    ("The family was sent by the security department to a kwanliso.", True),
+    ("The aid was transported by truck to the refugee camp.", False),
+])
+def test_people_transported_to_a_camp(sentence, fires):
+    assert ("sentence" in _types(sentence)) is fires, sentence
