@@ -183,3 +183,26 @@ def test_research_tallies_tell_no_occurrence(sentence, typ):
 ])
 def test_people_transported_to_a_camp(sentence, fires):
     assert ("sentence" in _types(sentence)) is fires, sentence
+
+
+def test_the_two_arrested_agents_are_the_known_arrest():
+    text = ("Two police agents who crossed into China were arrested by Chinese border forces on April 27.\n\n"
+            'A source said, "The two arrested agents were brought back through the customs house in Hyesan."')
+    assert _kinds(text).count("arrest") == 1
+
+
+def test_two_of_a_counted_group_receiving_a_punishment_is_told_on_its_own():
+    text = ("The court handed down decisions on 11 defendants in Hoeryong on March 1.\n\n"
+            "Two of the 11 received life sentences, and the remaining seven were given ten years each.")
+    assert "sentence" in _kinds(text)
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # the law people were charged under is part of the occurrence
+    ("The guard was indicted under military law and sentenced to three years at a labor camp.", True),
+    ("The officer was tried under the criminal code and sentenced to ten years.", True),
+    # the law's provision is no occurrence
+    ("Under the new law, distributors can be sentenced to death.", False),
+])
+def test_the_law_of_a_charge_and_the_law_as_a_threat(sentence, fires):
+    assert ("sentence" in _types(sentence)) is fires, sentence

@@ -29,10 +29,17 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 # ("the man's execution": a possessive names the known person)
 ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+(?:['’]s)?\s+)?$", re.I)
 # A participle used for the people an occurrence concerned ("the executed", "those arrested", "one of
-# the people detained"): it names a group already told of, not a new occurrence.
-PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
+# the people detained", "the two arrested agents"): it names a group already told of, not a new occurrence.
+PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)[\"“‘']?(?:all\s+)?"
                                        r"(?:the|those|these)\s+(?:(?:people|persons?|individuals?|men|women|man|woman|ones|officials|residents)"
                                        r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
+
+
+# ... or a counted group with the participle as its adjective ("the two arrested agents were brought
+# back"; not "two of the 11 received the death penalty", where the verb follows the number)
+COUNTED_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|and)\s+)[\"“‘']?(?:the|those|these)\s+"
+                                        r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", re.I)
+NOUN_THEN_VERB_AFTER = regex_store.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:were|was|are|is|had|have|has)\b", re.I)
 
 
 def _first_trigger(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,
@@ -400,7 +407,9 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
         return True
     first_word = trigger.group(0).split()[0].lower()
     participle = first_word.endswith("ed") or (first_word.endswith("ly") and trigger.group(0).endswith("ed"))
-    if participle and PEOPLE_OF_BEFORE.search(sentence, 0, trigger.start()):
+    if participle and (PEOPLE_OF_BEFORE.search(sentence, 0, trigger.start())
+                       or (COUNTED_OF_BEFORE.search(sentence, 0, trigger.start())
+                           and NOUN_THEN_VERB_AFTER.match(sentence, trigger.end()))):
         return True  # "the executed included two officials", "among those (publicly) arrested": the known group
     if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
         return False
