@@ -26,12 +26,20 @@ THREATENED = PUNISHMENT_TYPES | {"prohibited_activity"}
 
 # "the trial", "this order", "the public execution": a noun phrase pointing back to a known occurrence
 # ("the act of smuggling", "this case of defection")
-ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+\s+)?$", re.I)
+# ("the man's execution": a possessive names the known person)
+ANAPHORA = regex_store.compile(r"\b(?:the|this|that|these|such|his|her|their|its)\s+(?:(?:acts?|cases?|incidents?)\s+of\s+)?(?:[\w-]+(?:['’]s)?\s+)?$", re.I)
 # A participle used for the people an occurrence concerned ("the executed", "those arrested", "one of
-# the people detained"): it names a group already told of, not a new occurrence.
-PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)(?:all\s+)?"
-                                       r"(?:the|those|these)\s+(?:(?:people|persons|individuals|men|women|ones|officials|residents)"
+# the people detained", "the two arrested agents"): it names a group already told of, not a new occurrence.
+PEOPLE_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|include|included|including|and)\s+)[\"“‘']?(?:all\s+)?"
+                                       r"(?:the|those|these)\s+(?:(?:people|persons?|individuals?|men|women|man|woman|ones|officials|residents)"
                                        r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)?$", re.I)
+
+
+# ... or a counted group with the participle as its adjective ("the two arrested agents were brought
+# back"; not "two of the 11 received the death penalty", where the verb follows the number)
+COUNTED_OF_BEFORE = regex_store.compile(r"(?:^|[,;:]\s+|\b(?:among|of|for|and)\s+)[\"“‘']?(?:the|those|these)\s+"
+                                        r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", re.I)
+NOUN_THEN_VERB_AFTER = regex_store.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:were|was|are|is|had|have|has)\b", re.I)
 
 
 def _first_trigger(pattern: lexicon.Patterns, exclude: lexicon.Patterns | None, sentence: str,
@@ -398,8 +406,11 @@ def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bo
     if details_known(sentence, typ):
         return True
     first_word = trigger.group(0).split()[0].lower()
-    if first_word.endswith("ed") and PEOPLE_OF_BEFORE.search(sentence, 0, trigger.start()):
-        return True  # "the executed included two officials", "among those arrested": the known group
+    participle = first_word.endswith("ed") or (first_word.endswith("ly") and trigger.group(0).endswith("ed"))
+    if participle and (PEOPLE_OF_BEFORE.search(sentence, 0, trigger.start())
+                       or (COUNTED_OF_BEFORE.search(sentence, 0, trigger.start())
+                           and NOUN_THEN_VERB_AFTER.match(sentence, trigger.end()))):
+        return True  # "the executed included two officials", "among those (publicly) arrested": the known group
     if first_word not in lexicon.load("triggers")["anaphoric_nouns"]:
         return False
     before = ANAPHORA.search(sentence, 0, trigger.start())
@@ -427,7 +438,13 @@ def _new_before() -> re.Pattern:
 
 def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
     """Words right before the trigger say it is another occurrence than one told before."""
-    return bool(_new_before().search(sentence, max(0, trigger.start() - 40), trigger.start()))
+    new = _new_before().search(sentence, max(0, trigger.start() - 40), trigger.start())
+    # "the first trial held here since May", "the first in a year": the known one, ranked in time
+    return bool(new) and not (new.group(0).lower().startswith("first")
+                              and FIRST_SINCE_AFTER.match(sentence, trigger.end()))
+
+
+FIRST_SINCE_AFTER = regex_store.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:since|in (?:a|\d+|two|three|four|five|ten|many|several) (?:years?|months?|decades?))\b", re.I)
 
 
 # "of" and a number of people after a noun trigger

@@ -351,6 +351,17 @@ def fold_vague_summaries(events: list[Event]) -> list[Event]:
     return kept
 
 
+# An execution told as following its sentence ("were executed on the day of their death sentence",
+# "shot right after the verdict"): whatever date its sentence picked up, it is the sentence's execution.
+EXECUTED_ON_SENTENCING = regex_store.compile(
+    r"\b(?:on the (?:same )?day of (?:their|his|her|the) (?:death )?(?:sentenc\w*|verdicts?|trials?)"
+    r"|(?:immediately|right|shortly|soon|just) after (?:the|their|his|her) (?:death )?(?:sentenc\w*|verdicts?|trials?))", re.I)
+
+
+def _executed_on_sentencing(execution: Event, text: str) -> bool:
+    return any(EXECUTED_ON_SENTENCING.search(text, a, b) for a, b in execution.evidence)
+
+
 def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
     """A death sentence whose execution the report tells is that execution (annotation.md: an
     execution is an `execution`, not a `sentence`): its mention joins the execution. So does a
@@ -362,14 +373,16 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
                         and VERDICT.search(text, ev.trigger[0], ev.trigger[1]) is not None)
         if ev.type == "sentence" and (bare_verdict or (ev.penalty is not None and ev.penalty.kind == "death")):
             match = next((x for x in executions if _place_compatible(x, ev, exact=False)
-                          and (_date_compatible(x, ev) or _sentenced_before(ev, x))
+                          and (_date_compatible(x, ev) or _sentenced_before(ev, x) or _executed_on_sentencing(x, text))
                           and (bare_verdict or x.subjects_count is None or ev.subjects_count is None
                                or x.subjects_count == ev.subjects_count)), None)
             if match is not None:
                 match.evidence = sorted(set(match.evidence) | set(ev.evidence))
                 executed_on, sentenced_apart = (match.date, match.date_basis), not _date_compatible(match, ev)
                 _fill_gaps(match, ev)
-                if sentenced_apart:
+                if _executed_on_sentencing(match, text) and ev.date is not None:
+                    match.date, match.date_basis = ev.date, ev.date_basis  # "executed on the day of their sentence"
+                elif sentenced_apart:
                     match.date, match.date_basis = executed_on  # the day of the sentence is not that of the execution
                 if match.subjects_count is None and ev.subjects_count is not None and not bare_verdict:
                     match.subjects_text, match.subjects_count = ev.subjects_text, ev.subjects_count
