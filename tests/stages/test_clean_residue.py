@@ -1233,3 +1233,17 @@ def test_blog_excerpt_link_to_the_rest_is_cut_out():
 def test_continue_reading_inside_a_sentence_stays():
     sentence = "Officials told them to stop … Continue reading the paper, the source said."
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", [
+    "This website uses cookies and other technology to improve the service. Continued use of the website will be "
+    "considered as consent to the use of such technology and to the policy of the site. For further details >",
+    "Example-News.Org", "www.example.or.kr/eng",
+])
+def test_long_consent_notices_and_bare_domains_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", ["Example.com.", "He said the site example.com was blocked."])
+def test_a_domain_inside_a_sentence_stays(sentence):
+    assert sentence in between(sentence).text
