@@ -202,3 +202,52 @@ def test_the_far_end_of_a_measure_is_not_its_date():
             "The order requires residents to stay in their homes until Sunday.")
     dates = {e.date.date_start for e in _with(text, "policy", published="2023-01-25") if e.date}
     assert "2023-01-22" not in dates and "2023-01-25" in dates
+
+
+# Round 2 of unseen pages: wordings of each class (sentences written for these tests).
+@pytest.mark.parametrize("text, typ", [
+    # a foreign state named as what a place borders is not the subject of the order
+    ("Police in the provinces bordering Russia and China have begun urging residents to hand in their phones.", "directive"),
+    ("Guards along China have been told to shoot anyone crossing the river.", "directive"),
+    # the order, when it came, then who gave it
+    ("The searches follow an order early this month from the Ministry of Social Security.", "directive"),
+    ("Raids resumed after instructions in late March from the provincial party committee.", "directive"),
+    # loyalty examined
+    ("The security ministry is conducting ideological examinations of returning workers.", "crackdown"),
+    ("All cadres in the county are undergoing a loyalty review.", "crackdown"),
+    # measures said to be in force, emergencies declared, rewards for informing
+    ("Strict countermeasures against the virus have been in effect since early May.", "policy"),
+    ("The politburo met on Sunday to declare an emergency over the outbreak.", "policy"),
+    ("The police announced they would start paying rewards to residents who report smugglers.", "policy"),
+    # deaths, and the lack of food told after them
+    ("Four villagers died in the hamlet last month after the farm handed out only a bag of corn per family.", "hardship"),
+])
+def test_round_two_wordings_of_each_class(text, typ):
+    assert typ in _types(text)
+
+
+@pytest.mark.parametrize("text, typ", [
+    # a foreign state that is the subject still takes the order as its own
+    ("China has begun urging North Korean workers to leave its factories.", "directive"),
+    # an order of another kind, and an examination of no one's loyalty
+    ("The shop filled orders last week from customers in Pyongyang.", "directive"),
+    ("Students sat the entrance examinations in March.", "crackdown"),
+    ("Two soldiers died in a traffic accident while the truck was carrying rice to the front.", "hardship"),
+    # an emergency plan or aid issued is no measure put in force
+    ("The central government issued an emergency plan for disaster supplies.", "policy"),
+    ("The committee issued emergency supplies to the flooded villages.", "policy"),
+])
+def test_round_two_look_alikes(text, typ):
+    assert typ not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A new slogan is being used to uproot the breeding grounds for anti-socialist activities in the province.",
+    "The drive aims to stamp out non-socialist practices among the young.",
+])
+def test_behavior_a_campaign_means_to_uproot_is_no_reported_conduct(text):
+    assert "prohibited_activity" not in _types(text)
+
+
+def test_behavior_reported_as_done_is_still_conduct():
+    assert "prohibited_activity" in _types("Young people in Hyesan have taken up anti-socialist behavior such as dancing to South Korean songs.")
