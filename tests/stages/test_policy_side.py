@@ -251,3 +251,21 @@ def test_behavior_a_campaign_means_to_uproot_is_no_reported_conduct(text):
 
 def test_behavior_reported_as_done_is_still_conduct():
     assert "prohibited_activity" in _types("Young people in Hyesan have taken up anti-socialist behavior such as dancing to South Korean songs.")
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # a warning or rule announced to people at large is an order; what it threatens is no conduct
+    ("Last week the ministry announced that anyone caught selling copper near the border will be sent to a labor camp.", "directive", True),
+    ("Officials announced that those who were hurt in the blast had been treated.", "directive", False),
+    # an emergency notice is the order's document, not a measure of its own
+    ("Police in Hoeryong issued an emergency notice saying residents must stay away from the river.", "policy", False),
+    # banned styles worn are what a crackdown targets, not a ban put in force
+    ("Youth patrols stopped young people wearing banned hairstyles in the market.", "policy", False),
+    # a rate told with a modal
+    ("Last week 100 yuan could be bought for 39,000 won in Hyesan.", "market", True),
+])
+def test_round_two_second_batch(text, typ, told):
+    types = _types(text)
+    assert (typ in types) == told
+    if typ == "directive" and told:
+        assert "prohibited_activity" not in types
