@@ -269,3 +269,22 @@ def test_round_two_second_batch(text, typ, told):
     assert (typ in types) == told
     if typ == "directive" and told:
         assert "prohibited_activity" not in types
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # power cut or diverted by a decision is a measure; by a storm, a hardship
+    ("The county announced it will cut electricity to apartments for a month to power the irrigation pumps.", "policy", True),
+    ("Officials said household power would be redirected to the steel works until the end of the year.", "policy", True),
+    ("The storm cut power to 2,000 homes in Rason.", "policy", False),
+    # the supply named with those it no longer reaches, and power no longer supplied at all
+    ("The water supply to apartments in the eastern districts has been cut off since March.", "hardship", True),
+    ("There is no electricity at all being supplied to the villages.", "hardship", True),
+    # power sent to the farms is no workforce sent there; office workers are
+    ("Household power would be diverted to farms until early June.", "mobilization", False),
+    ("Office workers were diverted to farms for the planting.", "mobilization", True),
+    # people at large allowed now; one man's visit is no permission
+    ("Traders can now travel to Pyongyang with only their identity cards.", "policy", True),
+    ("He can now visit his mother in the hospital.", "policy", False),
+])
+def test_round_two_third_batch(text, typ, told):
+    assert (typ in _types(text)) == told
