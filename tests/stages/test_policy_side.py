@@ -288,3 +288,16 @@ def test_round_two_second_batch(text, typ, told):
 ])
 def test_round_two_third_batch(text, typ, told):
     assert (typ in _types(text)) == told
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # a dateline's city before a dash is not the subject of the crackdown
+    ("SEOUL - North Korea is clamping down on the use of foreign slang in Pyongyang.", "crackdown", True),
+    ("Seoul has cracked down on leaflet launches near the border.", "crackdown", False),
+    # legislation adopted is a measure
+    ("The assembly adopted new legislation punishing the use of foreign words.", "policy", True),
+    # officials who oversaw the issuing of plates are no measure
+    ("The committees summoned those who oversaw the issuance of license plates at state agencies.", "policy", False),
+])
+def test_round_two_fourth_batch(text, typ, told):
+    assert (typ in _types(text)) == told

@@ -381,7 +381,8 @@ PLACE_PREPOSITION = regex_store.compile(r"\b(?:between|and|from|to|with|in|at|of
 @lru_cache(maxsize=None)
 def _foreign_before() -> re.Pattern:
     body = "|".join(lexicon.load("triggers")["foreign_subjects"])
-    return regex_store.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+    # (a dateline's city before a dash is no subject: "SEOUL - North Korea is clamping down on ...")
+    return regex_store.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?![-–—])(?:[\w-]+\s+){{0,4}}$", re.I)
 
 
 # Types whose sentences may detail a measure or order named before ("Under the measure, ...").
