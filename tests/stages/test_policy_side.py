@@ -301,3 +301,14 @@ def test_round_two_third_batch(text, typ, told):
 ])
 def test_round_two_fourth_batch(text, typ, told):
     assert (typ in _types(text)) == told
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # agents sent out to catch people are an operation; agents sent to buy goods are not
+    ("Agents have been dispatched to the coast to round up unregistered residents.", "crackdown", True),
+    ("Trade agents were sent to Dandong to buy fertilizer.", "crackdown", False),
+    # going out limited is a measure
+    ("The police bureau told residents to restrict outdoor activities after 7 p.m.", "policy", True),
+])
+def test_round_two_fifth_batch(text, typ, told):
+    assert (typ in _types(text)) == told
