@@ -202,3 +202,113 @@ def test_the_far_end_of_a_measure_is_not_its_date():
             "The order requires residents to stay in their homes until Sunday.")
     dates = {e.date.date_start for e in _with(text, "policy", published="2023-01-25") if e.date}
     assert "2023-01-22" not in dates and "2023-01-25" in dates
+
+
+# Round 2 of unseen pages: wordings of each class (sentences written for these tests).
+@pytest.mark.parametrize("text, typ", [
+    # a foreign state named as what a place borders is not the subject of the order
+    ("Police in the provinces bordering Russia and China have begun urging residents to hand in their phones.", "directive"),
+    ("Guards along China have been told to shoot anyone crossing the river.", "directive"),
+    # the order, when it came, then who gave it
+    ("The searches follow an order early this month from the Ministry of Social Security.", "directive"),
+    ("Raids resumed after instructions in late March from the provincial party committee.", "directive"),
+    # loyalty examined
+    ("The security ministry is conducting ideological examinations of returning workers.", "crackdown"),
+    ("All cadres in the county are undergoing a loyalty review.", "crackdown"),
+    # measures said to be in force, emergencies declared, rewards for informing
+    ("Strict countermeasures against the virus have been in effect since early May.", "policy"),
+    ("The politburo met on Sunday to declare an emergency over the outbreak.", "policy"),
+    ("The police announced they would start paying rewards to residents who report smugglers.", "policy"),
+    # deaths, and the lack of food told after them
+    ("Four villagers died in the hamlet last month after the farm handed out only a bag of corn per family.", "hardship"),
+])
+def test_round_two_wordings_of_each_class(text, typ):
+    assert typ in _types(text)
+
+
+@pytest.mark.parametrize("text, typ", [
+    # a foreign state that is the subject still takes the order as its own
+    ("China has begun urging North Korean workers to leave its factories.", "directive"),
+    # an order of another kind, and an examination of no one's loyalty
+    ("The shop filled orders last week from customers in Pyongyang.", "directive"),
+    ("Students sat the entrance examinations in March.", "crackdown"),
+    ("Two soldiers died in a traffic accident while the truck was carrying rice to the front.", "hardship"),
+    # an emergency plan or aid issued is no measure put in force
+    ("The central government issued an emergency plan for disaster supplies.", "policy"),
+    ("The committee issued emergency supplies to the flooded villages.", "policy"),
+])
+def test_round_two_look_alikes(text, typ):
+    assert typ not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A new slogan is being used to uproot the breeding grounds for anti-socialist activities in the province.",
+    "The drive aims to stamp out non-socialist practices among the young.",
+])
+def test_behavior_a_campaign_means_to_uproot_is_no_reported_conduct(text):
+    assert "prohibited_activity" not in _types(text)
+
+
+def test_behavior_reported_as_done_is_still_conduct():
+    assert "prohibited_activity" in _types("Young people in Hyesan have taken up anti-socialist behavior such as dancing to South Korean songs.")
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # a warning or rule announced to people at large is an order; what it threatens is no conduct
+    ("Last week the ministry announced that anyone caught selling copper near the border will be sent to a labor camp.", "directive", True),
+    ("Officials announced that those who were hurt in the blast had been treated.", "directive", False),
+    # an emergency notice is the order's document, not a measure of its own
+    ("Police in Hoeryong issued an emergency notice saying residents must stay away from the river.", "policy", False),
+    # banned styles worn are what a crackdown targets, not a ban put in force
+    ("Youth patrols stopped young people wearing banned hairstyles in the market.", "policy", False),
+    # a rate told with a modal
+    ("Last week 100 yuan could be bought for 39,000 won in Hyesan.", "market", True),
+])
+def test_round_two_second_batch(text, typ, told):
+    types = _types(text)
+    assert (typ in types) == told
+    if typ == "directive" and told:
+        assert "prohibited_activity" not in types
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # power cut or diverted by a decision is a measure; by a storm, a hardship
+    ("The county announced it will cut electricity to apartments for a month to power the irrigation pumps.", "policy", True),
+    ("Officials said household power would be redirected to the steel works until the end of the year.", "policy", True),
+    ("The storm cut power to 2,000 homes in Rason.", "policy", False),
+    # the supply named with those it no longer reaches, and power no longer supplied at all
+    ("The water supply to apartments in the eastern districts has been cut off since March.", "hardship", True),
+    ("There is no electricity at all being supplied to the villages.", "hardship", True),
+    # power sent to the farms is no workforce sent there; office workers are
+    ("Household power would be diverted to farms until early June.", "mobilization", False),
+    ("Office workers were diverted to farms for the planting.", "mobilization", True),
+    # people at large allowed now; one man's visit is no permission
+    ("Traders can now travel to Pyongyang with only their identity cards.", "policy", True),
+    ("He can now visit his mother in the hospital.", "policy", False),
+])
+def test_round_two_third_batch(text, typ, told):
+    assert (typ in _types(text)) == told
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # a dateline's city before a dash is not the subject of the crackdown
+    ("SEOUL - North Korea is clamping down on the use of foreign slang in Pyongyang.", "crackdown", True),
+    ("Seoul has cracked down on leaflet launches near the border.", "crackdown", False),
+    # legislation adopted is a measure
+    ("The assembly adopted new legislation punishing the use of foreign words.", "policy", True),
+    # officials who oversaw the issuing of plates are no measure
+    ("The committees summoned those who oversaw the issuance of license plates at state agencies.", "policy", False),
+])
+def test_round_two_fourth_batch(text, typ, told):
+    assert (typ in _types(text)) == told
+
+
+@pytest.mark.parametrize("text, typ, told", [
+    # agents sent out to catch people are an operation; agents sent to buy goods are not
+    ("Agents have been dispatched to the coast to round up unregistered residents.", "crackdown", True),
+    ("Trade agents were sent to Dandong to buy fertilizer.", "crackdown", False),
+    # going out limited is a measure
+    ("The police bureau told residents to restrict outdoor activities after 7 p.m.", "policy", True),
+])
+def test_round_two_fifth_batch(text, typ, told):
+    assert (typ in _types(text)) == told

@@ -370,7 +370,8 @@ def _foreign_subject(sentence: str, trigger: re.Match, before: re.Pattern) -> bo
     for punishments ("China executed", "a South Korean court has sentenced"; "Seoul said two
     officials were executed" reports North Korea's punishment)."""
     m = before.search(sentence, max(0, trigger.start() - 60), trigger.start())
-    # "trains between Pyongyang and Beijing have resumed": a place the measure concerns, not its subject
+    # "trains between Pyongyang and Beijing have resumed", "police in provinces bordering China have
+    # started urging ...": a place the measure concerns or lies by, not its subject
     return bool(m) and not PLACE_PREPOSITION.search(sentence, max(0, m.start() - 12), m.start())
 
 
@@ -382,13 +383,14 @@ def _foreign_right_before() -> re.Pattern:
     return regex_store.compile(rf"(?<![\w-])(?:{body}){where}(?:\s+(?:has|have|had|also|later|reportedly|recently|then|publicly))*\s+$", re.I)
 
 
-PLACE_PREPOSITION = regex_store.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for)\s+$", re.I)
+PLACE_PREPOSITION = regex_store.compile(r"\b(?:between|and|from|to|with|in|at|of|near|across|into|via|for|along|bordering|borders|bordered|adjoining|facing|opposite)\s+$", re.I)
 
 
 @lru_cache(maxsize=None)
 def _foreign_before() -> re.Pattern:
     body = "|".join(lexicon.load("triggers")["foreign_subjects"])
-    return regex_store.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+    # (a dateline's city before a dash is no subject: "SEOUL - North Korea is clamping down on ...")
+    return regex_store.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?\s+(?![-–—])(?:[\w-]+\s+){{0,4}}$", re.I)
 
 
 # Types whose sentences may detail a measure or order named before ("Under the measure, ...").
