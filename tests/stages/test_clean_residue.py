@@ -1205,7 +1205,7 @@ def test_wire_initials_agency_lists_and_teasers_at_the_end_are_removed(residue):
     assert_gone(residue, at_the_end(residue))
 
 
-@pytest.mark.parametrize("residue", ["Key Topics in this News Article:", "News Snapshot:", "Summary", "Key points",
+@pytest.mark.parametrize("residue", ["Key Topics in this News Article:", "News Snapshot:", "Summary", "Key points", "Details",
                                      "At a glance"])
 def test_summary_box_labels_at_the_top_are_removed(residue):
     assert_gone(residue, at_the_top(residue))
