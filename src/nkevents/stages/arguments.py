@@ -116,9 +116,9 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # after his release" is a time, "for six months after they were caught" a term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = regex_store.compile(
-        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:(?:sentenc(?:ed|ing) (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
         rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+(?:total|combined)\s+of\s+)?(?:a\s+)?{term('0')}{served})"
-        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
+        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?[\"“‘']?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after(?!\s+(?:being|they|he|she|getting|having)\b))))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
