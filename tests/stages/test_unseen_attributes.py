@@ -71,3 +71,40 @@ def test_agents_after_by_are_no_source(text, count):
     assert arguments.attribution_spans(text) == []
     at = text.index("handed") if "handed" in text else text.index("reported")
     assert arguments.choose_subjects(text, (0, len(text)), at, [])[1] == count
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # a church group or body someone travelled with or was funded by is no charge of theirs
+    ("He was sentenced to 15 years for stealing a banner from a hotel he stayed at with a church group.", ["theft"]),
+    ("The teacher at a university funded by Evangelical Christians was detained for hostile acts.", ["political"]),
+    # ... but religious practice itself is
+    ("She was arrested for attending an underground church group meeting in Hyesan.", ["religion"]),
+    ("He was arrested for running a prayer group funded by South Korean churches.", ["religion"]),
+    ("He was detained for spreading Bibles he got from a church group in China.", ["religion"]),
+])
+def test_church_companions_are_no_charge(sentence, charges):
+    assert arguments.choose_charges(sentence) == charges
+
+
+def _count(sentence, trigger):
+    return arguments.choose_subjects(sentence, (0, len(sentence)), sentence.index(trigger), [])[1]
+
+
+@pytest.mark.parametrize("sentence, trigger, count", [
+    # military ranks are people
+    ("A sergeant and a corporal were detained for taking bribes.", "detained", 2),
+    # the body after "of the" is what the people belong to, not more people
+    ("A sergeant and an officer of the border guard were sentenced to death.", "sentenced", 2),
+    ("Two members of the border guard were arrested in Musan.", "arrested", 2),
+    # a bare "with" before others counted joins them to the group
+    ("The envoy was executed at an airfield with four other officials in March.", "executed", 5),
+    ("A smuggler was arrested in Hyesan with two others.", "arrested", 3),
+    # ... not a "with" of things, nor of people met in another clause
+    ("A man was arrested with two kilograms of meth.", "arrested", 1),
+    ("The broker was caught with 30 other phones in his bag.", "caught", 1),
+    ("A woman was arrested after meeting with two other traders.", "arrested", 1),
+    # "the X of the Y" whose head is one person
+    ("The mother of the teenager was also arrested.", "arrested", 1),
+])
+def test_counts_of_ranks_bodies_and_companions(sentence, trigger, count):
+    assert _count(sentence, trigger) == count

@@ -586,6 +586,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
         if _AGENT_AFTER.match(text, m.end()):
             continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
+    # "an officer of the border guard", "two members of the security unit": the body after "of the" is
+    # what the people before belong to, not more people
+    found = [p for i, p in enumerate(found) if not (
+        i and p[2] in (None, 1) and _OF_THE_BODY.fullmatch(text, found[i - 1][1], p[0] + 4) and text[p[0]:p[0] + 4].lower() == "the ")]
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text):
         if m.group("ofthe"):  # "three of the smugglers": the smugglers are the whole, not the group
@@ -643,6 +647,7 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 # what every name given with an age contains (", 61", ", aged 45"): searched for first, it rules
 # out most sentences in a fast scan for the comma
 _AGE_AFTER_COMMA = regex_store.compile(r",\s+(?:aged\s+)?\d")
+_OF_THE_BODY = regex_store.compile(r"\s+of\s+the\s", re.I)
 _NEXT_WORD = regex_store.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = regex_store.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = regex_store.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
@@ -920,7 +925,10 @@ _ALONG_WITH = regex_store.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
 _WITH_KIN = regex_store.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
 _KIN_PRONOUN = regex_store.compile(r"(?:his|her|their)\s", re.I)
 # The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
-_WITH_AFTER_TRIGGER = regex_store.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
+# ... or a bare "with" before others counted: "executed at the airfield with four other officials"
+_WITH_AFTER_TRIGGER = regex_store.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:(?:along|together)\s+with\s+"
+                                          r"|(?P<bare>with)\s+)", re.I)
+_OTHERS_COUNTED = regex_store.compile(r"[\w-]+\s+(?:other|more)\s|[\w-]+\s+others\b", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
 _SINGULAR_VERB_AFTER = regex_store.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
@@ -969,8 +977,7 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     members = phrases[first:last + 1]
     if len(members) == 1 and best[2] is not None and best[1] <= trigger_at:
         # "A woman was arrested in Hyesan along with her two sons": the people after "along with" too
-        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at
-                  and _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])), None)
+        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at and _with_others(text, trigger_at, q)), None)
         if k is not None:
             j = k
             while j + 1 < len(phrases) and _joined(text, phrases[j], phrases[j + 1], trigger_at):
@@ -999,6 +1006,13 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+def _with_others(text: str, trigger_at: int, q: tuple) -> bool:
+    """q joins the people of the trigger: "along with her two sons", or a bare "with" before others
+    counted ("with four other officials", not "with two kilograms")."""
+    m = _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])
+    return bool(m) and (not m.group("bare") or bool(_OTHERS_COUNTED.match(text, q[0], q[1] + 1)))
 
 
 # A relative clause right after a people phrase, and the verb of the main clause before the trigger:
