@@ -108,3 +108,24 @@ def _count(sentence, trigger):
 ])
 def test_counts_of_ranks_bodies_and_companions(sentence, trigger, count):
     assert _count(sentence, trigger) == count
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date after the source a reporting verb names dates the telling, not the arrest
+    ("“A woman was arrested by security agents as she was preparing to cross,” said a Ryanggang "
+     "Province-based source on July 27.", None),
+    ("“Two smugglers were caught,” added a well-placed source in North Hamgyong Province on July 27.", None),
+    # ... a date of the event after a source noun inside the account stays
+    ("A source said three residents were arrested on July 27 in Hyesan.", "2023-07-27"),
+])
+def test_a_date_after_the_named_source_is_the_telling(text, expected):
+    from nkevents.pipeline import extract
+    doc = extract(text, published="2023-08-01")
+    dates = [e.date.date_start if e.date else None for e in doc.events if e.type == "arrest"]
+    assert dates and dates[0] == expected
+
+
+def test_a_source_inside_the_account_does_not_make_the_date_a_telling():
+    from nkevents.pipeline import extract
+    doc = extract("The source said a resident in Hyesan was arrested on July 27.", published="2023-08-01")
+    assert [e.date.date_start for e in doc.events if e.type == "arrest" and e.date] == ["2023-07-27"]

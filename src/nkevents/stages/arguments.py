@@ -33,7 +33,17 @@ REPORTING_DATE = regex_store.compile(
     r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
     r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b"
     # (not past "that": "said that in October, a man ... had been executed" dates the execution)
-    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$", re.I)
+    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$"
+    # ... or after the source the verb names, however long: "said a Ryanggang Province-based source on July 27"
+    r"|\b(?:told|said|says|reported|added|explained|noted)\s+(?:an?|the|one|another)\s+[^.;:\"“”]{0,60}?"
+    r"\b(?:sources?|residents?|officials?|informants?|defectors?|insiders?)"
+    r"(?:\s+(?:in|from)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3})?\s+(?:on|in)\s+$", re.I)
+
+
+def _reported_before(text: str, lower: int, at: int) -> bool:
+    """A reporting verb stands before the date at `at` (looked for in a window long enough for a
+    source named with its province: "added a source in North Hamgyong Province on July 27")."""
+    return bool(REPORTING_DATE.search(text[max(lower, at - 80):at]))
 
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
@@ -405,7 +415,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
         if COMPARISON_BEFORE.search(before):
             continue
-        (announced if REPORTING_DATE.search(before) else candidates).append(d)
+        (announced if _reported_before(doc.text, sent[0], d.start) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
@@ -464,7 +474,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
 def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
     """The date is the day a measure was announced ("has quarantined 380 foreigners, KCNA said on
     Monday"): the measure was in force by then, since some earlier day."""
-    return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
+    return _reported_before(doc.text, sent[0], d.start)
 
 
 # A time the event is compared with, not its own ("the harshest crackdown since 2016", "executed two
@@ -494,7 +504,7 @@ def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     """A date that can stand for when things happened: not the date something was reported, not a
     dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
-    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
+    return not (_reported_before(doc.text, lower, d.start) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
                 or d.relation in ("before", "until"))
 
 
