@@ -129,3 +129,20 @@ def test_a_source_inside_the_account_does_not_make_the_date_a_telling():
     from nkevents.pipeline import extract
     doc = extract("The source said a resident in Hyesan was arrested on July 27.", published="2023-08-01")
     assert [e.date.date_start for e in doc.events if e.type == "arrest" and e.date] == ["2023-07-27"]
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # recordings dealt in unlawfully are foreign media, even unnamed
+    ("A man was shot in front of a crowd for illegally selling music and films.", ["foreign_media"]),
+    ("She was arrested for secretly distributing dramas on memory sticks.", ["foreign_media"]),
+    ("He was arrested for illegally selling rice and corn.", []),
+    ("He was arrested for selling films he had made at the state studio.", []),
+    # a rule broken may be named with a possessive in between
+    ("An officer was demoted for breaching the country's strict coronavirus lockdown rules.", ["quarantine_violation"]),
+    # bribes from people told by what they tried to do: the officials' charge is corruption only
+    ("The officials were accused of taking bribes from residents, who were attempting to defect.", ["corruption"]),
+    ("The guards were accused of accepting bribes from local women trying to cross the border.", ["corruption"]),
+    ("Three residents who were trying to cross the border were arrested.", ["defection"]),
+])
+def test_unnamed_media_possessive_rules_and_bribers(sentence, charges):
+    assert arguments.choose_charges(sentence) == charges
