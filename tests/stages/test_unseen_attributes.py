@@ -146,3 +146,16 @@ def test_a_source_inside_the_account_does_not_make_the_date_a_telling():
 ])
 def test_unnamed_media_possessive_rules_and_bribers(sentence, charges):
     assert arguments.choose_charges(sentence) == charges
+
+
+@pytest.mark.parametrize("sentence, kind, months", [
+    # the gulag as a description of the penal system does not outrank the term given
+    ("Two reporters sentenced to 12 years of hard labor face a grim future in the notorious gulag system.",
+     "prison", (144, 144)),
+    # the gulag or concentration camp people are sent to is a political prison camp
+    ("Those caught meeting missionaries are sent to concentration camps once discovered.", "political_prison_camp", (None, None)),
+    ("His whole family was dragged off to a gulag in the mountains.", "political_prison_camp", (None, None)),
+])
+def test_the_gulag_as_description_or_destination(sentence, kind, months):
+    p = arguments.choose_penalty(sentence)
+    assert p is not None and (p.kind, (p.min_months, p.max_months)) == (kind, months)
