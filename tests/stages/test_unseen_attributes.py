@@ -159,3 +159,29 @@ def test_unnamed_media_possessive_rules_and_bribers(sentence, charges):
 def test_the_gulag_as_description_or_destination(sentence, kind, months):
     p = arguments.choose_penalty(sentence)
     assert p is not None and (p.kind, (p.min_months, p.max_months)) == (kind, months)
+
+
+@pytest.mark.parametrize("sentence, trigger, count", [
+    # a people noun with no article, then a name set off by commas: one person
+    ("The court on Friday sentenced US citizen, Pak Dong-il, to eight years in prison.", "sentenced", 1),
+    ("Last month a Seoul university student, John Miller, was sentenced to ten years.", "sentenced", 1),
+])
+def test_a_name_set_off_after_a_people_noun(sentence, trigger, count):
+    assert _count(sentence, trigger) == count
+
+
+def test_a_place_set_off_by_commas_is_no_name():
+    assert arguments._NAME_SET_OFF.match(", Musan County, ") is None
+    assert arguments._NAME_SET_OFF.match(", Kim Dong-chul, ") is not None
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # a punishment or trial called off before it was held did not happen
+    ("The security bureau temporarily suspended the public execution plan announced this week.", "execution", "negated"),
+    ("Authorities cancelled the public trial of the five smugglers.", "trial", "negated"),
+    ("The public trial of the smugglers was shelved.", "trial", "negated"),
+    # ... a measure suspended beside a punishment carried out is no cue for it
+    ("Police suspended the market and executed two traders.", "executed", "asserted"),
+])
+def test_punishments_called_off(text, trigger, modality):
+    assert _modality(text, trigger, "trial" if trigger == "trial" else "execution") == modality

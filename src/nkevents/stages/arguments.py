@@ -593,6 +593,8 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             name = _name_after_re().match(text, m.end())
             if name and not any(text.startswith(n, name.start(1)) for n in _not_names()):
                 count = 1  # "American student Otto Warmbier", "missionary Kim Jung Wook": the noun is his title
+        if count is None and one and _NAME_SET_OFF.match(text, m.end()) and _NAME_SET_OFF.match(text, m.end()).group(1).split()[0] not in _not_names():
+            count = 1  # "US citizen, Kim Dong-chul, was sentenced": the name set off by commas is who the noun is
         if _AGENT_AFTER.match(text, m.end()):
             continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
@@ -658,6 +660,9 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 # out most sentences in a fast scan for the comma
 _AGE_AFTER_COMMA = regex_store.compile(r",\s+(?:aged\s+)?\d")
 _OF_THE_BODY = regex_store.compile(r"\s+of\s+the\s", re.I)
+# A personal name set off by commas right after a people noun: "a student, Otto Warmbier,"
+_NAME_SET_OFF = regex_store.compile(r",\s(?![^,]*\b(?:Province|County|City|District|Village|Town|Prefecture)\b)"
+                                    r"([A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){1,3}),")
 _NEXT_WORD = regex_store.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = regex_store.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = regex_store.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
