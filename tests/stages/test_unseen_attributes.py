@@ -185,3 +185,16 @@ def test_a_place_set_off_by_commas_is_no_name():
 ])
 def test_punishments_called_off(text, trigger, modality):
     assert _modality(text, trigger, "trial" if trigger == "trial" else "execution") == modality
+
+
+@pytest.mark.parametrize("sentence, trigger, count", [
+    # the trigger's own group told without a number: no count from another clause's people
+    ("A family in Pyongyang was banished after a family member had defected to South Korea.", "banished", None),
+    ("Agents arrested dozens of families in May, and about 10 brokers were executed in June.", "arrested", None),
+    ("A group of smugglers was caught in May, and three of them were executed.", "caught", None),
+    # ... a number of its own, or one person of its own, still counts
+    ("A group of 12 smugglers was caught in May, and three of them were executed.", "caught", 12),
+    ("Police arrested the man after three smugglers confessed.", "arrested", 1),
+])
+def test_an_uncounted_group_takes_no_number_from_another_clause(sentence, trigger, count):
+    assert _count(sentence, trigger) == count

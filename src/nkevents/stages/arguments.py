@@ -983,6 +983,12 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
                 and bool(_WHOLE_BEFORE.search(text, max(0, p[0] - 6), p[0])))
 
     best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
+    if best[2] is not None and other_clause(best):
+        # "A family was banished after a family member defected", "arrested dozens of families, and
+        # about 10 brokers were executed": the trigger's own group is told without a number
+        own = min((p for p in phrases if not other_clause(p)), key=distance, default=None)
+        if own is not None and _uncounted_group(text, own):
+            return text[own[0]:own[1]], None
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
     while first > 0 and _joined(text, phrases[first - 1], phrases[first], trigger_at):
@@ -1028,6 +1034,24 @@ def _with_others(text: str, trigger_at: int, q: tuple) -> bool:
     counted ("with four other officials", not "with two kilograms")."""
     m = _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])
     return bool(m) and (not m.group("bare") or bool(_OTHERS_COUNTED.match(text, q[0], q[1] + 1)))
+
+
+@lru_cache(maxsize=None)
+def _uncounted_group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a collective noun ending a phrase; a vague amount or group word before it; ... opening it)."""
+    lex = lexicon.load("subjects")
+    vague = _words_re(lex["vague_words"] + lex["group_of"])
+    return (regex_store.compile(rf"\b(?:{_words_re(lex['collective'])})$", re.I),
+            regex_store.compile(rf"\b(?:{vague})\s+(?:[\w-]+\s+)?$", re.I),
+            regex_store.compile(rf"(?:{vague})\s(?![\w\s-]*\d)", re.I))
+
+
+def _uncounted_group(text: str, p: tuple) -> bool:
+    """The phrase names a household or group, or a vague amount ("a family", "dozens of families",
+    "a group of smugglers")."""
+    collective, vague_before, vague_opening = _uncounted_group_res()
+    return bool(collective.search(text, p[0], p[1]) or vague_before.search(text, max(0, p[0] - 30), p[0])
+                or vague_opening.match(text, p[0], p[1]))
 
 
 # A relative clause right after a people phrase, and the verb of the main clause before the trigger:
