@@ -198,3 +198,15 @@ def test_punishments_called_off(text, trigger, modality):
 ])
 def test_an_uncounted_group_takes_no_number_from_another_clause(sentence, trigger, count):
     assert _count(sentence, trigger) == count
+
+
+@pytest.mark.parametrize("sentence, trigger, count", [
+    # a foreigner's full name as the object of the punishment: one person
+    ("The Supreme Court on Sunday sentenced Matthew Miller to six years of hard labor.", "sentenced", 1),
+    ("The court sentenced John Smith, a tour guide, to ten years.", "sentenced", 1),
+    # capitalised words that are no personal name
+    ("Police arrested South Koreans in Rason.", "arrested", None),
+    ("Agents arrested Chinese Traders at the border.", "arrested", None),
+])
+def test_a_full_name_as_the_object(sentence, trigger, count):
+    assert _count(sentence, trigger) == count

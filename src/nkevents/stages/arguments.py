@@ -924,7 +924,15 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         key = "pron" if m.group("pron") else "name"
         return m.start(key), m.end(key)
+    # a foreigner's full name as the object: "sentenced Matthew Miller to six years"
+    m = _FULL_NAME_OBJECT.match(text, trigger_at, sent[1])
+    if (m and not any(w in _not_names() for w in m.group(1).split())
+            and m.group(1).split()[-1].lower() not in lexicon.load("subjects")["people"]):  # not "Chinese Traders"
+        return m.start(1), m.end(1)
     return None
+
+
+_FULL_NAME_OBJECT = regex_store.compile(r"[\w-]+\s+([A-Z][a-z]+(?:\s[A-Z]\.?)?(?:\s[A-Z][a-z]+){1,2})(?=\s+(?:to|for|on|in|at|after|over|and)\b|\s*[,.;])")
 
 
 # The rest of a name in the possessive: "Kim's", "Kim Jong Un's".
