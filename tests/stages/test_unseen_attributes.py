@@ -210,3 +210,9 @@ def test_an_uncounted_group_takes_no_number_from_another_clause(sentence, trigge
 ])
 def test_a_full_name_as_the_object(sentence, trigger, count):
     assert _count(sentence, trigger) == count
+
+
+def test_a_closing_quote_after_the_comma_still_opens_another_clause():
+    sentence = ('Agents arrested dozens of families on charges of "espionage," and in April about 10 brokers '
+                'were executed.')
+    assert _count(sentence, "arrested") is None

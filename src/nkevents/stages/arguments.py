@@ -942,7 +942,7 @@ _LEADING_AUX = regex_store.compile(r"(?:(?:was|were|has|had|have|got|been|being|
 _CLAUSE_WORD = regex_store.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
                           r"but|whereas|including|said|says|told)\b|[;:()]")
 _LIST_JOINER = regex_store.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_COMMA_AND = regex_store.compile(r",\s+and\s")
+_COMMA_AND = regex_store.compile(r",[\"”’]?\s+and\s")  # (a closing quote may follow the comma: "\"espionage,\" and")
 _COMMA_ONLY = regex_store.compile(r"\s*,\s*")
 _ALONG_WITH = regex_store.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
 _WITH_KIN = regex_store.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
