@@ -216,3 +216,16 @@ def test_a_closing_quote_after_the_comma_still_opens_another_clause():
     sentence = ('Agents arrested dozens of families on charges of "espionage," and in April about 10 brokers '
                 'were executed.')
     assert _count(sentence, "arrested") is None
+
+
+@pytest.mark.parametrize("sentence, charges", [
+    # fleeing the scene of an arrest is no defection
+    ("One of the two was caught at the scene, while the other fled but later turned himself in.", []),
+    ("The smugglers fled from the border guards and were caught the next day.", ["smuggling"]),
+    # fleeing the country is
+    ("The family fled to China and was caught in Yanji.", ["defection"]),
+    ("Three women who fled the country were arrested.", ["defection"]),
+    ("She fled but was caught near the river.", ["defection"]),
+])
+def test_fleeing_the_scene_is_no_defection(sentence, charges):
+    assert arguments.choose_charges(sentence) == charges
