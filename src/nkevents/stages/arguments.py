@@ -33,7 +33,17 @@ REPORTING_DATE = regex_store.compile(
     r"explained|noted|alleged|conversation with|interview with|speaking (?:to|with)|spoke (?:to|with)|"
     r"published|announced|(?:report|study|survey|statement|document|white paper|data) (?:\w+ )?(?:released|issued|published))\b"
     # (not past "that": "said that in October, a man ... had been executed" dates the execution)
-    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$", re.I)
+    r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$"
+    # ... or after the source the verb names, however long: "said a Ryanggang Province-based source on July 27"
+    r"|\b(?:told|said|says|reported|added|explained|noted)\s+(?:an?|the|one|another)\s+[^.;:\"“”]{0,60}?"
+    r"\b(?:sources?|residents?|officials?|informants?|defectors?|insiders?)"
+    r"(?:\s+(?:in|from)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3})?\s+(?:on|in)\s+$", re.I)
+
+
+def _reported_before(text: str, lower: int, at: int) -> bool:
+    """A reporting verb stands before the date at `at` (looked for in a window long enough for a
+    source named with its province: "added a source in North Hamgyong Province on July 27")."""
+    return bool(REPORTING_DATE.search(text[max(lower, at - 80):at]))
 
 
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
@@ -116,9 +126,9 @@ def _term_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # after his release" is a time, "for six months after they were caught" a term
     served = r"(?!\s+of\s+(?:a|an|his|her|their|the)\s+(?:\S+\s+)?(?:sentence|term))"
     single = regex_store.compile(
-        rf"(?:(?:sentenced (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
+        rf"(?:(?:sentenc(?:ed|ing) (?:[\w’'-]+ ){{0,3}}?(?:[\w’'-]+,[^,;.]{{1,60}},\s+)?to|given|giving|received|receiving|handed|handing down|got|serve|serving|spent|spend|faces?|facing|"
         rf"(?:sentences?|terms?) of|gave (?:\w+ ){{0,3}}?)\s*(?:(?:{bound})\s+)?(?:a\s+(?:total|combined)\s+of\s+)?(?:a\s+)?{term('0')}{served})"
-        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?{ctx})"
+        rf"|(?:{term('')}(?:[- ]long)?\s+(?:(?:in|of|at)\s+(?:a\s+|the\s+)?)?[\"“‘']?{ctx})"
         rf"|(?:\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:(?:{bound})\s+)?{term('1')}\b"
         rf"(?!\s+(?:ago|earlier|before|later|after(?!\s+(?:being|they|he|she|getting|having)\b))))", re.I)
     # "10 to 15 years", "six months to one year", "one year and six months"; not "aged 16 and 17 years"
@@ -405,7 +415,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
         if COMPARISON_BEFORE.search(before):
             continue
-        (announced if REPORTING_DATE.search(before) else candidates).append(d)
+        (announced if _reported_before(doc.text, sent[0], d.start) else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
@@ -464,7 +474,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
 def _announced(doc: Document, d: DateMention, sent: tuple[int, int]) -> bool:
     """The date is the day a measure was announced ("has quarantined 380 foreigners, KCNA said on
     Monday"): the measure was in force by then, since some earlier day."""
-    return bool(REPORTING_DATE.search(doc.text[max(sent[0], d.start - 45):d.start]))
+    return _reported_before(doc.text, sent[0], d.start)
 
 
 # A time the event is compared with, not its own ("the harshest crackdown since 2016", "executed two
@@ -494,7 +504,7 @@ def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     """A date that can stand for when things happened: not the date something was reported, not a
     dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
-    return not (REPORTING_DATE.search(before) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
+    return not (_reported_before(doc.text, lower, d.start) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
                 or d.relation in ("before", "until"))
 
 
@@ -583,9 +593,15 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
             name = _name_after_re().match(text, m.end())
             if name and not any(text.startswith(n, name.start(1)) for n in _not_names()):
                 count = 1  # "American student Otto Warmbier", "missionary Kim Jung Wook": the noun is his title
+        if count is None and one and _NAME_SET_OFF.match(text, m.end()) and _NAME_SET_OFF.match(text, m.end()).group(1).split()[0] not in _not_names():
+            count = 1  # "US citizen, Kim Dong-chul, was sentenced": the name set off by commas is who the noun is
         if _AGENT_AFTER.match(text, m.end()):
             continue  # "the judge sentenced two others", "agents arrested a man": who acts, not who is punished
         found.append((start, m.end(), count, one, m.start(), m.end()))
+    # "an officer of the border guard", "two members of the security unit": the body after "of the" is
+    # what the people before belong to, not more people
+    found = [p for i, p in enumerate(found) if not (
+        i and p[2] in (None, 1) and _OF_THE_BODY.fullmatch(text, found[i - 1][1], p[0] + 4) and text[p[0]:p[0] + 4].lower() == "the ")]
     # "the nine were tried", "two of the 11": a number standing for people named before
     for m in _bare_number_re().finditer(text):
         if m.group("ofthe"):  # "three of the smugglers": the smugglers are the whole, not the group
@@ -643,6 +659,10 @@ def _span_subjects(text: str) -> tuple[tuple[int, int, int | None, bool, int, in
 # what every name given with an age contains (", 61", ", aged 45"): searched for first, it rules
 # out most sentences in a fast scan for the comma
 _AGE_AFTER_COMMA = regex_store.compile(r",\s+(?:aged\s+)?\d")
+_OF_THE_BODY = regex_store.compile(r"\s+of\s+the\s", re.I)
+# A personal name set off by commas right after a people noun: "a student, Otto Warmbier,"
+_NAME_SET_OFF = regex_store.compile(r",\s(?![^,]*\b(?:Province|County|City|District|Village|Town|Prefecture)\b)"
+                                    r"([A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){1,3}),")
 _NEXT_WORD = regex_store.compile(r"[\s,]*([\w’'-]+)")
 _WHOLE_BEFORE = regex_store.compile(r"(?:^|[,;]\s*)[Oo]f\s+$")
 _SUBJECT_VERB_AFTER = regex_store.compile(r"\s+(?:was|got|received|faced|has been|had been)\b", re.I)
@@ -904,7 +924,15 @@ def _one_person_at(text: str, sent: tuple[int, int], trigger_at: int) -> tuple[i
     if m and (m.group("pron") or m.group("name").split()[0] not in _not_names()):
         key = "pron" if m.group("pron") else "name"
         return m.start(key), m.end(key)
+    # a foreigner's full name as the object: "sentenced Matthew Miller to six years"
+    m = _FULL_NAME_OBJECT.match(text, trigger_at, sent[1])
+    if (m and not any(w in _not_names() for w in m.group(1).split())
+            and m.group(1).split()[-1].lower() not in lexicon.load("subjects")["people"]):  # not "Chinese Traders"
+        return m.start(1), m.end(1)
     return None
+
+
+_FULL_NAME_OBJECT = regex_store.compile(r"[\w-]+\s+([A-Z][a-z]+(?:\s[A-Z]\.?)?(?:\s[A-Z][a-z]+){1,2})(?=\s+(?:to|for|on|in|at|after|over|and)\b|\s*[,.;])")
 
 
 # The rest of a name in the possessive: "Kim's", "Kim Jong Un's".
@@ -914,13 +942,16 @@ _LEADING_AUX = regex_store.compile(r"(?:(?:was|were|has|had|have|got|been|being|
 _CLAUSE_WORD = regex_store.compile(r"\b(?:after|before|when|while|because|since|who|whom|which|whose|where|although|though|"
                           r"but|whereas|including|said|says|told)\b|[;:()]")
 _LIST_JOINER = regex_store.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_COMMA_AND = regex_store.compile(r",\s+and\s")
+_COMMA_AND = regex_store.compile(r",[\"”’]?\s+and\s")  # (a closing quote may follow the comma: "\"espionage,\" and")
 _COMMA_ONLY = regex_store.compile(r"\s*,\s*")
 _ALONG_WITH = regex_store.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.I)
 _WITH_KIN = regex_store.compile(r"\s+with\s+", re.I)  # ... before "his", "her", "their": "a mother with her two children"
 _KIN_PRONOUN = regex_store.compile(r"(?:his|her|their)\s", re.I)
 # The trigger and a few words of its clause, then "along with": "arrested in Hyesan on Monday along with".
-_WITH_AFTER_TRIGGER = regex_store.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:along|together)\s+with\s+", re.I)
+# ... or a bare "with" before others counted: "executed at the airfield with four other officials"
+_WITH_AFTER_TRIGGER = regex_store.compile(r"[\w’'-]+(?:\s+(?!and\b|but\b|while\b|after\b)[\w’'-]+){0,6}?\s*,?\s+(?:(?:along|together)\s+with\s+"
+                                          r"|(?P<bare>with)\s+)", re.I)
+_OTHERS_COUNTED = regex_store.compile(r"[\w-]+\s+(?:other|more)\s|[\w-]+\s+others\b", re.I)
 # A closing comma and a verb in the singular: "..., a teacher, was detained" ("..., and a child were" is a list).
 _SINGULAR_VERB_AFTER = regex_store.compile(r"\s*,\s+(?:(?:also|later|then|reportedly|allegedly|herself|himself)\s+)?(?:was|is|has|had|got|gets)\b", re.I)
 
@@ -960,6 +991,12 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
                 and bool(_WHOLE_BEFORE.search(text, max(0, p[0] - 6), p[0])))
 
     best = min(phrases, key=lambda p: (p[2] is None, whole(p), other_clause(p), distance(p)))
+    if best[2] is not None and other_clause(best):
+        # "A family was banished after a family member defected", "arrested dozens of families, and
+        # about 10 brokers were executed": the trigger's own group is told without a number
+        own = min((p for p in phrases if not other_clause(p)), key=distance, default=None)
+        if own is not None and _uncounted_group(text, own):
+            return text[own[0]:own[1]], None
     i = phrases.index(best)
     first = last = i  # the list the phrase belongs to
     while first > 0 and _joined(text, phrases[first - 1], phrases[first], trigger_at):
@@ -969,8 +1006,7 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
     members = phrases[first:last + 1]
     if len(members) == 1 and best[2] is not None and best[1] <= trigger_at:
         # "A woman was arrested in Hyesan along with her two sons": the people after "along with" too
-        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at
-                  and _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])), None)
+        k = next((k for k, q in enumerate(phrases) if q[0] > trigger_at and _with_others(text, trigger_at, q)), None)
         if k is not None:
             j = k
             while j + 1 < len(phrases) and _joined(text, phrases[j], phrases[j + 1], trigger_at):
@@ -999,6 +1035,31 @@ def choose_subjects(text: str, sent: tuple[int, int], trigger_at: int, excluded,
             return text[members[0][0]:members[-1][1]], counts[0]  # "five men and women": the number counts both
         return text[members[0][0]:members[-1][1]], None
     return text[best[0]:best[1]], best[2]
+
+
+def _with_others(text: str, trigger_at: int, q: tuple) -> bool:
+    """q joins the people of the trigger: "along with her two sons", or a bare "with" before others
+    counted ("with four other officials", not "with two kilograms")."""
+    m = _WITH_AFTER_TRIGGER.fullmatch(text, trigger_at, q[0])
+    return bool(m) and (not m.group("bare") or bool(_OTHERS_COUNTED.match(text, q[0], q[1] + 1)))
+
+
+@lru_cache(maxsize=None)
+def _uncounted_group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a collective noun ending a phrase; a vague amount or group word before it; ... opening it)."""
+    lex = lexicon.load("subjects")
+    vague = _words_re(lex["vague_words"] + lex["group_of"])
+    return (regex_store.compile(rf"\b(?:{_words_re(lex['collective'])})$", re.I),
+            regex_store.compile(rf"\b(?:{vague})\s+(?:[\w-]+\s+)?$", re.I),
+            regex_store.compile(rf"(?:{vague})\s(?![\w\s-]*\d)", re.I))
+
+
+def _uncounted_group(text: str, p: tuple) -> bool:
+    """The phrase names a household or group, or a vague amount ("a family", "dozens of families",
+    "a group of smugglers")."""
+    collective, vague_before, vague_opening = _uncounted_group_res()
+    return bool(collective.search(text, p[0], p[1]) or vague_before.search(text, max(0, p[0] - 30), p[0])
+                or vague_opening.match(text, p[0], p[1]))
 
 
 # A relative clause right after a people phrase, and the verb of the main clause before the trigger:
