@@ -1269,3 +1269,34 @@ def test_of_two_executions_in_a_misdated_repost_the_agreeing_one_joins_the_story
     assert links[0].linked_to == "w1"
     assert linker.incident_of["b1"] == linker.incident_of["w1"]
     assert linker.incident_of["b2"] != linker.incident_of["w1"]
+
+
+# ---------------------------------------------------------------------------- counts as ranges
+
+
+@pytest.mark.parametrize("words, count, span", [
+    ("some 20 to 30 provincial cadres", 20, (20, 30)),
+    ("between 40 and 50 farmers", 40, (40, 50)),
+    ("two or three soldiers", 2, (2, 3)),
+    ("15-20 traders", 15, (15, 20)),
+    # not ranges: ages of the people counted, a span of years, a count alone
+    ("three boys aged 15 or 16", 3, (3, 3)),
+    ("from 2019 to 2021 six brokers", 6, (6, 6)),
+    ("eleven guards", 11, (11, 11)),
+])
+def test_a_number_of_people_given_as_a_range(words, count, span):
+    assert core.count_span({"subjects": {"text": words, "count": count}}) == span
+
+
+def test_a_range_of_people_fits_a_count_inside_it_and_disagrees_with_one_outside():
+    ra = report("a", EXECUTION_A, published="2024-09-04")
+    rb = report("b", UNRELATED, published="2024-09-05")
+    rng = event("r", start="2024-08-20", place="kp.chagang", count=20,
+                people="about 20 to 30 local cadres")
+    inside = event("i", start="2024-08-20", place="kp.chagang", count=30, people="at least 30 cadres")
+    same = event("s", start="2024-08-20", place="kp.chagang", count=20,
+                 people="between 20 and 30 officials")
+    outside = event("o", start="2024-08-20", place="kp.chagang", count=5, people="five cadres")
+    assert core.score_pair(rng, ra, inside, rb).disagreement == 0
+    assert "both 20 to 30 people (+1.5)" in core.score_pair(rng, ra, same, rb).reasons
+    assert "20 against 5 people (-3)" in core.score_pair(rng, ra, outside, rb).reasons

@@ -883,11 +883,45 @@ def _count_qualifiers() -> tuple[re.Pattern, re.Pattern]:
                             + r")(?![\w])", re.IGNORECASE) for k in ("at_least", "at_most"))
 
 
+_SMALL_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_N = r"(\d[\d,]*|" + "|".join(_SMALL_NUMBERS) + r")"
+_RANGE = re.compile(r"(?<![\w.,])(?:between\s+" + _N + r"\s+and|" + _N + r"\s*(?:to|or|-|–))\s*"
+                    + _N + r"(?![\w])", re.IGNORECASE)
+
+
+def count_range(event: dict) -> tuple[int, int] | None:
+    """A number of people given as a range ("20 to 30 officials", "between 20 and 30", "two or
+    three men", "20-30"): (low, high), or None. The range must hold the event's count, read
+    from the same words ("two teenagers aged 16 or 17" is two people, not a range)."""
+    subjects = event.get("subjects") or {}
+    m = _RANGE.search(subjects.get("text") or "")
+    if not m:
+        return None
+    lo, hi = (_SMALL_NUMBERS[x.lower()] if x.lower() in _SMALL_NUMBERS
+              else int(x.replace(",", "")) for x in m.groups() if x)
+    count = subjects.get("count")
+    return (lo, hi) if count and 0 < lo <= count <= hi and lo < hi else None
+
+
+def count_span(event: dict) -> tuple[float, float]:
+    """The numbers of people an event's count allows: (n, n) for "three men", (3, inf) for "at
+    least three", (1, 70) for "as many as 70", (20, 30) for "20 to 30"."""
+    n = (event.get("subjects") or {}).get("count")
+    bound = count_bound(event)
+    if bound == "range":
+        return count_range(event)
+    return (n, float("inf")) if bound == "at_least" else (1, n) if bound == "at_most" else (n, n)
+
+
 def count_bound(event: dict) -> str:
     """How the report gives the number of people: "exact" ("three men"), "at_least" ("at least
-    three", "more than 30", "dozens of") or "at_most" ("as many as 70", "up to 20"), read from
-    the words of the subjects ([subjects] in data/incidents.toml; "nearly 250" is a count)."""
+    three", "more than 30", "dozens of"), "at_most" ("as many as 70", "up to 20") or "range"
+    ("20 to 30 officials"), read from the words of the subjects ([subjects] in
+    data/incidents.toml; "nearly 250" is a count)."""
     text = (event.get("subjects") or {}).get("text") or ""
+    if count_range(event):
+        return "range"
     at_least, at_most = _count_qualifiers()
     if at_least.search(text):
         return "at_least"
@@ -1055,11 +1089,14 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
         ba, bb = count_bound(a), count_bound(b)
+        (lo_a, hi_a), (lo_b, hi_b) = count_span(a), count_span(b)
         if ca == cb and ba == bb == "exact":
             s.add(w["subjects_same_one"] if ca == 1 else w["subjects_same_many"], f"both {ca} people")
+        elif ba == bb == "range" and (lo_a, hi_a) == (lo_b, hi_b):
+            s.add(w["subjects_same_many"], f"both {lo_a} to {hi_a} people")
         elif abs(ca - cb) <= w["subjects_tolerance"] * max(ca, cb):
             s.add(w["subjects_close"], f"{ca} and {cb} people, close")
-        elif counts_fit(ca, ba, cb, bb):
+        elif lo_a <= hi_b and lo_b <= hi_a:
             # "at least three" against five, "up to 70" against 40: a bound, not another count
             s.add(w["subjects_close"], f"{ca} ({ba}) and {cb} ({bb}) people fit")
         else:
