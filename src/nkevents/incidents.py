@@ -895,13 +895,17 @@ def count_range(event: dict) -> tuple[int, int] | None:
     three men", "20-30"): (low, high), or None. The range must hold the event's count, read
     from the same words ("two teenagers aged 16 or 17" is two people, not a range)."""
     subjects = event.get("subjects") or {}
-    m = _RANGE.search(subjects.get("text") or "")
+    return _range_in(subjects.get("text") or "", subjects.get("count"))
+
+
+@lru_cache(maxsize=100_000)
+def _range_in(text: str, count: int | None) -> tuple[int, int] | None:
+    m = _RANGE.search(text) if count and text else None
     if not m:
         return None
     lo, hi = (_SMALL_NUMBERS[x.lower()] if x.lower() in _SMALL_NUMBERS
               else int(x.replace(",", "")) for x in m.groups() if x)
-    count = subjects.get("count")
-    return (lo, hi) if count and 0 < lo <= count <= hi and lo < hi else None
+    return (lo, hi) if 0 < lo <= count <= hi and lo < hi else None
 
 
 def count_span(event: dict) -> tuple[float, float]:
