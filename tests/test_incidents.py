@@ -132,6 +132,19 @@ def test_type_and_country_alone_do_not_link():
      ["Radio Free Asia", "Daily NK"]),
     ("A source in Hyesan told Daily NK that prices rose.", "Daily NK", []),  # its own reporting
     ("Nothing is cited here at all.", None, []),
+    # how reposts name the report they retell
+    ("Two teens were shot, according to a Friday report by Radio Free Asia.", None,
+     ["Radio Free Asia"]),
+    ("The source said in a phone conversation with the Daily NK on the 9th.", None, ["Daily NK"]),
+    ("A man was executed in Wonsan, Daily NK says.", None, ["Daily NK"]),
+    ("The smuggler faces the firing squad, per RFA.", None, ["Radio Free Asia"]),
+    ("Variety, via Radio Free Asia, reports the sentence.", None, ["Radio Free Asia"]),
+    ("Two were arrested, reports Yonhap.", None, ["Yonhap"]),
+    ("An article in NK News described the new fence.", None, ["NK News"]),
+    # an outlet named without citing it
+    ("Daily NK and RFA are based outside the country.", None, []),
+    ("He listened to Radio Free Asia broadcasts at night.", None, []),
+    ("The reporter of Yonhap was expelled in May.", None, []),
 ])
 def test_cited_outlets(text, own, expected):
     assert core.cited_outlets(text, own) == expected
@@ -1158,3 +1171,132 @@ def test_a_place_every_report_names_weighs_nothing_however_spelled():
 @pytest.mark.parametrize("word", ["videotape", "handcuffs", "jumpsuit", "reclusive"])
 def test_words_that_are_not_place_names_keep_their_stem(word):
     assert core.place_word(word) is None
+
+
+# ---------------------------------------------------------------------------- reposts of one source
+
+# Three write-ups of one (invented) execution. Two retell the same broadcaster's report in its
+# words (its witness's long quote); the third tells it in other words. One repost's extraction
+# dated the execution by the day the source report came out ("a Friday report").
+WITNESS = (
+    '"The officers lined Hyon Song-il and Pak Un-chol up at the edge of the old airstrip by the river and read out '
+    'that watching foreign films was treason against the people, and then the soldiers fired '
+    'before anyone could look away," one witness said, adding that the boys were students at '
+    'the Kapsan mining college and had been held for three weeks before the trial.')
+REPOST_A = ("Two students were shot in front of a crowd in Kapsan in October for passing around "
+            "foreign films, Radio Free Asia reported, quoting two witnesses. " + WITNESS +
+            " Workers were ordered to leave their posts to attend. Human rights groups in Seoul "
+            "have counted more such killings along the northern border since the pandemic, when "
+            "the state tightened its grip on trade and on the memory cards that carry dramas, "
+            "and lawyers abroad call the law behind them a tool of fear rather than of justice.")
+REPOST_B = ("Two teenage students were executed for sharing foreign films, according to a Friday "
+            "report by Radio Free Asia. " + WITNESS + " The broadcaster said the authorities had "
+            "warned schools a week before. Teachers at several middle schools were dismissed and "
+            "sent to rural farms, and parents were made to sign pledges, it said. A spokesman for "
+            "the ministry in charge of ties with the North declined to comment, saying it could "
+            "not confirm reports about individual cases inside the country.")
+OTHER_WORDS = (
+    "Residents of Kapsan county were marched to a riverside field last month to see two young men "
+    "put to death. They had copied and lent out memory sticks holding soap operas from across the "
+    "border, people there said by phone. Local party officials told the crowd that the same would "
+    "happen to anybody caught with such material, and market stalls stayed shut that afternoon.")
+ANOTHER_RFA_STORY = (
+    "Prices of diesel in the markets of Chongjin doubled over the summer, Radio Free Asia "
+    "reported, as fuel imports from China slowed to a trickle. Bus services between the city and "
+    "the surrounding counties were cut, and farms were told to plough with oxen instead of "
+    "tractors, a resident told the broadcaster, asking not to be named for safety reasons.")
+
+
+def kapsan_execution(eid, **kw):
+    return event(eid, **{"type": "execution", "start": "2022-10-01", "end": "2022-10-31",
+                         "precision": "month", "place": "kp.ryanggang.kapsan", "count": 2,
+                         "charges": ["foreign_media"], **kw})
+
+
+def test_two_reposts_citing_one_outlet_in_its_own_words_tell_one_story():
+    a = core.report_features(report("a", REPOST_A, None, "2022-12-06"))
+    b = core.report_features(report("b", REPOST_B, None, "2022-12-05"))
+    sim = core.text_similarity(a, b)
+    assert (1.0, "both cite Radio Free Asia, in the same words") in sim.weights()
+    # citing one outlet without its words is no evidence: it is cited by most reports
+    other = core.text_similarity(a, core.report_features(report("c", ANOTHER_RFA_STORY)))
+    assert (0.0, "both cite Radio Free Asia") in other.weights()
+    assert other.evidence < core.rules()["decision"]["report_link"]
+
+
+def test_a_repost_dated_by_its_source_report_joins_the_story_whatever_the_order():
+    # The repost misdated by its source's "Friday" came in first; then a report in other words;
+    # then the other repost, which joins the second by its events and is one story with the first.
+    linker = core.Linker()
+    linker.add_report(report("b", REPOST_B, None, "2022-12-05"),
+                      [kapsan_execution("b1", start="2022-12-02", end=None, precision="day",
+                                        place="kp")])
+    linker.add_report(report("w", OTHER_WORDS, None, "2022-11-20"), [kapsan_execution("w1")])
+    links = linker.add_report(report("a", REPOST_A, None, "2022-12-06"), [kapsan_execution("a1")])
+    assert links[0].linked_to == "w1"
+    assert any(r.startswith("joins incident") and "b1" in r for r in links[0].reasons)
+    assert {"a", "b", "w"} in linker.report_clusters()
+
+
+def test_a_misdated_repost_stays_apart_without_one_story_or_when_its_people_disagree():
+    # a report telling another story in other words does not pull the misdated event in
+    linker = core.Linker()
+    linker.add_report(report("b", REPOST_B, None, "2022-12-05"),
+                      [kapsan_execution("b1", start="2022-12-02", end=None, precision="day",
+                                        place="kp")])
+    linker.add_report(report("w", OTHER_WORDS, None, "2022-11-20"), [kapsan_execution("w1")])
+    linker.add_report(report("z", ANOTHER_RFA_STORY, None, "2022-12-06"), [kapsan_execution("z1")])
+    assert not any({"b", "w"} <= c or {"b", "z"} <= c for c in linker.report_clusters())
+    # one story, but the misdated execution is of three people: another occurrence it retells
+    linker = core.Linker()
+    linker.add_report(report("b", REPOST_B, None, "2022-12-05"),
+                      [kapsan_execution("b1", start="2022-12-02", end=None, precision="day",
+                                        place="kp", count=3)])
+    linker.add_report(report("w", OTHER_WORDS, None, "2022-11-20"), [kapsan_execution("w1")])
+    linker.add_report(report("a", REPOST_A, None, "2022-12-06"), [kapsan_execution("a1")])
+    assert not any({"b", "w"} <= c for c in linker.report_clusters())
+
+
+def test_of_two_executions_in_a_misdated_repost_the_agreeing_one_joins_the_story():
+    linker = core.Linker()
+    linker.add_report(report("b", REPOST_B, None, "2022-12-05"),
+                      [kapsan_execution("b1", start="2022-12-02", end=None, precision="day",
+                                        place="kp"),
+                       kapsan_execution("b2", start="2022-12-02", end=None, precision="day",
+                                        place="kp", count=1, charges=["violent_crime"])])
+    linker.add_report(report("w", OTHER_WORDS, None, "2022-11-20"), [kapsan_execution("w1")])
+    links = linker.add_report(report("a", REPOST_A, None, "2022-12-06"), [kapsan_execution("a1")])
+    assert links[0].linked_to == "w1"
+    assert linker.incident_of["b1"] == linker.incident_of["w1"]
+    assert linker.incident_of["b2"] != linker.incident_of["w1"]
+
+
+# ---------------------------------------------------------------------------- counts as ranges
+
+
+@pytest.mark.parametrize("words, count, span", [
+    ("some 20 to 30 provincial cadres", 20, (20, 30)),
+    ("between 40 and 50 farmers", 40, (40, 50)),
+    ("two or three soldiers", 2, (2, 3)),
+    ("15-20 traders", 15, (15, 20)),
+    # not ranges: ages of the people counted, a span of years, a count alone
+    ("three boys aged 15 or 16", 3, (3, 3)),
+    ("from 2019 to 2021 six brokers", 6, (6, 6)),
+    ("eleven guards", 11, (11, 11)),
+])
+def test_a_number_of_people_given_as_a_range(words, count, span):
+    assert core.count_span({"subjects": {"text": words, "count": count}}) == span
+
+
+def test_a_range_of_people_fits_a_count_inside_it_and_disagrees_with_one_outside():
+    ra = report("a", EXECUTION_A, published="2024-09-04")
+    rb = report("b", UNRELATED, published="2024-09-05")
+    rng = event("r", start="2024-08-20", place="kp.chagang", count=20,
+                people="about 20 to 30 local cadres")
+    inside = event("i", start="2024-08-20", place="kp.chagang", count=30, people="at least 30 cadres")
+    same = event("s", start="2024-08-20", place="kp.chagang", count=20,
+                 people="between 20 and 30 officials")
+    outside = event("o", start="2024-08-20", place="kp.chagang", count=5, people="five cadres")
+    assert core.score_pair(rng, ra, inside, rb).disagreement == 0
+    assert "both 20 to 30 people (+1.5)" in core.score_pair(rng, ra, same, rb).reasons
+    assert "20 against 5 people (-3)" in core.score_pair(rng, ra, outside, rb).reasons

@@ -464,8 +464,17 @@ class TextSimilarity:
                 out.append((w["text_same_days"], f"both texts name the days {shown}"))
         if self.title >= t["title_jaccard"]:
             out.append((w["title_same"], f"similar headlines ({self.title:.2f})"))
+        # Two reports quoting one outlet's story in long runs of the same words are two
+        # rewrites of that one report; a shared citation alone says little (most cite someone).
+        verbatim = self.is_copy or (self.containment >= t["shared_containment"]
+                                    and self.shared >= t["shared_min_shared"])
         for c in self.cites:
-            out.append((w["cites_other"] if c.startswith("cites") else w["cites_same"], c))
+            if c.startswith("cites"):
+                out.append((w["cites_other"], c))
+            elif verbatim:
+                out.append((w["cites_same_wording"], c + ", in the same words"))
+            else:
+                out.append((w["cites_same"], c))
         return out
 
     @property
@@ -874,11 +883,49 @@ def _count_qualifiers() -> tuple[re.Pattern, re.Pattern]:
                             + r")(?![\w])", re.IGNORECASE) for k in ("at_least", "at_most"))
 
 
+_SMALL_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_N = r"(\d[\d,]*|" + "|".join(_SMALL_NUMBERS) + r")"
+_RANGE = re.compile(r"(?<![\w.,])(?:between\s+" + _N + r"\s+and|" + _N + r"\s*(?:to|or|-|–))\s*"
+                    + _N + r"(?![\w])", re.IGNORECASE)
+
+
+def count_range(event: dict) -> tuple[int, int] | None:
+    """A number of people given as a range ("20 to 30 officials", "between 20 and 30", "two or
+    three men", "20-30"): (low, high), or None. The range must hold the event's count, read
+    from the same words ("two teenagers aged 16 or 17" is two people, not a range)."""
+    subjects = event.get("subjects") or {}
+    return _range_in(subjects.get("text") or "", subjects.get("count"))
+
+
+@lru_cache(maxsize=100_000)
+def _range_in(text: str, count: int | None) -> tuple[int, int] | None:
+    m = _RANGE.search(text) if count and text else None
+    if not m:
+        return None
+    lo, hi = (_SMALL_NUMBERS[x.lower()] if x.lower() in _SMALL_NUMBERS
+              else int(x.replace(",", "")) for x in m.groups() if x)
+    return (lo, hi) if 0 < lo <= count <= hi and lo < hi else None
+
+
+def count_span(event: dict) -> tuple[float, float]:
+    """The numbers of people an event's count allows: (n, n) for "three men", (3, inf) for "at
+    least three", (1, 70) for "as many as 70", (20, 30) for "20 to 30"."""
+    n = (event.get("subjects") or {}).get("count")
+    bound = count_bound(event)
+    if bound == "range":
+        return count_range(event)
+    return (n, float("inf")) if bound == "at_least" else (1, n) if bound == "at_most" else (n, n)
+
+
 def count_bound(event: dict) -> str:
     """How the report gives the number of people: "exact" ("three men"), "at_least" ("at least
-    three", "more than 30", "dozens of") or "at_most" ("as many as 70", "up to 20"), read from
-    the words of the subjects ([subjects] in data/incidents.toml; "nearly 250" is a count)."""
+    three", "more than 30", "dozens of"), "at_most" ("as many as 70", "up to 20") or "range"
+    ("20 to 30 officials"), read from the words of the subjects ([subjects] in
+    data/incidents.toml; "nearly 250" is a count)."""
     text = (event.get("subjects") or {}).get("text") or ""
+    if count_range(event):
+        return "range"
     at_least, at_most = _count_qualifiers()
     if at_least.search(text):
         return "at_least"
@@ -1046,11 +1093,14 @@ def score_pair(a: dict, ra: dict, b: dict, rb: dict,
     ca, cb = (a.get("subjects") or {}).get("count"), (b.get("subjects") or {}).get("count")
     if ca and cb:
         ba, bb = count_bound(a), count_bound(b)
+        (lo_a, hi_a), (lo_b, hi_b) = count_span(a), count_span(b)
         if ca == cb and ba == bb == "exact":
             s.add(w["subjects_same_one"] if ca == 1 else w["subjects_same_many"], f"both {ca} people")
+        elif ba == bb == "range" and (lo_a, hi_a) == (lo_b, hi_b):
+            s.add(w["subjects_same_many"], f"both {lo_a} to {hi_a} people")
         elif abs(ca - cb) <= w["subjects_tolerance"] * max(ca, cb):
             s.add(w["subjects_close"], f"{ca} and {cb} people, close")
-        elif counts_fit(ca, ba, cb, bb):
+        elif lo_a <= hi_b and lo_b <= hi_a:
             # "at least three" against five, "up to 70" against 40: a bound, not another count
             s.add(w["subjects_close"], f"{ca} ({ba}) and {cb} ({bb}) people fit")
         else:
@@ -1250,6 +1300,8 @@ def _align_stories(new_events, report, candidates, incident_of, members, sim, pl
         if any(link.incident_id in shared for link in placed.values()):
             continue
         best = None
+        join = _best_story_join(new_events, report, cands, s_text, incident_of, members, placed,
+                                taken)
         for ev in new_events:
             if ev["event_id"] in placed:
                 continue
@@ -1265,11 +1317,58 @@ def _align_stories(new_events, report, candidates, incident_of, members, sim, pl
                 key = (s.score, ev["type"] == cand["type"])
                 if best is None or key > best[0]:
                     best = (key, ev, cand, s, inc)
-        if best:
+        if join and (best is None or join[0] >= best[0][0]):
+            score, link, cand, inc, theirs = join
+            link.absorbs.append(inc)
+            link.reasons.append(f"joins incident {inc}: {cand['event_id']} of a report telling the "
+                                f"same story (score {score:g})")
+            members[link.incident_id] = members.get(link.incident_id, []) + theirs
+            taken.add(inc)
+        elif best:
             _, ev, cand, s, inc = best
             placed[ev["event_id"]] = Link(ev["event_id"], inc, cand["event_id"], round(s.score, 3),
                                           s.reasons + ["aligned: the reports are one story"])
             taken.add(inc)
+
+
+def _beyond_loose(s: PairScore) -> float:
+    """A loose pair's disagreement without what loose scoring lets go (a date, a place)."""
+    let_go = sum(1 for r in s.reasons if " disagree (" in r)
+    return s.disagreement - rules()["weights"]["loose_disagreement"] * let_go
+
+
+def _best_story_join(new_events, report, cands, s_text, incident_of, members, placed, taken):
+    """Of two reports telling one story, an event of the new one already in an incident (it
+    joined a third report's first: reposts arrive in any order) and an event of the same type of
+    the other, in another incident, are one occurrence when they disagree on nothing but what
+    one side's extraction may have got wrong (a date read from "a Friday report", a place).
+    Returns the best such pair as (score, link, cand, incident, its members), or None."""
+    threshold = rules()["decision"]["link_score"]
+    floor = rules()["decision"]["member_floor"]
+    best = None
+    for ev in new_events:
+        link = placed.get(ev["event_id"])
+        if link is None:
+            continue
+        mine = members.get(link.incident_id, []) + [(ev, report)]
+        for cand, crep in cands:
+            inc = incident_of.get(cand["event_id"])
+            if cand["type"] != ev["type"] or inc is None or inc == link.incident_id \
+                    or inc in taken or inc in link.absorbs:
+                continue
+            s = score_pair(ev, report, cand, crep, s_text, loose=True)
+            if not s.compatible or s.score < threshold or _beyond_loose(s) < 0:
+                continue
+            theirs = members.get(inc, [])
+            if {m["report_id"] for m, _ in mine} & {m["report_id"] for m, _ in theirs}:
+                continue
+            # no two members of one type disagree on people, penalty or charges
+            if any(_beyond_loose(score_pair(m1, r1, m2, r2, loose=True)) <= floor
+                   for m1, r1 in mine for m2, r2 in theirs if m1["type"] == m2["type"]):
+                continue
+            if best is None or s.score > best[0]:
+                best = (s.score, link, cand, inc, theirs)
+    return best
 
 
 def _align_single_types(new_events, report, cands, s_text, incident_of, members, placed, taken):
