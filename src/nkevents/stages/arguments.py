@@ -1343,13 +1343,23 @@ _ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!car
                            r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
 
 
+# A short gloss in brackets ends no clause: "the Ministry of State Security (MSS) to arrest ...".
+_GLOSS = regex_store.compile(r"\([^()\[\];:,.]{1,40}\)")
+
+
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
     """The clause of the sentence that holds the trigger."""
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text, sent[0], sent[1])]
+
+    def ends(m: re.Match) -> bool:
+        return not (m.group(0) in "()" and any(a <= m.start() < b for a, b in glosses))
+
     start = sent[0]
     for m in _CLAUSE_END.finditer(text, sent[0], trigger[0]):
-        start = m.end()
-    m = _CLAUSE_END.search(text, trigger[1], sent[1])
-    return start, (m.start() if m else sent[1])
+        if ends(m):
+            start = m.end()
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, trigger[1], sent[1]) if ends(m)), sent[1])
+    return start, end
 
 
 # A clause with no subject of its own: only adverbs or an active auxiliary before its verb (", arrested",
@@ -1499,6 +1509,27 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
+# Events whose authority can be the body on whose orders they were done, when their clause names
+# none ("was executed by firing squad, on the orders of Kim Jong Un"); a trial or a sentence stays the court's.
+ON_ORDERS_TYPES = frozenset({"execution", "arrest", "crackdown"})
+_ON_ORDERS_BEFORE = regex_store.compile(
+    r"\b(?:at|on|upon|under|following|per|by)\s+(?:the\s+)?(?:(?:personal|direct|explicit|special|express|specific|direct)\s+)?"
+    r"(?:orders?|instructions?|command|directives?|behest)\s+(?:of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_ON_POSSESSIVE_BEFORE = regex_store.compile(r"\b(?:at|on|upon|under|following|per)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_POSSESSIVE_ORDERS = regex_store.compile(r"[’']s?\s+(?:(?:personal|direct|explicit|special|express|specific|own)\s+)?"
+                                         r"(?:orders?|instructions?|command|directives?|behest)\b", re.I)
+
+
+def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
+    """The body on whose orders the sentence's event was done: "on the personal order of Kim Jong
+    Un", "at the orders of the party", "on Kim's orders" (not "defied Kim's orders")."""
+    for a in _actor_mentions(text, sent, False, excluded):
+        before = text[max(sent[0], a.start - 70):a.start]
+        if _ON_ORDERS_BEFORE.search(before) or (_ON_POSSESSIVE_BEFORE.search(before) and _POSSESSIVE_ORDERS.match(text, a.end)):
+            return [a]
+    return []
+
+
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
 # prison camp (the state security ministry, without trial).
 OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
@@ -1523,6 +1554,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
             text, sent, span, ev.trigger, excluded)
+    if role == "authority" and not mentions and ev.type in ON_ORDERS_TYPES:
+        mentions = _on_orders_of(text, sent, excluded)
     mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role

@@ -1,0 +1,70 @@
+"""Actor names and attachments read on unseen reports: ministries of the cabinet by their full and
+short names, the army's security command under its older English names, foreign security bodies,
+and look-alikes that name no body. Every sentence here is written for these tests."""
+import pytest
+
+from nkevents.model import Event
+from nkevents.stages import arguments
+
+
+def _actors_of(text, etype, trigger):
+    at = text.index(trigger)
+    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
+
+
+def _ids(name):
+    return [actor_id for actor_id, _, _, _ in arguments._span_actors(name, True)]
+
+
+@pytest.mark.parametrize("name, actor_id", [
+    ("the Ministry of External Economic Affairs", "cabinet"),
+    ("the Ministry of Foreign Economic Relations", "cabinet"),
+    ("the Ministry of Chemical Industry", "cabinet"),
+    ("the Ministry of Coal Industry", "cabinet"),
+    ("the Ministry of Urban Management", "cabinet"),
+    ("the trade ministry", "cabinet"),
+    ("the agriculture ministry", "cabinet"),
+    # the army's security command, not the state security ministry
+    ("the Defense Security Command", "kpa"),
+    ("the People's Defence Security Bureau", "kpa"),
+    ("defense security agents", "kpa"),
+    # China's security bodies are foreign (`other`), not the North's
+    ("the Chinese National Security Bureau", "other"),
+    ("Chinese state security agents", "other"),
+    ("the Chinese frontier forces", "other"),
+])
+def test_name_variants_read_on_unseen_reports(name, actor_id):
+    assert _ids(name) == [actor_id]
+
+
+@pytest.mark.parametrize("name", [
+    # a measure, not a body: "tightened border security"
+    "tightened border security along the river",
+    "the foreign ministry spokesman",
+])
+def test_look_alikes_name_no_body(name):
+    assert _ids(name) == []
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # a short gloss in brackets after the body ends no clause
+    ("The leak led the Ministry of State Security (MSS) to launch a crackdown in Hyesan.", "crackdown", "crackdown",
+     {("mss", "authority")}),
+    ("Officers of the Ministry of Social Security (police) arrested two traders on Monday.", "arrest", "arrested",
+     {("mps", "authority")}),
+    # look-alike: a bracketed clause of its own still ends the clause
+    ("Two traders (one of them caught by police last year; both released) were arrested again.", "arrest",
+     "arrested", set()),
+    # the body on whose orders the event was done, when its clause names none
+    ("A former general was executed by firing squad last month, on the direct orders of Kim Jong Un.", "execution",
+     "executed", {("kim_jong_un", "authority")}),
+    ("The two cadres were arrested, reportedly on Kim's personal orders.", "arrest", "arrested",
+     {("kim_jong_un", "authority")}),
+    # look-alikes: orders defied or reported are not the authority's; a sentence stays the court's
+    ("The two cadres were arrested after they ignored Kim's orders on the harvest.", "arrest", "arrested", set()),
+    ("The man was sentenced to death, on the orders of Kim Jong Un.", "sentence", "sentenced",
+     {("court", "authority")}),
+])
+def test_attachment_read_on_unseen_reports(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
