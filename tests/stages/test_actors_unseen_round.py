@@ -68,3 +68,14 @@ def test_look_alikes_name_no_body(name):
 ])
 def test_attachment_read_on_unseen_reports(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the body set off by an appositive, its second verb in the progressive joined to the first
+    ("The Ministry of Social Security, the country's police, is quietly expanding its powers and tightening "
+     "control over traders.", "crackdown", "tightening control", {("mps", "authority")}),
+    # look-alike: a passive first verb makes the body the one acted on
+    ("A police officer, a man in his 30s, was bribed and arrested by the end of May.", "arrest", "arrested", set()),
+])
+def test_a_body_told_once_for_two_progressive_verbs(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

@@ -1375,7 +1375,8 @@ _LIGHT_VERB = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|recently|rep
                          r"(?:(?:an?|the|its|their|new|fresh|special|intensive|massive|sweeping|large-scale|major|public|"
                          r"joint|series of)\s+)*", re.I)
 # A verb joined to a first verb of the same subject: ", raided a house in Hyesan on May 2 and arrested".
-_JOINED_VERB = regex_store.compile(r"[\s,]*(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
+# ... also in the progressive: "The ministry, the police, is beefing up its remit and intensifying control".
+_JOINED_VERB = regex_store.compile(r"[\s,]*(?:(?:is|are|was|were|has been|have been|had been)\s+(?:\w+ly\s+)?\w+ing|(?:\w+ly\s+)?\w+(?:ed|ing))\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
                           r"immediately|quickly|eventually|finally)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = regex_store.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
