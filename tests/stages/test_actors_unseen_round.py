@@ -33,6 +33,8 @@ def _ids(name):
     ("the Chinese National Security Bureau", "other"),
     ("Chinese state security agents", "other"),
     ("the Chinese frontier forces", "other"),
+    # the police's own command that sends investigation teams
+    ("the Social Security Command", "mps"),
 ])
 def test_name_variants_read_on_unseen_reports(name, actor_id):
     assert _ids(name) == [actor_id]
@@ -78,4 +80,18 @@ def test_attachment_read_on_unseen_reports(text, etype, trigger, actors):
     ("A police officer, a man in his 30s, was bribed and arrested by the end of May.", "arrest", "arrested", set()),
 ])
 def test_a_body_told_once_for_two_progressive_verbs(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the body that acts, not the one whose order it follows
+    ("The Ministry of State Security is tightening control over the border following an order by the central "
+     "party.", "crackdown", "tightening control", {("mss", "authority")}),
+    ("Police arrested the two brokers on the orders of the provincial party committee.", "arrest", "arrested",
+     {("mps", "authority")}),
+    # look-alike: two bodies that both act stay
+    ("State security agents and police arrested the two brokers in Hyesan.", "arrest", "arrested",
+     {("mss", "authority"), ("mps", "authority")}),
+])
+def test_the_body_whose_order_is_followed_is_no_authority(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors

@@ -1514,21 +1514,23 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
 # none ("was executed by firing squad, on the orders of Kim Jong Un"); a trial or a sentence stays the court's.
 ON_ORDERS_TYPES = frozenset({"execution", "arrest", "crackdown"})
 _ON_ORDERS_BEFORE = regex_store.compile(
-    r"\b(?:at|on|upon|under|following|per|by)\s+(?:the\s+)?(?:(?:personal|direct|explicit|special|express|specific|direct)\s+)?"
-    r"(?:orders?|instructions?|command|directives?|behest)\s+(?:of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+    r"\b(?:at|on|upon|under|following|per|by)\s+(?:the\s+|an?\s+)?(?:(?:personal|direct|explicit|special|express|specific)\s+)?"
+    r"(?:orders?|instructions?|command|directives?|behest)\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _ON_POSSESSIVE_BEFORE = regex_store.compile(r"\b(?:at|on|upon|under|following|per)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _POSSESSIVE_ORDERS = regex_store.compile(r"[’']s?\s+(?:(?:personal|direct|explicit|special|express|specific|own)\s+)?"
                                          r"(?:orders?|instructions?|command|directives?|behest)\b", re.I)
 
 
+def _ordering(text: str, sent: tuple[int, int], a: Actor) -> bool:
+    """The body is named as the one on whose orders something is done: "on the personal order of
+    Kim Jong Un", "following an order by the party", "on Kim's orders" (not "defied Kim's orders")."""
+    before = text[max(sent[0], a.start - 70):a.start]
+    return bool(_ON_ORDERS_BEFORE.search(before) or (_ON_POSSESSIVE_BEFORE.search(before) and _POSSESSIVE_ORDERS.match(text, a.end)))
+
+
 def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
-    """The body on whose orders the sentence's event was done: "on the personal order of Kim Jong
-    Un", "at the orders of the party", "on Kim's orders" (not "defied Kim's orders")."""
-    for a in _actor_mentions(text, sent, False, excluded):
-        before = text[max(sent[0], a.start - 70):a.start]
-        if _ON_ORDERS_BEFORE.search(before) or (_ON_POSSESSIVE_BEFORE.search(before) and _POSSESSIVE_ORDERS.match(text, a.end)):
-            return [a]
-    return []
+    """The body on whose orders the sentence's event was done."""
+    return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
 
 
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
@@ -1557,6 +1559,10 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
             text, sent, span, ev.trigger, excluded)
     if role == "authority" and not mentions and ev.type in ON_ORDERS_TYPES:
         mentions = _on_orders_of(text, sent, excluded)
+    elif role == "authority" and len(mentions) > 1:
+        # the body that acts, not the one whose order it follows ("The MSS is tightening control following an
+        # order by the central government")
+        mentions = [a for a in mentions if not _ordering(text, sent, a)] or mentions
     mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role
