@@ -95,3 +95,38 @@ def test_a_body_told_once_for_two_progressive_verbs(text, etype, trigger, actors
 ])
 def test_the_body_whose_order_is_followed_is_no_authority(text, etype, trigger, actors):
     assert _actors_of(text, etype, trigger) == actors
+
+
+def _issuers(text, trigger):
+    at = text.index(trigger)
+    ev = Event(type="directive", evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {a.id for a in arguments.choose_actors(text, (0, len(text)), ev, []) if a.role == "issuer"}
+
+
+@pytest.mark.parametrize("text, trigger, issuers", [
+    # the body after "the investigation of" is the one investigated, not the source of the instructions
+    ("There are instructions to finish the inspection of the Ministry of State Security before April.",
+     "instructions", set()),
+    # look-alikes: the order's own "of", "from" and "by" name its source
+    ("There are instructions of the Central Committee to finish the inspection before April.", "instructions",
+     {"central_committee"}),
+    ("An order came down last week from the Ministry of State Security to report all phone users.", "order",
+     {"mss"}),
+])
+def test_the_body_an_order_is_about_is_no_issuer(text, trigger, issuers):
+    assert _issuers(text, trigger) == issuers
+
+
+@pytest.mark.parametrize("text, etype, trigger, actors", [
+    # the body whose orders are carried out is not the one acting
+    ("Cadres are tightening control over the markets to ensure compliance with Kim Jong Un's instructions.",
+     "crackdown", "tightening control", set()),
+    ("Officials carried out the party's orders and arrested the two traders.", "arrest", "arrested", set()),
+    # look-alikes: the body's own orders, the body's own action
+    ("Kim Jong Un ordered the execution of the two officials.", "execution", "execution",
+     {("kim_jong_un", "authority")}),
+    ("The officials were executed on Kim Jong Un's personal orders.", "execution", "executed",
+     {("kim_jong_un", "authority")}),
+])
+def test_the_body_whose_orders_are_obeyed_is_no_authority(text, etype, trigger, actors):
+    assert _actors_of(text, etype, trigger) == actors

@@ -1339,8 +1339,10 @@ _SENT_TO = regex_store.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|the
 _JOINED = regex_store.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
 _APPOSITIVE = regex_store.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
+# ("of" right after the order's words only: in "instructions to complete the investigation of the MSS" the
+# ministry is the one investigated)
 _ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
-                           r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
+                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
 
 
 # A short gloss in brackets ends no clause: "the Ministry of State Security (MSS) to arrest ...".
@@ -1528,6 +1530,18 @@ def _ordering(text: str, sent: tuple[int, int], a: Actor) -> bool:
     return bool(_ON_ORDERS_BEFORE.search(before) or (_ON_POSSESSIVE_BEFORE.search(before) and _POSSESSIVE_ORDERS.match(text, a.end)))
 
 
+# Orders carried out or obeyed: "to ensure compliance with Kim's instructions", "implementing the
+# party's orders" name the body whose orders they are, not the one acting.
+_OBEYING_BEFORE = regex_store.compile(r"\b(?:compliance with|compl(?:y|ying|ied) with|implement(?:s|ed|ing|ation of)?|carr(?:y|ies|ying|ied) out|"
+                                      r"execut(?:e|es|ed|ing|ion of)|obey(?:s|ed|ing)?|uphold(?:s|ing)?|in line with|in keeping with|"
+                                      r"loyalty to|respond(?:ing)? to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _orders_obeyed(text: str, clause: tuple[int, int], a: Actor) -> bool:
+    """The body is named as the one whose orders are obeyed or carried out ("compliance with Kim's instructions")."""
+    return bool(_OBEYING_BEFORE.search(text, max(clause[0], a.start - 50), a.start)) and bool(_POSSESSIVE_ORDERS.match(text, a.end))
+
+
 def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
     """The body on whose orders the sentence's event was done."""
     return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
@@ -1553,7 +1567,7 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
     if role == "authority":
-        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
+        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a) and not _orders_obeyed(text, span, a)]
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
             text, sent, span, ev.trigger, excluded)
