@@ -61,8 +61,10 @@ def test_look_alikes_name_no_body(name):
     # the body on whose orders the event was done, when its clause names none
     ("A former general was executed by firing squad last month, on the direct orders of Kim Jong Un.", "execution",
      "executed", {("kim_jong_un", "authority")}),
-    ("The two cadres were arrested, reportedly on Kim's personal orders.", "arrest", "arrested",
-     {("kim_jong_un", "authority")}),
+    # look-alikes: an arrest or an inspection on a body's orders is made by agents named elsewhere
+    ("The two cadres were arrested, reportedly on Kim's personal orders.", "arrest", "arrested", set()),
+    ("Inspections began in the border provinces in June, following orders from the Central Committee.",
+     "crackdown", "Inspections", set()),
     # look-alikes: orders defied or reported are not the authority's; a sentence stays the court's
     ("The two cadres were arrested after they ignored Kim's orders on the harvest.", "arrest", "arrested", set()),
     ("The man was sentenced to death, on the orders of Kim Jong Un.", "sentence", "sentenced",

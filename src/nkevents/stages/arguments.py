@@ -1512,9 +1512,10 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
-# Events whose authority can be the body on whose orders they were done, when their clause names
-# none ("was executed by firing squad, on the orders of Kim Jong Un"); a trial or a sentence stays the court's.
-ON_ORDERS_TYPES = frozenset({"execution", "arrest", "crackdown"})
+# Events whose authority is the body on whose orders they were done, when their clause names none
+# ("was executed by firing squad, on the orders of Kim Jong Un"); a trial or a sentence stays the court's,
+# and an arrest or inspection "following orders from" a body is still made by agents the report names elsewhere.
+ON_ORDERS_TYPES = frozenset({"execution"})
 _ON_ORDERS_BEFORE = regex_store.compile(
     r"\b(?:at|on|upon|under|following|per|by)\s+(?:the\s+|an?\s+)?(?:(?:personal|direct|explicit|special|express|specific)\s+)?"
     r"(?:orders?|instructions?|command|directives?|behest)\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
