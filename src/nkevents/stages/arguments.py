@@ -1400,17 +1400,29 @@ _SENT_TO = regex_store.compile(r"\b(?:to|for)\s+(?:(?:all|every|each|the|its|the
 _JOINED = regex_store.compile(r"\s+and\s+(?:the\s+)?(?:(?:regular|local|provincial|city|county|municipal)\s+)?", re.I)  # "the MSS and (the local) police"
 _APPOSITIVE = regex_store.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("by saying" introduces no agent, "enforced by police" the body that carries the order out)
+# ("of" right after the order's words only: in "instructions to complete the investigation of the MSS" the
+# ministry is the one investigated)
 _ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
-                           r"by(?!\s+\w+ing\b)|of)\b[^.;]{0,25}$", re.I)
+                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
+
+
+# A short gloss in brackets ends no clause: "the Ministry of State Security (MSS) to arrest ...".
+_GLOSS = regex_store.compile(r"\([^()\[\];:,.]{1,40}\)")
 
 
 def _clause_around(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
     """The clause of the sentence that holds the trigger."""
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text, sent[0], sent[1])]
+
+    def ends(m: re.Match) -> bool:
+        return not (m.group(0) in "()" and any(a <= m.start() < b for a, b in glosses))
+
     start = sent[0]
     for m in _CLAUSE_END.finditer(text, sent[0], trigger[0]):
-        start = m.end()
-    m = _CLAUSE_END.search(text, trigger[1], sent[1])
-    return start, (m.start() if m else sent[1])
+        if ends(m):
+            start = m.end()
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, trigger[1], sent[1]) if ends(m)), sent[1])
+    return start, end
 
 
 # A clause with no subject of its own: only adverbs or an active auxiliary before its verb (", arrested",
@@ -1426,7 +1438,8 @@ _LIGHT_VERB = regex_store.compile(r"[\s,]*(?:(?:and|then|also|later|recently|rep
                          r"(?:(?:an?|the|its|their|new|fresh|special|intensive|massive|sweeping|large-scale|major|public|"
                          r"joint|series of)\s+)*", re.I)
 # A verb joined to a first verb of the same subject: ", raided a house in Hyesan on May 2 and arrested".
-_JOINED_VERB = regex_store.compile(r"[\s,]*(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
+# ... also in the progressive: "The ministry, the police, is beefing up its remit and intensifying control".
+_JOINED_VERB = regex_store.compile(r"[\s,]*(?:(?:is|are|was|were|has been|have been|had been)\s+(?:\w+ly\s+)?\w+ing|(?:\w+ly\s+)?\w+(?:ed|ing))\b[^.;:,]{0,80}?\band\s+(?:(?:then|also|later|subsequently|"
                           r"immediately|quickly|eventually|finally)\s+)*", re.I)
 # "..., is cracking down": an active verb in the progressive.
 _PROGRESSIVE = regex_store.compile(r"[\s,]*(?:(?:also|now|still|reportedly|recently|has been|have been|had been|is|are|was|were)\s+)+", re.I)
@@ -1560,6 +1573,42 @@ def _unit_of_enforcer(text: str, a: Actor, mentions: list[Actor]) -> bool:
     return any(b.end <= a.start and _POSSESSIVE_UNIT.fullmatch(text, b.end, a.start) for b in bodies)
 
 
+# Events whose authority is the body on whose orders they were done, when their clause names none
+# ("was executed by firing squad, on the orders of Kim Jong Un"); a trial or a sentence stays the court's,
+# and an arrest or inspection "following orders from" a body is still made by agents the report names elsewhere.
+ON_ORDERS_TYPES = frozenset({"execution"})
+_ON_ORDERS_BEFORE = regex_store.compile(
+    r"\b(?:at|on|upon|under|following|per|by)\s+(?:the\s+|an?\s+)?(?:(?:personal|direct|explicit|special|express|specific)\s+)?"
+    r"(?:orders?|instructions?|command|directives?|behest)\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_ON_POSSESSIVE_BEFORE = regex_store.compile(r"\b(?:at|on|upon|under|following|per)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_POSSESSIVE_ORDERS = regex_store.compile(r"[’']s?\s+(?:(?:personal|direct|explicit|special|express|specific|own)\s+)?"
+                                         r"(?:orders?|instructions?|command|directives?|behest)\b", re.I)
+
+
+def _ordering(text: str, sent: tuple[int, int], a: Actor) -> bool:
+    """The body is named as the one on whose orders something is done: "on the personal order of
+    Kim Jong Un", "following an order by the party", "on Kim's orders" (not "defied Kim's orders")."""
+    before = text[max(sent[0], a.start - 70):a.start]
+    return bool(_ON_ORDERS_BEFORE.search(before) or (_ON_POSSESSIVE_BEFORE.search(before) and _POSSESSIVE_ORDERS.match(text, a.end)))
+
+
+# Orders carried out or obeyed: "to ensure compliance with Kim's instructions", "implementing the
+# party's orders" name the body whose orders they are, not the one acting.
+_OBEYING_BEFORE = regex_store.compile(r"\b(?:compliance with|compl(?:y|ying|ied) with|implement(?:s|ed|ing|ation of)?|carr(?:y|ies|ying|ied) out|"
+                                      r"execut(?:e|es|ed|ing|ion of)|obey(?:s|ed|ing)?|uphold(?:s|ing)?|in line with|in keeping with|"
+                                      r"loyalty to|respond(?:ing)? to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _orders_obeyed(text: str, clause: tuple[int, int], a: Actor) -> bool:
+    """The body is named as the one whose orders are obeyed or carried out ("compliance with Kim's instructions")."""
+    return bool(_OBEYING_BEFORE.search(text, max(clause[0], a.start - 50), a.start)) and bool(_POSSESSIVE_ORDERS.match(text, a.end))
+
+
+def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
+    """The body on whose orders the sentence's event was done."""
+    return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
+
+
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
 # prison camp (the state security ministry, without trial).
 OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
@@ -1580,10 +1629,16 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
     if role == "authority":
-        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a)]
+        mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a) and not _orders_obeyed(text, span, a)]
     if role == "authority" and not mentions:
         mentions = _subject_actors(text, sent, span, ev.trigger, False, excluded) or _relative_antecedent(
             text, sent, span, ev.trigger, excluded)
+    if role == "authority" and not mentions and ev.type in ON_ORDERS_TYPES:
+        mentions = _on_orders_of(text, sent, excluded)
+    elif role == "authority" and len(mentions) > 1:
+        # the body that acts, not the one whose order it follows ("The MSS is tightening control following an
+        # order by the central government")
+        mentions = [a for a in mentions if not _ordering(text, sent, a)] or mentions
     mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role

@@ -278,8 +278,8 @@ def inherit_from_trial(events: list[Event]) -> None:
         if trial.place is not None and (ev.place is None or ev.place_basis != "sentence"
                                         or trial.place.id.startswith(ev.place.id + ".")):
             ev.place, ev.place_basis = trial.place, trial.place_basis
-        known = {a.id for a in ev.actors}
-        ev.actors += [a for a in trial.actors if a.id == "court" and a.id not in known]
+        if not any(a.role == "authority" for a in ev.actors):  # (not one done on the leader's orders)
+            ev.actors += [a for a in trial.actors if a.id == "court"]
 
 
 def date_from_context(events: list[Event]) -> None:
