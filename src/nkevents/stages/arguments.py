@@ -1917,7 +1917,17 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         return "alleged"
     if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
+    if etype == "execution" and _contradicted_after(text, trigger):
+        return "alleged"
     return "asserted"
+
+
+def _contradicted_after(text: str, trigger: tuple[int, int]) -> bool:
+    """The report says shortly after an execution that the person is alive: the execution was a rumour."""
+    cue = lexicon.load("modality")["contradicted"]
+    end = min(len(text), trigger[1] + cue["reach"])
+    m = lexicon.compiled("modality")["contradicted"]["patterns"].search(text, trigger[1], end)
+    return m is not None and not story_turns(text, trigger[1], m.start())
 
 
 # Where a clause of its own starts ("Rumors say the officer was executed, while his deputy was

@@ -230,6 +230,9 @@ CLAUSE_OF_ITS_OWN = regex_store.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|
 # the habit is the person's, the main clause's past verb tells one occurrence.
 RELATIVE_WORD = regex_store.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 MAIN_PAST_VERB = regex_store.compile(r"\b(?:was|were)\b", re.I)
+# ... unless the verb sits in a clause of its own opened after the cue ("which interviewed defectors
+# to map places where people were killed"): then it is no main verb.
+CLAUSE_OPENER = regex_store.compile(r"\b(?:where|when|who|whom|which|that|whose)\b", re.I)
 
 
 def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
@@ -238,8 +241,10 @@ def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
     if CLAUSE_OF_ITS_OWN.search(sentence, lo, hi):
         return False
     # a relative word before the cue and a main past verb between it and the trigger
-    return not (cue.end() <= trigger.start() and RELATIVE_WORD.search(sentence, 0, cue.start())
-                and MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start()))
+    if cue.end() > trigger.start() or not RELATIVE_WORD.search(sentence, 0, cue.start()):
+        return True
+    verb = MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start())
+    return not verb or bool(CLAUSE_OPENER.search(sentence, cue.end(), verb.start()))
 
 
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
