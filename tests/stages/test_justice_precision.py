@@ -206,3 +206,40 @@ def test_two_of_a_counted_group_receiving_a_punishment_is_told_on_its_own():
 ])
 def test_the_law_of_a_charge_and_the_law_as_a_threat(sentence, fires):
     assert ("sentence" in _types(sentence)) is fires, sentence
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # an arrest or punishment told as the aim of a campaign
+    ("The aims of the inspection include the arrest of people who use Chinese phones.", False),
+    ("The crackdown is aimed at arresting those who watch South Korean dramas.", False),
+    ("The team's goal is to arrest brokers who help people cross the river.", False),
+    ("Agents set up checkpoints in order to catch smugglers on the road to Hyesan.", False),
+    # look-alikes: people targeted and arrested, an aimed campaign that led to arrests
+    ("Targets of the crackdown were arrested in Hyesan last week.", True),
+    ("The inspection, aimed at rooting out smuggling, led to the arrest of 12 people in Hyesan.", True),
+])
+def test_an_arrest_told_as_an_aim(sentence, fires):
+    assert ("arrest" in _types(sentence)) is fires, sentence
+
+
+def test_people_ordered_to_be_executed_and_their_execution_are_one_execution():
+    text = ("Four officials were shot by firing squad in Pyongyang in March.\n\n"
+            "They had been ordered to be executed by Kim Jong Un himself, a source said.")
+    assert _kinds(text).count("execution") == 1
+
+
+def test_a_group_sentenced_to_life_or_death_told_twice_is_one_sentence():
+    text = ("Twenty defendants were sentenced to death or life imprisonment in Chongjin in June.\n\n"
+            "The 20 were sentenced to life in prison or death, the source added.")
+    assert _kinds(text).count("sentence") == 1
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Five were sentenced to life imprisonment or death.", "death"),
+    ("The others got long prison terms or death, the court said.", "death"),
+    ("He said it was a matter of life and death; the family was sentenced to prison.", "prison"),
+    ("He was sentenced to life imprisonment, or a death in the camps.", "life_imprisonment"),
+])
+def test_death_named_last_among_penalties_is_the_most_severe(sentence, kind):
+    from nkevents.stages.arguments import choose_penalty
+    assert choose_penalty(sentence).kind == kind

@@ -1917,15 +1917,22 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         return "alleged"
     if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
-    if etype == "execution" and _contradicted_after(text, trigger):
+    if etype == "execution" and _contradicted_after(text, sent, trigger):
         return "alleged"
     return "asserted"
 
 
-def _contradicted_after(text: str, trigger: tuple[int, int]) -> bool:
-    """The report says shortly after an execution that the person is alive: the execution was a rumour."""
+# An execution told as another's claim ("Chosun Ilbo reported last week that the envoy had been
+# executed", "a report that several officials were executed", "media claimed in 2013 that ...").
+CLAIMED_THAT = regex_store.compile(r"\b(?:reported|claimed|alleged|reports?|claims?|rumou?rs?)\b(?:[\w ,-]{0,30}?)\s+that\b", re.I)
+
+
+def _contradicted_after(text: str, sent: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """The report says after an execution that the person is alive: the execution was a rumour.
+    Shortly after it, or anywhere later in its story when the execution is told as a claim."""
     cue = lexicon.load("modality")["contradicted"]
-    end = min(len(text), trigger[1] + cue["reach"])
+    claimed = CLAIMED_THAT.search(text, sent[0], trigger[0]) is not None
+    end = len(text) if claimed else min(len(text), trigger[1] + cue["reach"])
     m = lexicon.compiled("modality")["contradicted"]["patterns"].search(text, trigger[1], end)
     return m is not None and not story_turns(text, trigger[1], m.start())
 

@@ -31,6 +31,8 @@ TRIAL_OUTCOMES = {"sentence", "execution"}
 VERDICT = regex_store.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
 COUNTED_GROUPS = {"arrest", "sentence", "execution"}
+# punishments told both as ordered and as done: the order is of the punishment told
+ORDERED_AND_DONE = {"arrest", "sentence", "execution"}
 
 
 def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
@@ -75,8 +77,11 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
     the triggers of arrests told as a hand-over to another agency."""
     if a.type != b.type:
         return False
-    if a.modality != b.modality and not (a.type in ANNOUNCED_AND_DONE and {a.modality, b.modality} == {"asserted", "planned"}):
-        return False  # an amnesty announced and the amnesty that "will take effect" are one measure
+    if a.modality != b.modality and not (a.type in ANNOUNCED_AND_DONE and {a.modality, b.modality} == {"asserted", "planned"}
+                                         or a.type in ORDERED_AND_DONE and {a.modality, b.modality} == {"asserted", "ordered"}):
+        # an amnesty announced and the amnesty that "will take effect" are one measure; people
+        # "ordered to be executed" by the leader and their execution are one execution
+        return False
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
@@ -149,7 +154,9 @@ def _absorb(keep: Event, other: Event) -> None:
     # a measure named without its kind ("a state of emergency") is the kind its detail names, and
     # stops there: the other kinds told after it are measures of their own
     keep.measure = keep.measure or other.measure
-    if keep.modality != other.modality and other.date is not None and keep.date is None:
+    if {keep.modality, other.modality} == {"asserted", "ordered"}:
+        keep.modality = "asserted"  # the ordered punishment was carried out
+    elif keep.modality != other.modality and other.date is not None and keep.date is None:
         keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)
     if keep.subjects_count is None and other.subjects_count is not None or (
