@@ -243,3 +243,35 @@ def test_a_group_sentenced_to_life_or_death_told_twice_is_one_sentence():
 def test_death_named_last_among_penalties_is_the_most_severe(sentence, kind):
     from nkevents.stages.arguments import choose_penalty
     assert choose_penalty(sentence).kind == kind
+
+
+def test_a_count_told_per_city_is_not_another_group():
+    text = ("About 60 people were executed in six cities on October 2, sources said.\n\n"
+            "In each of the six cities, at least ten people were shot in front of crowds.")
+    events = [e for e in extract(text, published="2024-05-10").events if e.type == "execution"]
+    assert len(events) == 1 and events[0].subjects_count == 60
+
+
+def test_a_count_of_each_person_stays_the_group():
+    text = "Police arrested 12 people in Hyesan on May 3, each of them for using a Chinese phone."
+    events = [e for e in extract(text, published="2024-05-10").events if e.type == "arrest"]
+    assert [e.subjects_count for e in events] == [12]
+
+
+def test_executions_expected_elsewhere_stay_planned_and_apart():
+    text = ("Two smugglers were executed in Hyesan on March 4.\n\n"
+            "More executions are expected in Musan next month, the source added.")
+    mods = sorted(e.modality for e in extract(text, published="2024-05-10").events if e.type == "execution")
+    assert mods == ["asserted", "planned"]
+
+
+@pytest.mark.parametrize("second, arrests", [
+    # the arrested group handed on to another agency: the same arrest
+    ("The five were later handed off to the local state security department.", 1),
+    # another group handed over, or a person arrested separately: arrests of their own
+    ("Another three were later handed over to state security.", 2),
+    ("A customer of theirs was arrested separately the same day.", 2),
+])
+def test_hand_overs_and_separate_arrests(second, arrests):
+    text = "Police arrested five traders in Sinuiju on May 2.\n\n" + second
+    assert _kinds(text).count("arrest") == arrests

@@ -443,10 +443,19 @@ def _new_before() -> re.Pattern:
 
 def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
     """Words right before the trigger say it is another occurrence than one told before."""
+    if SEPARATELY_AFTER.match(sentence, trigger.end()):
+        return True  # "a customer of his was arrested separately the same day": an occasion of its own
     new = _new_before().search(sentence, max(0, trigger.start() - 40), trigger.start())
+    if new and LATER.search(new.group(0)) and HAND_OVER.match(trigger.group(0)):
+        return False  # "the five were later handed off to state security": the known arrest's next step
     # "the first trial held here since May", "the first in a year": the known one, ranked in time
     return bool(new) and not (new.group(0).lower().startswith("first")
                               and FIRST_SINCE_AFTER.match(sentence, trigger.end()))
+
+
+LATER = regex_store.compile(r"\blater\b", re.I)
+SEPARATELY_AFTER = regex_store.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:separately|in a separate (?:raid|case|operation|incident|sweep))\b", re.I)
+HAND_OVER = regex_store.compile(r"(?:handed|turned|transferred)\b", re.I)
 
 
 FIRST_SINCE_AFTER = regex_store.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:since|in (?:a|\d+|two|three|four|five|ten|many|several) (?:years?|months?|decades?))\b", re.I)

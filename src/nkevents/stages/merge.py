@@ -405,8 +405,22 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
 UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+# A number told per place or unit ("in each of the seven cities, at least 10 were executed", "five
+# in every county", "20 per camp"): not the size of the group punished, which the total tells.
+_UNITS = r"(?:cit(?:y|ies)|count(?:y|ies)|provinces?|towns?|districts?|sites?|places?|areas?|regions?|villages?|units?|prisons?|camps?)"
+PER_UNIT = regex_store.compile(rf"\b(?:(?:in|at|for) (?:each|every)(?: of the)?(?: [\w-]+){{0,2}}? {_UNITS}|per {_UNITS})\b", re.I)
+
+
+def drop_per_unit_counts(events: list[Event], text: str) -> None:
+    for ev in events:
+        if ev.type in COUNTED_GROUPS and ev.subjects_count is not None and ev.evidence:
+            if PER_UNIT.search(text, *ev.evidence[0]):
+                ev.subjects_text, ev.subjects_count = None, None
+
+
 def run(doc: Document) -> Document:
     told = [e for e in doc.events if not (e.modality == "negated" and e.type in UNRECORDED_WHEN_NEGATED)]
+    drop_per_unit_counts(told, doc.text)
     handovers = frozenset(e.trigger for e in told
                           if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
     events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2]), handovers), doc.text)
