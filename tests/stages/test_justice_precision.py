@@ -275,3 +275,9 @@ def test_executions_expected_elsewhere_stay_planned_and_apart():
 def test_hand_overs_and_separate_arrests(second, arrests):
     text = "Police arrested five traders in Sinuiju on May 2.\n\n" + second
     assert _kinds(text).count("arrest") == arrests
+
+
+def test_some_of_the_arrested_handed_to_the_police_are_part_of_the_arrest():
+    text = ("State security agents arrested 15 people in Hyesan on June 4.\n\n"
+            "Three of them were handed off to the local police, while the others stayed in custody.")
+    assert _kinds(text).count("arrest") == 1

@@ -95,3 +95,17 @@ def test_suspected_and_feared_fates(text, events):
 ])
 def test_an_execution_the_report_contradicts_is_alleged(text, trigger, modality):
     assert _modality(text, trigger, "execution") == modality
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # a lesser punishment the report contradicts by the person's reappearance
+    ("The aide resurfaced in public a week after a Seoul daily said he was sent to a labor camp.",
+     "sent to a labor camp", "alleged"),
+    ("A paper said the general was demoted and sentenced to hard labor.\nOn Sunday he was seen beside the leader at a parade.",
+     "sentenced to hard labor", "alleged"),
+    # look-alikes: a term served and then the person seen again much later in another story
+    ("The farmer was sentenced to five years in prison in Hyesan.\nMeanwhile, a missing official reappeared in public in Pyongyang.",
+     "sentenced to five years", "asserted"),
+])
+def test_a_punishment_contradicted_by_a_reappearance_is_alleged(text, trigger, modality):
+    assert _modality(text, trigger, "sentence") == modality

@@ -446,7 +446,7 @@ def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
     if SEPARATELY_AFTER.match(sentence, trigger.end()):
         return True  # "a customer of his was arrested separately the same day": an occasion of its own
     new = _new_before().search(sentence, max(0, trigger.start() - 40), trigger.start())
-    if new and LATER.search(new.group(0)) and HAND_OVER.match(trigger.group(0)):
+    if new and LATER.match(new.group(0)) and HAND_OVER.match(trigger.group(0)):
         return False  # "the five were later handed off to state security": the known arrest's next step
     # "the first trial held here since May", "the first in a year": the known one, ranked in time
     return bool(new) and not (new.group(0).lower().startswith("first")

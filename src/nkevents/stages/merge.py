@@ -85,7 +85,8 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
-            and a.subjects_count != b.subjects_count and not _member_of(a, b) and not _member_of(b, a)):
+            and a.subjects_count != b.subjects_count and not _member_of(a, b) and not _member_of(b, a)
+            and not _part_handed_over(a, b, handovers)):
         return False
     if not _penalties_agree(a, b):
         return False
@@ -106,6 +107,13 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
         if aa and ab and not aa & ab and not {a.trigger, b.trigger} & handovers:
             return False  # different agencies, different operations (not one handing people to the other)
     return True
+
+
+def _part_handed_over(a: Event, b: Event, handovers: frozenset) -> bool:
+    """Some of the people arrested handed on to another agency ("the MSS arrested 12 ...; two were
+    handed off to the local police"): part of the known arrest, not another one."""
+    (small, large) = (a, b) if a.subjects_count < b.subjects_count else (b, a)
+    return small.trigger in handovers and large.trigger not in handovers
 
 
 _WORD = regex_store.compile(r"[\w’'-]+")
