@@ -253,7 +253,7 @@ QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 # types each holds for: an absence ("no executions"), a possibility ("families may be sent to
 # camps"), an aim ("aimed at arresting"), a call to end a practice ("stop public executions"), a kind ("similar trials").
 NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization", "hardship"}),
-                 ("threatened", ENFORCEMENT_TYPES), ("faces_campaign", {"crackdown"}), ("aimed", PUNISHMENT_TYPES),
+                 ("threatened", ENFORCEMENT_TYPES), ("faces_campaign", {"crackdown"}), ("aimed", PUNISHMENT_TYPES), ("compared", PUNISHMENT_TYPES),
                  ("ended", PUNISHMENT_TYPES | {"other"}),  # ("urged China to stop forcibly repatriating ...")
                  ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
 CUE_REACH = 60
