@@ -281,3 +281,17 @@ def test_some_of_the_arrested_handed_to_the_police_are_part_of_the_arrest():
     text = ("State security agents arrested 15 people in Hyesan on June 4.\n\n"
             "Three of them were handed off to the local police, while the others stayed in custody.")
     assert _kinds(text).count("arrest") == 1
+
+
+@pytest.mark.parametrize("last, arrests", [
+    # a total told after its parts counts them
+    ("In total, 14 people were arrested in Hoeryong in March.", 1),
+    ("Altogether, agents detained 14 people in Hoeryong that month.", 1),
+    # look-alikes: a total of another place or time, a larger group told without 'in total'
+    ("In total, 14 people were arrested in Musan in October.", 3),
+    ("Police arrested 14 people in Hoeryong in March.", 3),
+])
+def test_a_total_told_after_its_parts(last, arrests):
+    text = ("Agents arrested a broker in Hoeryong on March 3.\n\n"
+            "His two helpers were detained the next day.\n\n" + last)
+    assert _kinds(text).count("arrest") == arrests

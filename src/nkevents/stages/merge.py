@@ -366,6 +366,26 @@ def fold_vague_summaries(events: list[Event]) -> list[Event]:
     return kept
 
 
+# A total told after its parts ("In total, the MSS arrested 12 ..." after "the ringleader was taken
+# into custody"): the groups told before are counted in it (one arrest per group and occasion).
+TOTAL_LEAD = regex_store.compile(r"\s*(?:in total|in all|altogether|all told|a total of)\b", re.I)
+
+
+def fold_into_totals(events: list[Event], text: str) -> list[Event]:
+    folded: set[int] = set()
+    for i, total in enumerate(events):
+        if (total.type not in COUNTED_GROUPS or not total.subjects_count or not total.evidence
+                or not TOTAL_LEAD.match(text, total.evidence[0][0])):
+            continue
+        for part in events[:i]:
+            if (part.type == total.type and part.modality == total.modality and id(part) not in folded
+                    and (part.subjects_count is None or part.subjects_count < total.subjects_count)
+                    and _place_compatible(part, total, exact=False) and _date_compatible(part, total)):
+                total.evidence = sorted(set(total.evidence) | set(part.evidence))  # (the total keeps its own time and place)
+                folded.add(id(part))
+    return [e for e in events if id(e) not in folded]
+
+
 # An execution told as following its sentence ("were executed on the day of their death sentence",
 # "shot right after the verdict"): whatever date its sentence picked up, it is the sentence's execution.
 EXECUTED_ON_SENTENCING = regex_store.compile(
@@ -433,6 +453,7 @@ def run(doc: Document) -> Document:
                           if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
     events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2]), handovers), doc.text)
     events = fold_vague_summaries(events)
+    events = fold_into_totals(events, doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
