@@ -295,3 +295,11 @@ def test_a_total_told_after_its_parts(last, arrests):
     text = ("Agents arrested a broker in Hoeryong on March 3.\n\n"
             "His two helpers were detained the next day.\n\n" + last)
     assert _kinds(text).count("arrest") == arrests
+
+
+def test_a_reference_back_to_executions_done_leaves_the_expected_ones_planned():
+    text = ("Five women were executed in Hoeryong on October 7.\n\n"
+            "Executions are also expected to take place in Musan and Onsong.\n\n"
+            "The executions were carried out in front of a crowd on October 7, the source said.")
+    mods = sorted(e.modality for e in extract(text, published="2024-10-20").events if e.type == "execution")
+    assert mods == ["asserted", "planned"]

@@ -233,6 +233,10 @@ def merge_events(events: list[Event], lead: frozenset = frozenset(), handovers: 
         if ev.type in ONE_PER_PLACE and ev.place_basis == "sentence":
             # "the floods destroyed farmland in Sinuiju and Uiju": the same flood, another area
             earlier = [k for k in earlier if _place_compatible(k, ev, exact=True)]
+        if ev.type in ORDERED_AND_DONE:
+            # "the executions were carried out on the 7th" names the punishments done, not the ones
+            # still expected ("executions are also expected in Musan")
+            earlier = [k for k in earlier if k.modality == ev.modality]
         if ev.anaphoric and earlier:
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
