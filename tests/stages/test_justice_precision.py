@@ -206,3 +206,100 @@ def test_two_of_a_counted_group_receiving_a_punishment_is_told_on_its_own():
 ])
 def test_the_law_of_a_charge_and_the_law_as_a_threat(sentence, fires):
     assert ("sentence" in _types(sentence)) is fires, sentence
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # an arrest or punishment told as the aim of a campaign
+    ("The aims of the inspection include the arrest of people who use Chinese phones.", False),
+    ("The crackdown is aimed at arresting those who watch South Korean dramas.", False),
+    ("The team's goal is to arrest brokers who help people cross the river.", False),
+    ("Agents set up checkpoints in order to catch smugglers on the road to Hyesan.", False),
+    # look-alikes: people targeted and arrested, an aimed campaign that led to arrests
+    ("Targets of the crackdown were arrested in Hyesan last week.", True),
+    ("The inspection, aimed at rooting out smuggling, led to the arrest of 12 people in Hyesan.", True),
+])
+def test_an_arrest_told_as_an_aim(sentence, fires):
+    assert ("arrest" in _types(sentence)) is fires, sentence
+
+
+def test_people_ordered_to_be_executed_and_their_execution_are_one_execution():
+    text = ("Four officials were shot by firing squad in Pyongyang in March.\n\n"
+            "They had been ordered to be executed by Kim Jong Un himself, a source said.")
+    assert _kinds(text).count("execution") == 1
+
+
+def test_a_group_sentenced_to_life_or_death_told_twice_is_one_sentence():
+    text = ("Twenty defendants were sentenced to death or life imprisonment in Chongjin in June.\n\n"
+            "The 20 were sentenced to life in prison or death, the source added.")
+    assert _kinds(text).count("sentence") == 1
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Five were sentenced to life imprisonment or death.", "death"),
+    ("The others got long prison terms or death, the court said.", "death"),
+    ("He said it was a matter of life and death; the family was sentenced to prison.", "prison"),
+    ("He was sentenced to life imprisonment, or a death in the camps.", "life_imprisonment"),
+])
+def test_death_named_last_among_penalties_is_the_most_severe(sentence, kind):
+    from nkevents.stages.arguments import choose_penalty
+    assert choose_penalty(sentence).kind == kind
+
+
+def test_a_count_told_per_city_is_not_another_group():
+    text = ("About 60 people were executed in six cities on October 2, sources said.\n\n"
+            "In each of the six cities, at least ten people were shot in front of crowds.")
+    events = [e for e in extract(text, published="2024-05-10").events if e.type == "execution"]
+    assert len(events) == 1 and events[0].subjects_count == 60
+
+
+def test_a_count_of_each_person_stays_the_group():
+    text = "Police arrested 12 people in Hyesan on May 3, each of them for using a Chinese phone."
+    events = [e for e in extract(text, published="2024-05-10").events if e.type == "arrest"]
+    assert [e.subjects_count for e in events] == [12]
+
+
+def test_executions_expected_elsewhere_stay_planned_and_apart():
+    text = ("Two smugglers were executed in Hyesan on March 4.\n\n"
+            "More executions are expected in Musan next month, the source added.")
+    mods = sorted(e.modality for e in extract(text, published="2024-05-10").events if e.type == "execution")
+    assert mods == ["asserted", "planned"]
+
+
+@pytest.mark.parametrize("second, arrests", [
+    # the arrested group handed on to another agency: the same arrest
+    ("The five were later handed off to the local state security department.", 1),
+    # another group handed over, or a person arrested separately: arrests of their own
+    ("Another three were later handed over to state security.", 2),
+    ("A customer of theirs was arrested separately the same day.", 2),
+])
+def test_hand_overs_and_separate_arrests(second, arrests):
+    text = "Police arrested five traders in Sinuiju on May 2.\n\n" + second
+    assert _kinds(text).count("arrest") == arrests
+
+
+def test_some_of_the_arrested_handed_to_the_police_are_part_of_the_arrest():
+    text = ("State security agents arrested 15 people in Hyesan on June 4.\n\n"
+            "Three of them were handed off to the local police, while the others stayed in custody.")
+    assert _kinds(text).count("arrest") == 1
+
+
+@pytest.mark.parametrize("last, arrests", [
+    # a total told after its parts counts them
+    ("In total, 14 people were arrested in Hoeryong in March.", 1),
+    ("Altogether, agents detained 14 people in Hoeryong that month.", 1),
+    # look-alikes: a total of another place or time, a larger group told without 'in total'
+    ("In total, 14 people were arrested in Musan in October.", 3),
+    ("Police arrested 14 people in Hoeryong in March.", 3),
+])
+def test_a_total_told_after_its_parts(last, arrests):
+    text = ("Agents arrested a broker in Hoeryong on March 3.\n\n"
+            "His two helpers were detained the next day.\n\n" + last)
+    assert _kinds(text).count("arrest") == arrests
+
+
+def test_a_reference_back_to_executions_done_leaves_the_expected_ones_planned():
+    text = ("Five women were executed in Hoeryong on October 7.\n\n"
+            "Executions are also expected to take place in Musan and Onsong.\n\n"
+            "The executions were carried out in front of a crowd on October 7, the source said.")
+    mods = sorted(e.modality for e in extract(text, published="2024-10-20").events if e.type == "execution")
+    assert mods == ["asserted", "planned"]

@@ -76,3 +76,36 @@ def test_modality_cues_of_their_clause(text, trigger, etype, modality):
 def test_suspected_and_feared_fates(text, events):
     from nkevents.pipeline import extract
     assert [(e.type, e.modality) for e in extract(text, published="2024-03-15").events] == events
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # an execution the report then contradicts was a rumour
+    ("Newspapers in Seoul said the dancer had been executed by firing squad.\nBut she was very much alive "
+     "and sang at a concert a year later.", "executed", "alleged"),
+    ("Reports that four envoys were executed spread widely, until one of them turned up alive.", "executed", "alleged"),
+    ("The general was said to have been shot in 2016.\nHe later reappeared in state media beside the leader.",
+     "shot", "alleged"),
+    # look-alikes: a method of killing, a survivor of another act, a contradiction far away in another story
+    ("The two smugglers were executed in front of a crowd; a third was buried alive.", "executed", "asserted"),
+    ("A broker was executed in Hyesan in March.\nMeanwhile, a missing soldier was found alive in Kangwon.",
+     "executed", "asserted"),
+    ("The official was executed in public in Sinuiju on March 3 for embezzlement, sources said.\n"
+     + "Residents were shaken by what they had seen and talked of little else for weeks afterwards. " * 5
+     + "\nHis wife is alive and was banished to a farm.", "executed", "asserted"),
+])
+def test_an_execution_the_report_contradicts_is_alleged(text, trigger, modality):
+    assert _modality(text, trigger, "execution") == modality
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # a lesser punishment the report contradicts by the person's reappearance
+    ("The aide resurfaced in public a week after a Seoul daily said he was sent to a labor camp.",
+     "sent to a labor camp", "alleged"),
+    ("A paper said the general was demoted and sentenced to hard labor.\nOn Sunday he was seen beside the leader at a parade.",
+     "sentenced to hard labor", "alleged"),
+    # look-alikes: a term served and then the person seen again much later in another story
+    ("The farmer was sentenced to five years in prison in Hyesan.\nMeanwhile, a missing official reappeared in public in Pyongyang.",
+     "sentenced to five years", "asserted"),
+])
+def test_a_punishment_contradicted_by_a_reappearance_is_alleged(text, trigger, modality):
+    assert _modality(text, trigger, "sentence") == modality

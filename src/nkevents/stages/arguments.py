@@ -2033,7 +2033,34 @@ def choose_modality(text: str, sent: tuple[int, int], trigger: tuple[int, int], 
         return "alleged"
     if etype in DOUBTED_TYPES and any(a <= trigger[0] < b for a, b in _doubted_parts(text)):
         return "alleged"
+    if etype in ("execution", "sentence") and _contradicted(text, sent, trigger, etype):
+        return "alleged"
     return "asserted"
+
+
+# An execution told as another's claim ("Chosun Ilbo reported last week that the envoy had been
+# executed", "a report that several officials were executed", "media claimed in 2013 that ...").
+CLAIMED_THAT = regex_store.compile(r"\b(?:reported|claimed|alleged|reports?|claims?|rumou?rs?)\b(?:[\w ,-]{0,30}?)\s+that\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _reappeared() -> lexicon.Patterns:
+    return lexicon.lexicon_patterns("modality", "contradicted", "reappeared_patterns")
+
+
+def _contradicted(text: str, sent: tuple[int, int], trigger: tuple[int, int], etype: str) -> bool:
+    """The report says in the event's sentence or after it that the person is alive (an execution) or
+    has reappeared in public (an execution or a lesser punishment): the punishment was a rumour.
+    Shortly after it, or anywhere later in its story when the event is told as a claim."""
+    cue = lexicon.load("modality")["contradicted"]
+    pats = lexicon.compiled("modality")["contradicted"]
+    claimed = CLAIMED_THAT.search(text, sent[0], trigger[0]) is not None
+    end = len(text) if claimed else min(len(text), max(sent[1], trigger[1] + cue["reach"]))
+    reappeared = _reappeared()
+    found = [p.search(text, sent[0], end) for p in
+             ((pats["patterns"], reappeared) if etype == "execution" else (reappeared,))]
+    m = min((x for x in found if x is not None), key=lambda x: x.start(), default=None)
+    return m is not None and not story_turns(text, min(trigger[1], m.start()), max(trigger[1], m.start()))
 
 
 # Where a clause of its own starts ("Rumors say the officer was executed, while his deputy was

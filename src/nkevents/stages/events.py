@@ -230,6 +230,9 @@ CLAUSE_OF_ITS_OWN = regex_store.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|
 # the habit is the person's, the main clause's past verb tells one occurrence.
 RELATIVE_WORD = regex_store.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 MAIN_PAST_VERB = regex_store.compile(r"\b(?:was|were)\b", re.I)
+# ... unless the verb sits in a clause of its own opened after the cue ("which interviewed defectors
+# to map places where people were killed"): then it is no main verb.
+CLAUSE_OPENER = regex_store.compile(r"\b(?:where|when|who|whom|which|that|whose)\b", re.I)
 
 
 def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
@@ -238,17 +241,19 @@ def _cue_reaches(sentence: str, cue: re.Match, trigger: re.Match) -> bool:
     if CLAUSE_OF_ITS_OWN.search(sentence, lo, hi):
         return False
     # a relative word before the cue and a main past verb between it and the trigger
-    return not (cue.end() <= trigger.start() and RELATIVE_WORD.search(sentence, 0, cue.start())
-                and MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start()))
+    if cue.end() > trigger.start() or not RELATIVE_WORD.search(sentence, 0, cue.start()):
+        return True
+    verb = MAIN_PAST_VERB.search(sentence, cue.end(), trigger.start())
+    return not verb or bool(CLAUSE_OPENER.search(sentence, cue.end(), verb.start()))
 
 
 QUESTION = regex_store.compile(r"\?[\"'”’)\s]*$")
 
 # Cues right before a trigger that tell no occurrence of it (data/lexicon/modality.toml), with the
 # types each holds for: an absence ("no executions"), a possibility ("families may be sent to
-# camps"), a call to end a practice ("stop public executions"), a kind ("similar trials").
+# camps"), an aim ("aimed at arresting"), a call to end a practice ("stop public executions"), a kind ("similar trials").
 NOT_OCCURRING = (("absent", ENFORCEMENT_TYPES), ("possible", THREATENED | {"crackdown", "mobilization", "hardship"}),
-                 ("threatened", ENFORCEMENT_TYPES), ("faces_campaign", {"crackdown"}),
+                 ("threatened", ENFORCEMENT_TYPES), ("faces_campaign", {"crackdown"}), ("aimed", PUNISHMENT_TYPES), ("compared", PUNISHMENT_TYPES),
                  ("ended", PUNISHMENT_TYPES | {"other"}),  # ("urged China to stop forcibly repatriating ...")
                  ("kind_of", ENFORCEMENT_TYPES | {"prohibited_activity", "mobilization", "hardship"}))
 CUE_REACH = 60
@@ -440,10 +445,19 @@ def _new_before() -> re.Pattern:
 
 def is_new_occurrence(sentence: str, trigger: re.Match) -> bool:
     """Words right before the trigger say it is another occurrence than one told before."""
+    if SEPARATELY_AFTER.match(sentence, trigger.end()):
+        return True  # "a customer of his was arrested separately the same day": an occasion of its own
     new = _new_before().search(sentence, max(0, trigger.start() - 40), trigger.start())
+    if new and LATER.match(new.group(0)) and HAND_OVER.match(trigger.group(0)):
+        return False  # "the five were later handed off to state security": the known arrest's next step
     # "the first trial held here since May", "the first in a year": the known one, ranked in time
     return bool(new) and not (new.group(0).lower().startswith("first")
                               and FIRST_SINCE_AFTER.match(sentence, trigger.end()))
+
+
+LATER = regex_store.compile(r"\blater\b", re.I)
+SEPARATELY_AFTER = regex_store.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:separately|in a separate (?:raid|case|operation|incident|sweep))\b", re.I)
+HAND_OVER = regex_store.compile(r"(?:handed|turned|transferred)\b", re.I)
 
 
 FIRST_SINCE_AFTER = regex_store.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:since|in (?:a|\d+|two|three|four|five|ten|many|several) (?:years?|months?|decades?))\b", re.I)

@@ -31,6 +31,8 @@ TRIAL_OUTCOMES = {"sentence", "execution"}
 VERDICT = regex_store.compile(r"\b(?:verdicts?|judg(?:e)?ments?|rulings?)\b", re.I)
 # Types where a different number of people means a different group.
 COUNTED_GROUPS = {"arrest", "sentence", "execution"}
+# punishments told both as ordered and as done: the order is of the punishment told
+ORDERED_AND_DONE = {"arrest", "sentence", "execution"}
 
 
 def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
@@ -75,12 +77,16 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
     the triggers of arrests told as a hand-over to another agency."""
     if a.type != b.type:
         return False
-    if a.modality != b.modality and not (a.type in ANNOUNCED_AND_DONE and {a.modality, b.modality} == {"asserted", "planned"}):
-        return False  # an amnesty announced and the amnesty that "will take effect" are one measure
+    if a.modality != b.modality and not (a.type in ANNOUNCED_AND_DONE and {a.modality, b.modality} == {"asserted", "planned"}
+                                         or a.type in ORDERED_AND_DONE and {a.modality, b.modality} == {"asserted", "ordered"}):
+        # an amnesty announced and the amnesty that "will take effect" are one measure; people
+        # "ordered to be executed" by the leader and their execution are one execution
+        return False
     if not _place_compatible(a, b, exact=a.type in ONE_PER_PLACE) or not _date_compatible(a, b):
         return False
     if (a.type in COUNTED_GROUPS and a.subjects_count is not None and b.subjects_count is not None
-            and a.subjects_count != b.subjects_count and not _member_of(a, b) and not _member_of(b, a)):
+            and a.subjects_count != b.subjects_count and not _member_of(a, b) and not _member_of(b, a)
+            and not _part_handed_over(a, b, handovers)):
         return False
     if not _penalties_agree(a, b):
         return False
@@ -101,6 +107,13 @@ def same_occurrence(a: Event, b: Event, lead: frozenset = frozenset(), handovers
         if aa and ab and not aa & ab and not {a.trigger, b.trigger} & handovers:
             return False  # different agencies, different operations (not one handing people to the other)
     return True
+
+
+def _part_handed_over(a: Event, b: Event, handovers: frozenset) -> bool:
+    """Some of the people arrested handed on to another agency ("the MSS arrested 12 ...; two were
+    handed off to the local police"): part of the known arrest, not another one."""
+    (small, large) = (a, b) if a.subjects_count < b.subjects_count else (b, a)
+    return small.trigger in handovers and large.trigger not in handovers
 
 
 _WORD = regex_store.compile(r"[\w’'-]+")
@@ -149,7 +162,9 @@ def _absorb(keep: Event, other: Event) -> None:
     # a measure named without its kind ("a state of emergency") is the kind its detail names, and
     # stops there: the other kinds told after it are measures of their own
     keep.measure = keep.measure or other.measure
-    if keep.modality != other.modality and other.date is not None and keep.date is None:
+    if {keep.modality, other.modality} == {"asserted", "ordered"}:
+        keep.modality = "asserted"  # the ordered punishment was carried out
+    elif keep.modality != other.modality and other.date is not None and keep.date is None:
         keep.modality = other.modality  # the mention that dates the measure says whether it is in force yet
     _fill_gaps(keep, other)
     if keep.subjects_count is None and other.subjects_count is not None or (
@@ -218,6 +233,10 @@ def merge_events(events: list[Event], lead: frozenset = frozenset(), handovers: 
         if ev.type in ONE_PER_PLACE and ev.place_basis == "sentence":
             # "the floods destroyed farmland in Sinuiju and Uiju": the same flood, another area
             earlier = [k for k in earlier if _place_compatible(k, ev, exact=True)]
+        if ev.type in ORDERED_AND_DONE:
+            # "the executions were carried out on the 7th" names the punishments done, not the ones
+            # still expected ("executions are also expected in Musan")
+            earlier = [k for k in earlier if k.modality == ev.modality]
         if ev.anaphoric and earlier:
             # "the execution took place in October": what it adds holds for every group of it
             for kept in earlier:
@@ -351,6 +370,26 @@ def fold_vague_summaries(events: list[Event]) -> list[Event]:
     return kept
 
 
+# A total told after its parts ("In total, the MSS arrested 12 ..." after "the ringleader was taken
+# into custody"): the groups told before are counted in it (one arrest per group and occasion).
+TOTAL_LEAD = regex_store.compile(r"\s*(?:in total|in all|altogether|all told|a total of)\b", re.I)
+
+
+def fold_into_totals(events: list[Event], text: str) -> list[Event]:
+    folded: set[int] = set()
+    for i, total in enumerate(events):
+        if (total.type not in COUNTED_GROUPS or not total.subjects_count or not total.evidence
+                or not TOTAL_LEAD.match(text, total.evidence[0][0])):
+            continue
+        for part in events[:i]:
+            if (part.type == total.type and part.modality == total.modality and id(part) not in folded
+                    and (part.subjects_count is None or part.subjects_count < total.subjects_count)
+                    and _place_compatible(part, total, exact=False) and _date_compatible(part, total)):
+                total.evidence = sorted(set(total.evidence) | set(part.evidence))  # (the total keeps its own time and place)
+                folded.add(id(part))
+    return [e for e in events if id(e) not in folded]
+
+
 # An execution told as following its sentence ("were executed on the day of their death sentence",
 # "shot right after the verdict"): whatever date its sentence picked up, it is the sentence's execution.
 EXECUTED_ON_SENTENCING = regex_store.compile(
@@ -398,12 +437,27 @@ def fold_death_sentences(events: list[Event], text: str = "") -> list[Event]:
 UNRECORDED_WHEN_NEGATED = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+# A number told per place or unit ("in each of the seven cities, at least 10 were executed", "five
+# in every county", "20 per camp"): not the size of the group punished, which the total tells.
+_UNITS = r"(?:cit(?:y|ies)|count(?:y|ies)|provinces?|towns?|districts?|sites?|places?|areas?|regions?|villages?|units?|prisons?|camps?)"
+PER_UNIT = regex_store.compile(rf"\b(?:(?:in|at|for) (?:each|every)(?: of the)?(?: [\w-]+){{0,2}}? {_UNITS}|per {_UNITS})\b", re.I)
+
+
+def drop_per_unit_counts(events: list[Event], text: str) -> None:
+    for ev in events:
+        if ev.type in COUNTED_GROUPS and ev.subjects_count is not None and ev.evidence:
+            if PER_UNIT.search(text, *ev.evidence[0]):
+                ev.subjects_text, ev.subjects_count = None, None
+
+
 def run(doc: Document) -> Document:
     told = [e for e in doc.events if not (e.modality == "negated" and e.type in UNRECORDED_WHEN_NEGATED)]
+    drop_per_unit_counts(told, doc.text)
     handovers = frozenset(e.trigger for e in told
                           if e.type == "arrest" and e.trigger and HANDED_OVER.match(doc.text, e.trigger[0]))
     events = fold_death_sentences(merge_events(told, frozenset(doc.sentences[:2]), handovers), doc.text)
     events = fold_vague_summaries(events)
+    events = fold_into_totals(events, doc.text)
     trial_date_from_outcomes(events)
     date_from_context([e for e in events if e.type == "trial"])  # a trial's time, for its outcomes
     inherit_from_trial(events)
