@@ -295,3 +295,17 @@ def test_prices_across_the_province_told_before_are_that_provinces():
 def test_prices_told_with_no_place_are_the_countrys():
     text = "Smuggling has slowed in Hyesan since May. Rice prices have been rising, traders say."
     assert place_of(text, "market") == "kp"
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # "N days after the trial" counts from the trial: the trial keeps its own date
+    ("A trader was shot in Musan a week after the trial, which took place on May 3.", "trial",
+     ("2011-05-03", "2011-05-03")),
+    ("A trader was shot in Musan a week after the trial, which took place on May 3.", "execution",
+     ("2011-05-10", "2011-05-10")),
+    # look-alike: the phrase after "after" names another event; the trigger's verb takes the date
+    ("A smuggler was detained in Musan on May 3. Two days after that arrest he was tried.", "trial",
+     ("2011-05-05", "2011-05-05")),
+])
+def test_a_date_counted_from_the_event_is_not_its_date(text, etype, expected):
+    assert date_of(text, etype, published="2011-07-05") == expected

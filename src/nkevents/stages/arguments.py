@@ -388,6 +388,11 @@ SET_APART = regex_store.compile(r",|\b(?:was|were|is|are|has been|have been|had 
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+# "a week after the trial", "two days before his execution": a date counted from the trigger's own
+# event is another event's time, never that one's
+COUNTED_FROM = regex_store.compile(r"(?:after|before|following|prior to)\s*$", re.I)
+NOUN_PHRASE_OPENING = regex_store.compile(r"\s+(?:(?:the|a|an|his|her|their|its|this|that)\s+)?(?:(?!(?:he|she|they|it|we|was|were)\s)[\w-]+\s+)?", re.I)
+
 POSSESSIVE_AFTER = regex_store.compile(r"['’]s?(?!\w)")
 OWN_NOUN_BETWEEN = regex_store.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
 
@@ -442,6 +447,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
         candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
                       or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
+    candidates = [d for d in candidates if not (d.end <= ev.trigger[0] and COUNTED_FROM.search(d.text)
+                                                and NOUN_PHRASE_OPENING.fullmatch(doc.text, d.end, ev.trigger[0]))]
     # "to meet this year's economic targets": a date in the possessive dates the noun it goes with,
     # the event only when that noun is its trigger ("last month's public trial")
     candidates = [d for d in candidates if not POSSESSIVE_AFTER.match(doc.text, d.end)

@@ -144,6 +144,8 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
     rel_unit = r"(?i:last|this|next|the\s+previous|the\s+past|the\s+same)"
     dash = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"
     year_tail = rf"(?:,?\s+(?:of\s+)?(?P<y{{n}}>{year}))"
+    # "on October 5 last year", "March 3 of this year": the year named relative to the report's
+    rel_year_tail = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous))\s+(?i:year)(?![\w'’]))"
     return [
         ("iso", rf"(?P<y>{year_digits})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
                 r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?!\d)"),
@@ -158,9 +160,9 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
                             rf"(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon}){year_tail.format(n=2)}?"),
         ("month_range", rf"(?P<m1>{mon_full}){year_tail.format(n=1)}?{dash}(?P<m2>{mon_full})"
                         rf"{year_tail.format(n=2)}?(?!\s+{day})"),
-        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}|{day_word}{day_word_end}){year_tail.format(n='')}?"),
+        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}|{day_word}{day_word_end})(?:{year_tail.format(n='')}|{rel_year_tail})?"),
         ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day}|(?<=the\s){day_word}(?=\s+of\s))\s+(?:of\s+)?(?P<m>{mon})"
-                      rf"{year_tail.format(n='')}?"),
+                      rf"(?:{year_tail.format(n='')}|{rel_year_tail})?"),
         ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
         ("month_rel_year", rf"(?P<m>{mon_full}),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the\s+previous))\s+(?i:year)(?!\w)"),
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
@@ -456,6 +458,10 @@ def r_month_range(g, pub, ctx):
 
 
 def r_month_day(g, pub, ctx):
+    if g["yrel"]:
+        # "October 5 last year": the year from the report's; without one, the month and day only
+        y = _unit_year(_norm(g["yrel"]), pub)
+        return _single_day(_month_number(g["m"]), _day_number(g["d"]), str(y) if y else None, None)
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
     if pub and not g["y"] and not upcoming and ctx.prep in words().start_words:
         # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
