@@ -309,3 +309,17 @@ def test_prices_told_with_no_place_are_the_countrys():
 ])
 def test_a_date_counted_from_the_event_is_not_its_date(text, etype, expected):
     assert date_of(text, etype, published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a span inside the charge clause after the trigger is how long the offence went on
+    ("Two farmers were shot in Musan in June. They were executed for selling state cattle from 2009 "
+     "to March, residents said.", "execution", ("2011-06-01", "2011-06-30")),
+    # look-alikes: a single day after the charge is the event's own; so is a campaign's "since"
+    ("A trader was detained in Musan for smuggling on May 2.", "arrest", ("2011-05-02", "2011-05-02")),
+    ("Musan police have been arresting people for smuggling since January.", "arrest", ("2011-01-01", "2011-01-31")),
+])
+def test_a_span_of_the_offence_is_not_the_events_date(text, etype, expected):
+    doc = extract(text, published="2011-07-05")
+    got = {(e.date.date_start, e.date.date_end) for e in doc.events if e.type == etype and e.date}
+    assert got == {expected}

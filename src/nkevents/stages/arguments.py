@@ -388,6 +388,11 @@ SET_APART = regex_store.compile(r",|\b(?:was|were|is|are|has been|have been|had 
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+# "shot for selling cows from 2017 to February", "jailed for smuggling copper since 2019": a span
+# of time inside the charge clause after the trigger is how long the offence went on
+SPAN_END_AFTER = regex_store.compile(r"\s+(?:to|until|till|through)\s", re.I)  # "from 2017 to February"
+CHARGE_CLAUSE = regex_store.compile(r"\bfor\s+(?:(?:allegedly|illegally|repeatedly|secretly)\s+)?\w+ing\b[^,;.]*$", re.I)
+
 # "a week after the trial", "two days before his execution": a date counted from the trigger's own
 # event is another event's time, never that one's
 COUNTED_FROM = regex_store.compile(r"(?:after|before|following|prior to)\s*$", re.I)
@@ -447,6 +452,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
         candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
                       or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
+    if ev.type in DONE_TYPES:
+        candidates = [d for d in candidates if not (
+            d.start >= ev.trigger[1] and (d.precision == "range" or SPAN_END_AFTER.match(doc.text, d.end))
+            and CHARGE_CLAUSE.search(doc.text[ev.trigger[1]:d.start]))]
     candidates = [d for d in candidates if not (d.end <= ev.trigger[0] and COUNTED_FROM.search(d.text)
                                                 and NOUN_PHRASE_OPENING.fullmatch(doc.text, d.end, ev.trigger[0]))]
     # "to meet this year's economic targets": a date in the possessive dates the noun it goes with,
