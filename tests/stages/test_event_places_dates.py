@@ -323,3 +323,17 @@ def test_a_span_of_the_offence_is_not_the_events_date(text, etype, expected):
     doc = extract(text, published="2011-07-05")
     got = {(e.date.date_start, e.date.date_end) for e in doc.events if e.type == etype and e.date}
     assert got == {expected}
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the day an outlet told of the event is not the event's day
+    ("On June 9, Radio Free Asia (RFA) reported that a trader was executed in Musan on June 7.",
+     "execution", ("2011-06-07", "2011-06-07")),
+    ("North Korea, which on Wednesday claimed to be free of the virus, has executed a smuggler in Musan.",
+     "execution", None),
+    # look-alikes: the event is told before the verb, or the date is the event's own
+    ("A trader was executed in Musan on June 7, RFA reported.", "execution", ("2011-06-07", "2011-06-07")),
+    ("On June 7, police arrested a trader in Musan.", "arrest", ("2011-06-07", "2011-06-07")),
+])
+def test_the_day_of_the_telling_before_the_event_is_not_its_date(text, etype, expected):
+    assert date_of(text, etype, published="2011-07-05") == expected

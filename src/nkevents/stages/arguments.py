@@ -36,6 +36,18 @@ REPORTING_DATE = regex_store.compile(
     r"(?:(?!\bthat\b)[^.;:\"“”]){0,32}$", re.I)
 
 
+# The date and then who told it ("On Dec. 20, RFA reported on the execution", "North Korea, which on
+# Wednesday claimed ..."): the day of the telling, when the event is told after the verb.
+TOLD_AFTER = regex_store.compile(
+    r",?\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+){0,5}"
+    r"(?:reported|said|told|claimed|confirmed|revealed|disclosed)\b", 0)
+
+
+def _told_on(text: str, d: DateMention, trigger: int) -> bool:
+    m = TOLD_AFTER.match(text, d.end)
+    return m is not None and m.end() <= trigger
+
+
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
 DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
@@ -415,7 +427,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
         if COMPARISON_BEFORE.search(before):
             continue
-        (announced if REPORTING_DATE.search(before) else candidates).append(d)
+        told = REPORTING_DATE.search(before) or _told_on(doc.text, d, ev.trigger[0])
+        (announced if told else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
