@@ -337,3 +337,18 @@ def test_a_span_of_the_offence_is_not_the_events_date(text, etype, expected):
 ])
 def test_the_day_of_the_telling_before_the_event_is_not_its_date(text, etype, expected):
     assert date_of(text, etype, published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day a price is compared with is not the day of the price, nor the story's time after it
+    ("Rice sold for 6,000 won a kilogram in Musan on June 20, a 12% increase from June 3. Similar "
+     "rises were seen in Hyesan, where rice reached 6,200 won.", {("2011-06-20", "2011-06-20")}),
+    ("Rice sold for 6,000 won a kilogram in Musan on June 20, up 300 won from June 3.",
+     {("2011-06-20", "2011-06-20")}),
+    # look-alike: a day after "from" that no change word opens keeps
+    ("Rice sold for 6,000 won a kilogram in Musan from June 3.", {("2011-06-03", "2011-06-03")}),
+])
+def test_a_day_a_price_is_compared_with_is_not_its_date(text, expected):
+    doc = extract(text, published="2011-07-05")
+    got = {(e.date.date_start, e.date.date_end) if e.date else None for e in doc.events if e.type == "market"}
+    assert got == expected

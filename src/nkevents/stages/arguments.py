@@ -425,7 +425,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue
         if COMPARED_BEFORE.search(before) and not (d.end <= ev.trigger[0] and WHEN_AFTER.match(doc.text, d.end)):
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
-        if COMPARISON_BEFORE.search(before):
+        if COMPARISON_BEFORE.search(before) or CHANGE_FROM_BEFORE.search(before):
             continue
         told = REPORTING_DATE.search(before) or _told_on(doc.text, d, ev.trigger[0])
         (announced if told else candidates).append(d)
@@ -515,6 +515,12 @@ COMPARISON_BEFORE = regex_store.compile(
     r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
     r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 
+# The earlier day a figure is measured against ("a 17% increase from Nov. 24", "up 300 won from
+# June 3", "down sharply compared with March"): the time of the figure is another.
+CHANGE_FROM_BEFORE = regex_store.compile(
+    r"\b(?:increase|increases|rise|rises|jump|surge|gain|drop|decrease|decline|fall|up|down|higher|lower|climbed|rose|fell|dropped)"
+    r"(?:\s+(?:sharply|slightly|steeply))?(?:\s+[\d,.]+\s*(?:won|yuan|dollars?|%|percent))?\s+(?:from|compared (?:to|with))\s+(?:the\s+)?$", re.I)
+
 # The words that name a date as when a measure starts ("as of May 1", "starting April 1").
 START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
 
@@ -524,7 +530,7 @@ def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
     return not (REPORTING_DATE.search(before) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
-                or d.relation in ("before", "until"))
+                or CHANGE_FROM_BEFORE.search(before) or d.relation in ("before", "until"))
 
 
 def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
