@@ -352,3 +352,25 @@ def test_a_day_a_price_is_compared_with_is_not_its_date(text, expected):
     doc = extract(text, published="2011-07-05")
     got = {(e.date.date_start, e.date.date_end) if e.date else None for e in doc.events if e.type == "market"}
     assert got == expected
+
+
+def _event_date(text, etype, published=None):
+    doc = extract(text, published=published)
+    found = [e for e in doc.events if e.type == etype]
+    assert found, [(e.type, e.date) for e in doc.events]
+    d = found[0].date or found[0].context_date
+    return (d.date_start, d.date_end) if d else None
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the day of the incident named after the event's sentence dates it
+    ("Two smugglers were shot in Musan, residents said. The day of the execution was March 9, a guard told "
+     "a neighbour.", None, ("--03-09", "--03-09")),
+    ("Two smugglers were shot in Musan, residents said. The date of the incident was March 9.",
+     "2011-07-05", ("2011-03-09", "2011-03-09")),
+    # look-alike: a date told before the event's sentence is the story's time
+    ("In May, guards caught smugglers in Musan. Two of them were shot, residents said. The day of the "
+     "incident was March 9, a guard said.", "2011-07-05", ("2011-05-01", "2011-05-31")),
+])
+def test_the_day_of_the_incident_named_later_dates_the_event(text, published, expected):
+    assert _event_date(text, "execution", published) == expected

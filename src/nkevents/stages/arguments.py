@@ -540,6 +540,12 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     story = story_start(doc.text, sent[0])
     earlier = [d for d in doc.date_mentions if story <= d.start and d.end <= sent[0] and _usable(doc, d, 0)]
     if not earlier:
+        # "... were shot. The day of the incident was February 4": the day named for the story's event
+        # later on
+        named = next((d for d in doc.date_mentions if d.start >= sent[1] and not story_turns(doc.text, sent[1], d.start)
+                      and INCIDENT_DAY_BEFORE.search(doc.text, max(0, d.start - 60), d.start)), None)
+        if named:
+            return named
         # a title that dates the story ("The Famine of 2008 Has Begun")
         return doc.title_dates[0] if doc.title_dates and not story else None
     # a date in a clause of backstory ("Kim said he took the measure after the runaway returned on
@@ -550,6 +556,10 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
 
+
+INCIDENT_DAY_BEFORE = regex_store.compile(
+    r"\b(?:the\s+)?(?:day|date)\s+of\s+the\s+(?:incident|execution|executions|arrest|arrests|trial|shooting|killing|raid|crackdown)"
+    r"\s+(?:was|is|fell on)\s+(?:on\s+)?$", re.I)
 
 # "after the runaway returned to the border city on": the date ends a subordinate clause of its own
 BACKSTORY_BEFORE = regex_store.compile(r"\b(?:after|before|since|when|as soon as|once)\s+(?:the |a |an |his |her |their |its |he |she |they |it )?[^,;:.()\n]{0,60}?\b(?:returned|arrived|crossed|fled|escaped|defected|was \w+ed|were \w+ed|had \w+ed|\w+ed)\s+[^,;:.()\n]{0,30}?\b(?:on|in|at)\s+$", re.I)
