@@ -368,6 +368,8 @@ def _event_date(text, etype, published=None):
      "a neighbour.", None, ("--03-09", "--03-09")),
     ("Two smugglers were shot in Musan, residents said. The date of the incident was March 9.",
      "2011-07-05", ("2011-03-09", "2011-03-09")),
+    ("A smuggler was shot in front of a crowd in Musan, a human rights group said. The footage, which "
+     "seems to have been recorded in 2009, shows the crowd.", None, ("2009-01-01", "2009-12-31")),
     # look-alike: a date told before the event's sentence is the story's time
     ("In May, guards caught smugglers in Musan. Two of them were shot, residents said. The day of the "
      "incident was March 9, a guard said.", "2011-07-05", ("2011-05-01", "2011-05-31")),

@@ -540,8 +540,8 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     story = story_start(doc.text, sent[0])
     earlier = [d for d in doc.date_mentions if story <= d.start and d.end <= sent[0] and _usable(doc, d, 0)]
     if not earlier:
-        # "... were shot. The day of the incident was February 4": the day named for the story's event
-        # later on
+        # "... were shot. The day of the incident was February 4", "the video, filmed in 2002, shows":
+        # the day named for the story's event later on
         named = next((d for d in doc.date_mentions if d.start >= sent[1] and not story_turns(doc.text, sent[1], d.start)
                       and INCIDENT_DAY_BEFORE.search(doc.text, max(0, d.start - 60), d.start)), None)
         if named:
@@ -559,7 +559,9 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
 
 INCIDENT_DAY_BEFORE = regex_store.compile(
     r"\b(?:the\s+)?(?:day|date)\s+of\s+the\s+(?:incident|execution|executions|arrest|arrests|trial|shooting|killing|raid|crackdown)"
-    r"\s+(?:was|is|fell on)\s+(?:on\s+)?$", re.I)
+    r"\s+(?:was|is|fell on)\s+(?:on\s+)?$"
+    # leaked footage of the event: "the video, which appears to have been filmed in 2002, shows ..."
+    r"|\b(?:video|footage|film|recording|photos?)\b[^.;]{0,40}?\b(?:filmed|shot|recorded|taken)\s+(?:in|on|around)\s+$", re.I)
 
 # "after the runaway returned to the border city on": the date ends a subordinate clause of its own
 BACKSTORY_BEFORE = regex_store.compile(r"\b(?:after|before|since|when|as soon as|once)\s+(?:the |a |an |his |her |their |its |he |she |they |it )?[^,;:.()\n]{0,60}?\b(?:returned|arrived|crossed|fled|escaped|defected|was \w+ed|were \w+ed|had \w+ed|\w+ed)\s+[^,;:.()\n]{0,30}?\b(?:on|in|at)\s+$", re.I)
