@@ -376,3 +376,14 @@ def _event_date(text, etype, published=None):
 ])
 def test_the_day_of_the_incident_named_later_dates_the_event(text, published, expected):
     assert _event_date(text, "execution", published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year's tally ranks the event; the day the sentence names is its date
+    ("In this year's second execution in the town, a trader was shot in Musan on June 3.", ("2011-06-03", "2011-06-03")),
+    # look-alikes: with no other date the year stays; a possessive without a rank is the event's own
+    ("This year's second execution took place in Musan.", ("2011-01-01", "2011-12-31")),
+    ("Last month's public execution in Musan drew a crowd, residents said on July 2.", ("2011-06-01", "2011-06-30")),
+])
+def test_a_years_tally_is_not_the_date_when_the_sentence_names_a_day(text, expected):
+    assert date_of(text, "execution", published="2011-07-05") == expected

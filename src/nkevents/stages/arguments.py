@@ -412,6 +412,9 @@ NOUN_PHRASE_OPENING = regex_store.compile(r"\s+(?:(?:the|a|an|his|her|their|its|
 
 POSSESSIVE_AFTER = regex_store.compile(r"['’]s?(?!\w)")
 OWN_NOUN_BETWEEN = regex_store.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
+# "this year's third execution in the city ... on December 19": a year's tally ranks the event; the
+# year is its date only when the sentence gives no other
+TALLY_BETWEEN = regex_store.compile(r"['’]s?\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|last)\s+", re.I)
 
 
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
@@ -475,6 +478,8 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
     # the event only when that noun is its trigger ("last month's public trial")
     candidates = [d for d in candidates if not POSSESSIVE_AFTER.match(doc.text, d.end)
                   or OWN_NOUN_BETWEEN.fullmatch(doc.text, d.end, ev.trigger[0])]
+    ranked = [d for d in candidates if TALLY_BETWEEN.fullmatch(doc.text, d.end, ev.trigger[0])]
+    candidates = [d for d in candidates if d not in ranked] or ranked
     if not candidates:
         return None
     t = ev.trigger[0]
