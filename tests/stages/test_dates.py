@@ -432,3 +432,14 @@ def test_a_relative_year_possessive_after_a_month_day_is_not_its_year():
     # "last year's" goes with the noun after it
     got = found("On March 3, last year's winner was named.", "2023-11-10")
     assert ("March 3", "2023-03-03", "2023-03-03", "day") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a start told in the present is the nearer of the last and the next such day
+    ("The ban goes into effect on April 1 in every province.", ("April 1", "2023-04-01", "2023-04-01", "day")),
+    ("The new rules take effect from April 1, officials said.", ("April 1", "2023-04-01", "2023-04-01", "day")),
+    # look-alike: the past tense tells a day already past
+    ("The ban took effect on April 1 in every province.", ("April 1", "2022-04-01", "2022-04-01", "day")),
+])
+def test_a_start_told_in_the_present_is_the_nearer_day(text, expected):
+    assert only(text, "2023-03-20") == expected

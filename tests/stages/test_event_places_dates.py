@@ -387,3 +387,17 @@ def test_the_day_of_the_incident_named_later_dates_the_event(text, published, ex
 ])
 def test_a_years_tally_is_not_the_date_when_the_sentence_names_a_day(text, expected):
     assert date_of(text, "execution", published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, modality, expected", [
+    # a measure that goes into effect on a day still to come is planned and dated by that day
+    ("The ban on selling grain in markets goes into effect on July 15, a source said.", "planned",
+     ("2011-07-15", "2011-07-15")),
+    # look-alike: "took effect" tells a day past
+    ("The ban on selling grain in markets took effect on July 1, a source said.", "asserted",
+     ("2011-07-01", "2011-07-01")),
+])
+def test_a_measure_going_into_effect_on_a_day(text, modality, expected):
+    doc = extract(text, published="2011-07-05")
+    ev = next(e for e in doc.events if e.type == "policy")
+    assert (ev.modality, (ev.date.date_start, ev.date.date_end)) == (modality, expected)

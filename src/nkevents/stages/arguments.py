@@ -442,7 +442,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         candidates = [d for d in candidates if d.relation not in ("until", "before")]
     if doc.published and ev.modality == "asserted" and ev.type == "policy" and any(
             d.date_start > doc.published and not d.date_start.startswith("--")
-            and START_BEFORE.search(doc.text, max(sent[0], d.start - 20), d.start) for d in candidates):
+            and START_BEFORE.search(doc.text, max(sent[0], d.start - 30), d.start) for d in candidates):
         # a measure whose start is still to come is planned: "a ban on travel as of May 1" a week before
         ev.modality = "planned"
     if doc.published and ev.modality == "asserted":
@@ -527,7 +527,8 @@ CHANGE_FROM_BEFORE = regex_store.compile(
     r"(?:\s+(?:sharply|slightly|steeply))?(?:\s+[\d,.]+\s*(?:won|yuan|dollars?|%|percent))?\s+(?:from|compared (?:to|with))\s+(?:the\s+)?$", re.I)
 
 # The words that name a date as when a measure starts ("as of May 1", "starting April 1").
-START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
+START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing"
+                                   r"|(?:goes|go|takes|take|comes|come|enters|enter) (?:into )?(?:effect|force))(?: from| on)?\s+(?:the\s+)?$", re.I)
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:

@@ -457,13 +457,21 @@ def r_month_range(g, pub, ctx):
     return _months_range(y1, m1, y2, m2)
 
 
+@lru_cache(maxsize=1)
+def start_phrases() -> re.Pattern:
+    """A present-tense start ("goes into effect on") right before a day: see dates.toml."""
+    phrases = datafiles.toml("dates.toml")["context"]["start_phrases"]
+    return regex_store.compile(rf"(?<![A-Za-z])(?i:{_alternation(phrases)})\s+(?:(?i:on|from|as of)\s+)?(?:the\s+)?$")
+
+
 def r_month_day(g, pub, ctx):
     if g["yrel"]:
         # "October 5 last year": the year from the report's; without one, the month and day only
         y = _unit_year(_norm(g["yrel"]), pub)
         return _single_day(_month_number(g["m"]), _day_number(g["d"]), str(y) if y else None, None)
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
-    if pub and not g["y"] and not upcoming and ctx.prep in words().start_words:
+    if pub and not g["y"] and not upcoming and (ctx.prep in words().start_words
+                                                 or start_phrases().search(ctx.text, max(0, ctx.start - 40), ctx.start)):
         # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
         m, d = _month_number(g["m"]), _day_number(g["d"])
         last, coming = _recent_day(m, d, pub), _recent_day(m, d, pub, upcoming=True)
