@@ -884,6 +884,7 @@ def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
 
 # what may stand between a date and an "N days after ..." set beside it
 APPOSED = regex_store.compile(r"\s*[,–—-]\s*")
+RESTATED = regex_store.compile(r"\s*[,–—(-]\s*(?:on\s+|that is\s+)?")
 
 # how far after "the day after" a date may follow and be the one it counts from
 AFTER_REACH = 40
@@ -906,9 +907,11 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
             days = (words().numbers.get(n) or int(n)) * units[m.group("unit").lower()]
             if m.group("way").lower().startswith(("earlier", "before")):
                 days = -days  # "two weeks earlier", "three days before
+        # (a day set beside it, "three days after, on March 6", restates the day itself)
         following = [d for d in found if m.end() <= d.start <= m.end() + AFTER_REACH
-                     and d.precision in ("day", "month-day")]
-        if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
+                     and d.precision in ("day", "month-day") and not RESTATED.fullmatch(text, m.end(), d.start)]
+        if m.group(0).lower().rstrip().endswith(("after", "before")) and following:
+            # "the day after the trial on May 3", "three days after his trial on Feb. 2"
             anchor = following[0]
         else:
             earlier = [d for d in anchors if d.end <= m.start()]
