@@ -410,3 +410,36 @@ def test_the_title_dates_are_read_too():
     from nkevents.stages import dates
     doc = dates.run(Document(text="Farmers are dying of hunger.", title="The Famine of 2008 Has Begun", published=None))
     assert [(m.text, m.date_start, m.precision) for m in doc.title_dates] == [("2008", "2008-01-01", "year")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a month and day with a year told relative to the report's: that year, not the most recent one
+    ("The guard was detained on October 5 last year at the post.", "2023-11-10",
+     ("October 5 last year", "2022-10-05", "2022-10-05", "day")),
+    ("They were tried on the 3rd of March this year.", "2023-11-10",
+     ("the 3rd of March this year", "2023-03-03", "2023-03-03", "day")),
+    ("Seized on Aug. 20 of last year, the boat was sold.", "2021-02-01",
+     ("Aug. 20 of last year", "2020-08-20", "2020-08-20", "day")),
+    # without a publication date the year stays unknown: month-day only
+    ("The guard was detained on October 5 last year at the post.", None,
+     ("October 5 last year", "--10-05", "--10-05", "month-day")),
+])
+def test_a_month_day_with_a_relative_year(text, published, expected):
+    assert only(text, published) == expected
+
+
+def test_a_relative_year_possessive_after_a_month_day_is_not_its_year():
+    # "last year's" goes with the noun after it
+    got = found("On March 3, last year's winner was named.", "2023-11-10")
+    assert ("March 3", "2023-03-03", "2023-03-03", "day") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a start told in the present is the nearer of the last and the next such day
+    ("The ban goes into effect on April 1 in every province.", ("April 1", "2023-04-01", "2023-04-01", "day")),
+    ("The new rules take effect from April 1, officials said.", ("April 1", "2023-04-01", "2023-04-01", "day")),
+    # look-alike: the past tense tells a day already past
+    ("The ban took effect on April 1 in every province.", ("April 1", "2022-04-01", "2022-04-01", "day")),
+])
+def test_a_start_told_in_the_present_is_the_nearer_day(text, expected):
+    assert only(text, "2023-03-20") == expected

@@ -295,3 +295,109 @@ def test_prices_across_the_province_told_before_are_that_provinces():
 def test_prices_told_with_no_place_are_the_countrys():
     text = "Smuggling has slowed in Hyesan since May. Rice prices have been rising, traders say."
     assert place_of(text, "market") == "kp"
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # "N days after the trial" counts from the trial: the trial keeps its own date
+    ("A trader was shot in Musan a week after the trial, which took place on May 3.", "trial",
+     ("2011-05-03", "2011-05-03")),
+    ("A trader was shot in Musan a week after the trial, which took place on May 3.", "execution",
+     ("2011-05-10", "2011-05-10")),
+    # look-alike: the phrase after "after" names another event; the trigger's verb takes the date
+    ("A smuggler was detained in Musan on May 3. Two days after that arrest he was tried.", "trial",
+     ("2011-05-05", "2011-05-05")),
+])
+def test_a_date_counted_from_the_event_is_not_its_date(text, etype, expected):
+    assert date_of(text, etype, published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a span inside the charge clause after the trigger is how long the offence went on
+    ("Two farmers were shot in Musan in June. They were executed for selling state cattle from 2009 "
+     "to March, residents said.", "execution", ("2011-06-01", "2011-06-30")),
+    # look-alikes: a single day after the charge is the event's own; so is a campaign's "since"
+    ("A trader was detained in Musan for smuggling on May 2.", "arrest", ("2011-05-02", "2011-05-02")),
+    ("Musan police have been arresting people for smuggling since January.", "arrest", ("2011-01-01", "2011-01-31")),
+])
+def test_a_span_of_the_offence_is_not_the_events_date(text, etype, expected):
+    doc = extract(text, published="2011-07-05")
+    got = {(e.date.date_start, e.date.date_end) for e in doc.events if e.type == etype and e.date}
+    assert got == {expected}
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the day an outlet told of the event is not the event's day
+    ("On June 9, Radio Free Asia (RFA) reported that a trader was executed in Musan on June 7.",
+     "execution", ("2011-06-07", "2011-06-07")),
+    ("North Korea, which on Wednesday claimed to be free of the virus, has executed a smuggler in Musan.",
+     "execution", None),
+    # look-alikes: the event is told before the verb, or the date is the event's own
+    ("A trader was executed in Musan on June 7, RFA reported.", "execution", ("2011-06-07", "2011-06-07")),
+    ("On June 7, police arrested a trader in Musan.", "arrest", ("2011-06-07", "2011-06-07")),
+])
+def test_the_day_of_the_telling_before_the_event_is_not_its_date(text, etype, expected):
+    assert date_of(text, etype, published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day a price is compared with is not the day of the price, nor the story's time after it
+    ("Rice sold for 6,000 won a kilogram in Musan on June 20, a 12% increase from June 3. Similar "
+     "rises were seen in Hyesan, where rice reached 6,200 won.", {("2011-06-20", "2011-06-20")}),
+    ("Rice sold for 6,000 won a kilogram in Musan on June 20, up 300 won from June 3.",
+     {("2011-06-20", "2011-06-20")}),
+    # look-alike: a day after "from" that no change word opens keeps
+    ("Rice sold for 6,000 won a kilogram in Musan from June 3.", {("2011-06-03", "2011-06-03")}),
+])
+def test_a_day_a_price_is_compared_with_is_not_its_date(text, expected):
+    doc = extract(text, published="2011-07-05")
+    got = {(e.date.date_start, e.date.date_end) if e.date else None for e in doc.events if e.type == "market"}
+    assert got == expected
+
+
+def _event_date(text, etype, published=None):
+    doc = extract(text, published=published)
+    found = [e for e in doc.events if e.type == etype]
+    assert found, [(e.type, e.date) for e in doc.events]
+    d = found[0].date or found[0].context_date
+    return (d.date_start, d.date_end) if d else None
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the day of the incident named after the event's sentence dates it
+    ("Two smugglers were shot in Musan, residents said. The day of the execution was March 9, a guard told "
+     "a neighbour.", None, ("--03-09", "--03-09")),
+    ("Two smugglers were shot in Musan, residents said. The date of the incident was March 9.",
+     "2011-07-05", ("2011-03-09", "2011-03-09")),
+    ("A smuggler was shot in front of a crowd in Musan, a human rights group said. The footage, which "
+     "seems to have been recorded in 2009, shows the crowd.", None, ("2009-01-01", "2009-12-31")),
+    # look-alike: a date told before the event's sentence is the story's time
+    ("In May, guards caught smugglers in Musan. Two of them were shot, residents said. The day of the "
+     "incident was March 9, a guard said.", "2011-07-05", ("2011-05-01", "2011-05-31")),
+])
+def test_the_day_of_the_incident_named_later_dates_the_event(text, published, expected):
+    assert _event_date(text, "execution", published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year's tally ranks the event; the day the sentence names is its date
+    ("In this year's second execution in the town, a trader was shot in Musan on June 3.", ("2011-06-03", "2011-06-03")),
+    # look-alikes: with no other date the year stays; a possessive without a rank is the event's own
+    ("This year's second execution took place in Musan.", ("2011-01-01", "2011-12-31")),
+    ("Last month's public execution in Musan drew a crowd, residents said on July 2.", ("2011-06-01", "2011-06-30")),
+])
+def test_a_years_tally_is_not_the_date_when_the_sentence_names_a_day(text, expected):
+    assert date_of(text, "execution", published="2011-07-05") == expected
+
+
+@pytest.mark.parametrize("text, modality, expected", [
+    # a measure that goes into effect on a day still to come is planned and dated by that day
+    ("The ban on selling grain in markets goes into effect on July 15, a source said.", "planned",
+     ("2011-07-15", "2011-07-15")),
+    # look-alike: "took effect" tells a day past
+    ("The ban on selling grain in markets took effect on July 1, a source said.", "asserted",
+     ("2011-07-01", "2011-07-01")),
+])
+def test_a_measure_going_into_effect_on_a_day(text, modality, expected):
+    doc = extract(text, published="2011-07-05")
+    ev = next(e for e in doc.events if e.type == "policy")
+    assert (ev.modality, (ev.date.date_start, ev.date.date_end)) == (modality, expected)

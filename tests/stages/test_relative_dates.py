@@ -113,3 +113,15 @@ def test_no_date_from_a_time_compared_with(text, etype, not_from):
 def test_the_clause_told_of_the_compared_time_keeps_it():
     dated = _event_dates("The crackdown is the harshest since 2016, when hundreds were detained in Hyesan.")
     assert ("arrest", "2016-01-01") in dated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counted span "after" or "before" an event dated right after it counts from that date
+    ("The trader was shot three days after his trial on Feb. 2.", ("three days after", "2024-02-05")),
+    ("The guard was detained two days before the raid on Feb. 9.", ("two days before", "2024-02-07")),
+    # look-alike: a day set beside it restates the day, counted from the one told before
+    ("He was tried on Feb. 2. Three days after, on Feb. 5, he was shot.", ("Three days after", "2024-02-05")),
+])
+def test_a_counted_span_before_or_after_a_dated_event(text, expected):
+    got = [(d.text, d.date_start) for d in dates.run(Document(text=text, published="2024-03-10")).date_mentions]
+    assert expected in got

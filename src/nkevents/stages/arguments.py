@@ -46,6 +46,18 @@ def _reported_before(text: str, lower: int, at: int) -> bool:
     return bool(REPORTING_DATE.search(text[max(lower, at - 80):at]))
 
 
+# The date and then who told it ("On Dec. 20, RFA reported on the execution", "North Korea, which on
+# Wednesday claimed ..."): the day of the telling, when the event is told after the verb.
+TOLD_AFTER = regex_store.compile(
+    r",?\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+){0,5}"
+    r"(?:reported|said|told|claimed|confirmed|revealed|disclosed)\b", 0)
+
+
+def _told_on(text: str, d: DateMention, trigger: int) -> bool:
+    m = TOLD_AFTER.match(text, d.end)
+    return m is not None and m.end() <= trigger
+
+
 # A news dateline ("SEOUL, Oct. 4 (Yonhap) --") dates the report, not the event.
 # Also in brackets ("[SEOUL, 26 July 2006] -") or after an agency ("(Yonhap) SEOUL, Oct. 4").
 DATELINE = regex_store.compile(r"(?:^|\n)\s*(?:\(\w+\)\s*)?[\[(]?[A-Z]{3,}[A-Z .]*(?:, [A-Z][\w. ]*)?,\s*$")
@@ -398,8 +410,21 @@ SET_APART = regex_store.compile(r",|\b(?:was|were|is|are|has been|have been|had 
 DONE_TYPES = {"arrest", "trial", "sentence", "execution", "crackdown", "prohibited_activity"}
 
 
+# "shot for selling cows from 2017 to February", "jailed for smuggling copper since 2019": a span
+# of time inside the charge clause after the trigger is how long the offence went on
+SPAN_END_AFTER = regex_store.compile(r"\s+(?:to|until|till|through)\s", re.I)  # "from 2017 to February"
+CHARGE_CLAUSE = regex_store.compile(r"\bfor\s+(?:(?:allegedly|illegally|repeatedly|secretly)\s+)?\w+ing\b[^,;.]*$", re.I)
+
+# "a week after the trial", "two days before his execution": a date counted from the trigger's own
+# event is another event's time, never that one's
+COUNTED_FROM = regex_store.compile(r"(?:after|before|following|prior to)\s*$", re.I)
+NOUN_PHRASE_OPENING = regex_store.compile(r"\s+(?:(?:the|a|an|his|her|their|its|this|that)\s+)?(?:(?!(?:he|she|they|it|we|was|were)\s)[\w-]+\s+)?", re.I)
+
 POSSESSIVE_AFTER = regex_store.compile(r"['’]s?(?!\w)")
 OWN_NOUN_BETWEEN = regex_store.compile(r"['’]s?(?:\s+[\w-]+){0,2}\s+")
+# "this year's third execution in the city ... on December 19": a year's tally ranks the event; the
+# year is its date only when the sentence gives no other
+TALLY_BETWEEN = regex_store.compile(r"['’]s?\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|last)\s+", re.I)
 
 
 def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention | None:
@@ -413,9 +438,10 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
             continue
         if COMPARED_BEFORE.search(before) and not (d.end <= ev.trigger[0] and WHEN_AFTER.match(doc.text, d.end)):
             continue  # "the harshest crackdown since 2016", "as they did in 2019": another time compared
-        if COMPARISON_BEFORE.search(before):
+        if COMPARISON_BEFORE.search(before) or CHANGE_FROM_BEFORE.search(before):
             continue
-        (announced if _reported_before(doc.text, sent[0], d.start) else candidates).append(d)
+        told = _reported_before(doc.text, sent[0], d.start) or _told_on(doc.text, d, ev.trigger[0])
+        (announced if told else candidates).append(d)
     if not candidates and ev.type in ANNOUNCED_TYPES and PERFECT.search(doc.text, ev.trigger[0] - 12, ev.trigger[1]):
         # "KCNA said on Monday that the regime has quarantined 380 foreigners": a measure in force
         # as of the day it was announced
@@ -426,7 +452,7 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         candidates = [d for d in candidates if d.relation not in ("until", "before")]
     if doc.published and ev.modality == "asserted" and ev.type == "policy" and any(
             d.date_start > doc.published and not d.date_start.startswith("--")
-            and START_BEFORE.search(doc.text, max(sent[0], d.start - 20), d.start) for d in candidates):
+            and START_BEFORE.search(doc.text, max(sent[0], d.start - 30), d.start) for d in candidates):
         # a measure whose start is still to come is planned: "a ban on travel as of May 1" a week before
         ev.modality = "planned"
     if doc.published and ev.modality == "asserted":
@@ -452,10 +478,18 @@ def choose_date(doc: Document, ev: Event, sent: tuple[int, int]) -> DateMention 
         # one set apart before it (by a comma or the main verb) is the subject's story, not the event's
         candidates = [d for d in candidates if d.start >= ev.trigger[0] or d.start - sent[0] <= OPENING
                       or not SET_APART.search(doc.text, d.end, ev.trigger[0])]
+    if ev.type in DONE_TYPES:
+        candidates = [d for d in candidates if not (
+            d.start >= ev.trigger[1] and (d.precision == "range" or SPAN_END_AFTER.match(doc.text, d.end))
+            and CHARGE_CLAUSE.search(doc.text[ev.trigger[1]:d.start]))]
+    candidates = [d for d in candidates if not (d.end <= ev.trigger[0] and COUNTED_FROM.search(d.text)
+                                                and NOUN_PHRASE_OPENING.fullmatch(doc.text, d.end, ev.trigger[0]))]
     # "to meet this year's economic targets": a date in the possessive dates the noun it goes with,
     # the event only when that noun is its trigger ("last month's public trial")
     candidates = [d for d in candidates if not POSSESSIVE_AFTER.match(doc.text, d.end)
                   or OWN_NOUN_BETWEEN.fullmatch(doc.text, d.end, ev.trigger[0])]
+    ranked = [d for d in candidates if TALLY_BETWEEN.fullmatch(doc.text, d.end, ev.trigger[0])]
+    candidates = [d for d in candidates if d not in ranked] or ranked
     if not candidates:
         return None
     t = ev.trigger[0]
@@ -496,8 +530,15 @@ COMPARISON_BEFORE = regex_store.compile(
     r"(?:just |much )?like|unlike|similar to|compared (?:to|with)|than|(?:the )?same as|reminiscent of|echoing|recalling)"
     r"\s+(?:(?:in|of|during|back in|at|on|with|the|a|an|its|their)\s+)*(?:[\w’'-]+\s+){0,3}?(?:(?:in|of|during)\s+)?(?:the\s+)?$", re.I)
 
+# The earlier day a figure is measured against ("a 17% increase from Nov. 24", "up 300 won from
+# June 3", "down sharply compared with March"): the time of the figure is another.
+CHANGE_FROM_BEFORE = regex_store.compile(
+    r"\b(?:increase|increases|rise|rises|jump|surge|gain|drop|decrease|decline|fall|up|down|higher|lower|climbed|rose|fell|dropped)"
+    r"(?:\s+(?:sharply|slightly|steeply))?(?:\s+[\d,.]+\s*(?:won|yuan|dollars?|%|percent))?\s+(?:from|compared (?:to|with))\s+(?:the\s+)?$", re.I)
+
 # The words that name a date as when a measure starts ("as of May 1", "starting April 1").
-START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing)(?: from| on)?\s+(?:the\s+)?$", re.I)
+START_BEFORE = regex_store.compile(r"\b(?:as of|from|starting|beginning|effective|commencing"
+                                   r"|(?:goes|go|takes|take|comes|come|enters|enter) (?:into )?(?:effect|force))(?: from| on)?\s+(?:the\s+)?$", re.I)
 
 
 def _usable(doc: Document, d: DateMention, lower: int) -> bool:
@@ -505,7 +546,7 @@ def _usable(doc: Document, d: DateMention, lower: int) -> bool:
     dateline, not a time compared with ("since 2016"), not the far end of a "before"/"until" clause."""
     before = doc.text[max(lower, d.start - 45):d.start]
     return not (_reported_before(doc.text, lower, d.start) or DATELINE.search(before) or COMPARED_BEFORE.search(before)
-                or d.relation in ("before", "until"))
+                or CHANGE_FROM_BEFORE.search(before) or d.relation in ("before", "until"))
 
 
 def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
@@ -515,6 +556,12 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     story = story_start(doc.text, sent[0])
     earlier = [d for d in doc.date_mentions if story <= d.start and d.end <= sent[0] and _usable(doc, d, 0)]
     if not earlier:
+        # "... were shot. The day of the incident was February 4", "the video, filmed in 2002, shows":
+        # the day named for the story's event later on
+        named = next((d for d in doc.date_mentions if d.start >= sent[1] and not story_turns(doc.text, sent[1], d.start)
+                      and INCIDENT_DAY_BEFORE.search(doc.text, max(0, d.start - 60), d.start)), None)
+        if named:
+            return named
         # a title that dates the story ("The Famine of 2008 Has Begun")
         return doc.title_dates[0] if doc.title_dates and not story else None
     # a date in a clause of backstory ("Kim said he took the measure after the runaway returned on
@@ -525,6 +572,12 @@ def context_date(doc: Document, sent: tuple[int, int]) -> DateMention | None:
     same = [d for d in earlier if paragraph and paragraph[0] <= d.start]
     return (same or earlier)[-1]
 
+
+INCIDENT_DAY_BEFORE = regex_store.compile(
+    r"\b(?:the\s+)?(?:day|date)\s+of\s+the\s+(?:incident|execution|executions|arrest|arrests|trial|shooting|killing|raid|crackdown)"
+    r"\s+(?:was|is|fell on)\s+(?:on\s+)?$"
+    # leaked footage of the event: "the video, which appears to have been filmed in 2002, shows ..."
+    r"|\b(?:video|footage|film|recording|photos?)\b[^.;]{0,40}?\b(?:filmed|shot|recorded|taken)\s+(?:in|on|around)\s+$", re.I)
 
 # "after the runaway returned to the border city on": the date ends a subordinate clause of its own
 BACKSTORY_BEFORE = regex_store.compile(r"\b(?:after|before|since|when|as soon as|once)\s+(?:the |a |an |his |her |their |its |he |she |they |it )?[^,;:.()\n]{0,60}?\b(?:returned|arrived|crossed|fled|escaped|defected|was \w+ed|were \w+ed|had \w+ed|\w+ed)\s+[^,;:.()\n]{0,30}?\b(?:on|in|at)\s+$", re.I)

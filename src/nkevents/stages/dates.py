@@ -144,6 +144,8 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
     rel_unit = r"(?i:last|this|next|the\s+previous|the\s+past|the\s+same)"
     dash = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"
     year_tail = rf"(?:,?\s+(?:of\s+)?(?P<y{{n}}>{year}))"
+    # "on October 5 last year", "March 3 of this year": the year named relative to the report's
+    rel_year_tail = r"(?:,?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous))\s+(?i:year)(?![\w'’]))"
     return [
         ("iso", rf"(?P<y>{year_digits})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
                 r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?!\d)"),
@@ -158,9 +160,9 @@ def _alternatives(w: Words) -> list[tuple[str, str]]:
                             rf"(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon}){year_tail.format(n=2)}?"),
         ("month_range", rf"(?P<m1>{mon_full}){year_tail.format(n=1)}?{dash}(?P<m2>{mon_full})"
                         rf"{year_tail.format(n=2)}?(?!\s+{day})"),
-        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}|{day_word}{day_word_end}){year_tail.format(n='')}?"),
+        ("month_day", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{mon})\s+(?P<d>{day}|{day_word}{day_word_end})(?:{year_tail.format(n='')}|{rel_year_tail})?"),
         ("day_month", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day}|(?<=the\s){day_word}(?=\s+of\s))\s+(?:of\s+)?(?P<m>{mon})"
-                      rf"{year_tail.format(n='')}?"),
+                      rf"(?:{year_tail.format(n='')}|{rel_year_tail})?"),
         ("month_year", rf"(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})"),
         ("month_rel_year", rf"(?P<m>{mon_full}),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the\s+previous))\s+(?i:year)(?!\w)"),
         ("ordinal_month", rf"(?:the\s+)?(?P<ord>{ordinal})\s+month\s+of\s+"
@@ -455,9 +457,21 @@ def r_month_range(g, pub, ctx):
     return _months_range(y1, m1, y2, m2)
 
 
+@lru_cache(maxsize=1)
+def start_phrases() -> re.Pattern:
+    """A present-tense start ("goes into effect on") right before a day: see dates.toml."""
+    phrases = datafiles.toml("dates.toml")["context"]["start_phrases"]
+    return regex_store.compile(rf"(?<![A-Za-z])(?i:{_alternation(phrases)})\s+(?:(?i:on|from|as of)\s+)?(?:the\s+)?$")
+
+
 def r_month_day(g, pub, ctx):
+    if g["yrel"]:
+        # "October 5 last year": the year from the report's; without one, the month and day only
+        y = _unit_year(_norm(g["yrel"]), pub)
+        return _single_day(_month_number(g["m"]), _day_number(g["d"]), str(y) if y else None, None)
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
-    if pub and not g["y"] and not upcoming and ctx.prep in words().start_words:
+    if pub and not g["y"] and not upcoming and (ctx.prep in words().start_words
+                                                 or start_phrases().search(ctx.text, max(0, ctx.start - 40), ctx.start)):
         # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
         m, d = _month_number(g["m"]), _day_number(g["d"])
         last, coming = _recent_day(m, d, pub), _recent_day(m, d, pub, upcoming=True)
@@ -870,6 +884,7 @@ def _shift(d: DateMention, days: int) -> tuple[str, str] | None:
 
 # what may stand between a date and an "N days after ..." set beside it
 APPOSED = regex_store.compile(r"\s*[,–—-]\s*")
+RESTATED = regex_store.compile(r"\s*[,–—(-]\s*(?:on\s+|that is\s+)?")
 
 # how far after "the day after" a date may follow and be the one it counts from
 AFTER_REACH = 40
@@ -892,9 +907,11 @@ def relative_to_previous(text: str, found: list[DateMention]) -> list[DateMentio
             days = (words().numbers.get(n) or int(n)) * units[m.group("unit").lower()]
             if m.group("way").lower().startswith(("earlier", "before")):
                 days = -days  # "two weeks earlier", "three days before
+        # (a day set beside it, "three days after, on March 6", restates the day itself)
         following = [d for d in found if m.end() <= d.start <= m.end() + AFTER_REACH
-                     and d.precision in ("day", "month-day")]
-        if m.group("fixed") and m.group("fixed").lower().endswith(("after", "before")) and following:
+                     and d.precision in ("day", "month-day") and not RESTATED.fullmatch(text, m.end(), d.start)]
+        if m.group(0).lower().rstrip().endswith(("after", "before")) and following:
+            # "the day after the trial on May 3", "three days after his trial on Feb. 2"
             anchor = following[0]
         else:
             earlier = [d for d in anchors if d.end <= m.start()]
