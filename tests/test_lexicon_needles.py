@@ -154,3 +154,15 @@ def test_every_lexicon_list_finds_the_same_with_its_needles():
             assert [m.span() for m in tested.finditer(text)] == [m.span() for m in whole.finditer(text)], (patterns[:2], text)
             compared += 1
     assert compared > 1000
+
+
+@pytest.mark.parametrize("name", ["triggers", "charges", "penalties"])
+def test_a_hot_scanner_finds_the_same_places_in_the_lowered_text(name):
+    scanner = lexicon.scanner(name)
+    text = ("Police in Hyesan arrested two smugglers; the court sentenced them to 10 years in a labour camp "
+            "and a public execution-style trial followed. Anti-smuggling drive: 3 were shot, 15-year-old held.")
+    for variant in (text, text.upper(), text.replace("a", "\u017f")):
+        found = [m.start() for m in scanner.hot_regex().finditer(variant)]
+        assert found
+        if lexicon.lowered_for_needles(variant) is not None:
+            assert [m.start() for m in scanner.hot_lowered_regex().finditer(variant.lower())] == found

@@ -678,6 +678,7 @@ class Scanner:
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
         self._every = set().union(*words_of.values())
         self._regex: re.Pattern | None = None
+        self._lowered_regex: re.Pattern | None = None
         self._keys_at: dict[str, tuple[str, ...]] = {}
         self.uses = 0
 
@@ -687,13 +688,29 @@ class Scanner:
         self.uses += 1
         if self.uses <= HOT or not self._every:
             return word_starts(text)
-        return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
+        lowered = lowered_for_needles(text)
+        if lowered is None or len(lowered) != len(text):
+            return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
+        return [(at, lowered[at:at + WORD_LENGTH]) for at in map(_start, self.hot_lowered_regex().finditer(lowered))]
 
     def hot_regex(self) -> re.Pattern:
         """The places where one of the scan words starts, found by one regex (once hot)."""
         if self._regex is None:
             self._regex = regex_store.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
         return self._regex
+
+    def hot_lowered_regex(self) -> re.Pattern:
+        """hot_regex for a lower-cased text, in a form the regex engine finds fast: a match takes a
+        scan word's first letter (the engine skips to the letters that begin one), then tests that
+        no letter or hyphen stands before it and that the rest of the word follows."""
+        if self._lowered_regex is None:
+            rests: dict[str, set[str]] = {}
+            for word in self._every:
+                rests.setdefault(word[0], set()).add(word[1:])
+            self._lowered_regex = regex_store.compile("|".join(
+                re.escape(first) + r"(?<![\w-].)" + ("" if "" in after else f"(?={trie_regex(after)})")
+                for first, after in sorted(rests.items())))
+        return self._lowered_regex
 
     def keys_at(self, head: str) -> tuple[str, ...]:
         """The keys one of whose scan words starts a place whose next letters are `head`."""
