@@ -301,6 +301,73 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
+# ---------- words a match must contain ----------
+# Most lists of patterns match in few sentences, and most of their matches must contain one of a
+# few words ("mobili", "plans"): a text holding none of them is not scanned at all. The words are
+# read off the patterns by re's own parser (for a pattern it cannot read, every text is scanned).
+
+try:
+    from re import _constants as _sre_constants, _parser as _sre_parser
+except ImportError:  # (another version or implementation of re: every text is scanned)
+    _sre_parser = _sre_constants = None
+
+_REQUIRED_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789 -'")
+
+
+def required_words(pattern: str) -> set[str] | None:
+    """Lower-case strings one of which every match of `pattern` contains, or None when that cannot
+    be read off the pattern."""
+    if _sre_parser is None:
+        return None
+    try:
+        return _required(_sre_parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # (whatever the parser makes of it: no words, the text is scanned)
+        return None
+
+
+def _required(items) -> set[str] | None:
+    """required_words of a parsed sequence: each run of plain letters in it, and each group,
+    repeat or alternation it must match, gives a set; the one with the longest shortest word is kept."""
+    c = _sre_constants
+    candidates, run = [], ""
+    for op, av in list(items) + [(None, None)]:
+        if op is c.LITERAL and av < 128 and chr(av).lower() in _REQUIRED_CHARS:
+            run += chr(av).lower()
+            continue
+        if run.strip():
+            candidates.append({run})
+        run, sub = "", None
+        if op is c.SUBPATTERN:
+            sub = _required(av[3])
+        elif op is c.ATOMIC_GROUP:
+            sub = _required(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        elif op is c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            sub = set().union(*branches) if all(branches) else None
+        # (look-arounds, anchors, classes and back-references require nothing of the match)
+        if sub:
+            candidates.append(sub)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(len(w.strip()) for w in words), -len(words)))
+
+
+# A character other than A-Z that matches one of them case-insensitively ("ſ" matches "s", "K" (the
+# Kelvin sign) "k"): in a text that holds one, a missing word does not rule out a match.
+_A_TO_Z = regex_store.compile("[a-z]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def lowered_for_needles(text: str) -> str | None:
+    """`text` lower-cased, to look for the words a match must contain; None where a match need not
+    hold them as written (a character that case-folds to A-Z, or lower-cases to two)."""
+    if not text.isascii() and any(_A_TO_Z.match(c) for c in set(text) if not c.isascii()):
+        return None
+    return text.lower()
+
+
 # ---------- matching only where a match can start ----------
 # Trying a long alternation at every character of every sentence is the slow part of extraction,
 # and compiling it is the slow part of start-up. A match of a pattern can only start where one of
@@ -343,6 +410,11 @@ ONE_REGEX_MAX = 1500
 # a regex that first tests, in one step, that one of its scan words starts at a place: costly to
 # compile, so a process extracting one report never builds it, and a batch soon does.
 HOT = 300
+# A list of patterns scanned for in this many texts gets the words its matches must contain read
+# off (required_words: slow to read, so a process extracting one report never does).
+NEEDLES_AFTER = 30
+# At most this many patterns whose words a text holds are searched for one by one (more: as one regex).
+HELD_MAX = 4
 
 
 def _buckets(words_of: dict) -> dict[str, tuple[tuple[str, ...], list]]:
@@ -389,6 +461,7 @@ class Patterns:
         # {a place's first three letters: its bucket's patterns as one regex}, for a hot list
         self._bucket_regex: dict[str, re.Pattern] = {}
         self.uses = 0
+        self.scans = 0  # (texts scanned without places: see may_hold)
         limit = ONE_REGEX_MAX if one_regex_max is None else one_regex_max
         self.one_regex = self.words is None or sum(map(len, self.patterns)) <= limit
 
@@ -449,6 +522,53 @@ class Patterns:
         return [self.bucket_regex(_bucket_at(self.by_prefix, True, head) if self.has_short else self.by_prefix[head])
                 for head in heads]
 
+    @cached_property
+    def needles_of(self) -> list[tuple[str, ...]] | None:
+        """For each pattern, the words one of which its every match contains (None when a
+        pattern's words cannot be read off)."""
+        words = [required_words(p) for p in self.patterns]
+        return [_shortest(w) for w in words] if all(words) else None
+
+    @cached_property
+    def needles(self) -> re.Pattern | None:
+        """Finds in a lower-cased text any of the words one of which every match contains."""
+        return _gate_regex(_shortest({w for words in self.needles_of for w in words})) if self.needles_of else None
+
+    def held(self, text: str) -> list[int] | None:
+        """The patterns whose words `text` holds (only they may match in it), all of them in order
+        while the list is new to the process or where that cannot be told (see NEEDLES_AFTER)."""
+        self.scans += 1
+        if self.scans <= NEEDLES_AFTER or self.needles is None:
+            return None
+        lowered = lowered_for_needles(text)
+        if lowered is None:
+            return None
+        if self.needles.search(lowered) is None:
+            return []
+        has = lowered.__contains__
+        return [i for i, words in enumerate(self.needles_of) if any(map(has, words))]
+
+    def _pattern_by_pattern(self, held: list[int], text: str, pos: int, endpos: int):
+        """The matches of the alternation, found by searching for each of the `held` patterns (a
+        pattern the text cannot match changes no match): the leftmost, the first in list order
+        among those matching there (a match is never empty: it holds one of its words)."""
+        regexes = []
+        for i in held:
+            rx = self._compiled.get(i)
+            if rx is None:
+                rx = self._compiled[i] = self.regex(self.patterns[i])
+            regexes.append(rx)
+        while True:
+            best = None
+            for rx in regexes:
+                m = rx.search(text, pos, endpos)
+                if m and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+
     def places(self, text: str) -> list[int]:
         """The word starts of `text` where a match may begin, in order."""
         index, by_two = word_index(text), self.by_two
@@ -489,10 +609,18 @@ class Patterns:
         """The matches from left to right, none overlapping (as re's finditer); `places`: the word
         starts where one may begin, when the caller has them (Scanner)."""
         endpos = len(text) if endpos is None else endpos
+        return self._matches(text, pos, endpos, places, self.held(text) if places is None else None)
+
+    def _matches(self, text: str, pos: int, endpos: int, places: list[int] | None, held: list[int] | None):
+        """finditer, `held` (see held) read off the text already."""
         if places is None:
+            if held == []:
+                return
             scan = self.scanning()
             if scan is not None:
-                yield from scan.finditer(text, pos, endpos)
+                # (a few patterns, each searched for alone, take less time than the alternation)
+                yield from (scan.finditer(text, pos, endpos) if held is None or len(held) > HELD_MAX
+                            else self._pattern_by_pattern(held, text, pos, endpos))
                 return
             places = self.places(text)
         else:
@@ -522,10 +650,16 @@ class Patterns:
         return self.whole() if self.one_regex else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        held = self.held(text)
+        if held == []:
+            return None
         scan = self.scanning()  # (searched directly: no generator for the most frequent call)
         if scan is not None:
-            return scan.search(text, pos, len(text) if endpos is None else endpos)
-        return next(self.finditer(text, pos, endpos), None)
+            endpos = len(text) if endpos is None else endpos
+            if held is None or len(held) > HELD_MAX:
+                return scan.search(text, pos, endpos)
+            return next(self._pattern_by_pattern(held, text, pos, endpos), None)
+        return next(self._matches(text, pos, len(text) if endpos is None else endpos, None, held), None)
 
 
 # How many places' next letters a Scanner remembers the keys of (a bound on its memory in a long batch).
@@ -544,6 +678,7 @@ class Scanner:
         self.has_short = any(len(prefix) < 3 for prefix in self.by_prefix)
         self._every = set().union(*words_of.values())
         self._regex: re.Pattern | None = None
+        self._lowered_regex: re.Pattern | None = None
         self._keys_at: dict[str, tuple[str, ...]] = {}
         self.uses = 0
 
@@ -553,13 +688,29 @@ class Scanner:
         self.uses += 1
         if self.uses <= HOT or not self._every:
             return word_starts(text)
-        return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
+        lowered = lowered_for_needles(text)
+        if lowered is None or len(lowered) != len(text):
+            return _with_heads(text, map(_start, self.hot_regex().finditer(text)))
+        return [(at, lowered[at:at + WORD_LENGTH]) for at in map(_start, self.hot_lowered_regex().finditer(lowered))]
 
     def hot_regex(self) -> re.Pattern:
         """The places where one of the scan words starts, found by one regex (once hot)."""
         if self._regex is None:
             self._regex = regex_store.compile(rf"(?<![\w-])(?=(?i:{trie_regex(self._every)}))")
         return self._regex
+
+    def hot_lowered_regex(self) -> re.Pattern:
+        """hot_regex for a lower-cased text, in a form the regex engine finds fast: a match takes a
+        scan word's first letter (the engine skips to the letters that begin one), then tests that
+        no letter or hyphen stands before it and that the rest of the word follows."""
+        if self._lowered_regex is None:
+            rests: dict[str, set[str]] = {}
+            for word in self._every:
+                rests.setdefault(word[0], set()).add(word[1:])
+            self._lowered_regex = regex_store.compile("|".join(
+                re.escape(first) + r"(?<![\w-].)" + ("" if "" in after else f"(?={trie_regex(after)})")
+                for first, after in sorted(rests.items())))
+        return self._lowered_regex
 
     def keys_at(self, head: str) -> tuple[str, ...]:
         """The keys one of whose scan words starts a place whose next letters are `head`."""

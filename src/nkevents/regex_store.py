@@ -188,6 +188,7 @@ def collect() -> set:
                 obj.bucket_regexes()
         elif isinstance(obj, lexicon.Scanner) and obj._every:
             obj.hot_regex()
+            obj.hot_lowered_regex()
         elif isinstance(obj, (clean.LineRule, clean.InlineRule)):
             obj.regex
             if isinstance(obj, clean.LineRule):
