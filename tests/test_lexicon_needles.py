@@ -65,18 +65,7 @@ def _piece(sub) -> str:
 
 
 def every_lexicon_pattern() -> list[str]:
-    out = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            out.extend(value)
-
-    for name in lexicon.LEXICON_FILES:
-        walk(lexicon.load(name))
-    return out
+    return [pattern for patterns in lexicon_lists() for pattern in patterns]
 
 
 def test_required_words_are_read_off_patterns():

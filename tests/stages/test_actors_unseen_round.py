@@ -5,16 +5,7 @@ import pytest
 
 from nkevents.model import Event
 from nkevents.stages import arguments
-
-
-def _actors_of(text, etype, trigger):
-    at = text.index(trigger)
-    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
-    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
-
-
-def _ids(name):
-    return [actor_id for actor_id, _, _, _ in arguments._span_actors(name, True)]
+from tests.stages.test_actor_names import _actors_of, _ids
 
 
 @pytest.mark.parametrize("name, actor_id", [

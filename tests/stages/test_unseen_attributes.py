@@ -4,6 +4,7 @@ named in a passive report verb; each with look-alikes that must not be read so."
 import pytest
 
 from nkevents.stages import arguments
+from tests.stages.test_modality_scope import _modality
 
 
 @pytest.mark.parametrize("sentence, kind, months", [
@@ -27,15 +28,6 @@ def test_quoted_punishment_words(sentence, kind, months):
 ])
 def test_quoted_words_that_are_no_punishment(sentence):
     assert arguments.choose_penalty(sentence, bare_terms=False) is None
-
-
-def _modality(text, trigger, etype):
-    arguments._doubted_parts.cache_clear()
-    at = text.index(trigger)
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
-    return arguments.choose_modality(text, (start, end), (at, at + len(trigger)), etype)
 
 
 @pytest.mark.parametrize("last, modality", [
