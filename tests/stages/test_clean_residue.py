@@ -1247,3 +1247,21 @@ def test_long_consent_notices_and_bare_domains_are_removed(residue):
 @pytest.mark.parametrize("sentence", ["Example.com.", "He said the site example.com was blocked."])
 def test_a_domain_inside_a_sentence_stays(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", [
+    "Check out the video below:\n[exampleplayer player_id=”5df2ff5a” auto=”true” width=”1920″]",
+    '[caption id="attachment_123" align="alignnone" width="600"]',
+    "Watch the video below.", "See the photos above",
+])
+def test_embedded_player_pointers_and_shortcodes_are_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Watch the video of the trial, officials told the residents, or face punishment.",
+    'He said the order [issued by the "provincial" committee] was read aloud.',
+    "See the photos of the accused in the square, the source said.",
+])
+def test_sentences_like_player_pointers_stay(sentence):
+    assert sentence in between(sentence).text
