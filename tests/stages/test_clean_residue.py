@@ -1265,3 +1265,14 @@ def test_embedded_player_pointers_and_shortcodes_are_removed(residue):
 ])
 def test_sentences_like_player_pointers_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", ["Spotted an error? Let us know.", "Found a typo? Email us at desk@example.com",
+                                     "Printed from example.com on 2021-04-02", "12 Shares", "북한 주민들 (사진=예시뉴스)"])
+def test_correction_prompts_print_stamps_share_counts_and_korean_captions_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+def test_sentence_about_an_error_stays():
+    sentence = "Officials found an error in the ration lists and told residents to report it."
+    assert sentence in between(sentence).text
