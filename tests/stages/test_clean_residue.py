@@ -1276,3 +1276,19 @@ def test_correction_prompts_print_stamps_share_counts_and_korean_captions_are_re
 def test_sentence_about_an_error_stays():
     sentence = "Officials found an error in the ration lists and told residents to report it."
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", ["Next Up:", "Sponsor Message", "Accessibility links", "%d bloggers like this:",
+                                     "• 16x9 Image", "Only $1 for four weeks",
+                                     "Year-one discount if you continue past the trial period",
+                                     "Example Radio provides news and information in more than 40 languages."])
+def test_player_labels_paywall_offers_and_broadcaster_blurbs_are_removed(residue):
+    assert_gone(residue, at_the_end(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court offered no trial period for the accused, the source said.",
+    "The state radio provides news only about the leader's visits, a resident said.",
+])
+def test_sentences_like_offers_or_blurbs_stay(sentence):
+    assert sentence in at_the_end(sentence).text
