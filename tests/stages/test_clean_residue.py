@@ -1292,3 +1292,25 @@ def test_player_labels_paywall_offers_and_broadcaster_blurbs_are_removed(residue
 ])
 def test_sentences_like_offers_or_blurbs_stay(sentence):
     assert sentence in at_the_end(sentence).text
+
+
+def test_a_date_line_under_a_long_page_header_dates_the_page():
+    header = "\n\n".join(["ExampleLIVE", "| World", "Larger text Smaller text | Order Photo Reprints",
+                          "Court in Chongjin tries phone sellers", "Email Newsletters",
+                          "Click here to sign up for one of our email newsletters.", "Daily Photo Galleries",
+                          "By The Example Times", "Monday, Nov. 11, 2013, 9:12 p.m."])
+    doc = cleaned(f"{header}\n\n{P1}\n\n{P2}")
+    assert doc.published == "2013-11-11"
+    assert doc.text.endswith(f"{P1}\n\n{P2}")
+
+
+def test_a_date_line_after_the_body_has_started_does_not_date_the_page():
+    doc = cleaned(f"{P1}\n\n{P2}\n\n{P3}\n\n{P1}\n\nMonday, Nov. 11, 2013\n\n{P2}")
+    assert doc.published is None
+
+
+@pytest.mark.parametrize("residue", ["|", "| World", "> News > Korea",
+                                     "Health workers disinfect a hall in Tanchon, Dec. 5. Yonhap |",
+                                     "Recommended from Editorial", "Larger text Larger text Smaller text | Order Photo Reprints"])
+def test_bars_section_paths_and_bar_closed_captions_are_removed(residue):
+    assert_gone(residue, between(residue))

@@ -46,6 +46,7 @@ MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 # header dates (and not dates further down) give the page's publication date
 HEAD_LINES = 4
+BODY_LINE_MIN_WORDS = 12  # a line this long ending a sentence starts the body
 CLOSERS = "'\"’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
 INVISIBLE = regex_store.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -270,6 +271,9 @@ def _strip_prefixes(raw: str, r: Rules, removed: list[Removed], published: list[
 
 def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
     nonblank_seen = 0
+    # a date line dates the page while it is in the page's head: among the first lines, or before
+    # the first sentence of the body (a header of menus and widgets can push it down)
+    body_started = False
     nonblank_total = sum(1 for line in lines if line)
     section_open = False
     section_max = r.limits["section_line_max_words"]
@@ -297,7 +301,7 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
                 continue
             kinds[i] = rule.kind
             # only the page's own header dates the page (not the dates of a list of stories)
-            if rule.published and nonblank_seen <= HEAD_LINES and (found := _date_in(line)):
+            if rule.published and (nonblank_seen <= HEAD_LINES or not body_started) and (found := _date_in(line)):
                 published.append(found)
             # a widget's header as the page's first line ('Top Recommended Stories') lost its
             # list; what follows it is the page's own title
@@ -306,6 +310,8 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
         else:
             if _is_chrome(line, n_words, r):
                 kinds[i] = "chrome"
+            elif n_words >= BODY_LINE_MIN_WORDS and _ends_final(line):
+                body_started = True
 
 
 def _is_chrome(line: str, n_words: int, r: Rules) -> bool:
