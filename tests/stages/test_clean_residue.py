@@ -1314,3 +1314,17 @@ def test_a_date_line_after_the_body_has_started_does_not_date_the_page():
                                      "Recommended from Editorial", "Larger text Larger text Smaller text | Order Photo Reprints"])
 def test_bars_section_paths_and_bar_closed_captions_are_removed(residue):
     assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("line", ["Mar 5, 2021 • 3 min read", "2021년 3월 5일", "입력 2021년 3월 5일 (금) 10:05",
+                                  "March 5th, 2021", "5th March 2021", "2021-03-05T10:05:00+09:00",
+                                  "By Jane Doe on March 5, 2021"])
+def test_page_date_lines_of_other_shapes_date_the_page(line):
+    doc = cleaned(f"Court in Chongjin tries phone sellers\n\n{line}\n\n{P1}\n\n{P2}")
+    assert doc.published == "2021-03-05"
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("line", ["05.03.2021", "5/3/2021"])
+def test_day_month_order_we_cannot_tell_leaves_the_page_undated(line):
+    assert cleaned(f"Court in Chongjin tries phone sellers\n\n{line}\n\n{P1}\n\n{P2}").published is None

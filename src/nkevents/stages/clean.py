@@ -948,13 +948,13 @@ def _clear_wrap(a: str, b: str, continuation) -> bool:
 # ---------------------------------------------------------------- dates and outlets
 
 def _date_in(text: str) -> str | None:
-    """A full date written in a page header ("2020-12-04", "Friday, July 30, 2010")."""
-    m = re.search(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", text)
+    """A full date written in a page header ("2020-12-04", "2020-12-04T10:05", "Friday, July 30,
+    2010", "March 5th, 2021", "2021년 3월 5일")."""
+    m = NUMERIC_DATE.search(text) or KOREAN_DATE.search(text)
     if m:
         y, mo, d = map(int, m.groups())
     else:
-        m = re.search(r"\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", text) or \
-            re.search(r"\b(\d{1,2})\s+([A-Z][a-z]{2})[a-z]*\.?,?\s+(\d{4})\b", text)
+        m = MONTH_DAY_YEAR.search(text) or DAY_MONTH_YEAR.search(text)
         if not m:
             return None
         a, b, y = m.groups()
@@ -963,6 +963,12 @@ def _date_in(text: str) -> str | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+NUMERIC_DATE = regex_store.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+KOREAN_DATE = regex_store.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+MONTH_DAY_YEAR = regex_store.compile(r"\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+DAY_MONTH_YEAR = regex_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2})[a-z]*\.?,?\s+(\d{4})\b")
 
 
 def outlet_for_host(url: str | None, r: Rules | None = None) -> str | None:
