@@ -47,9 +47,11 @@ def _reported_before(text: str, lower: int, at: int) -> bool:
 
 
 # The date and then who told it ("On Dec. 20, RFA reported on the execution", "North Korea, which on
-# Wednesday claimed ..."): the day of the telling, when the event is told after the verb.
+# Wednesday claimed ...", "On Jan. 23, a source in North Hamgyong Province reported that ..."): the
+# day of the telling, when the event is told after the verb.
 TOLD_AFTER = regex_store.compile(
-    r",?\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+){0,5}"
+    r",?\s+(?:(?:the|an?|another)\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+"
+    r"|(?<=source )(?:in|from)\s+(?=[A-Z])){0,8}"
     r"(?:reported|said|told|claimed|confirmed|revealed|disclosed)\b", 0)
 
 
