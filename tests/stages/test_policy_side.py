@@ -329,3 +329,22 @@ def _start(text: str, etype: str) -> list:
 ])
 def test_the_day_a_source_told_of_a_measure_is_not_its_date(text, etype, start):
     assert _start(text, etype) == [start]
+
+
+def _policies(text: str) -> list:
+    return [(e.measure, e.date.date_start if e.date else None) for e in _events(text) if e.type == "policy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known measure told as extended: the same measure, with the day it was put in force
+    ("The authorities locked down Hyesan on April 2. On April 20, they extended the lockdown by another two weeks.",
+     [("lockdown", "2023-04-02")]),
+    ("Markets in Sinuiju were closed on March 1. Officials have since prolonged the closure until further notice.",
+     [("closure", "2023-03-01")]),
+    # look-alikes: another measure extended is a measure of its own; an extension told alone stands
+    ("The authorities locked down Hyesan on April 2. On April 20, they extended the ban on travel to Chongjin.",
+     [("lockdown", "2023-04-02"), ("restriction", "2023-04-20")]),
+    ("On April 20, the authorities extended the lockdown of Hyesan by two weeks.", [("lockdown", "2023-04-20")]),
+])
+def test_a_measure_told_as_extended_is_the_known_measure(text, expected):
+    assert _policies(text) == expected
