@@ -231,6 +231,36 @@ def test_orders_of_one_sentence_by_different_bodies(text, expected):
     assert issuers(text) == expected
 
 
+@pytest.mark.parametrize("text, count", [
+    # an earlier order told in a leading clause, then the new one: two directives
+    ("After recently ordering coal mines to raise output, the authorities have now issued an order for miners to work "
+     "night shifts through March.", 2),
+    ("Having instructed schools to collect scrap metal last month, the regime this week ordered students to hand in "
+     "rabbit pelts.", 2),
+    # look-alikes: the leading clause tells no other order, or the sentence tells no new one
+    ("After ordering residents to hand in their phones, the authorities searched homes in Hyesan.", 1),
+    ("After the order was issued in January, residents were told to register their phones with the police.", 1),
+    ("Following a meeting in Pyongyang, the Cabinet ordered factories to cut electricity use.", 1),
+])
+def test_an_earlier_order_in_a_leading_clause_is_another_directive(text, count):
+    assert len(of_type(text, "directive")) == count
+
+
+@pytest.mark.parametrize("text, count", [
+    # one order told in the lead and again with the informant's province: one directive
+    ("North Korean authorities have ordered all residents to register their bicycles with the police by the end of "
+     "the year, a U.S. broadcaster said Monday.\n\n\"In early November the central government handed down the "
+     "instruction to register every bicycle,\" Radio Free Asia said, citing a source in the North's North Pyongan "
+     "Province.\n\nMany residents are trying to avoid the registration, the broadcaster said, citing another source "
+     "in Jagang Province.", 1),
+    # look-alike: two provinces each giving their own order, each named as where it was given: two
+    ("The Hyesan city people's committee ordered traders to close their stalls by 6 p.m. on March 2. In Chongjin, "
+     "the police instructed residents to report strangers on March 9.", 2),
+])
+def test_an_order_told_again_where_the_informant_lives_is_one_directive(text, count):
+    assert len(of_type(text, "directive")) == count
+
+
 # --- a trial and its outcomes: one trial, one sentence per group with a distinct penalty or charge;
 # an execution is an execution (with a trial when one is reported); a death sentence not carried out is a sentence
 

@@ -443,3 +443,15 @@ def test_a_relative_year_possessive_after_a_month_day_is_not_its_year():
 ])
 def test_a_start_told_in_the_present_is_the_nearer_day(text, expected):
     assert only(text, "2023-03-20") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an end or a deadline without a year is the nearer of the last and the next such day
+    ("Students must work on the farms until June 15.", ("June 15", "2023-06-15", "2023-06-15", "day")),
+    ("Households were ordered to hand in scrap metal by April 10.", ("April 10", "2023-04-10", "2023-04-10", "day")),
+    # look-alike: a deadline long past is the last such day
+    ("The traders were held until January 30.", ("January 30", "2023-01-30", "2023-01-30", "day")),
+    ("The campaign ran through December 20.", ("December 20", "2022-12-20", "2022-12-20", "day")),
+])
+def test_an_end_without_a_year_is_the_nearer_day(text, expected):
+    assert only(text, "2023-03-20") == expected

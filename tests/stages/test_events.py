@@ -122,6 +122,8 @@ def test_cut_rations_are_hardship():
     ("Freight trains between Sinuiju and Dandong resumed operation on Tuesday.", "policy"),
     ("The state will grant a special pardon to prisoners on the national holiday.", "policy"),
     ("Universities cancelled classes so that students could join the construction work.", "policy"),
+    ("Officials have been reducing the number of stalls at the Sinuiju market since April.", "policy"),
+    ("The regime is shrinking the size of the jangmadang in every district of the city.", "policy"),
     # directive: orders and documents, people told or warned, calls, lectures and meetings
     ("The provincial security bureau sent down an ordinance on foreign currency.", "directive"),
     ("Residents were told to report anyone who visits from another province.", "directive"),
@@ -157,6 +159,8 @@ def test_classes_of_wording(sentence, typ):
     ("Phone calls were made to relatives in Seoul.", "directive"),
     ("He was accused of leaking the price of rice to a reporter.", "market"),
     ("The death rate in the camps is unknown.", "market"),
+    ("The company cut the size of its sales team in the city.", "policy"),  # not a place of trade
+    ("Traders complained that the size of the market made it hard to find buyers.", "policy"),
 ])
 def test_look_alikes_of_those_classes(sentence, typ):
     assert typ not in types_of(sentence)

@@ -130,6 +130,18 @@ def test_capital_standing_for_the_state():
     assert ids("Rice cost 6,000 won in Pyongyang.") == ["kp.pyongyang"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Pyongyang will still require returning workers to quarantine for a week.", ["kp"]),
+    ("Pyongyang has instructed its trading companies to cut imports.", ["kp"]),
+    ("Pyongyang TV reported that the harvest was a success.", ["kp"]),
+    # look-alikes: the city itself
+    ("Residents of Pyongyang were required to attend the rally.", ["kp.pyongyang"]),
+    ("Pyongyang residents told reporters the shops were empty.", ["kp.pyongyang"]),
+])
+def test_capital_standing_for_the_state_or_its_broadcaster(text, expected):
+    assert ids(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("A source in North Hamgyong Province told Daily NK that prices rose.", "kp.north-hamgyong"),
     ("“Prices rose,” a North Hamgyong Province-based source said.", "kp.north-hamgyong"),

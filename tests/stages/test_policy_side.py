@@ -312,3 +312,39 @@ def test_round_two_fourth_batch(text, typ, told):
 ])
 def test_round_two_fifth_batch(text, typ, told):
     assert (typ in _types(text)) == told
+
+
+def _start(text: str, etype: str) -> list:
+    return [e.date.date_start if e.date else None for e in extract(text, published="2021-01-25").events if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    # the day the source told of it, said first and then who told it: not the measure's day
+    ("On Jan. 23, a source in North Hamgyong Province reported that local offices had posted new quarantine rules.",
+     "policy", None),
+    ("On Jan. 20, a Daily NK source said that the authorities banned the sale of rice.", "policy", None),
+    # look-alikes: the day of the occurrence itself, the source told after it
+    ("On Jan. 20, the authorities in Hyesan banned the sale of rice, a source said.", "policy", "2021-01-20"),
+    ("On Jan. 20, a source in Hyesan was arrested for selling phones.", "arrest", "2021-01-20"),
+])
+def test_the_day_a_source_told_of_a_measure_is_not_its_date(text, etype, start):
+    assert _start(text, etype) == [start]
+
+
+def _policies(text: str) -> list:
+    return [(e.measure, e.date.date_start if e.date else None) for e in _events(text) if e.type == "policy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known measure told as extended: the same measure, with the day it was put in force
+    ("The authorities locked down Hyesan on April 2. On April 20, they extended the lockdown by another two weeks.",
+     [("lockdown", "2023-04-02")]),
+    ("Markets in Sinuiju were closed on March 1. Officials have since prolonged the closure until further notice.",
+     [("closure", "2023-03-01")]),
+    # look-alikes: another measure extended is a measure of its own; an extension told alone stands
+    ("The authorities locked down Hyesan on April 2. On April 20, they extended the ban on travel to Chongjin.",
+     [("lockdown", "2023-04-02"), ("restriction", "2023-04-20")]),
+    ("On April 20, the authorities extended the lockdown of Hyesan by two weeks.", [("lockdown", "2023-04-20")]),
+])
+def test_a_measure_told_as_extended_is_the_known_measure(text, expected):
+    assert _policies(text) == expected

@@ -47,9 +47,11 @@ def _reported_before(text: str, lower: int, at: int) -> bool:
 
 
 # The date and then who told it ("On Dec. 20, RFA reported on the execution", "North Korea, which on
-# Wednesday claimed ..."): the day of the telling, when the event is told after the verb.
+# Wednesday claimed ...", "On Jan. 23, a source in North Hamgyong Province reported that ..."): the
+# day of the telling, when the event is told after the verb.
 TOLD_AFTER = regex_store.compile(
-    r",?\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+){0,5}"
+    r",?\s+(?:(?:the|an?|another)\s+)?(?:[A-Z][\w’'.-]*\s+|\([A-Z]+\)\s+|(?:state|official|news|media|agency|outlet|source|sources|paper|newspaper)\s+"
+    r"|(?<=source )(?:in|from)\s+(?=[A-Z])){0,8}"
     r"(?:reported|said|told|claimed|confirmed|revealed|disclosed)\b", 0)
 
 
@@ -2423,6 +2425,12 @@ def split_mobilizations(doc: Document, ev: Event, excluded) -> list[Event]:
 ORDER_CLAUSE = regex_store.compile(r"(?:,\s+(?:and|while|but|whereas)|;|\s(?:while|whereas))\s+", re.I)
 # how far into its clause an order's own issuer may be named
 ISSUER_REACH = 60
+# an earlier order told in a leading clause ("After recently ordering factories to X, the party has now
+# issued an order to Y"): the comma closing it opens the clause of the new order
+# (the leading clause marks the order told after it as another one, whoever the sentence names as its issuer)
+EARLIER_ORDER_CLAUSE = regex_store.compile(
+    r"(?:(?:After|Following)\s+(?:[a-z]+ly\s+)?(?:ordering|instructing|directing|telling|commanding|banning|issuing)"
+    r"|Having\s+(?:[a-z]+ly\s+)?(?:ordered|instructed|directed|told|commanded|banned|issued))\b[^,;]{0,160}?,\s+")
 
 
 def _overlaps_exclude(pats: dict, text: str, m: re.Match, sent: tuple[int, int]) -> bool:
@@ -2441,12 +2449,14 @@ def split_orders(doc: Document, ev: Event, excluded, previous: tuple[int, int] |
     pats = lexicon.table_patterns("triggers", "directive")
     cuts = []  # (clause start, trigger) of each later order with its own issuer
     last_end = ev.trigger[1]
-    for brk in ORDER_CLAUSE.finditer(doc.text, ev.trigger[1], e):
-        start = brk.end()
+    leading = EARLIER_ORDER_CLAUSE.match(doc.text, s, e)
+    breaks = ([leading.end()] if leading and leading.end() > ev.trigger[1] else []) \
+        + [b.end() for b in ORDER_CLAUSE.finditer(doc.text, ev.trigger[1], e)]
+    for start in breaks:
         reach = (start, min(e, start + ISSUER_REACH))
         # (the clause's own issuing body is looked for first: the order patterns are tried only after it)
-        if start < last_end or not any(_issuing_verb_after(doc.text, a.end)
-                                       for a in _actor_mentions(doc.text, reach, False, excluded)):
+        if start < last_end or not (leading and start == leading.end()) and not any(
+                _issuing_verb_after(doc.text, a.end) for a in _actor_mentions(doc.text, reach, False, excluded)):
             continue
         m = pats["patterns"].search(doc.text, start, e)
         if m is None or m.start() > reach[1] or _overlaps_exclude(pats, doc.text, m, (s, e)):

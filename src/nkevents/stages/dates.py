@@ -70,6 +70,7 @@ class Words:
     not_before_month: frozenset[str]
     future_markers: tuple[str, ...]
     start_words: frozenset[str]
+    end_words: frozenset[str]
     month_set: frozenset[str]  # month names and abbreviations as written
     weekday_set: frozenset[str]
 
@@ -105,6 +106,7 @@ def words() -> Words:
         not_before_month=frozenset(ctx["not_before_month"]),
         future_markers=tuple(ctx["future_markers"]),
         start_words=frozenset(ctx["start_words"]),
+        end_words=frozenset(ctx["end_words"]),
         month_set=frozenset([*months["full"], *months["abbreviations"]]),
         weekday_set=frozenset(data["weekdays"]["names"]),
     )
@@ -470,9 +472,9 @@ def r_month_day(g, pub, ctx):
         y = _unit_year(_norm(g["yrel"]), pub)
         return _single_day(_month_number(g["m"]), _day_number(g["d"]), str(y) if y else None, None)
     upcoming = bool(pub and not g["y"] and ctx.upcoming)
-    if pub and not g["y"] and not upcoming and (ctx.prep in words().start_words
+    if pub and not g["y"] and not upcoming and (ctx.prep in words().start_words | words().end_words
                                                  or start_phrases().search(ctx.text, max(0, ctx.start - 40), ctx.start)):
-        # a start just past or just to come: the nearer of the two ("as of May 1" a week before it)
+        # a start or an end just past or just to come: the nearer of the two ("as of May 1" a week before it)
         m, d = _month_number(g["m"]), _day_number(g["d"])
         last, coming = _recent_day(m, d, pub), _recent_day(m, d, pub, upcoming=True)
         upcoming = bool(last and coming and (coming - pub) < (pub - last))

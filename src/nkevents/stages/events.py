@@ -407,10 +407,18 @@ def details_known(sentence: str, typ: str | None) -> bool:
     return typ in DETAILED_TYPES and bool(_sentence_cue("elaborating_openers").match(sentence.lstrip(" \"'“‘")))
 
 
+# A known measure told as extended ("authorities extended the lockdown by 20 days"): the same
+# measure, not another one (annotation.md: one policy per distinct measure).
+EXTENDS_KNOWN = regex_store.compile(r"(?:extended|extends|extending|prolonged|prolongs|prolonging|renewed|renews)\s+"
+                                    r"(?:the|this|that|these|its|their)\b", re.I)
+
+
 def is_anaphoric(sentence: str, trigger: re.Match, typ: str | None = None) -> bool:
     """A definite noun trigger ("the execution", "his arrest") refers back to a known occurrence;
     so does a measure or order in a sentence that opens by pointing back to one."""
     if details_known(sentence, typ):
+        return True
+    if typ == "policy" and EXTENDS_KNOWN.match(trigger.group(0)):
         return True
     first_word = trigger.group(0).split()[0].lower()
     participle = first_word.endswith("ed") or (first_word.endswith("ly") and trigger.group(0).endswith("ed"))

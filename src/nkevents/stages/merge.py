@@ -39,6 +39,8 @@ def _place_compatible(a: Event, b: Event, exact: bool) -> bool:
     if a.place is None or b.place is None:
         return True
     x, y = a.place.id, b.place.id
+    if a.type in MEASURE_TYPES and not exact and "source" in (a.place_basis, b.place_basis):
+        return True  # where the informant lives, not where the order holds: no bar to the order told again
     if exact and a.type == "market":
         return x == y  # one price report per place
     if exact:
