@@ -497,9 +497,7 @@ def _mark_byline_names(lines, kinds) -> None:
     over 'Staff Reporter')."""
     for i, kind in enumerate(kinds):
         if kind in ("dateline", "timestamp", "byline", "signature"):
-            above = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
-            below = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
-            for j in (above, below):
+            for j in (_line_before(lines, i), _line_after(lines, i)):
                 if j is not None and kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
                     kinds[j] = "byline"
         if kind in ("byline", "signature") or (kind == "chrome" and ROLE.fullmatch(lines[i])):
@@ -812,25 +810,16 @@ def _mark_menu_items(lines, kinds, limits) -> None:
 def _mark_wedged_lines(lines, kinds, limits) -> None:
     """Short lines with no sentence in them between two pieces of residue, or between residue and
     the end of the text, belong to that residue: one more link of a footer ('Editor's notes'
-    between a list of headlines and 'ALL REPORTS >>'), or the items of a menu."""
+    between a list of headlines and 'ALL REPORTS >>'), or the items of a menu. A run of up to
+    wedged_max_run such lines takes the kind of its neighbour; one sentence breaks a run. Repeated
+    until nothing changes."""
     residue = {k for k in set(kinds) if k} - {"title", "headline", "duplicate_title"}
-    _mark_wedged_runs(lines, kinds, limits["wedged_max_words"], residue, min_run=1,
-                      max_run=limits["wedged_max_run"], to_the_end=True)
-
-
-def _mark_wedged_runs(lines, kinds, max_words, residue, min_run, max_run, to_the_end) -> None:
-    """A run of min_run..max_run short lines with no sentence, with `residue` kinds just before
-    and just after it (or the end of the text, when to_the_end), takes the kind of its
-    neighbour. One sentence breaks a run. Repeated until nothing changes."""
-    residue = set(residue)
+    max_words, max_run = limits["wedged_max_words"], limits["wedged_max_run"]
 
     def wedgeable(k):
         line = lines[k]
         return (kinds[k] is None and len(line.split()) <= max_words
                 and not _ends_final(line) and not line.endswith(OPEN_ENDS))
-
-    def next_line(k):
-        return next((j for j in range(k + 1, len(lines)) if lines[j]), None)
 
     changed = True
     while changed:
@@ -838,20 +827,29 @@ def _mark_wedged_runs(lines, kinds, max_words, residue, min_run, max_run, to_the
         for i, line in enumerate(lines):
             if not line or not wedgeable(i):
                 continue
-            before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
+            before = _line_before(lines, i)
             if before is None or kinds[before] not in residue:
                 continue
-            run, after = [i], next_line(i)
+            run, after = [i], _line_after(lines, i)
             while after is not None and len(run) < max_run and wedgeable(after):
                 run.append(after)
-                after = next_line(after)
-            closed = kinds[after] in residue if after is not None else to_the_end
-            if closed and len(run) >= min_run:
+                after = _line_after(lines, after)
+            if after is None or kinds[after] in residue:
                 kind = kinds[after] if after is not None else kinds[before]
                 for k in run:
                     kinds[k] = kind
                 residue.add(kind)
                 changed = True
+
+
+def _line_before(lines, i) -> int | None:
+    """The nearest non-blank line above line i."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+
+
+def _line_after(lines, i) -> int | None:
+    """The nearest non-blank line below line i."""
+    return next((j for j in range(i + 1, len(lines)) if lines[j]), None)
 
 
 def _mark_cut_off_labels(lines, kinds, limits, continuation) -> None:
