@@ -1318,7 +1318,7 @@ def test_bars_section_paths_and_bar_closed_captions_are_removed(residue):
 
 @pytest.mark.parametrize("line", ["Mar 5, 2021 • 3 min read", "2021년 3월 5일", "입력 2021년 3월 5일 (금) 10:05",
                                   "March 5th, 2021", "5th March 2021", "2021-03-05T10:05:00+09:00",
-                                  "By Jane Doe on March 5, 2021"])
+                                  "By Jane Doe on March 5, 2021", "March 5, 2021Mar 5, 2021", "5 March 2021 5 Mar 2021"])
 def test_page_date_lines_of_other_shapes_date_the_page(line):
     doc = cleaned(f"Court in Chongjin tries phone sellers\n\n{line}\n\n{P1}\n\n{P2}")
     assert doc.published == "2021-03-05"
@@ -1328,3 +1328,56 @@ def test_page_date_lines_of_other_shapes_date_the_page(line):
 @pytest.mark.parametrize("line", ["05.03.2021", "5/3/2021"])
 def test_day_month_order_we_cannot_tell_leaves_the_page_undated(line):
     assert cleaned(f"Court in Chongjin tries phone sellers\n\n{line}\n\n{P1}\n\n{P2}").published is None
+
+
+def test_a_long_lowercase_keyword_line_opening_the_page_is_removed():
+    keywords = "border patrols gold bars mobile phones security agency crackdown arrests remittance brokers"
+    doc = cleaned(f"{keywords}\n\n{P1}\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_a_first_line_cut_off_mid_sentence_stays():
+    cut = "the border guards who had taken bribes were sent to a labor camp for five years."
+    assert cut in cleaned(f"{cut}\n\n{P1}\n\n{P2}").text
+
+
+@pytest.mark.parametrize("residue", ["Profile Image", "• Profile Image", "Comment icon", "featured image",
+                                     "Share icon", "Avatar"])
+def test_labels_of_interface_images_are_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+def test_a_long_bulleted_perk_inside_a_paywall_offer_goes_with_it():
+    offer = "\n".join(["Try unlimited access", "Only $1 for four weeks",
+                       "• The Example Daily Briefing, a morning email that sums up the news for you",
+                       "Subscribe now"])
+    doc = at_the_end(offer)
+    assert "Daily Briefing" not in doc.text
+    assert doc.text.endswith(P3)
+
+
+def test_a_long_bulleted_list_item_of_the_body_stays():
+    body = "\n".join([P1, "The court named three offences:",
+                      "• selling mobile phones made in China to residents of the border towns along the river",
+                      P2])
+    doc = cleaned(f"{body}\n\n{P3}")
+    assert "selling mobile phones made in China" in doc.text
+
+
+@pytest.mark.parametrize("caption", [
+    "A drawing by a former prisoner showing a guard post at the camp. The drawing was made in 2005 in Seoul.",
+    "A photo taken from the Chinese bank of the river near Hyesan. The photo is from 2019.",
+])
+def test_a_two_sentence_caption_about_its_picture_is_removed(caption):
+    assert_gone(caption, at_the_top(caption))
+
+
+def test_body_sentences_about_a_picture_with_a_source_stay():
+    body = ("A photo of the trial was passed to reporters by a resident. The photo was taken on a phone, "
+            "the source said.")
+    assert body in between(body).text
+
+
+def test_reporters_names_in_brackets_closing_a_paragraph_are_cut_out():
+    doc = between(f"{P1} (KIM Min-ji / LEE Ha-eun)")
+    assert "KIM Min-ji" not in doc.text and P1 in doc.text

@@ -815,10 +815,12 @@ def _mark_wedged_lines(lines, kinds, limits) -> None:
     until nothing changes."""
     residue = {k for k in set(kinds) if k} - {"title", "headline", "duplicate_title"}
     max_words, max_run = limits["wedged_max_words"], limits["wedged_max_run"]
+    item_max_words = limits["wedged_item_max_words"]
 
     def wedgeable(k):
         line = lines[k]
-        return (kinds[k] is None and len(line.split()) <= max_words
+        longest = item_max_words if BULLET.match(line) else max_words
+        return (kinds[k] is None and len(line.split()) <= longest
                 and not _ends_final(line) and not line.endswith(OPEN_ENDS))
 
     changed = True
@@ -965,7 +967,8 @@ def _date_in(text: str) -> str | None:
 
 NUMERIC_DATE = regex_store.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 KOREAN_DATE = regex_store.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-MONTH_DAY_YEAR = regex_store.compile(r"\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# a date may be glued to another ('June 26, 2025Jun 26, 2025'): no word boundary is required around it
+MONTH_DAY_YEAR = regex_store.compile(r"(?<![A-Za-z])([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 DAY_MONTH_YEAR = regex_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2})[a-z]*\.?,?\s+(\d{4})\b")
 
 
