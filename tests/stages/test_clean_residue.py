@@ -1381,3 +1381,27 @@ def test_body_sentences_about_a_picture_with_a_source_stay():
 def test_reporters_names_in_brackets_closing_a_paragraph_are_cut_out():
     doc = between(f"{P1} (KIM Min-ji / LEE Ha-eun)")
     assert "KIM Min-ji" not in doc.text and P1 in doc.text
+
+
+@pytest.mark.parametrize("residue", [
+    "Text of report in English by Jane Doe: \"Border towns tighten watch\", published by an Example News website on 12 May",
+    "Excerpt from report by South Korean news agency Example on 3 March",
+    "Posted by Jane at 10:32:05 PM with No comments",
+    "Posted by admin on March 5, 2021 with 3 comments",
+    "READ  Court in Hyesan sentences three smugglers to labor camps",
+    "ALSO READ Border guards punished after a defection",
+    "All comments", "Show new comments (0)", "Latest Post",
+    "Example Media does not take any responsibility for the information you see on this page. "
+    "The content of this page comes from a third-party provider.",
+])
+def test_monitoring_notes_blog_bylines_capital_read_links_comment_widgets_and_disclaimers_are_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea does not take any responsibility for the sinking, the statement said, blaming a third party.",
+    "Read the verdict aloud, the judge told the clerk, according to the source.",
+    "The text of the report was read to residents at a meeting on Monday, the source said.",
+])
+def test_sentences_like_disclaimers_or_read_links_stay(sentence):
+    assert sentence in between(sentence).text
