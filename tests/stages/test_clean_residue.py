@@ -1405,3 +1405,25 @@ def test_monitoring_notes_blog_bylines_capital_read_links_comment_widgets_and_di
 ])
 def test_sentences_like_disclaimers_or_read_links_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("residue", [
+    "• By Jane Doe",
+    "- By Kim Min-ji",
+    "Court in Hyesan tries smugglers [PHOTOS] Court in Hyesan tries smugglers [PHOTOS] 2019-04-01 21:37 | North Korea",
+    "Border guards punished after defection Border guards punished after defection",
+    "Example Mail25-07-2025",
+    "Example Times | 05.03.2021",
+    "Note: Only a member of this blog may post a comment.",
+    "Nessun commento:", "Publicar un comentario", "Aucun commentaire:",
+])
+def test_bulleted_bylines_doubled_story_cards_outlet_dates_and_blog_comment_footers_are_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "\"Shoot them, shoot them,\" the officer shouted at the trial, a witness said.",
+    "Again and again, again and again the residents were told to attend the lecture.",
+])
+def test_sentences_that_repeat_words_stay(sentence):
+    assert sentence in between(sentence).text

@@ -79,6 +79,9 @@ class LineRule:
     # the rule does not apply to a line this matches from its start (a reporting verb before any
     # quotation: a sentence of the report); tried only once the pattern has matched
     unless_pattern: str | None = None
+    # the rule is tried only on lines whose opening characters recur later in the line (a text
+    # printed twice): a cheap test before a pattern with a back-reference, which is not cheap
+    repeated_opening: int = 0
 
     # (compiled on first use: the gates and word counts spare a report most rules, and compiling
     # them all is a good part of a one-report process's start-up)
@@ -92,6 +95,9 @@ class LineRule:
 
     def fits(self, line: str) -> bool:
         """The whole line is of this rule's kind (its gate is the caller's to test first)."""
+        n = self.repeated_opening
+        if n and line[:n] not in line[n:]:
+            return False
         return (self.regex.fullmatch(line) is not None
                 and (self.unless is None or self.unless.match(line) is None)
                 and (not self.caption_like or _reads_like_caption(line)))
@@ -171,7 +177,7 @@ def _line_rule(spec: dict) -> LineRule:
                     head_only=spec.get("position") == "head", tail_only=spec.get("position") == "tail",
                     section=spec.get("section", False),
                     published=spec.get("published", False),
-                    gate=_gate(spec))
+                    repeated_opening=spec.get("repeated_opening", 0), gate=_gate(spec))
 
 
 @lru_cache(maxsize=1)
