@@ -1427,3 +1427,33 @@ def test_bulleted_bylines_doubled_story_cards_outlet_dates_and_blog_comment_foot
 ])
 def test_sentences_that_repeat_words_stay(sentence):
     assert sentence in between(sentence).text
+
+
+def test_a_headline_ending_in_says_standing_alone_is_the_title():
+    doc = cleaned(f"Labor camps hold more detainees, rights group says\n\n{P1}\n\n{P2}")
+    assert doc.title == "Labor camps hold more detainees, rights group says"
+    assert doc.text == f"{P1}\n\n{P2}"
+
+
+def test_a_first_sentence_wrapped_after_says_is_not_a_title():
+    doc = cleaned(f"A resident of Hyesan says\nthe market was closed on Monday by the city police.\n\n{P2}")
+    assert doc.title is None
+    assert "A resident of Hyesan says the market was closed" in doc.text
+
+
+def test_a_wire_caption_with_a_rank_and_a_dateline_without_on_is_removed():
+    caption = ("Lt. Gen. Jane Doe, head of the intelligence office, gives a briefing to lawmakers at the "
+               "National Assembly in Seoul, South Korea, Feb. 27, 2017.")
+    assert_gone(caption, between(caption))
+
+
+@pytest.mark.parametrize("residue", ["More coverage:", "Start the day smarter ☀️ Weather 🌧 Sports scores and schedule"])
+def test_more_coverage_headers_and_promotion_strips_are_removed(residue):
+    assert_gone(residue, at_the_top(residue))
+
+
+def test_a_bare_name_between_the_headline_and_the_first_paragraph_is_the_byline():
+    doc = cleaned(f"Court in Chongjin tries phone sellers\n\nJane Roe-Smith\n\n{P1}\n\n{P2}")
+    assert doc.text == f"{P1}\n\n{P2}"
+    assert ("byline", "Jane Roe-Smith") in [(r.kind, r.text) for r in doc.removed]
+

@@ -160,6 +160,7 @@ class Rules:
     outlets: tuple[Outlet, ...]
     continuation: frozenset[str]
     inline: tuple[InlineRule, ...] = ()
+    headline_endings: frozenset[str] = frozenset()
     credit_names: frozenset[str] = frozenset()
     lines_by_position: tuple = ()
     chrome: re.Pattern | None = None
@@ -195,6 +196,7 @@ def rules() -> Rules:
             markers=tuple((regex_store.compile(m["pattern"], re.M), int(m.get("weight", 1)))
                           for m in o.get("markers", []))))
     words = _data("sentences.toml")["continuation"]["words"]
+    headline_endings = frozenset(_data("sentences.toml")["continuation"].get("headline_endings", []))
     inline = tuple(InlineRule(x["kind"], x["pattern"], 0 if x.get("case") else re.I, _gate(x))
                    for x in cleaning.get("inline", []))
     chrome_spec = cleaning.get("chrome", {})
@@ -208,6 +210,7 @@ def rules() -> Rules:
     names = {n[4:] if n.startswith("the ") else n for n in names}
     return Rules(prefixes=prefixes, lines=tuple(lines), limits=cleaning["limits"],
                  outlets=tuple(outlets), continuation=frozenset(words), inline=inline,
+                 headline_endings=headline_endings,
                  credit_names=frozenset(names),
                  lines_by_position=_by_position(tuple(lines)),
                  chrome=chrome, chrome_max_words=chrome_spec.get("max_words", 0))
@@ -233,6 +236,7 @@ def run(doc: Document) -> Document:
     _mark_byline_names(lines, kinds)
     _mark_menu_items(lines, kinds, r.limits)
     title = _mark_title(lines, kinds, doc.title, r)
+    _mark_name_under_title(lines, kinds)
     _mark_menus(lines, kinds, r.limits)
     _mark_other_stories(lines, kinds, r)
     _mark_headline_runs(lines, kinds, r)
@@ -419,7 +423,15 @@ def _reads_like_caption(line: str) -> bool:
     before = ELLIPSIS.sub(" ", CREDIT_TAIL.sub("", line)).rstrip(" .")
     if QUOTES.search(before) or REPORTING.search(before):
         return False
-    return not re.search(r"[.!?]\s+[A-Z]", before)
+    # the period of a title or a month ('Lt. Gen. Kim', 'Feb. 27') ends no sentence
+    return not re.search(r"[.!?]\s+[A-Z]", _abbreviation_periods().sub(r"\1", before))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_periods() -> re.Pattern:
+    words = _data("sentences.toml")["abbreviations"]
+    names = sorted({*words["titles"], *words["before_number"]}, key=len, reverse=True)
+    return regex_store.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\.")
 
 
 def _block_start(lines, kinds, j) -> bool:
@@ -510,6 +522,21 @@ def _mark_byline_names(lines, kinds) -> None:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and kinds[j] is None and BARE_NAME.fullmatch(lines[j]):
                     kinds[j] = "byline"
+
+
+def _mark_name_under_title(lines, kinds) -> None:
+    """A bare name between the headline and the first paragraph is the byline: 'Jane Doe' under
+    'Court in Hyesan tries smugglers', above 'The provincial court held ...'."""
+    for i, kind in enumerate(kinds):
+        if kind not in ("title", "headline", "duplicate_title"):
+            continue
+        j = _line_after(lines, i)
+        if j is None or kinds[j] is not None or not BARE_NAME.fullmatch(lines[j]):
+            continue
+        k = _line_after(lines, j)
+        if k is not None and kinds[k] is None and _ends_final(lines[k]) \
+                and len(lines[k].split()) >= BODY_LINE_MIN_WORDS:
+            kinds[j] = "byline"
 
 
 ROLE = regex_store.compile(r"(?:staff |senior |chief )?(?:reporter|correspondent|writer|editor|contributor|columnist|author)", re.I)
@@ -615,9 +642,10 @@ def _mark_title(lines, kinds, given: str | None, r: Rules) -> str | None:
         line = lines[first]
         # a hard-wrapped first sentence is not a headline: its next line starts in lower case,
         # or it stops on a word like "the", "on", "told"
-        wrapped = (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])) \
-            or _last_word(line) in r.continuation
         followed_by_break = first + 1 >= len(lines) or not lines[first + 1] or kinds[first + 1]
+        last = _last_word(line)
+        wrapped = (first + 1 < len(lines) and LOWER_START.match(lines[first + 1])) \
+            or (last in r.continuation and not (followed_by_break and last in r.headline_endings))
         if not followed_by_break and _starts_headline_run(lines, kinds, first, r):
             break  # the page starts with a list of headlines (a table of contents), not a title
         title = given or found
