@@ -1457,3 +1457,30 @@ def test_a_bare_name_between_the_headline_and_the_first_paragraph_is_the_byline(
     assert doc.text == f"{P1}\n\n{P2}"
     assert ("byline", "Jane Roe-Smith") in [(r.kind, r.text) for r in doc.removed]
 
+
+
+def test_headlines_of_other_stories_after_a_wire_end_mark_go():
+    tail = "\n".join(["(END)", "-", "Court in Sinuiju hears appeal of three traders next week", "-",
+                      "Rail link to China to reopen for freight, officials say", "-"])
+    doc = at_the_end(tail)
+    assert "Court in Sinuiju" not in doc.text and "Rail link" not in doc.text
+    assert doc.text.endswith(P3)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "North Korea has closed the border crossing at Sinuiju since late January. (Yonhap)",
+    "The newspaper warned officials against easing controls, saying complacency was the enemy. (Yonhap)",
+])
+def test_a_wire_paragraph_closed_by_its_agency_stays(paragraph):
+    assert paragraph.replace(" (Yonhap)", "") in at_the_end(paragraph).text
+
+
+def test_a_picture_caption_closed_by_its_agency_still_goes():
+    caption = "Workers plant rice in a field in South Hwanghae Province. (Yonhap)"
+    assert_gone(caption, between(caption))
+
+
+def test_a_posted_date_wins_over_a_bare_date_in_the_site_header():
+    header = "\n".join(["Mon, March 8, 2021 | 07:45", "Court in Chongjin tries phone sellers",
+                        "Posted : 2020-11-29 10:31", "Updated : 2020-11-30 18:36"])
+    assert cleaned(f"{header}\n\n{P1}\n\n{P2}").published == "2020-11-29"

@@ -50,7 +50,12 @@ BODY_LINE_MIN_WORDS = 12  # a line this long ending a sentence starts the body
 CLOSERS = "'\"’”)]"
 OPEN_ENDS = tuple(",;:([/&–—-")
 INVISIBLE = regex_store.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-REPORTING = regex_store.compile(r"\b(?:said|says|told|according to|reported|reports|added)\b", re.I)
+# (verbs of telling that a photo caption does not use: a sentence with one belongs to the report)
+REPORTING = regex_store.compile(r"\b(?:said|says|saying|told|according to|reported|reports|added|warned|noted|stated|explained|claimed|urged|announced|insisted|quoted)\b", re.I)
+POSTED_LABEL = regex_store.compile(r"\W*(?:(?:first |originally )?(?:posted|published)(?: (?:on|at|date))?|publication date|date (?:posted|published)|write|written|입력|등록|게재|기사입력)\b", re.I)
+# a caption shows what the picture shows, in the present; a wire paragraph closed by its agency
+# ('... since late January. (Yonhap)') tells what happened, in the past or the perfect
+TOLD_TENSE = regex_store.compile(r"\b(?:was|were|had|has|have|been)\b", re.I)
 QUOTES = regex_store.compile(r"[\"“”]")
 LOWER_START = regex_store.compile(r"^[\"'“‘(\[]*[a-z]")
 UPPER_START = regex_store.compile(r"^[\"'“‘(\[]*[A-Z0-9]")
@@ -289,6 +294,7 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
     section_max = r.limits["section_line_max_words"]
     tail_lines = r.limits["tail_lines"]
     last_length = len(r.lines_by_position) - 1
+    labelled = 0
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -310,9 +316,14 @@ def _apply_line_rules(lines, kinds, r: Rules, published: list[str]) -> None:
             if not rule.fits(line):
                 continue
             kinds[i] = rule.kind
-            # only the page's own header dates the page (not the dates of a list of stories)
+            # only the page's own header dates the page (not the dates of a list of stories); a
+            # date labelled as the posting's goes before bare ones (a site header's 'today')
             if rule.published and (nonblank_seen <= HEAD_LINES or not body_started) and (found := _date_in(line)):
-                published.append(found)
+                if POSTED_LABEL.match(line):
+                    published.insert(labelled, found)
+                    labelled += 1
+                else:
+                    published.append(found)
             # a widget's header as the page's first line ('Top Recommended Stories') lost its
             # list; what follows it is the page's own title
             section_open = rule.section and nonblank_seen > 1
@@ -421,7 +432,7 @@ def _reads_like_caption(line: str) -> bool:
     """The text before a credit in parentheses reads like a photo caption: one sentence, no
     quotation and no reporting verb (a body sentence citing an agency has them)."""
     before = ELLIPSIS.sub(" ", CREDIT_TAIL.sub("", line)).rstrip(" .")
-    if QUOTES.search(before) or REPORTING.search(before):
+    if QUOTES.search(before) or REPORTING.search(before) or TOLD_TENSE.search(before):
         return False
     # the period of a title or a month ('Lt. Gen. Kim', 'Feb. 27') ends no sentence
     return not re.search(r"[.!?]\s+[A-Z]", _abbreviation_periods().sub(r"\1", before))
