@@ -1484,3 +1484,20 @@ def test_a_posted_date_wins_over_a_bare_date_in_the_site_header():
     header = "\n".join(["Mon, March 8, 2021 | 07:45", "Court in Chongjin tries phone sellers",
                         "Posted : 2020-11-29 10:31", "Updated : 2020-11-30 18:36"])
     assert cleaned(f"{header}\n\n{P1}\n\n{P2}").published == "2020-11-29"
+
+
+@pytest.mark.parametrize("residue", [
+    "On this day..", "Entry Filed under: Executions, North Korea, Public Trials",
+    "Click Here for Feedback and a Rating!", "Click here to rate this story",
+    "wikipedia/CC BY", "Photo: Jane Doe / CC BY-SA 2.0", "Example Archive / Public domain",
+])
+def test_blog_widgets_entry_categories_click_here_prompts_and_licence_credits_are_removed(residue):
+    assert_gone(residue, between(residue))
+
+
+@pytest.mark.parametrize("sentence", [
+    "On this day in 2009, the court in Hoeryong tried five women in the stadium, the source said.",
+    "The photos were published under a Creative Commons licence by the researchers, who said they were taken in 2019.",
+])
+def test_sentences_like_widgets_or_licence_credits_stay(sentence):
+    assert sentence in between(sentence).text
