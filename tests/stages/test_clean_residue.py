@@ -1501,3 +1501,9 @@ def test_blog_widgets_entry_categories_click_here_prompts_and_licence_credits_ar
 ])
 def test_sentences_like_widgets_or_licence_credits_stay(sentence):
     assert sentence in between(sentence).text
+
+
+@pytest.mark.parametrize("rule", ["————————————–", "– – – – –", "―――――"])
+def test_a_rule_of_long_dashes_glued_above_a_paragraph_is_a_separator(rule):
+    doc = cleaned(f"{P1}\n\n{rule}\n{P2}\n\n{P3}")
+    assert rule not in doc.text and f"\n\n{P2}" in doc.text
