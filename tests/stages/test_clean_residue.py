@@ -1507,3 +1507,21 @@ def test_sentences_like_widgets_or_licence_credits_stay(sentence):
 def test_a_rule_of_long_dashes_glued_above_a_paragraph_is_a_separator(rule):
     doc = cleaned(f"{P1}\n\n{rule}\n{P2}\n\n{P3}")
     assert rule not in doc.text and f"\n\n{P2}" in doc.text
+
+
+@pytest.mark.parametrize("caption", [
+    "Women sell vegetables at a market. The stalls are new. Taken in Hyesan in May 2016. (EXAMPLE PRESS)",
+    "A study session at a farm office. It was about loyalty. Taken in summer of 2014, EXAMPLEPRESS",
+    "Houses in a district of Hyesan. This photo was taken from the Chinese side of the river. [May 2014]  EXAMPLEPRESS",
+    "A guard post by the river. The wall is a wooden screen for watching residents. (Hyegang-dong) EXAMPLEPRESS",
+])
+def test_captions_closed_by_when_the_picture_was_taken_or_a_bare_credit_are_removed(caption):
+    assert_gone(caption, between(caption))
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was detained at the market. Taken by agents to the station, he was beaten for three days.",
+    "A resident sent a photo of the notice. The photo was taken on Monday, the source said.",
+])
+def test_body_sentences_about_being_taken_or_a_photo_stay(sentence):
+    assert sentence in between(sentence).text
