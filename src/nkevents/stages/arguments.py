@@ -1446,7 +1446,9 @@ _ISSUER_SOURCE = regex_store.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|behest|command|direction|"
-    r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
+    r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by)"
+    r"|\b(?:in the name of|under the (?:direction|guidance|instructions?|orders?) of))\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:bureau|department|office|branch|section|division)\s+of\s+(?:the\s+)?(?:[\w’'-]+[’']s?\s+)?)?$", re.I)
 _RECEIVING = regex_store.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
                         r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
@@ -1458,7 +1460,7 @@ _APPOSITIVE = regex_store.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("of" right after the order's words only: in "instructions to complete the investigation of the MSS" the
 # ministry is the one investigated)
 _ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
-                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
+                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:(?!to\b)[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
 
 
 # A short gloss in brackets ends no clause: "the Ministry of State Security (MSS) to arrest ...".
@@ -1659,6 +1661,17 @@ def _orders_obeyed(text: str, clause: tuple[int, int], a: Actor) -> bool:
     return bool(_OBEYING_BEFORE.search(text, max(clause[0], a.start - 50), a.start)) and bool(_POSSESSIVE_ORDERS.match(text, a.end))
 
 
+# What may stand between an order verb and the body it orders: "ordered \"Unified Command 82\" to", "told the local police to".
+_TO_ORDERED_BODY = regex_store.compile(r"[\s\"“”']*(?:(?:the|all|every|its|their|local|provincial|city|county)\s+)*", re.I)
+
+
+def _orders_another(text: str, a: Actor, mentions: list[Actor], trigger: tuple[int, int]) -> bool:
+    """The body orders another body named right after its order verb, before the trigger."""
+    verb_end = _issuing_verb_after(text, a.end) if a.end <= trigger[0] else 0
+    return bool(verb_end) and any(b is not a and b.end <= trigger[0] and _TO_ORDERED_BODY.fullmatch(text, verb_end, b.start)
+                                  for b in mentions)
+
+
 def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
     """The body on whose orders the sentence's event was done."""
     return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
@@ -1694,6 +1707,9 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         # the body that acts, not the one whose order it follows ("The MSS is tightening control following an
         # order by the central government")
         mentions = [a for a in mentions if not _ordering(text, sent, a)] or mentions
+        # ... nor the one that orders another body to do it ("The government ordered the 82 command to step up its
+        # crackdown": the command cracks down)
+        mentions = [a for a in mentions if not _orders_another(text, a, mentions, ev.trigger)] or mentions
     mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role
@@ -1847,7 +1863,8 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     by_verb = [a for a in actors if id(a) not in titles and (id(a) in titled or (
                _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
                and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)))]
-    after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
+    # (a trigger may run on to the body's name: "an order late last year from the Ministry of State Security")
+    after = [a for a in actors if a.start > t0 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
     before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
     issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else

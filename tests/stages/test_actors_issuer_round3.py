@@ -1,0 +1,84 @@
+"""Authority and issuer actors, third unseen round: bodies named through one of their units, a trigger
+that runs on to the body's name, the party's provincial branches and military commission, the army's
+supreme command, and the "82" command by its other names. Every sentence here is written for these tests."""
+import pytest
+
+from nkevents.model import Event
+from nkevents.stages import arguments
+
+
+def _actors_of(text, etype, trigger):
+    at = text.index(trigger)
+    ev = Event(type=etype, evidence=[(0, len(text))], trigger=(at, at + len(trigger)))
+    return {(a.id, a.role) for a in arguments.choose_actors(text, (0, len(text)), ev, [])}
+
+
+def _issuers(text, etype, trigger):
+    return {i for i, role in _actors_of(text, etype, trigger) if role == "issuer"}
+
+
+@pytest.mark.parametrize("text, trigger, issuers", [
+    # a unit of the body between the source words and its name
+    ("The closure of the market was ordered by the trade department of the city's people's committee.", "ordered",
+     {"peoples_committee"}),
+    ("The lectures were organized by the propaganda department of the provincial party committee.", "lectures",
+     {"party_committee"}),
+    ("Sales of corn were banned under the direction of the county people's committee.", "banned", {"peoples_committee"}),
+    ("The mobilization order was issued in the name of the Supreme Command of the Korean People's Army.", "order",
+     {"kpa"}),
+    # the party's provincial branch is its provincial committee, not the party centre
+    ("The provincial branch of the Workers' Party of Korea ordered every factory to hold study sessions.", "ordered",
+     {"party_committee"}),
+    ("County organizations of the WPK instructed members to report on their neighbours.", "instructed",
+     {"party_committee"}),
+    # the party's military commission under its full name is one body
+    ("The Central Military Commission of the Workers' Party of Korea issued an instruction to repair the roads.",
+     "instruction", {"other"}),
+])
+def test_issuer_named_through_a_unit_or_full_name(text, trigger, issuers):
+    assert _issuers(text, "directive", trigger) == issuers
+
+
+def test_trigger_running_on_to_the_body_name():
+    text = "The raids followed an order early this year from the Ministry of State Security."
+    trigger = "order early this year from the Ministry"
+    assert _issuers(text, "directive", trigger) == {"mss"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # the body an order is about is no issuer of it
+    ("There are instructions to finish the inspection of the Ministry of State Security before April.", "instructions to"),
+    ("Orders to speed up the audit of the provincial party committee arrived last week.", "Orders to"),
+    # a unit named without "by" or "in the name of" gives no order
+    ("Officials from the trade department of the city people's committee were told to attend the lecture.", "told to"),
+])
+def test_body_acted_on_or_told_is_no_issuer(text, trigger):
+    assert _issuers(text, "directive", trigger) == set()
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    ('The central government ordered "Unified Command 82" to step up its crackdown on foreign films.', "crackdown",
+     {("inspection_group", "authority")}),
+    ("Agents of the 82 United Command raided homes in Sinuiju.", "raided", {("inspection_group", "authority")}),
+])
+def test_the_82_command_by_its_other_names(text, trigger, actors):
+    assert _actors_of(text, "crackdown", trigger) == actors
+
+
+def test_foreign_supreme_command_is_not_the_army():
+    text = "The American Supreme Command ordered the exercise to go ahead."
+    assert "kpa" not in _issuers(text, "directive", "ordered")
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the body told to act is the authority, not the one that told it
+    ("The Central Committee ordered the police to launch a crackdown on drug dealers.", "crackdown",
+     {("mps", "authority")}),
+    ("Provincial party officials instructed state security agents to arrest anyone using Chinese phones.", "arrest",
+     {("mss", "authority")}),
+    # look-alike: two bodies acting together are both the authority
+    ("The MSS and the police arrested five smugglers in Hyesan.", "arrested", {("mss", "authority"), ("mps", "authority")}),
+])
+def test_body_ordering_another_is_not_the_authority(text, trigger, actors):
+    etype = "arrest" if "arrest" in trigger else "crackdown"
+    assert _actors_of(text, etype, trigger) == actors
