@@ -82,3 +82,34 @@ def test_foreign_supreme_command_is_not_the_army():
 def test_body_ordering_another_is_not_the_authority(text, trigger, actors):
     etype = "arrest" if "arrest" in trigger else "crackdown"
     assert _actors_of(text, etype, trigger) == actors
+
+
+def _extract(text):
+    from nkevents.pipeline import run_stages
+    from nkevents.stages.read import from_fields
+    return run_stages(from_fields(text=text, published="2023-05-10")).to_json()["events"]
+
+
+def _issuers_by_type(text, etype):
+    return [{a["id"] for a in e["actors"] if a["role"] == "issuer"} for e in _extract(text) if e["type"] == etype]
+
+
+def test_body_referred_back_to_by_its_head_noun():
+    text = ("The city party committee met on Monday to discuss the harvest. "
+            "The committee then ordered all students to help on the farms.")
+    assert {"party_committee"} in _issuers_by_type(text, "directive")
+    text = ("The Ministry of Social Security has been tightening control over residents. "
+            "Last week the ministry banned the sale of bicycles in Hyesan.")
+    assert _issuers_by_type(text, "policy") == [{"mps"}]
+
+
+def test_head_noun_last_used_by_no_body_of_ours_is_not_resolved():
+    # "committee" last named a U.N. committee: no body of the North's is referred to
+    text = ("The party committee held a meeting in Hyesan. A U.N. committee criticised the North. "
+            "The committee ordered an inquiry into the camps.")
+    assert _issuers_by_type(text, "directive") == [set()]
+
+
+def test_body_opening_the_trigger_words_is_the_issuer():
+    text = "Permission to trade in markets is at the core of the new Party directives."
+    assert _issuers_by_type(text, "directive") == [{"central_committee"}]

@@ -1677,6 +1677,28 @@ def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
     return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
 
 
+# A body referred back to by its head noun: "The committee ordered ...", "the ministry warned ..." (not "the
+# committee for ...", "the ministry of ...": a body named in full).
+_ANAPHOR = regex_store.compile(r"\bthe (ministry|committee|agency|bureau|commission|headquarters)\b(?!\s+(?:of|for|on|in charge)\b)", re.I)
+ANAPHOR_REACH = 2000  # characters back to the body referred to
+
+
+def _anaphoric_bodies(text: str, span: tuple[int, int], excluded) -> list[Actor]:
+    """The bodies the span refers back to by a head noun ("the committee"): the body whose name holds the
+    last earlier use of that noun, when that use is part of a body's name (a U.N. committee is no body of ours)."""
+    found = []
+    for m in _ANAPHOR.finditer(text, span[0], span[1]):
+        head = m.group(1).lower()
+        lower = max(0, m.start() - ANAPHOR_REACH)
+        last = text.lower().rfind(head, lower, m.start())
+        if last < 0:
+            continue
+        named = [a for a in _actor_mentions(text, (lower, m.start()), False, excluded) if a.start <= last < a.end]
+        if named:
+            found.append(Actor(id=named[-1].id, text=m.group(0), start=m.start(), end=m.end()))
+    return found
+
+
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
 # prison camp (the state security ministry, without trial).
 OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
@@ -1696,6 +1718,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         role = "authority"  # the state handing people back acts on them (spec: forced repatriations by China)
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
+    if not mentions:
+        mentions = _anaphoric_bodies(text, span, excluded)
     if role == "authority":
         mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a) and not _orders_obeyed(text, span, a)]
     if role == "authority" and not mentions:
@@ -1867,8 +1891,10 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     after = [a for a in actors if a.start > t0 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
     before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
+    # a body whose name opens the trigger's own words: "the 5.26 Party directives", "a Cabinet decree"
+    opening = [a for a in actors if a.start == t0]
     issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else
-              min(before, key=lambda a: a.start) if before else None)
+              min(before, key=lambda a: a.start) if before else opening[0] if opening else None)
     if issuer is not None:
         issuer.role = "issuer"
         for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
