@@ -113,3 +113,20 @@ def test_head_noun_last_used_by_no_body_of_ours_is_not_resolved():
 def test_body_opening_the_trigger_words_is_the_issuer():
     text = "Permission to trade in markets is at the core of the new Party directives."
     assert _issuers_by_type(text, "directive") == [{"central_committee"}]
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the border guards by what they do or where they stand
+    ("Frontier troops caught a woman wading across the Tumen near Musan.", "caught", {("border_guard", "authority")}),
+    ("Soldiers guarding the river detained two smugglers at dawn.", "detained", {("border_guard", "authority")}),
+    ("The coast guard seized a fishing boat and detained its crew of five.", "detained", {("border_guard", "authority")}),
+    # look-alikes: other countries' coast guards and officials are `other`
+    ("The Japan Coast Guard detained the crew of a North Korean boat.", "detained", {("other", "authority")}),
+    ("Chinese officials detained three North Korean women in Yanji.", "detained", {("other", "authority")}),
+    ("Chinese border troops arrested a defector near Tumen city.", "arrested", {("other", "authority")}),
+    # mass organisations patrolling the streets
+    ("Members of the county Youth Alliance caught students wearing jeans.", "caught", {("other", "authority")}),
+    ("Worker-Peasant Red Guards detained people out after the curfew.", "detained", {("other", "authority")}),
+])
+def test_enforcers_named_by_other_words(text, trigger, actors):
+    assert _actors_of(text, "arrest", trigger) == actors
