@@ -130,3 +130,11 @@ def test_body_opening_the_trigger_words_is_the_issuer():
 ])
 def test_enforcers_named_by_other_words(text, trigger, actors):
     assert _actors_of(text, "arrest", trigger) == actors
+
+
+def test_body_whose_orders_are_followed_is_not_the_issuer_of_the_new_order():
+    text = "Following Kim Jong Un's orders, the Central Committee sent down a directive banning grain sales in markets."
+    assert _issuers(text, "directive", "directive") == {"central_committee"}
+    # look-alike: the leader's own order stays his
+    text = "Kim Jong Un ordered the Central Committee to ban grain sales in markets."
+    assert _issuers(text, "directive", "ordered") == {"kim_jong_un"}

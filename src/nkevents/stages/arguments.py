@@ -1888,6 +1888,8 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
                _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
                and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)))]
     # (a trigger may run on to the body's name: "an order late last year from the Ministry of State Security")
+    if len(by_verb) > 1:  # not the body on whose orders the other acts: "Following Kim's orders, the Central Committee sent down ..."
+        by_verb = [a for a in by_verb if not _ordering(text, ev.evidence[0], a)] or by_verb
     after = [a for a in actors if a.start > t0 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
     before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
