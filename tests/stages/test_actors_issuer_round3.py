@@ -138,3 +138,15 @@ def test_body_whose_orders_are_followed_is_not_the_issuer_of_the_new_order():
     # look-alike: the leader's own order stays his
     text = "Kim Jong Un ordered the Central Committee to ban grain sales in markets."
     assert _issuers(text, "directive", "ordered") == {"kim_jong_un"}
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    ("Soldiers from a nearby unit arrested two women who were crossing the river.", "arrested", {("kpa", "authority")}),
+    ("Troops stationed in the area detained a man carrying a Chinese phone.", "detained", {("kpa", "authority")}),
+    # look-alikes: soldiers acted on, or caught in the act
+    ("Two soldiers were arrested for deserting their unit.", "arrested", set()),
+    ("Soldiers caught stealing corn from a farm were sent to a labor camp.", "caught", set()),
+    ("Police arrested soldiers who had sold army fuel.", "arrested", {("mps", "authority")}),
+])
+def test_soldiers_as_the_agents_of_an_arrest(text, trigger, actors):
+    assert _actors_of(text, "arrest", trigger) == actors

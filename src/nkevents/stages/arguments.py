@@ -1699,6 +1699,23 @@ def _anaphoric_bodies(text: str, span: tuple[int, int], excluded) -> list[Actor]
     return found
 
 
+# What follows an arrest verb whose subject is its agent: its object ("detained a man", "arrested two women"),
+# not a gerund or a phrase of circumstance ("Soldiers caught stealing corn", "soldiers caught in the act").
+_OBJECT_AFTER = regex_store.compile(r"\s+(?!\w+ing\b)(?!(?:for|while|in|at|on|with|by|after|when|red-handed|and|or|but)\b)\w", re.I)
+
+
+def _soldiers_acting(text: str, clause: tuple[int, int], trigger: tuple[int, int], excluded) -> list[Actor]:
+    """The army, when soldiers or troops open the clause of an active arrest or raid ("Soldiers from a nearby unit
+    arrested two women", "Troops stationed in the area detained a man"); "soldiers" otherwise names only the
+    people mobilized or acted on."""
+    if _passive(text, clause, trigger) or not _OBJECT_AFTER.match(text, trigger[1]):
+        return []
+    for a in _actor_mentions(text, (clause[0], trigger[0]), True, excluded):
+        if a.id == "kpa" and _weak_name(a) and _BEFORE_SUBJECT.fullmatch(text, clause[0], a.start) and not _acted_on(text, clause, trigger, a):
+            return [Actor(id="kpa", text=a.text, role="authority", start=a.start, end=a.end)]
+    return []
+
+
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
 # prison camp (the state security ministry, without trial).
 OUT_OF_COURT = frozenset({"discipline", "political_prison_camp"})
@@ -1748,6 +1765,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
             seen.add(a.id)
             actors.append(a)
     actors.sort(key=lambda a: a.start)
+    if role == "authority" and not actors and ev.type in ("arrest", "crackdown"):
+        actors += _soldiers_acting(text, span, ev.trigger, excluded)
     if role == "authority" and not actors and (ev.type == "trial" or ev.type == "sentence" and not (
             ev.penalty and ev.penalty.kind in OUT_OF_COURT)):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
