@@ -150,3 +150,15 @@ def test_body_whose_orders_are_followed_is_not_the_issuer_of_the_new_order():
 ])
 def test_soldiers_as_the_agents_of_an_arrest(text, trigger, actors):
     assert _actors_of(text, "arrest", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # police and armed forces of more countries are `other`, not the North's
+    ("Malaysian police arrested two women over the killing at the airport.", "arrested", {("other", "authority")}),
+    ("Indonesian police detained a North Korean worker in Jakarta.", "detained", {("other", "authority")}),
+    ("The South Korean navy seized a North Korean boat and detained its crew.", "detained", {("other", "authority")}),
+    # picket squads of the youth league
+    ("Picket squads detained young people wearing jeans in Pyongsong.", "detained", {("other", "authority")}),
+])
+def test_more_foreign_and_mass_organisation_bodies(text, trigger, actors):
+    assert _actors_of(text, "arrest", trigger) == actors
