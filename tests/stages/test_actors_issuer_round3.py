@@ -162,3 +162,17 @@ def test_soldiers_as_the_agents_of_an_arrest(text, trigger, actors):
 ])
 def test_more_foreign_and_mass_organisation_bodies(text, trigger, actors):
     assert _actors_of(text, "arrest", trigger) == actors
+
+
+@pytest.mark.parametrize("text, trigger, issuers", [
+    # the object of an active verb is not the one that orders
+    ("Authorities reinforced frontier guard units with special forces ordered to shoot anyone crossing the river.",
+     "ordered to", set()),
+    # look-alikes: a verb of telling or an honorific before the body leaves it the issuer
+    ("A source reported the provincial party committee ordered all units to prepare flood supplies.", "ordered",
+     {"party_committee"}),
+    ("The respected Marshal Kim Jong Un, visiting the flooded county, issued an order to rebuild the homes by October.",
+     "order", {"kim_jong_un"}),
+])
+def test_body_object_of_a_verb_is_no_issuer(text, trigger, issuers):
+    assert _issuers(text, "directive", trigger) == issuers
