@@ -176,3 +176,16 @@ def test_more_foreign_and_mass_organisation_bodies(text, trigger, actors):
 ])
 def test_body_object_of_a_verb_is_no_issuer(text, trigger, issuers):
     assert _issuers(text, "directive", trigger) == issuers
+
+
+@pytest.mark.parametrize("text, etype, trigger, ids", [
+    # what rumours or criticism are about is no authority or issuer
+    ("Rumors surrounding Kim Jong Un have been spreading and the crackdown has intensified.", "crackdown", "crackdown",
+     set()),
+    ("Complaints about the police were met with a crackdown on gatherings in the market.", "crackdown", "crackdown", set()),
+    ("Authorities issued a ban on rumours about Kim Jong Un's health.", "policy", "ban", set()),
+    # look-alike: the body acting on such talk is still the authority
+    ("State security agents arrested two women for spreading rumors about the leader.", "arrest", "arrested", {"mss"}),
+])
+def test_body_talked_of_is_not_acting(text, etype, trigger, ids):
+    assert {i for i, role in _actors_of(text, etype, trigger) if role in ("authority", "issuer")} == ids

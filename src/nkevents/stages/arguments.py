@@ -1800,12 +1800,20 @@ _SUBJECT_START = regex_store.compile(r"[\W]*(?:(?:in|on|at|last|earlier|recently
 _BY_BEFORE = regex_store.compile(r"\b(?:by|from|according to)\s+$", re.I)
 
 
+# A body named as what is talked of or aimed at: "rumours surrounding Kim Jong Un", "criticism of the party".
+_TOPIC_BEFORE = regex_store.compile(r"\b(?:rumou?rs?|stories|talk|complaints?|criticism|slander|insults?|jokes?|remarks?|comments?|"
+                                    r"information|leaflets?|news)\s+(?:(?:about|surrounding|regarding|concerning|on|of|against|"
+                                    r"critical of|insulting|mocking)\s+)(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$", re.I)
+
+
 def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
     """A body named among the people the event befalls or in its charge, not as its authority:
     "a police officer was arrested", "a cadre of the party committee was executed" (before a
     passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
     if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "men dressed as police officers" are not the police
+    if _TOPIC_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "rumours surrounding Kim Jong Un", "complaints about the police": what is talked of
     if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "a former police officer", "smugglers who bribed border guards"
     owned = _PEOPLE_OF.search(text, max(clause[0], a.start - 60), a.start)
@@ -1900,7 +1908,8 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     else the body the trigger says it comes from ("orders ... from X"), else the first body named
     before the trigger."""
     t0, t1 = ev.trigger
-    actors = [a for a in actors if not _weak_name(a)]  # "soldiers", "inminban members" give no orders
+    actors = [a for a in actors if not _weak_name(a)  # "soldiers", "inminban members" give no orders
+              and not _TOPIC_BEFORE.search(text, max(0, a.start - 40), a.start)]  # nor what rumours are about
     if not actors:
         return
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
