@@ -189,3 +189,21 @@ def test_body_object_of_a_verb_is_no_issuer(text, trigger, issuers):
 ])
 def test_body_talked_of_is_not_acting(text, etype, trigger, ids):
     assert {i for i, role in _actors_of(text, etype, trigger) if role in ("authority", "issuer")} == ids
+
+
+def test_order_in_a_report_naming_one_organ_is_that_organs():
+    text = ("The provincial party committee has been pressing factories to meet their quotas, a source said. "
+            "Residents were told to hand in scrap metal by the end of the month.")
+    assert _issuers_by_type(text, "directive") == [{"party_committee"}]
+
+
+@pytest.mark.parametrize("text", [
+    # police named once are among the enforcers, not the source of the order
+    "Residents were told to register with their inminban by the end of the year. Police will check every house.",
+    # the leader named in passing is not the issuer
+    "Residents were told to hand in scrap metal by the end of the month, ahead of Kim Jong Un's birthday.",
+    # two bodies named: no telling which gave the order
+    "The party committee and the people's committee met on Monday. Residents were told to hand in scrap metal.",
+])
+def test_order_in_a_report_naming_no_single_organ_gets_no_issuer(text):
+    assert _issuers_by_type(text, "directive") == [set()]

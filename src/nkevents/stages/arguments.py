@@ -2073,12 +2073,29 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
                      and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)
                      and not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
+    bodies, named_twice = None, False
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
         if len(enforcers) == 1 and any(ev is u for u in unattributed) and not _names_enforcer(doc.text, ev, excluded):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
+        elif ev.type == "directive" and not issuers and not any(a.role == "issuer" for a in ev.actors) and not _ANAPHOR.search(
+                doc.text, ev.evidence[0][0], ev.evidence[0][1]):  # ("The committee ordered": some body the sentence refers to)
+            if bodies is None:
+                found = [a for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded)
+                         if not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)]
+                bodies, named_twice = {a.id for a in found}, len(found) >= 2
+            # (not a body the order goes to: "ordered the State Security Department to put a stop to it")
+            if len(bodies) == 1 and next(iter(bodies)) in LOCAL_ISSUERS and (named_twice or next(iter(bodies)) not in ENFORCERS) and not any(a.id in bodies for a in ev.actors):
+                ev.actors.append(Actor(id=next(iter(bodies)), text="", role="issuer"))
+
+
+# An order in a report that names one body only, and no issuer of any order, is that body's ("Lectures were held
+# telling people to turn themselves in" in a report on a state security crackdown): a party or state organ
+# wherever named, an enforcing body when named at least twice (a report about that body; police named once are
+# mostly among the enforcers of an order, not its source); the leader, named in passing in most reports, never.
+LOCAL_ISSUERS = frozenset({"central_committee", "party_committee", "peoples_committee", "cabinet", "mss", "mps", "inspection_group", "quarantine_hq"})
 
 
 # Punishments a report can mark as unverified as a whole ("The report could not be independently verified").
