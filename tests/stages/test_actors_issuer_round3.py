@@ -207,3 +207,10 @@ def test_order_in_a_report_naming_one_organ_is_that_organs():
 ])
 def test_order_in_a_report_naming_no_single_organ_gets_no_issuer(text):
     assert _issuers_by_type(text, "directive") == [set()]
+
+
+def test_measure_in_a_report_naming_one_organ_is_that_organs():
+    text = ("North Korea will let its citizens abroad return home but will require a week of quarantine. "
+            "The country has decided to adjust its anti-epidemic level, according to the State Emergency Epidemic "
+            "Prevention Headquarters.")
+    assert {"quarantine_hq"} in _issuers_by_type(text, "policy")

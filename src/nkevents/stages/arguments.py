@@ -2080,7 +2080,7 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
-        elif ev.type == "directive" and not issuers and not any(a.role == "issuer" for a in ev.actors) and not _ANAPHOR.search(
+        elif ev.type in ("directive", "policy") and not issuers and not any(a.role == "issuer" for a in ev.actors) and not _ANAPHOR.search(
                 doc.text, ev.evidence[0][0], ev.evidence[0][1]):  # ("The committee ordered": some body the sentence refers to)
             if bodies is None:
                 found = [a for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded)
@@ -2091,7 +2091,7 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
                 ev.actors.append(Actor(id=next(iter(bodies)), text="", role="issuer"))
 
 
-# An order in a report that names one body only, and no issuer of any order, is that body's ("Lectures were held
+# An order or measure in a report that names one body only, and no issuer of any order, is that body's ("Lectures were held
 # telling people to turn themselves in" in a report on a state security crackdown): a party or state organ
 # wherever named, an enforcing body when named at least twice (a report about that body; police named once are
 # mostly among the enforcers of an order, not its source); the leader, named in passing in most reports, never.
