@@ -2073,7 +2073,7 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
                      and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)
                      and not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
-    bodies, named_twice = None, False
+    only_body: list = []  # the report's single body, found when first needed
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
         if len(enforcers) == 1 and any(ev is u for u in unattributed) and not _names_enforcer(doc.text, ev, excluded):
@@ -2082,13 +2082,23 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
         elif ev.type in ("directive", "policy") and not issuers and not any(a.role == "issuer" for a in ev.actors) and not _ANAPHOR.search(
                 doc.text, ev.evidence[0][0], ev.evidence[0][1]):  # ("The committee ordered": some body the sentence refers to)
-            if bodies is None:
-                found = [a for a in _actor_mentions(doc.text, (0, len(doc.text)), False, excluded)
-                         if not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)]
-                bodies, named_twice = {a.id for a in found}, len(found) >= 2
+            if not only_body:
+                only_body.append(_single_issuing_body(doc.text, excluded))
             # (not a body the order goes to: "ordered the State Security Department to put a stop to it")
-            if len(bodies) == 1 and next(iter(bodies)) in LOCAL_ISSUERS and (named_twice or next(iter(bodies)) not in ENFORCERS) and not any(a.id in bodies for a in ev.actors):
-                ev.actors.append(Actor(id=next(iter(bodies)), text="", role="issuer"))
+            if only_body[0] and not any(a.id == only_body[0] for a in ev.actors):
+                ev.actors.append(Actor(id=only_body[0], text="", role="issuer"))
+
+
+def _single_issuing_body(text: str, excluded) -> str | None:
+    """The one body a report names, when it is one that issues orders (LOCAL_ISSUERS; an enforcing body only when
+    named at least twice)."""
+    found = [a for a in _actor_mentions(text, (0, len(text)), False, excluded)
+             if not _NOT_AT_WORK_BEFORE.search(text, max(0, a.start - 40), a.start)]
+    ids = {a.id for a in found}
+    if len(ids) != 1:
+        return None
+    body = ids.pop()
+    return body if body in LOCAL_ISSUERS and (len(found) >= 2 or body not in ENFORCERS) else None
 
 
 # An order or measure in a report that names one body only, and no issuer of any order, is that body's ("Lectures were held
