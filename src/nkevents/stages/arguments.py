@@ -1446,7 +1446,9 @@ _ISSUER_SOURCE = regex_store.compile(
     r"\b(?:(?:issued|ordered|signed|promulgated|adopted|approved|announced|decided|passed|handed|sent|released|"
     r"imposed|declared|decreed|instructed|directed|organi[sz]ed|convened|held)\s+(?:down\s+|out\s+)?(?:(?!(?:was|were|is|are|been|and|but|then|later)\b)\w+\s+){0,6}?by"
     r"|(?:orders?|decrees?|directives?|instructions?|ordinances?|decisions?|edicts?|notices?|announcements?|behest|command|direction|"
-    r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by))\s+(?:the\s+)?$", re.I)
+    r"resolutions?|guidelines?|measures?)\s+(?:\w+\s+){0,2}?(?:from|of|by|issued by)"
+    r"|\b(?:in the name of|under the (?:direction|guidance|instructions?|orders?) of))\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:bureau|department|office|branch|section|division)\s+of\s+(?:the\s+)?(?:[\w’'-]+[’']s?\s+)?)?$", re.I)
 _RECEIVING = regex_store.compile(r"\b(?:received?|receiving|got|get|obeyed?|following)\b"
                         r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?!\w+ing$)\w+$", re.I)  # "X were (also) ordered to"
 # A body an order is sent or given to receives it: "sent a directive to all party committees ordering them".
@@ -1458,7 +1460,7 @@ _APPOSITIVE = regex_store.compile(r",\s[^,;.()“”\"]{1,100}?,\s")
 # ("of" right after the order's words only: in "instructions to complete the investigation of the MSS" the
 # ministry is the one investigated)
 _ISSUER_AFTER = regex_store.compile(r"[^.;]{0,40}\b(?:from|(?<!enforced )(?<!carried out )(?<!implemented )(?<!conducted )(?<!policed )"
-                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
+                           r"by(?!\s+\w+ing\b))\b[^.;]{0,25}$|(?:(?!to\b)[\w’'-]+\s+){1,4}of\b[^.;]{0,25}$", re.I)
 
 
 # A short gloss in brackets ends no clause: "the Ministry of State Security (MSS) to arrest ...".
@@ -1659,9 +1661,59 @@ def _orders_obeyed(text: str, clause: tuple[int, int], a: Actor) -> bool:
     return bool(_OBEYING_BEFORE.search(text, max(clause[0], a.start - 50), a.start)) and bool(_POSSESSIVE_ORDERS.match(text, a.end))
 
 
+# What may stand between an order verb and the body it orders: "ordered \"Unified Command 82\" to", "told the local police to".
+_TO_ORDERED_BODY = regex_store.compile(r"[\s\"“”']*(?:(?:the|all|every|its|their|local|provincial|city|county)\s+)*", re.I)
+
+
+def _orders_another(text: str, a: Actor, mentions: list[Actor], trigger: tuple[int, int]) -> bool:
+    """The body orders another body named right after its order verb, before the trigger."""
+    verb_end = _issuing_verb_after(text, a.end) if a.end <= trigger[0] else 0
+    return bool(verb_end) and any(b is not a and b.end <= trigger[0] and _TO_ORDERED_BODY.fullmatch(text, verb_end, b.start)
+                                  for b in mentions)
+
+
 def _on_orders_of(text: str, sent: tuple[int, int], excluded) -> list[Actor]:
     """The body on whose orders the sentence's event was done."""
     return [a for a in _actor_mentions(text, sent, False, excluded) if _ordering(text, sent, a)][:1]
+
+
+# A body referred back to by its head noun: "The committee ordered ...", "the ministry warned ..." (not "the
+# committee for ...", "the ministry of ...": a body named in full).
+_ANAPHOR = regex_store.compile(r"\bthe (ministry|committee|agency|bureau|commission|headquarters)\b(?!\s+(?:of|for|on|in charge)\b)", re.I)
+ANAPHOR_REACH = 2000  # characters back to the body referred to
+
+
+def _anaphoric_bodies(text: str, span: tuple[int, int], excluded) -> list[Actor]:
+    """The bodies the span refers back to by a head noun ("the committee"): the body whose name holds the
+    last earlier use of that noun, when that use is part of a body's name (a U.N. committee is no body of ours)."""
+    found = []
+    for m in _ANAPHOR.finditer(text, span[0], span[1]):
+        head = m.group(1).lower()
+        lower = max(0, m.start() - ANAPHOR_REACH)
+        last = text.lower().rfind(head, lower, m.start())
+        if last < 0:
+            continue
+        named = [a for a in _actor_mentions(text, (lower, m.start()), False, excluded) if a.start <= last < a.end]
+        if named:
+            found.append(Actor(id=named[-1].id, text=m.group(0), start=m.start(), end=m.end()))
+    return found
+
+
+# What follows an arrest verb whose subject is its agent: its object ("detained a man", "arrested two women"),
+# not a gerund or a phrase of circumstance ("Soldiers caught stealing corn", "soldiers caught in the act").
+_OBJECT_AFTER = regex_store.compile(r"\s+(?!\w+ing\b)(?!(?:for|while|in|at|on|with|by|after|when|red-handed|and|or|but)\b)\w", re.I)
+
+
+def _soldiers_acting(text: str, clause: tuple[int, int], trigger: tuple[int, int], excluded) -> list[Actor]:
+    """The army, when soldiers or troops open the clause of an active arrest or raid ("Soldiers from a nearby unit
+    arrested two women", "Troops stationed in the area detained a man"); "soldiers" otherwise names only the
+    people mobilized or acted on."""
+    if _passive(text, clause, trigger) or not _OBJECT_AFTER.match(text, trigger[1]):
+        return []
+    for a in _actor_mentions(text, (clause[0], trigger[0]), True, excluded):
+        if a.id == "kpa" and _weak_name(a) and _BEFORE_SUBJECT.fullmatch(text, clause[0], a.start) and not _acted_on(text, clause, trigger, a):
+            return [Actor(id="kpa", text=a.text, role="authority", start=a.start, end=a.end)]
+    return []
 
 
 # Punishments handed out by no court: dismissal and party punishment (the party), a political
@@ -1683,6 +1735,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         role = "authority"  # the state handing people back acts on them (spec: forced repatriations by China)
     span = _clause_around(text, sent, ev.trigger) if role == "authority" else sent
     mentions = _actor_mentions(text, span, role in ("participant", "recipient"), excluded)
+    if not mentions:
+        mentions = _anaphoric_bodies(text, span, excluded)
     if role == "authority":
         mentions = [a for a in mentions if not _acted_on(text, span, ev.trigger, a) and not _orders_obeyed(text, span, a)]
     if role == "authority" and not mentions:
@@ -1694,6 +1748,9 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
         # the body that acts, not the one whose order it follows ("The MSS is tightening control following an
         # order by the central government")
         mentions = [a for a in mentions if not _ordering(text, sent, a)] or mentions
+        # ... nor the one that orders another body to do it ("The government ordered the 82 command to step up its
+        # crackdown": the command cracks down)
+        mentions = [a for a in mentions if not _orders_another(text, a, mentions, ev.trigger)] or mentions
     mentions = [a for a in mentions if not _unit_of_enforcer(text, a, mentions)]
     for a in mentions:
         a.role = role
@@ -1708,6 +1765,8 @@ def choose_actors(text: str, sent: tuple[int, int], ev: Event, excluded,
             seen.add(a.id)
             actors.append(a)
     actors.sort(key=lambda a: a.start)
+    if role == "authority" and not actors and ev.type in ("arrest", "crackdown"):
+        actors += _soldiers_acting(text, span, ev.trigger, excluded)
     if role == "authority" and not actors and (ev.type == "trial" or ev.type == "sentence" and not (
             ev.penalty and ev.penalty.kind in OUT_OF_COURT)):
         actors.append(Actor(id="court", text="", role="authority"))  # a trial is held by a court
@@ -1741,12 +1800,20 @@ _SUBJECT_START = regex_store.compile(r"[\W]*(?:(?:in|on|at|last|earlier|recently
 _BY_BEFORE = regex_store.compile(r"\b(?:by|from|according to)\s+$", re.I)
 
 
+# A body named as what is talked of or aimed at: "rumours surrounding Kim Jong Un", "criticism of the party".
+_TOPIC_BEFORE = regex_store.compile(r"\b(?:rumou?rs?|stories|talk|complaints?|criticism|slander|insults?|jokes?|remarks?|comments?|"
+                                    r"information|leaflets?|news)\s+(?:(?:about|surrounding|regarding|concerning|on|of|against|"
+                                    r"critical of|insulting|mocking)\s+)(?:the\s+)?(?:[\w’'-]+\s+){0,2}?$", re.I)
+
+
 def _acted_on(text: str, clause: tuple[int, int], trigger: tuple[int, int], a: Actor) -> bool:
     """A body named among the people the event befalls or in its charge, not as its authority:
     "a police officer was arrested", "a cadre of the party committee was executed" (before a
     passive trigger), "arrested for bribing police officers" (after "for", with no "by" after it)."""
     if _DISGUISE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "men dressed as police officers" are not the police
+    if _TOPIC_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
+        return True  # "rumours surrounding Kim Jong Un", "complaints about the police": what is talked of
     if _NOT_AT_WORK_BEFORE.search(text, max(clause[0], a.start - 40), a.start):
         return True  # "a former police officer", "smugglers who bribed border guards"
     owned = _PEOPLE_OF.search(text, max(clause[0], a.start - 60), a.start)
@@ -1826,6 +1893,14 @@ def _leader_before(text: str, sent: tuple[int, int], previous: tuple[int, int], 
     return None
 
 
+# A body right after an active verb is its object, not the one that orders: "authorities reinforced frontier
+# guard units with special forces ordered to shoot" (not after verbs of telling: "the source reported the MSS ordered").
+_VERB_OBJECT_BEFORE = regex_store.compile(r"\b(?!(?:reported|noted|added|explained|claimed|learned|confirmed|revealed|stated|"
+                                          r"warned|stressed|emphasi[sz]ed|indicated|suggested|believed|"
+                                          r"respected|beloved|esteemed|revered|honou?red|named|so-called|united|combined|armed)\b)[a-z]+ed\s+"
+                                          r"(?:(?:the|its|their|local|all|some)\s+)?$")
+
+
 def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     """The issuer of an order: the body named as its agent or source ("issued by X", "an order
     from X", "a decree of X"), else the body followed by an order verb ("Kim Jong Un asked
@@ -1833,7 +1908,8 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     else the body the trigger says it comes from ("orders ... from X"), else the first body named
     before the trigger."""
     t0, t1 = ev.trigger
-    actors = [a for a in actors if not _weak_name(a)]  # "soldiers", "inminban members" give no orders
+    actors = [a for a in actors if not _weak_name(a)  # "soldiers", "inminban members" give no orders
+              and not _TOPIC_BEFORE.search(text, max(0, a.start - 40), a.start)]  # nor what rumours are about
     if not actors:
         return
     source = [a for a in actors if _ISSUER_SOURCE.search(text, max(0, a.start - 60), a.start)]
@@ -1847,11 +1923,17 @@ def _mark_issuer(text: str, ev: Event, actors: list[Actor]) -> None:
     by_verb = [a for a in actors if id(a) not in titles and (id(a) in titled or (
                _issuing_verb_after(text, a.end) and not _SENT_TO.search(text, max(0, a.start - 40), a.start)
                and not any(a.end < b.start < _issuing_verb_after(text, a.end) for b in actors)))]
-    after = [a for a in actors if a.start >= t1 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
+    # (a trigger may run on to the body's name: "an order late last year from the Ministry of State Security")
+    if len(by_verb) > 1:  # not the body on whose orders the other acts: "Following Kim's orders, the Central Committee sent down ..."
+        by_verb = [a for a in by_verb if not _ordering(text, ev.evidence[0], a)] or by_verb
+    after = [a for a in actors if a.start > t0 and _ISSUER_AFTER.fullmatch(text, t0, a.start)]
     # not a body told or given the order: "X were ordered to", "X received orders to"
-    before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))]
+    before = [a for a in actors if a.end <= t0 and not _RECEIVING.search(text, a.end, t0 + len(text[t0:t1].split()[0]))
+              and not _VERB_OBJECT_BEFORE.search(text, max(0, a.start - 30), a.start)]
+    # a body whose name opens the trigger's own words: "the 5.26 Party directives", "a Cabinet decree"
+    opening = [a for a in actors if a.start == t0]
     issuer = (source[0] if source else by_verb[0] if by_verb else after[0] if after else
-              min(before, key=lambda a: a.start) if before else None)
+              min(before, key=lambda a: a.start) if before else opening[0] if opening else None)
     if issuer is not None:
         issuer.role = "issuer"
         for b in actors:  # and the body joined to it: "a joint directive from the MSS and the MPS"
@@ -1991,12 +2073,39 @@ def fill_context_actors(doc: Document, excluded, abbreviations: dict[str, str] |
                      and not _LANDMARK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)
                      and not _NOT_AT_WORK_BEFORE.search(doc.text, max(0, a.start - 40), a.start)}
     issuers = {a.id for ev in doc.events for a in ev.actors if a.role == "issuer"}
+    only_body: list = []  # the report's single body, found when first needed
     for ev in doc.events:
         # a clause that names the body only as the people acted on ("a police officer was arrested") is not its
         if len(enforcers) == 1 and any(ev is u for u in unattributed) and not _names_enforcer(doc.text, ev, excluded):
             ev.actors.append(Actor(id=next(iter(enforcers)), text="", role="authority"))
         elif ev.type in ("policy", "directive") and len(issuers) == 1 and not any(a.role == "issuer" for a in ev.actors):
             ev.actors.append(Actor(id=next(iter(issuers)), text="", role="issuer"))
+        elif ev.type in ("directive", "policy") and not issuers and not any(a.role == "issuer" for a in ev.actors) and not _ANAPHOR.search(
+                doc.text, ev.evidence[0][0], ev.evidence[0][1]):  # ("The committee ordered": some body the sentence refers to)
+            if not only_body:
+                only_body.append(_single_issuing_body(doc.text, excluded))
+            # (not a body the order goes to: "ordered the State Security Department to put a stop to it")
+            if only_body[0] and not any(a.id == only_body[0] for a in ev.actors):
+                ev.actors.append(Actor(id=only_body[0], text="", role="issuer"))
+
+
+def _single_issuing_body(text: str, excluded) -> str | None:
+    """The one body a report names, when it is one that issues orders (LOCAL_ISSUERS; an enforcing body only when
+    named at least twice)."""
+    found = [a for a in _actor_mentions(text, (0, len(text)), False, excluded)
+             if not _NOT_AT_WORK_BEFORE.search(text, max(0, a.start - 40), a.start)]
+    ids = {a.id for a in found}
+    if len(ids) != 1:
+        return None
+    body = ids.pop()
+    return body if body in LOCAL_ISSUERS and (len(found) >= 2 or body not in ENFORCERS) else None
+
+
+# An order or measure in a report that names one body only, and no issuer of any order, is that body's ("Lectures were held
+# telling people to turn themselves in" in a report on a state security crackdown): a party or state organ
+# wherever named, an enforcing body when named at least twice (a report about that body; police named once are
+# mostly among the enforcers of an order, not its source); the leader, named in passing in most reports, never.
+LOCAL_ISSUERS = frozenset({"central_committee", "party_committee", "peoples_committee", "cabinet", "mss", "mps", "inspection_group", "quarantine_hq"})
 
 
 # Punishments a report can mark as unverified as a whole ("The report could not be independently verified").
